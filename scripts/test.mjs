@@ -1,0 +1,47 @@
+// `npm test`: installs what the tests need, builds, and runs every test layer in one node:test run:
+//   unit (language service) · lsp (the bundled server over stdio) · oracle (corosync, pcs, vqsim)
+//   · integration (ssh into namespace nodes) · e2e (real VS Code: code-server + chromium).
+// Layers can be chosen: `npm test -- unit lsp`. Under CI=true nothing may be skipped.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDeps } from './ensure-deps.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ALL_LAYERS = ['unit', 'lsp', 'oracle', 'integration', 'e2e'];
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const layers = requested.length ? requested : ALL_LAYERS;
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    console.error(`test: "${cmd} ${args.join(' ')}" failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+ensureDeps(root);
+run('node', ['scripts/build.mjs']);
+run('npx', ['tsc', '-p', 'server', '--noEmit']);
+run('npx', ['tsc', '-p', 'client', '--noEmit']);
+if (layers.includes('e2e')) run('npm', ['run', '--silent', 'package']);
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'fixtures' && entry.name !== 'node_modules') out.push(...testFiles(p));
+    else if (entry.isFile() && entry.name.endsWith('.test.ts')) out.push(p);
+  }
+  return out.sort();
+}
+
+const files = layers.flatMap((layer) => testFiles(path.join(root, 'test', layer)));
+if (!files.length) {
+  console.error(`test: no test files found for layers ${layers.join(', ')}`);
+  process.exit(1);
+}
+console.log(`test: ${files.length} test files in layers ${layers.join(', ')}`);
+run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files.map((f) => path.relative(root, f))]);

@@ -1,0 +1,110 @@
+// `pcmk-lsp check [--format text|json|sarif] PATH...`: the editor's analysis for CI and terminals.
+// The JSON output is a stable contract (see README): an array of
+// { file, range, severity, code, message } with 0-based LSP positions.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { LanguageService } from '../service/languageService';
+import { labFilesUnder, readLabFile, type LabFile } from '../service/workspaceFiles';
+import type { SeverityName } from '../service/types';
+import { toSarif } from './sarif';
+
+export interface CheckFinding {
+  file: string;
+  range: Diagnostic['range'];
+  severity: SeverityName;
+  code: string;
+  message: string;
+}
+
+const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+export function severityName(d: Diagnostic): SeverityName {
+  return SEVERITY_NAMES[d.severity ?? 1] ?? 'error';
+}
+
+/** Collects the lab files named by `paths` (files are taken as given; folders are scanned). */
+export async function collectFiles(paths: string[]): Promise<{ files: LabFile[]; problems: string[] }> {
+  const files: LabFile[] = [];
+  const problems: string[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    if (!fs.existsSync(abs)) {
+      problems.push(`${p}: no such file or folder`);
+      continue;
+    }
+    if (fs.statSync(abs).isDirectory()) {
+      for await (const f of labFilesUnder(abs)) files.push(f);
+    } else {
+      const f = readLabFile(abs, true);
+      if (f) files.push(f);
+      else problems.push(`${p}: not a corosync.conf, shell script or Markdown file (nothing to check)`);
+    }
+  }
+  return { files, problems };
+}
+
+/** Analyses the files together (one workspace model) and returns the findings in file order. */
+export async function checkFiles(files: LabFile[], service = new LanguageService()): Promise<CheckFinding[]> {
+  await service.init();
+  for (const f of files) service.setDocument(pathToFileURL(f.path).toString(), f.kind, f.text, 0, true);
+  const findings: CheckFinding[] = [];
+  for (const f of files) {
+    const uri = pathToFileURL(f.path).toString();
+    const diagnostics = [...service.diagnostics(uri)].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+    for (const d of diagnostics) {
+      findings.push({
+        file: path.relative(process.cwd(), fileURLToPath(uri)) || f.path,
+        range: d.range,
+        severity: severityName(d),
+        code: String(d.code ?? 'unknown'),
+        message: d.message,
+      });
+    }
+  }
+  return findings;
+}
+
+export function formatText(findings: CheckFinding[]): string {
+  const lines = findings.map(
+    (f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${f.message}`,
+  );
+  const count = (s: SeverityName) => findings.filter((f) => f.severity === s).length;
+  lines.push(
+    `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export async function runCheckCli(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format') format = args[++i] ?? '';
+    else if (a.startsWith('--format=')) format = a.slice('--format='.length);
+    else if (a.startsWith('-')) {
+      err(`pcmk-lsp check: unknown option ${a}\n`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    err(`pcmk-lsp check: --format must be text, json or sarif (got "${format}")\n`);
+    return 2;
+  }
+  if (!paths.length) {
+    err('usage: pcmk-lsp check [--format text|json|sarif] PATH...\n');
+    return 2;
+  }
+  const { files, problems } = await collectFiles(paths);
+  for (const p of problems) err(`pcmk-lsp check: ${p}\n`);
+  if (problems.length && !files.length) return 2;
+  const findings = await checkFiles(files);
+  if (format === 'json') out(JSON.stringify(findings, null, 2) + '\n');
+  else if (format === 'sarif') out(JSON.stringify(toSarif(findings), null, 2) + '\n');
+  else out(formatText(findings));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+// Entry point of the bundled server file (dist/server.js) and of the `pcmk-lsp` command:
+//   pcmk-lsp check [--format text|json|sarif] PATH...
+//   pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]
+//   pcmk-lsp --stdio            (language server for any editor; --node-ipc when VS Code starts it)
+import { runCheckCli } from './cli/check';
+import { runQuorumCli } from './cli/quorum';
+import { startServer } from './lsp/server';
+
+const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
+
+usage:
+  pcmk-lsp check [--format text|json|sarif] PATH...   analyse corosync.conf files, scripts, Markdown memos
+  pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]   votequorum figures for a corosync.conf
+  pcmk-lsp --stdio                                    run the language server over stdio
+
+exit status of check: 1 when an error-severity diagnostic is found, 0 otherwise, 2 for bad usage
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const out = (s: string) => process.stdout.write(s);
+  const err = (s: string) => process.stderr.write(s);
+  if (command === 'check') process.exitCode = await runCheckCli(rest, out, err);
+  else if (command === 'quorum') process.exitCode = await runQuorumCli(rest, out, err);
+  else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
+  else if (command === '--version' || command === '-v') out('0.1.0\n');
+  else if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe')))
+    startServer();
+  else {
+    err(USAGE);
+    process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`pcmk-lsp: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,87 @@
+// Loads web-tree-sitter and our two grammars (bash from the tree-sitter-bash package, corosync
+// built from grammars/tree-sitter-corosync) once per process. Everything after `initParsers()`
+// is synchronous, so requests never wait on I/O.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Parser, Language } from 'web-tree-sitter';
+
+export type { Parser, Language, Tree, Node as SyntaxNode, Edit } from 'web-tree-sitter';
+
+export interface Grammars {
+  bash: Language;
+  corosync: Language;
+}
+
+let loaded: Promise<Grammars> | undefined;
+let ready: Grammars | undefined;
+
+/** Where the wasm files are: next to the bundle in a packaged extension, else in the source tree. */
+function wasmCandidates(file: string): string[] {
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  const repo = findRepoRoot(here);
+  const out = [path.join(here, file), path.join(here, 'wasm', file)];
+  if (repo) {
+    out.push(
+      path.join(repo, 'dist', file),
+      path.join(repo, 'grammars', 'tree-sitter-corosync', file),
+      path.join(repo, 'node_modules', 'tree-sitter-bash', file),
+      path.join(repo, 'node_modules', 'web-tree-sitter', file),
+    );
+  }
+  return out;
+}
+
+function findRepoRoot(start: string): string | undefined {
+  let dir = start;
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, 'grammars', 'tree-sitter-corosync'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+export function locateWasm(file: string): string {
+  for (const candidate of wasmCandidates(file)) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(
+    `cannot find ${file}; run "npm run build" (the corosync grammar wasm is built by grammars/tree-sitter-corosync/build-wasm.sh)`,
+  );
+}
+
+export function initParsers(): Promise<Grammars> {
+  if (!loaded) {
+    loaded = (async () => {
+      const runtime = locateWasm('tree-sitter.wasm');
+      await Parser.init({ locateFile: () => runtime });
+      const [bash, corosync] = await Promise.all([
+        Language.load(fs.readFileSync(locateWasm('tree-sitter-bash.wasm'))),
+        Language.load(fs.readFileSync(locateWasm('tree-sitter-corosync.wasm'))),
+      ]);
+      ready = { bash, corosync };
+      return ready;
+    })();
+  }
+  return loaded;
+}
+
+/** The loaded grammars; throws if `initParsers()` has not completed. */
+export function grammars(): Grammars {
+  if (!ready) throw new Error('tree-sitter grammars are not loaded yet: await initParsers() first');
+  return ready;
+}
+
+const parsers = new Map<Language, Parser>();
+
+/** One parser per language, reused: creating a Parser allocates wasm memory. */
+export function parserFor(language: Language): Parser {
+  let parser = parsers.get(language);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(language);
+    parsers.set(language, parser);
+  }
+  return parser;
+}

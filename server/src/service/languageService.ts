@@ -1,0 +1,314 @@
+// The language service: one object that owns the documents, parses them (incrementally), builds the
+// workspace cluster model and answers every feature request. It has no LSP connection; the LSP layer
+// (server/src/lsp) and the CLI (server/src/cli) both drive it. Per-document products are cached by
+// document version; the cluster model is rebuilt lazily, only when some document changed.
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { initParsers } from '../parsing/treeSitter';
+import type { Tree } from '../parsing/treeSitter';
+import { parseCorosync } from '../corosync/parse';
+import type { CsFile } from '../corosync/ast';
+import {
+  corosyncDiagnostics,
+  corosyncHover,
+  corosyncCompletion,
+  corosyncSymbols,
+  corosyncFolding,
+  formatCorosync,
+} from '../corosync/index';
+import { quorumDiagnostics, quorumCodeLenses, quorumInlayHints, quorumHover } from '../quorum/features';
+import { quorumConfigFromCorosync } from '../quorum/adapters';
+import type { QuorumConfig } from '../quorum/engine';
+import { extractScript } from '../shell/extract';
+import {
+  buildClusterModel,
+  scriptDiagnostics,
+  scriptHover,
+  scriptCompletion,
+  scriptDefinition,
+  scriptReferences,
+  scriptRename,
+  scriptPrepareRename,
+  scriptSymbols,
+  workspaceSymbols,
+  clusterNodes,
+} from '../scripts/index';
+import type { ClusterModel, ScriptDocument, CorosyncDocument } from '../scripts/index';
+import { runCodeLenses } from '../runOnNode/lenses';
+import { DocumentEntry, type TextChange } from './documents';
+import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
+import { codeActionsFromDiagnostics } from './fixes';
+import type { DocumentKind, ScriptExtract } from './types';
+
+export interface FormatOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+}
+
+export class LanguageService {
+  private readonly docs = new Map<string, DocumentEntry>();
+  private model: ClusterModel | undefined;
+
+  /** Load the wasm grammars. Must complete before any other call. */
+  async init(): Promise<void> {
+    await initParsers();
+  }
+
+  // ---- documents -------------------------------------------------------------------------------
+
+  /** Open (or replace) a document. `open` marks editor buffers, which win over files read from disk. */
+  setDocument(uri: string, kind: DocumentKind, text: string, version = 0, open = true): void {
+    const existing = this.docs.get(uri);
+    if (existing && existing.open && !open) return;
+    this.docs.set(uri, new DocumentEntry(uri, kind, text, version, open));
+    this.model = undefined;
+  }
+
+  changeDocument(uri: string, changes: TextChange[], version: number): void {
+    const entry = this.docs.get(uri);
+    if (!entry) return;
+    entry.applyChanges(changes, version);
+    this.model = undefined;
+  }
+
+  /** An editor closed the document: keep it as a workspace file only if it still exists on disk. */
+  closeDocument(uri: string, diskText?: string): void {
+    const entry = this.docs.get(uri);
+    if (!entry) return;
+    if (diskText === undefined) this.docs.delete(uri);
+    else this.docs.set(uri, new DocumentEntry(uri, entry.kind, diskText, 0, false));
+    this.model = undefined;
+  }
+
+  removeDocument(uri: string): void {
+    if (this.docs.delete(uri)) this.model = undefined;
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  kindOf(uri: string): DocumentKind | undefined {
+    return this.docs.get(uri)?.kind;
+  }
+
+  getText(uri: string): string | undefined {
+    return this.docs.get(uri)?.getText();
+  }
+
+  // ---- parsing (cached per version) ------------------------------------------------------------
+
+  corosyncFile(uri: string): CsFile | undefined {
+    const entry = this.docs.get(uri);
+    if (!entry || entry.kind !== 'corosync') return undefined;
+    return entry.cached('corosync', () => {
+      const { tree, file } = parseCorosync(entry.getText(), entry.tree);
+      replaceTree(entry, tree);
+      return file;
+    });
+  }
+
+  scriptExtract(uri: string): ScriptExtract | undefined {
+    const entry = this.docs.get(uri);
+    if (!entry || entry.kind === 'corosync') return undefined;
+    return entry.cached('script', () => {
+      const previous = entry.tree ? { tree: entry.tree } : undefined;
+      const { extract, tree } = extractScript(entry.getText(), entry.kind as 'shell' | 'markdown', previous);
+      replaceTree(entry, tree);
+      return extract;
+    });
+  }
+
+  /** corosync.conf files written by heredocs inside a script, parsed and position-mapped. */
+  private embedded(uri: string): EmbeddedCorosync[] {
+    const entry = this.docs.get(uri);
+    const extract = this.scriptExtract(uri);
+    if (!entry || !extract) return [];
+    return entry.cached('embedded', () => embeddedCorosyncFiles(entry.text, extract));
+  }
+
+  private scriptDocument(uri: string): ScriptDocument | undefined {
+    const entry = this.docs.get(uri);
+    const extract = this.scriptExtract(uri);
+    if (!entry || !extract) return undefined;
+    return entry.cached('scriptDocument', () => ({ uri, kind: entry.kind as 'shell' | 'markdown', extract }));
+  }
+
+  /** The workspace cluster model: every script and corosync.conf, ordered by path (corosync first). */
+  clusterModel(): ClusterModel {
+    if (!this.model) {
+      const scripts: ScriptDocument[] = [];
+      const corosync: CorosyncDocument[] = [];
+      for (const uri of [...this.docs.keys()].sort()) {
+        const entry = this.docs.get(uri)!;
+        if (entry.kind === 'corosync') {
+          const file = this.corosyncFile(uri);
+          if (file) corosync.push(entry.cached('corosyncDocument', () => ({ uri, file })));
+        } else {
+          const doc = this.scriptDocument(uri);
+          if (doc) scripts.push(doc);
+          for (const emb of this.embedded(uri)) corosync.push(emb.document);
+        }
+      }
+      this.model = buildClusterModel(scripts, corosync);
+    }
+    return this.model;
+  }
+
+  // ---- features --------------------------------------------------------------------------------
+
+  diagnostics(uri: string): Diagnostic[] {
+    const entry = this.docs.get(uri);
+    if (!entry) return [];
+    if (entry.kind === 'corosync') {
+      const file = this.corosyncFile(uri)!;
+      return [...corosyncDiagnostics(file, { workspaceHosts: this.hostsOutside(uri) }), ...quorumDiagnostics(file)];
+    }
+    const doc = this.scriptDocument(uri)!;
+    const out = scriptDiagnostics(doc, this.clusterModel());
+    for (const emb of this.embedded(uri)) {
+      const inner = [...corosyncDiagnostics(emb.document.file), ...quorumDiagnostics(emb.document.file)];
+      for (const d of inner) out.push(emb.mapDiagnostic(d));
+    }
+    return out;
+  }
+
+  /** Host names that scripts of the workspace mention (for the corosync nodelist consistency hint). */
+  private hostsOutside(uri: string) {
+    const nodes = clusterNodes(this.clusterModel());
+    const hosts = new Map<string, { uri: string; range: Range }[]>();
+    for (const node of nodes) {
+      if (node.source.startsWith(uri)) continue;
+      hosts.set(node.name, [...(hosts.get(node.name) ?? []), { uri: node.source, range: zeroRange }]);
+    }
+    return hosts.size ? hosts : undefined;
+  }
+
+  hover(uri: string, pos: Position): Hover | null {
+    const entry = this.docs.get(uri);
+    if (!entry) return null;
+    if (entry.kind === 'corosync') {
+      const file = this.corosyncFile(uri)!;
+      return quorumHover(file, pos) ?? corosyncHover(file, pos);
+    }
+    const emb = this.embeddedAt(uri, pos);
+    if (emb) return emb.hover(pos);
+    return scriptHover(this.scriptDocument(uri)!, this.clusterModel(), pos);
+  }
+
+  completion(uri: string, pos: Position): CompletionItem[] {
+    const entry = this.docs.get(uri);
+    if (!entry) return [];
+    if (entry.kind === 'corosync') return corosyncCompletion(this.corosyncFile(uri)!, entry.getText(), pos);
+    return scriptCompletion(this.scriptDocument(uri)!, this.clusterModel(), entry.getText(), pos);
+  }
+
+  definition(uri: string, pos: Position): Location[] {
+    const doc = this.scriptDocument(uri);
+    return doc ? scriptDefinition(doc, this.clusterModel(), pos) : [];
+  }
+
+  references(uri: string, pos: Position, includeDeclaration: boolean): Location[] {
+    const doc = this.scriptDocument(uri);
+    return doc ? scriptReferences(doc, this.clusterModel(), pos, includeDeclaration) : [];
+  }
+
+  prepareRename(uri: string, pos: Position): Range | null {
+    const doc = this.scriptDocument(uri);
+    return doc ? scriptPrepareRename(doc, this.clusterModel(), pos) : null;
+  }
+
+  rename(uri: string, pos: Position, newName: string): WorkspaceEdit | null {
+    const doc = this.scriptDocument(uri);
+    return doc ? scriptRename(doc, this.clusterModel(), pos, newName) : null;
+  }
+
+  documentSymbols(uri: string): DocumentSymbol[] {
+    const entry = this.docs.get(uri);
+    if (!entry) return [];
+    if (entry.kind === 'corosync') return corosyncSymbols(this.corosyncFile(uri)!);
+    return scriptSymbols(this.scriptDocument(uri)!, this.clusterModel());
+  }
+
+  workspaceSymbols(query: string): SymbolInformation[] {
+    return workspaceSymbols(this.clusterModel(), query);
+  }
+
+  foldingRanges(uri: string): FoldingRange[] {
+    const file = this.corosyncFile(uri);
+    return file ? corosyncFolding(file) : [];
+  }
+
+  format(uri: string, options: FormatOptions): TextEdit[] {
+    const entry = this.docs.get(uri);
+    const file = this.corosyncFile(uri);
+    if (!entry || !file) return [];
+    return formatCorosync(entry.getText(), file, options);
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    return codeActionsFromDiagnostics(uri, range, diagnostics);
+  }
+
+  codeLenses(uri: string): CodeLens[] {
+    const entry = this.docs.get(uri);
+    if (!entry) return [];
+    if (entry.kind === 'corosync') {
+      return quorumCodeLenses(this.corosyncFile(uri)!).map((lens) => ({
+        range: lens.range,
+        command: { title: lens.title, command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
+      }));
+    }
+    return runCodeLenses(this.scriptExtract(uri)!);
+  }
+
+  inlayHints(uri: string, range: Range): InlayHint[] {
+    const file = this.corosyncFile(uri);
+    if (!file) return [];
+    return quorumInlayHints(file).filter(
+      (hint) => hint.position.line >= range.start.line && hint.position.line <= range.end.line,
+    );
+  }
+
+  /** The quorum configuration a corosync.conf describes, for the calculator panel and the CLI. */
+  quorumConfig(uri: string): QuorumConfig | undefined {
+    const file = this.corosyncFile(uri);
+    if (file) return quorumConfigFromCorosync(file);
+    const [emb] = this.embedded(uri);
+    return emb ? quorumConfigFromCorosync(emb.document.file) : undefined;
+  }
+
+  /** Nodes of the cluster the workspace describes, for the run-on-node inventory. */
+  nodes(): { name: string; addresses: string[]; source: string }[] {
+    return clusterNodes(this.clusterModel());
+  }
+
+  private embeddedAt(uri: string, pos: Position): EmbeddedCorosync | undefined {
+    return this.embedded(uri).find((emb) => emb.contains(pos));
+  }
+}
+
+const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function replaceTree(entry: DocumentEntry, tree: Tree | undefined): void {
+  if (entry.tree && entry.tree !== tree) entry.tree.delete();
+  entry.tree = tree;
+}

@@ -1,0 +1,395 @@
+// End-to-end harness: a real VS Code (code-server) in headless chromium, driven by playwright-core.
+// One `VSCodeSession` = one private code-server (own port, own dirs, own process group) with the
+// extension installed and a copy of a fixture workspace opened. See test/e2e/README.md.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+// @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
+import { ensureTools, REPO_ROOT, ToolsUnavailable } from '../../scripts/e2e/ensure-tools.mjs';
+// @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
+import { startCodeServer, installExtension, codeServerEnv, killGroup } from '../../scripts/e2e/code-server.mjs';
+
+export { REPO_ROOT };
+
+export interface Tools {
+  node24Bin: string;
+  codeServerBin: string;
+  codeServerRoot: string;
+  chromium: string;
+}
+
+export interface SessionOptions {
+  /** Fixture workspace folder (copied to a private temp folder before opening). */
+  workspace: string;
+  /** A .vsix file or an unpacked extension folder; default: the project's own (see resolveExtension). */
+  extension?: string;
+  /** Sub-folder name for this session's screenshots and logs. */
+  name: string;
+  /** Extra VS Code user settings (settings.json) for this session. */
+  settings?: Record<string, unknown>;
+}
+
+export interface ProblemEntry {
+  severity: 'error' | 'warning' | 'info' | 'unknown';
+  message: string;
+  /** 1-based, as VS Code shows it. */
+  line: number;
+  column: number;
+  /** The raw accessible label of the row, for assertions this parser does not cover. */
+  label: string;
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const isCI = () => process.env.CI === 'true' || process.env.CI === '1';
+
+let runArtifactsDir: string | undefined;
+/** One folder per test process: .test-artifacts/e2e/<timestamp>/, printed once. */
+export function artifactsRoot(): string {
+  if (!runArtifactsDir) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    runArtifactsDir = join(REPO_ROOT, '.test-artifacts', 'e2e', stamp);
+    mkdirSync(runArtifactsDir, { recursive: true });
+    process.stderr.write(`e2e screenshots and logs: ${runArtifactsDir}\n`);
+  }
+  return runArtifactsDir;
+}
+
+/**
+ * Tools ready to use, or a skip reason. Under CI=true an unavailable tool is an error, never a skip.
+ * Use: `const tools = await e2eTools(t); if (!tools) return;` inside a node:test test or `before`.
+ */
+export async function requireE2ETools(): Promise<{ tools?: Tools; skip?: string }> {
+  try {
+    return { tools: (await ensureTools()) as Tools };
+  } catch (err) {
+    if (err instanceof ToolsUnavailable && !isCI()) return { skip: `e2e: ${(err as Error).message}` };
+    throw err;
+  }
+}
+
+/**
+ * The extension under test: $PCMK_E2E_EXTENSION (a .vsix or a folder), else dist/pacemaker-lab.vsix,
+ * built with `npm run package` when missing or older than the sources.
+ */
+export function resolveExtension(): string {
+  const fromEnv = process.env.PCMK_E2E_EXTENSION;
+  if (fromEnv) {
+    const abs = resolve(fromEnv);
+    if (!existsSync(abs)) throw new Error(`PCMK_E2E_EXTENSION=${fromEnv} does not exist`);
+    return abs;
+  }
+  const vsix = join(REPO_ROOT, 'dist', 'pacemaker-lab.vsix');
+  if (!existsSync(vsix) || isStale(vsix)) {
+    process.stderr.write('e2e: building the extension (npm run package)\n');
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+    if (!existsSync(vsix)) throw new Error(`npm run package did not produce ${vsix}`);
+  }
+  return vsix;
+}
+
+function isStale(vsix: string): boolean {
+  const built = statSync(vsix).mtimeMs;
+  const newest = (dir: string): number => {
+    if (!existsSync(dir)) return 0;
+    let max = 0;
+    const walk = (d: string) => {
+      for (const entry of require_readdir(d)) {
+        const p = join(d, entry.name);
+        if (entry.isDirectory()) { if (entry.name !== 'node_modules') walk(p); }
+        else max = Math.max(max, statSync(p).mtimeMs);
+      }
+    };
+    walk(dir);
+    return max;
+  };
+  const sources = ['client/src', 'server/src', 'syntaxes', 'snippets', 'package.json'].map((p) => join(REPO_ROOT, p));
+  return sources.some((p) => (existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newest(p)) > built);
+}
+import { readdirSync } from 'node:fs';
+const require_readdir = (d: string) => readdirSync(d, { withFileTypes: true });
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** Start code-server + chromium with the extension installed and a copy of `workspace` open. */
+export async function startSession(opts: SessionOptions): Promise<VSCodeSession> {
+  const { tools, skip } = await requireE2ETools();
+  if (!tools) throw new Error(skip);
+  const extension = opts.extension ?? resolveExtension();
+  const artifacts = join(artifactsRoot(), opts.name.replace(/[^\w.-]+/g, '-'));
+  mkdirSync(artifacts, { recursive: true });
+  const base = mkdtempSync(join(tmpdir(), 'pcmk-e2e-'));
+  const session = new VSCodeSession(tools, base, artifacts);
+  try {
+    const workspace = join(base, 'ws', basename(resolve(opts.workspace)));
+    cpSync(resolve(opts.workspace), workspace, { recursive: true });
+    await session.start(extension, workspace, opts.settings ?? {});
+    return session;
+  } catch (err) {
+    await session.screenshot('startup-failure').catch(() => undefined);
+    await session.close();
+    throw err;
+  }
+}
+
+export class VSCodeSession {
+  page!: Page;
+  url = '';
+  workspace = '';
+  private context?: BrowserContext;
+  private server?: ChildProcess;
+  private serverLog?: WriteStream;
+  private closed = false;
+  private shots = 0;
+
+  constructor(
+    readonly tools: Tools,
+    /** Private temp folder holding every directory this session writes to. */
+    readonly base: string,
+    /** Where screenshots and logs go. */
+    readonly artifacts: string,
+  ) {}
+
+  async start(extension: string, workspace: string, settings: Record<string, unknown>): Promise<void> {
+    this.workspace = workspace;
+    const env = codeServerEnv(this.base, this.tools);
+    const dirs = { userDataDir: join(this.base, 'user'), extensionsDir: join(this.base, 'ext') };
+    this.serverLog = createWriteStream(join(this.artifacts, 'code-server.log'));
+    await installExtension({ tools: this.tools, env, ...dirs, extension, log: this.serverLog });
+    const port = await freePort();
+    const { child, url } = await startCodeServer({
+      tools: this.tools, env, ...dirs, port, workspace, settings, log: this.serverLog,
+    });
+    this.server = child;
+    this.url = url;
+
+    this.context = await chromium.launchPersistentContext(join(this.base, 'browser'), {
+      executablePath: this.tools.chromium,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+      env: { ...process.env, ...env },
+    });
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    const consoleLog = createWriteStream(join(this.artifacts, 'browser-console.log'));
+    this.page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+    this.context.on('close', () => consoleLog.end());
+    await this.page.goto(url);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer shows the folder once the remote connection and file service are up.
+    await this.page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+  }
+
+  /** Save a numbered screenshot; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const file = join(this.artifacts, `${String(++this.shots).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '-')}.png`);
+    if (this.page && !this.page.isClosed()) await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Absolute path of a workspace file (in the private copy). */
+  path(rel: string): string {
+    return join(this.workspace, rel);
+  }
+
+  /** Open a workspace file through Quick Open and wait until its editor is active. */
+  async openFile(rel: string): Promise<void> {
+    const page = this.page;
+    await this.focusWorkbench();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(rel);
+    // Wait for the matching entry so Enter does not pick a stale result.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: basename(rel) }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[aria-label*="${basename(rel)}"]`).first().waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Wait until the status bar shows `label` as the language mode (switches ~1 s after opening). */
+  async waitForLanguageMode(label: string | RegExp, timeout = 20_000): Promise<void> {
+    const item = this.page.locator('#status\\.editor\\.mode');
+    await waitUntil(async () => {
+      const text = ((await item.textContent().catch(() => '')) ?? '').trim();
+      return typeof label === 'string' ? text === label : label.test(text);
+    }, timeout, async () => `language mode ${label}; status bar shows "${(await item.textContent().catch(() => ''))?.trim()}"`);
+  }
+
+  /** Run a command by its palette label (e.g. "View: Toggle Problems"), exact match preferred. */
+  async runCommand(label: string): Promise<void> {
+    const page = this.page;
+    await this.focusWorkbench();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    await input.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Open the Problems panel and return its entries (marker rows, not file rows). */
+  async problems(): Promise<ProblemEntry[]> {
+    const page = this.page;
+    if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+      await this.runCommand('View: Focus Problems');
+      await page.locator('.markers-panel').waitFor();
+    }
+    const labels = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''),
+    );
+    return labels.map(parseProblem).filter((p): p is ProblemEntry => p !== null);
+  }
+
+  /** Poll the Problems panel until an entry matches; returns it (throws with what was seen). */
+  async waitForProblem(match: (p: ProblemEntry) => boolean, timeout = 30_000): Promise<ProblemEntry> {
+    let found: ProblemEntry | undefined;
+    let seen: ProblemEntry[] = [];
+    await waitUntil(async () => {
+      seen = await this.problems();
+      found = seen.find(match);
+      return found !== undefined;
+    }, timeout, async () => `a matching problem; Problems panel has: ${JSON.stringify(seen.map((p) => p.label))}`);
+    return found!;
+  }
+
+  /** Squiggle decorations currently rendered in the active editor, by severity class. */
+  async squiggles(kind: 'error' | 'warning' | 'info' | 'hint' = 'error'): Promise<Locator> {
+    return this.page.locator(`.editor-instance .monaco-editor .squiggly-${kind}`);
+  }
+
+  /** Move the cursor to a 1-based line/column with "Go to Line". */
+  async goTo(line: number, column = 1): Promise<void> {
+    const page = this.page;
+    await this.focusEditor();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** 1-based position of the `occurrence`-th (0-based) match of `word` in a workspace file as saved on disk. */
+  positionOf(rel: string, word: string | RegExp, occurrence = 0): { line: number; column: number } {
+    const lines = readFileSync(this.path(rel), 'utf8').split(/\r?\n/);
+    let n = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const re = typeof word === 'string' ? new RegExp(escapeRe(word), 'g') : new RegExp(word.source, word.flags.includes('g') ? word.flags : word.flags + 'g');
+      for (const m of lines[i].matchAll(re)) {
+        if (n++ === occurrence) return { line: i + 1, column: (m.index ?? 0) + 1 };
+      }
+    }
+    throw new Error(`"${word}" (occurrence ${occurrence}) not found in ${rel}`);
+  }
+
+  /** Show the hover at the first character of `word` in the open file and return its text. */
+  async hoverAt(rel: string, word: string | RegExp, occurrence = 0, expect?: RegExp): Promise<string> {
+    const { line, column } = this.positionOf(rel, word, occurrence);
+    await this.goTo(line, column + 1);
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-resizable-hover .hover-contents').first();
+    let text = '';
+    // The language server may still be starting: re-trigger until the hover has (the expected) content.
+    await waitUntil(async () => {
+      await this.runCommand('Show or Focus Hover');
+      await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      text = ((await hover.innerText().catch(() => '')) ?? '').trim();
+      if (!text || (expect && !expect.test(text))) {
+        await this.page.keyboard.press('Escape');
+        return false;
+      }
+      return true;
+    }, 30_000, async () => `hover at ${rel}:${line}:${column}${expect ? ` matching ${expect}` : ''}; last text: ${JSON.stringify(text)}`);
+    return text;
+  }
+
+  /** Trigger completion at a position (or at the cursor) and return the suggestion labels. */
+  async completionsAt(pos?: { line: number; column: number }): Promise<string[]> {
+    if (pos) await this.goTo(pos.line, pos.column);
+    else await this.focusEditor();
+    await this.page.keyboard.press('Control+Space');
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    return rows.evaluateAll((els) => els.map((e) => (e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? '').trim()));
+  }
+
+  /** Type text at the cursor of the active editor (after `goTo` when a place matters). */
+  async type(text: string): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.type(text);
+  }
+
+  /** CodeLens titles rendered in the active editor. */
+  async codeLenses(): Promise<Locator> {
+    return this.page.locator('.editor-instance .monaco-editor .codelens-decoration a');
+  }
+
+  private async focusEditor(): Promise<void> {
+    const editor = this.page.locator('.editor-instance .monaco-editor textarea.inputarea, .editor-instance .monaco-editor .native-edit-context').first();
+    if (await editor.count()) await editor.focus();
+  }
+
+  private async focusWorkbench(): Promise<void> {
+    // Escape closes any open widget so the next shortcut reaches the workbench.
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Stop chromium and the code-server process group, remove private folders. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.context?.close().catch(() => undefined);
+    if (this.server) await killGroup(this.server);
+    this.serverLog?.end();
+    if (process.env.PCMK_E2E_KEEP !== '1') rmSync(this.base, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function parseProblem(label: string): ProblemEntry | null {
+  // Row labels look like: "Error: <message> at line 3 column 5 in corosync.conf source <src> code <code>"
+  const m = /^(Error|Warning|Info)[^:]*:\s*([\s\S]*?)\s+at line (\d+) column (\d+)/.exec(label);
+  if (!m) return null;
+  const severity = m[1] === 'Error' ? 'error' : m[1] === 'Warning' ? 'warning' : m[1] === 'Info' ? 'info' : 'unknown';
+  return { severity, message: m[2], line: Number(m[3]), column: Number(m[4]), label };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Poll `check` until true or `timeout` ms; the error says what was awaited. */
+export async function waitUntil(check: () => Promise<boolean>, timeout: number, what: () => Promise<string> | string): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${await what()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export const relToRepo = (p: string) => relative(REPO_ROOT, p);
