@@ -2,8 +2,8 @@
 // One `VSCodeSession` = one private code-server (own port, own dirs, own process group) with the
 // extension installed and a copy of a fixture workspace opened. See test/e2e/README.md.
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -108,7 +108,7 @@ function isStale(vsix: string): boolean {
     if (!existsSync(dir)) return 0;
     let max = 0;
     const walk = (d: string) => {
-      for (const entry of require_readdir(d)) {
+      for (const entry of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, entry.name);
         if (entry.isDirectory()) { if (entry.name !== 'node_modules') walk(p); }
         else max = Math.max(max, statSync(p).mtimeMs);
@@ -120,8 +120,6 @@ function isStale(vsix: string): boolean {
   const sources = ['client/src', 'server/src', 'syntaxes', 'snippets', 'package.json'].map((p) => join(REPO_ROOT, p));
   return sources.some((p) => (existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newest(p)) > built);
 }
-import { readdirSync } from 'node:fs';
-const require_readdir = (d: string) => readdirSync(d, { withFileTypes: true });
 
 async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
