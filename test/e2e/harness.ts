@@ -162,6 +162,8 @@ export class VSCodeSession {
   private server?: ChildProcess;
   private serverLog?: WriteStream;
   private closed = false;
+  /** Raw accessible labels of every Problems row seen last (file rows included), for error messages. */
+  lastProblemRows: string[] = [];
   private shots = 0;
 
   constructor(
@@ -258,10 +260,10 @@ export class VSCodeSession {
       await this.runCommand('View: Focus Problems');
       await page.locator('.markers-panel').waitFor();
     }
-    const labels = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+    this.lastProblemRows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
       rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''),
     );
-    return labels.map(parseProblem).filter((p): p is ProblemEntry => p !== null);
+    return this.lastProblemRows.map(parseProblem).filter((p): p is ProblemEntry => p !== null);
   }
 
   /** Poll the Problems panel until an entry matches; returns it (throws with what was seen). */
@@ -272,7 +274,7 @@ export class VSCodeSession {
       seen = await this.problems();
       found = seen.find(match);
       return found !== undefined;
-    }, timeout, async () => `a matching problem; Problems panel has: ${JSON.stringify(seen.map((p) => p.label))}`);
+    }, timeout, async () => `a matching problem; Problems panel rows: ${JSON.stringify(this.lastProblemRows)}`);
     return found!;
   }
 

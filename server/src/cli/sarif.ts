@@ -1,9 +1,10 @@
 // SARIF 2.1.0 output for code-scanning dashboards (GitHub, GitLab). Positions become 1-based.
+import type { Log, Result } from 'sarif';
 import type { CheckFinding } from './check';
 
-const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+const LEVEL: Record<CheckFinding['severity'], Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function toSarif(findings: CheckFinding[]) {
+export function toSarif(findings: CheckFinding[]): Log {
   const ruleIds = [...new Set(findings.map((f) => f.code))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
