@@ -26,7 +26,7 @@ export const BASE_SETTINGS = {
 
 const liveGroups = new Set();
 let exitHookInstalled = false;
-function trackGroup(pid) {
+export function trackGroup(pid) {
   liveGroups.add(pid);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
@@ -145,7 +145,7 @@ export async function startCodeServer({ tools, env, userDataDir, extensionsDir, 
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { child, url: `${base}/?folder=${encodeURIComponent(workspace)}` };
+  return { child, url: `${base}/?folder=${encodeURI(workspace)}` };
 }
 
 /** SIGTERM the child's process group, then SIGKILL whatever is left of it. */

@@ -7,6 +7,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirS
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
+import { after, before, it, type TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
 import { ensureTools, REPO_ROOT, ToolsUnavailable } from '../../scripts/e2e/ensure-tools.mjs';
@@ -39,6 +40,9 @@ export interface ProblemEntry {
   /** 1-based, as VS Code shows it. */
   line: number;
   column: number;
+  /** Diagnostic code (e.g. "corosync/unknown-key") and source, as the row shows them, when present. */
+  code?: string;
+  source?: string;
   /** The raw accessible label of the row, for assertions this parser does not cover. */
   label: string;
 }
@@ -260,10 +264,15 @@ export class VSCodeSession {
       await this.runCommand('View: Focus Problems');
       await page.locator('.markers-panel').waitFor();
     }
-    this.lastProblemRows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''),
+    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
+      els.map((r) => ({
+        label: r.getAttribute('aria-label') ?? '',
+        source: r.querySelector('.marker-source')?.textContent?.trim() ?? '',
+        code: r.querySelector('.marker-code')?.textContent?.trim() ?? '',
+      })),
     );
-    return this.lastProblemRows.map(parseProblem).filter((p): p is ProblemEntry => p !== null);
+    this.lastProblemRows = rows.map((r) => (r.code ? `${r.label} [${r.code}]` : r.label));
+    return rows.map(parseProblem).filter((p): p is ProblemEntry => p !== null);
   }
 
   /** Poll the Problems panel until an entry matches; returns it (throws with what was seen). */
@@ -283,6 +292,26 @@ export class VSCodeSession {
     return this.page.locator(`.editor-instance .monaco-editor .squiggly-${kind}`);
   }
 
+  /** 1-based editor lines on which a squiggle of `kind` is rendered (lines scrolled out of view are not seen). */
+  async squiggleLines(kind: 'error' | 'warning' | 'info' | 'hint' = 'error'): Promise<number[]> {
+    return this.page.evaluate((cls) => {
+      const editor = document.querySelector('.editor-instance .monaco-editor');
+      if (!editor) return [];
+      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { line: Number(el.textContent?.trim()), top: r.top, bottom: r.bottom };
+      });
+      const lines = new Set<number>();
+      for (const sq of editor.querySelectorAll(`.squiggly-${cls}`)) {
+        const r = sq.getBoundingClientRect();
+        const mid = (r.top + r.bottom) / 2;
+        const hit = numbers.find((n) => mid >= n.top && mid <= n.bottom);
+        if (hit && Number.isFinite(hit.line)) lines.add(hit.line);
+      }
+      return [...lines].sort((a, b) => a - b);
+    }, kind);
+  }
+
   /** Move the cursor to a 1-based line/column with "Go to Line". */
   async goTo(line: number, column = 1): Promise<void> {
     const page = this.page;
@@ -290,7 +319,7 @@ export class VSCodeSession {
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`${line}:${column}`);
+    await input.fill(`:${line}:${column}`);
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' }).catch(() => undefined);
   }
@@ -370,12 +399,15 @@ export class VSCodeSession {
   }
 }
 
-function parseProblem(label: string): ProblemEntry | null {
-  // Row labels look like: "Error: <message> at line 3 column 5 in corosync.conf source <src> code <code>"
-  const m = /^(Error|Warning|Info)[^:]*:\s*([\s\S]*?)\s+at line (\d+) column (\d+)/.exec(label);
+function parseProblem(row: { label: string; source: string; code: string }): ProblemEntry | null {
+  // Marker rows are labelled "Error: <message> at line 2 and character 14." (file rows say "N problems in file ...").
+  const m = /^(Error|Warning|Info)[^:]*:\s*([\s\S]*?)\s+at line (\d+)(?: and character| column) (\d+)/.exec(row.label);
   if (!m) return null;
   const severity = m[1] === 'Error' ? 'error' : m[1] === 'Warning' ? 'warning' : m[1] === 'Info' ? 'info' : 'unknown';
-  return { severity, message: m[2], line: Number(m[3]), column: Number(m[4]), label };
+  return {
+    severity, message: m[2], line: Number(m[3]), column: Number(m[4]),
+    source: row.source || undefined, code: row.code || undefined, label: row.label,
+  };
 }
 
 function escapeRe(s: string): string {
@@ -393,3 +425,54 @@ export async function waitUntil(check: () => Promise<boolean>, timeout: number, 
 }
 
 export const relToRepo = (p: string) => relative(REPO_ROOT, p);
+
+/** A fixture workspace folder under test/e2e/fixtures/. */
+export function fixture(name: string): string {
+  return join(REPO_ROOT, 'test', 'e2e', 'fixtures', name);
+}
+
+export interface SharedSession {
+  /** The session, or undefined after calling t.skip() with the reason (tools unavailable, not CI). */
+  get(t: TestContext): VSCodeSession | undefined;
+}
+
+/**
+ * One VS Code session shared by the tests of the enclosing `describe` (started in `before`, always
+ * closed in `after`). Tools missing outside CI → every test skips with the reason; under CI=true → fails.
+ */
+export function useSession(opts: SessionOptions): SharedSession {
+  let session: VSCodeSession | undefined;
+  let skip: string | undefined;
+  before(async () => {
+    const tools = await requireE2ETools();
+    if (!tools.tools) { skip = tools.skip; return; }
+    session = await startSession(opts);
+  }, { timeout: 10 * 60_000 });
+  after(async () => { await session?.close(); });
+  return {
+    get(t) {
+      if (session) return session;
+      t.skip(skip ?? 'e2e session did not start');
+      return undefined;
+    },
+  };
+}
+
+/**
+ * A UI test on a shared session: screenshot at the end (name of the test), and a FAILED screenshot
+ * with the error when it throws, so every run leaves pictures of what a person would have seen.
+ */
+export function uiTest(shared: SharedSession, name: string, fn: (vs: VSCodeSession, t: TestContext) => Promise<void>, timeout = 120_000): void {
+  it(name, { timeout }, async (t) => {
+    const vs = shared.get(t);
+    if (!vs) return;
+    try {
+      await fn(vs, t);
+      await vs.screenshot(name);
+    } catch (err) {
+      const shot = await vs.screenshot(`FAILED-${name}`).catch(() => '(no screenshot)');
+      if (err instanceof Error) err.message += `\n  screenshot: ${shot}\n  logs: ${vs.artifacts}`;
+      throw err;
+    }
+  });
+}

@@ -1,21 +1,23 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe } from 'node:test';
 import { join } from 'node:path';
-import { startSession } from '../harness';
+import { uiTest, useSession } from '../harness';
 
-test('tmp ext: diagnostics + hover', async () => {
-  const s = await startSession({ name: 'tmp', workspace: join(import.meta.dirname, '..', 'tmp-ws'), extension: join(import.meta.dirname, '..', 'tmp-ext') });
-  try {
-    await s.screenshot('loaded');
-    await s.openFile('a.demo');
-    await s.waitForLanguageMode('Tmp Demo');
-    const p = await s.waitForProblem((p) => /BAD is not allowed/.test(p.message));
-    console.log(p);
+describe('throwaway extension', () => {
+  const shared = useSession({ name: 'tmp', workspace: join(import.meta.dirname, '..', 'tmp-ws'), extension: join(import.meta.dirname, '..', 'tmp-ext') });
+  uiTest(shared, 'diagnostic shown', async (vs) => {
+    await vs.openFile('a.demo');
+    await vs.waitForLanguageMode('Tmp Demo');
+    const p = await vs.waitForProblem((p) => /BAD is not allowed/.test(p.message));
+    assert.equal(p.code, 'tmp/bad');
     assert.equal(p.line, 2);
-    assert.equal(await (await s.squiggles('error')).count() > 0, true);
-    await s.screenshot('problems');
-    const h = await s.hoverAt('a.demo', 'hello', 0, /tmp hover/);
-    console.log(h);
-    await s.screenshot('hover');
-  } catch (e) { await s.screenshot('failure'); throw e; } finally { await s.close(); }
+    assert.deepEqual(await vs.squiggleLines('error'), [2]);
+  });
+  uiTest(shared, 'hover shown', async (vs) => {
+    const h = await vs.hoverAt('a.demo', 'world', 0, /tmp hover/);
+    assert.match(h, /world/);
+  });
+  uiTest(shared, 'deliberately failing (screenshot check)', async (vs) => {
+    assert.deepEqual(await vs.squiggleLines('error'), [1]);
+  });
 });

@@ -1,0 +1,76 @@
+// Syntax errors from the parser, worded as corosync words them, plus the position where corosync
+// would report them. A missing brace is reported by corosync at the last line of the file; we point
+// at the section left open, which is where the fix goes.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CsFile, CsNode, CsSection, CsSyntaxError } from '../ast';
+import { ERROR, diagnostic } from './model';
+
+export function syntaxRules(file: CsFile): Diagnostic[] {
+  return file.syntaxErrors.map((e) => syntaxDiagnostic(file, e));
+}
+
+function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
+  switch (e.kind) {
+    case 'missing-brace': {
+      const section = e.section;
+      const name = section ? `\`${section.name}\`` : 'a section';
+      const insertAt = section ? closingBracePosition(file, section) : { line: file.lineCount, character: 0 };
+      const indent = section ? ' '.repeat(section.nameRange.start.character) : '';
+      return diagnostic(
+        section ? section.nameRange : e.range,
+        ERROR,
+        'corosync/syntax',
+        `Missing closing brace: section ${name} opened here is never closed. corosync refuses the file ` +
+          `("Missing closing brace", reported at the last line). Add \`}\` where the section ends.`,
+        [
+          {
+            title: `Close section ${name}`,
+            edits: [{ range: { start: insertAt, end: insertAt }, newText: insertAt.character === 0 && insertAt.line < file.lineCount ? `${indent}}\n` : `\n${indent}}\n` }],
+          },
+        ],
+      );
+    }
+    case 'unexpected-brace':
+      return diagnostic(
+        e.range,
+        ERROR,
+        'corosync/syntax',
+        'Unexpected closing brace: no section is open here, so corosync refuses the file. Remove it, or add the missing `name {` above.',
+      );
+    default:
+      return diagnostic(
+        e.range,
+        ERROR,
+        'corosync/syntax',
+        `${e.message || 'Line is not opening or closing section or key value'}: corosync refuses the file. ` +
+          'Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.',
+      );
+  }
+}
+
+/**
+ * Where the missing `}` most likely belongs: before the first thing inside the open section that is
+ * indented no deeper than the section itself (a `nodelist {` swallowed by an unclosed `totem {`),
+ * else at the end of the file.
+ */
+function closingBracePosition(file: CsFile, section: CsSection) {
+  const column = section.nameRange.start.character;
+  const openLine = section.nameRange.start.line;
+  const visit = (nodes: CsNode[]): CsNode | undefined => {
+    for (const n of nodes) {
+      const start = n.type === 'key' ? n.keyRange.start : n.nameRange.start;
+      if (start.line > openLine && start.character <= column) return n;
+      if (n.type === 'section') {
+        const inner = visit(n.children);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  const found = visit(section.children);
+  if (found) {
+    const start = found.type === 'key' ? found.keyRange.start : found.nameRange.start;
+    return { line: start.line, character: 0 };
+  }
+  return { line: file.lineCount, character: 0 };
+}

@@ -1,0 +1,309 @@
+// Differential proof of the votequorum engine against the real votequorum code: Debian's
+// `corosync-vqsim` links corosync's own votequorum.c and simulates nodes and network splits.
+// Every generated configuration is written as a corosync.conf, run through vqsim (all nodes up
+// together, then a split: the "failed" nodes move to partition 1), and each side's q=0/1 is
+// compared with the engine's verdict for "all up, then the other side failed at once".
+// Seeded generation (QUORUM_SEED=... to replay); every mismatch fails the test.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { simulate, defaultQuorumConfig, type QuorumConfig, type QuorumEvent } from '../../server/src/quorum/engine';
+import { ensureTool } from '../support/tools';
+
+// ---- the vqsim driver ------------------------------------------------------------------------------
+
+interface NodeLine {
+  partition: number;
+  nodeid: number;
+  q: string;
+  ring: string;
+  members: number[];
+}
+
+const LINE = /^(?:#vqsim> )?(\d+):(\d+): q=(\S+)(?: ring=\[([^\]]*)\] nodes=\[([^\]]*)\])?/;
+
+/** One corosync-vqsim process, driven one command at a time (its output is asynchronous). */
+class Vqsim {
+  private proc: ChildProcessWithoutNullStreams;
+  private buffer = '';
+  private waiters: (() => void)[] = [];
+  exited = false;
+
+  constructor(dir: string) {
+    // vqsim wants a short -c path (cwd = the file's folder) and stdin through a pipe from `cat`.
+    this.proc = spawn('sh', ['-c', 'cat | exec corosync-vqsim -c q.conf'], { cwd: dir, detached: true });
+    this.proc.stdout.on('data', (d) => this.feed(String(d)));
+    this.proc.stderr.on('data', (d) => this.feed(String(d)));
+    this.proc.on('exit', () => {
+      this.exited = true;
+      this.feed('');
+    });
+  }
+
+  private feed(text: string) {
+    this.buffer += text;
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private async waitFor(test: () => boolean, ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (!test()) {
+      if (this.exited || Date.now() > deadline) return test();
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return true;
+  }
+
+  send(line: string) {
+    this.proc.stdin.write(line + '\n');
+  }
+
+  /** `show`, parsed: the node lines printed between the command and its prompt. */
+  async show(): Promise<NodeLine[]> {
+    this.buffer = '';
+    this.send('show');
+    await this.waitFor(() => /#autofence: \w+\s*\n?#vqsim> /.test(this.buffer), 2000);
+    const out: NodeLine[] = [];
+    for (const raw of this.buffer.split('\n')) {
+      const m = LINE.exec(raw.trim());
+      if (!m) continue;
+      out.push({
+        partition: Number(m[1]),
+        nodeid: Number(m[2]),
+        q: m[3],
+        ring: m[4] ?? '',
+        members: (m[5] ?? '').split(/\s+/).filter(Boolean).map(Number).sort((a, b) => a - b),
+      });
+    }
+    return out;
+  }
+
+  /** Polls `show` until every node reports `expected` membership twice in a row with the same ring. */
+  async settle(expected: Map<number, number[]>, ms = 3000): Promise<NodeLine[]> {
+    const deadline = Date.now() + ms;
+    let previous = '';
+    let last: NodeLine[] = [];
+    while (Date.now() < deadline && !this.exited) {
+      last = await this.show();
+      const ok =
+        last.length === expected.size &&
+        last.every((l) => l.q !== 'UNINITIALIZED' && JSON.stringify(l.members) === JSON.stringify(expected.get(l.nodeid)));
+      const key = JSON.stringify(last);
+      if (ok && key === previous) return last;
+      previous = ok ? key : '';
+      await sleep(15);
+    }
+    throw new Error(`vqsim did not settle: ${JSON.stringify(last)}`);
+  }
+
+  stop() {
+    if (this.exited) return;
+    try {
+      process.kill(-this.proc.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- configurations ---------------------------------------------------------------------------------
+
+/** Mulberry32: small, seeded, deterministic. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function corosyncConf(config: QuorumConfig): string {
+  const lines = ['totem {', '    version: 2', '    cluster_name: vq', '}', 'nodelist {'];
+  for (const n of config.nodes) {
+    lines.push('    node {', `        nodeid: ${n.nodeid}`, `        name: ${n.name}`, `        quorum_votes: ${n.votes}`);
+    lines.push(`        ring0_addr: 10.9.0.${n.nodeid}`, '    }');
+  }
+  lines.push('}', 'quorum {', '    provider: corosync_votequorum');
+  if (config.expectedVotes !== undefined) lines.push(`    expected_votes: ${config.expectedVotes}`);
+  if (config.twoNode) lines.push('    two_node: 1');
+  if (config.waitForAll !== undefined) lines.push(`    wait_for_all: ${config.waitForAll ? 1 : 0}`);
+  if (config.lastManStanding) {
+    lines.push('    last_man_standing: 1', `    last_man_standing_window: ${config.lastManStandingWindow}`);
+  }
+  if (config.autoTieBreaker) {
+    lines.push('    auto_tie_breaker: 1');
+    const atb = config.autoTieBreakerNode;
+    lines.push(`    auto_tie_breaker_node: ${Array.isArray(atb) ? atb.join(' ') : atb}`);
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+interface Case {
+  label: string;
+  config: QuorumConfig;
+  /** Nodes moved away (to partition 1) by the first split. */
+  away: number[];
+  /** For last_man_standing cascades: after the window, these survivors fail too. */
+  cascade?: number[];
+}
+
+function makeConfig(votes: number[], extra: Partial<QuorumConfig> = {}): QuorumConfig {
+  return {
+    ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))),
+    lastManStandingWindow: 150,
+    ...extra,
+  };
+}
+
+function generate(seed: number, count: number): Case[] {
+  const random = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const cases: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = int(2, 16);
+    const uniform = random() < 0.35;
+    const votes = Array.from({ length: n }, () => (uniform ? 1 : int(1, 3)));
+    const sum = votes.reduce((a, b) => a + b, 0);
+    const extra: Partial<QuorumConfig> = {};
+    if (random() < 0.35) extra.expectedVotes = Math.max(1, sum + int(-Math.floor(sum / 2), Math.ceil(sum / 2)));
+    if (random() < 0.25) extra.twoNode = true;
+    if (random() < 0.3) extra.waitForAll = random() < 0.7;
+    if (random() < 0.3) {
+      extra.autoTieBreaker = true;
+      const pick = random();
+      if (pick < 0.5) extra.autoTieBreakerNode = 'lowest';
+      else if (pick < 0.75) extra.autoTieBreakerNode = 'highest';
+      else extra.autoTieBreakerNode = Array.from({ length: int(1, 3) }, () => int(1, n));
+    }
+    if (random() < 0.25) extra.lastManStanding = true;
+    const config = makeConfig(votes, extra);
+    // Failure set: a random subset (sometimes an exact half, the tie case), never everyone.
+    const ids = config.nodes.map((x) => x.nodeid);
+    const shuffled = [...ids].sort(() => random() - 0.5);
+    const k = random() < 0.4 ? Math.floor(n / 2) : int(1, n - 1);
+    const away = shuffled.slice(0, k).sort((a, b) => a - b);
+    const stay = ids.filter((id) => !away.includes(id));
+    const c: Case = { label: `#${i} votes=${votes.join(',')} ${JSON.stringify(extra)} away=${away.join(',')}`, config, away };
+    if (config.lastManStanding && stay.length > 1 && random() < 0.7) {
+      c.cascade = stay.slice(0, int(1, stay.length - 1));
+      c.label += ` then=${c.cascade.join(',')}`;
+    }
+    cases.push(c);
+  }
+  return cases;
+}
+
+/** The seed-004 figures measured on real corosync nodes (facts file §3) as fixed cases. */
+const FIXED: { label: string; config: QuorumConfig; away: number[] }[] = [
+  { label: 'seed004 2,2,1,1 ev8 one 1-vote down', config: makeConfig([2, 2, 1, 1], { expectedVotes: 8 }), away: [3] },
+  { label: 'seed004 2,2,1,1 ev8 one 2-vote down', config: makeConfig([2, 2, 1, 1], { expectedVotes: 8 }), away: [1] },
+  { label: 'seed004 2,2,1,1 one 2-vote down', config: makeConfig([2, 2, 1, 1]), away: [2] },
+  { label: 'two_node one stopped after both up', config: makeConfig([1, 1], { twoNode: true }), away: [2] },
+  { label: 'two_node with 4 weighted nodes', config: makeConfig([2, 2, 1, 1], { twoNode: true }), away: [4] },
+];
+
+// ---- the run ------------------------------------------------------------------------------------------
+
+interface Verdict {
+  side: 'stay' | 'away';
+  engine: boolean;
+  vqsim: boolean;
+  detail: string;
+}
+
+async function runCase(dir: string, c: Case): Promise<Verdict[]> {
+  fs.writeFileSync(path.join(dir, 'q.conf'), corosyncConf(c.config));
+  const ids = c.config.nodes.map((x) => x.nodeid);
+  const stay = ids.filter((id) => !c.away.includes(id));
+  const sim = new Vqsim(dir);
+  try {
+    await sim.settle(new Map(ids.map((id) => [id, ids])));
+    sim.send(`split 1:${c.away.join(',')}`);
+    const expected = new Map<number, number[]>();
+    for (const id of stay) expected.set(id, stay);
+    for (const id of c.away) expected.set(id, c.away);
+    let lines = await sim.settle(expected);
+    const stayEvents: QuorumEvent[] = [{ type: 'start' }, { type: 'fail', nodes: c.away }];
+    const awayEvents: QuorumEvent[] = [{ type: 'start' }, { type: 'fail', nodes: stay }];
+    if (c.cascade) {
+      // Let the last_man_standing window pass, then a second failure on the staying side.
+      await sleep(c.config.lastManStandingWindow + 150);
+      sim.send(`split 2:${c.cascade.join(',')}`);
+      const rest = stay.filter((id) => !c.cascade!.includes(id));
+      for (const id of rest) expected.set(id, rest);
+      for (const id of c.cascade) expected.set(id, c.cascade);
+      lines = await sim.settle(expected);
+      stayEvents.push({ type: 'wait' }, { type: 'fail', nodes: c.cascade });
+      const restVerdict = lines.find((l) => l.nodeid === rest[0])!;
+      return [
+        compare('stay', simulate(c.config, stayEvents).final.quorate, restVerdict, c),
+        compare('away', simulate(c.config, awayEvents).final.quorate, lines.find((l) => l.nodeid === c.away[0])!, c),
+      ];
+    }
+    // Both halves, each judged by its first node (all members of a side agree; checked below).
+    for (const side of [stay, c.away]) {
+      const qs = new Set(lines.filter((l) => side.includes(l.nodeid)).map((l) => l.q));
+      assert.equal(qs.size, 1, `vqsim nodes of one side disagree: ${JSON.stringify(lines)}`);
+    }
+    return [
+      compare('stay', simulate(c.config, stayEvents).final.quorate, lines.find((l) => l.nodeid === stay[0])!, c),
+      compare('away', simulate(c.config, awayEvents).final.quorate, lines.find((l) => l.nodeid === c.away[0])!, c),
+    ];
+  } finally {
+    sim.stop();
+  }
+}
+
+function compare(side: 'stay' | 'away', engine: boolean, line: NodeLine, c: Case): Verdict {
+  return { side, engine, vqsim: line.q === '1', detail: `${c.label} [${side}] vqsim q=${line.q} engine=${engine ? 1 : 0}` };
+}
+
+describe('quorum engine vs corosync-vqsim', () => {
+  let dirs: string[] = [];
+  const skip = ensureTool('corosync-vqsim', ['corosync-vqsim']);
+  const seed = Number(process.env.QUORUM_SEED ?? 20240404);
+  const count = Number(process.env.QUORUM_CASES ?? 220);
+
+  before(() => {
+    dirs = Array.from({ length: 4 }, () => fs.mkdtempSync(path.join(os.tmpdir(), 'vq-')));
+  });
+  after(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it(`agrees on ${count} generated configurations and the seed-004 figures`, { skip, timeout: 240_000 }, async () => {
+    console.log(`quorum vqsim: seed ${seed} (replay with QUORUM_SEED=${seed})`);
+    const cases: Case[] = [...FIXED, ...generate(seed, count)];
+    const verdicts: Verdict[] = [];
+    let next = 0;
+    // Four vqsim processes at a time, each in its own folder.
+    await Promise.all(
+      dirs.map(async (dir) => {
+        while (next < cases.length) {
+          const c = cases[next++];
+          verdicts.push(...(await runCase(dir, c)));
+        }
+      }),
+    );
+    const mismatches = verdicts.filter((v) => v.engine !== v.vqsim);
+    const configs = cases.length;
+    console.log(`quorum vqsim: ${verdicts.length - mismatches.length}/${verdicts.length} verdicts agree over ${configs} configurations`);
+    for (const m of mismatches.slice(0, 20)) console.log(`  MISMATCH ${m.detail}`);
+    assert.equal(mismatches.length, 0, `${mismatches.length} mismatches, first: ${mismatches[0]?.detail}`);
+  });
+});
