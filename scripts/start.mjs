@@ -5,7 +5,7 @@
 // Environment: PCMK_PORT (default 8080), PCMK_WORKSPACE (default examples/lab), PCMK_SKIP_PACKAGE=1
 // (reuse dist/pacemaker-lab.vsix as it is), PCMK_EXTENSION (another .vsix or extension folder to load).
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -36,7 +36,7 @@ async function main() {
 
   ensureDeps(REPO_ROOT);
 
-  // Tools first in the background of our own time budget: the first install takes ~2 minutes.
+  // Start the tools install now, in parallel with the build: the first install takes ~2 minutes.
   const toolsPromise = ensureTools();
   toolsPromise.catch(() => undefined);
 
@@ -47,8 +47,13 @@ async function main() {
     say(`using existing ${vsix}`);
   } else {
     say('building and packaging the extension (npm run package)');
-    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status ?? r.signal})`);
+    // Async, so the tools install keeps going meanwhile.
+    const status = await new Promise((res) => {
+      const child = spawn('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
+      child.on('error', () => res('spawn error'));
+      child.on('exit', (code, signal) => res(signal ?? code));
+    });
+    if (status !== 0) throw new Error(`npm run package failed (exit ${status})`);
   }
 
   let tools;

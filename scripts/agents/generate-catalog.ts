@@ -103,18 +103,19 @@ async function agentMetadata(id: string): Promise<AgentMetadata | { id: string; 
   }
 }
 
-async function generate(): Promise<{ json: string; agentCount: number; failed: number; commands: string[] }> {
+async function generate(): Promise<{ json: string; agentCount: number; failed: { id: string; reason: string }[]; commands: string[] }> {
   const ids = await listAgentIds();
   const results = await pool(ids, Math.max(8, os.cpus().length * 4), agentMetadata);
   const agents = results.filter((r): r is AgentMetadata => 'parameters' in r);
   const failed = results.filter((r): r is { id: string; reason: string } => !('parameters' in r));
   const fenced = await run(FENCED, ['metadata']);
   const fencedParameters = fenced.stdout.trim() ? parseAgentMetadata('pacemaker-fenced', fenced.stdout).parameters : [];
-  const data: AgentCatalogData = { format: 1, agents, fencedParameters, failed };
+  // Failure reasons vary from run to run (exit codes, signals), so only the ids go into the catalog.
+  const data: AgentCatalogData = { format: 1, agents, fencedParameters, failed: failed.map((f) => f.id) };
   return {
     json: JSON.stringify(data) + '\n',
     agentCount: agents.length,
-    failed: failed.length,
+    failed,
     commands: [
       'crm_resource --list-ocf-providers; crm_resource --list-agents ocf:<provider>; crm_resource --list-agents stonith',
       'crm_resource --show-metadata <standard>:[<provider>:]<type>  (PATH=/usr/sbin:/bin:/usr/bin)',
@@ -145,7 +146,7 @@ function firstDifference(a: string, b: string): string {
     const r = byId(right);
     const changed = [...new Set([...l.keys(), ...r.keys()])].filter((id) => l.get(id) !== r.get(id));
     if (changed.length) return `agents differing: ${changed.slice(0, 10).join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
-    return 'the fence daemon parameters or the list of failed agents differ';
+    return `failed agents: committed [${left.failed.join(', ')}], now [${right.failed.join(', ')}]; or the fence daemon parameters differ`;
   } catch {
     return 'the committed catalog is not valid JSON';
   }
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
     bytes: Buffer.byteLength(result.json),
   };
   fs.writeFileSync(provenancePath, JSON.stringify(provenance, null, 2) + '\n');
-  console.log(`generate-catalog: ${result.agentCount} agents, ${result.failed} without metadata, ${provenance.bytes} bytes, ${Date.now() - started} ms`);
+  console.log(`generate-catalog: ${result.agentCount} agents, ${result.failed.length} without metadata, ${provenance.bytes} bytes, ${Date.now() - started} ms`);
 }
 
 main().catch((error) => {

@@ -13,7 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const TOOLS_DIR = join(REPO_ROOT, '.tools', 'e2e');
+// PCMK_E2E_TOOLS_DIR: share one install between clones (or test this script in a scratch folder).
+export const TOOLS_DIR = resolve(process.env.PCMK_E2E_TOOLS_DIR || join(REPO_ROOT, '.tools', 'e2e'));
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_MAJOR = '24';
 export const CHROMIUM = '/usr/bin/chromium';
@@ -151,11 +152,11 @@ export async function ensureTools() {
     if (again) return again;
     const started = Date.now();
     writeFileSync(LOG, `install started ${new Date().toISOString()}\n`);
-    log(`installing into ${TOOLS_DIR} (a few minutes the first time; log: ${LOG})`);
 
     // libkrb5-dev: code-server's kerberos module compiles against it. chromium: the browser we drive.
     await aptInstall(['libkrb5-dev', 'chromium', 'g++', 'make', 'python3']);
     if (!existsSync(CHROMIUM)) throw new ToolsUnavailable(`${CHROMIUM} missing after installing chromium`);
+    log(`installing into ${TOOLS_DIR} (about 2 minutes the first time; log: ${LOG})`);
 
     const nodeDir = join(TOOLS_DIR, 'node24');
     let nodeDist = findNodeDist(nodeDir);

@@ -74,7 +74,7 @@ export function artifactsRoot(): string {
 
 /**
  * Tools ready to use, or a skip reason. Under CI=true an unavailable tool is an error, never a skip.
- * Use: `const tools = await e2eTools(t); if (!tools) return;` inside a node:test test or `before`.
+ * Use: `const { tools, skip } = await requireE2ETools(); if (!tools) return t.skip(skip);`
  */
 export async function requireE2ETools(): Promise<{ tools?: Tools; skip?: string }> {
   try {
@@ -295,9 +295,11 @@ export class VSCodeSession {
   /** 1-based editor lines on which a squiggle of `kind` is rendered (lines scrolled out of view are not seen). */
   async squiggleLines(kind: 'error' | 'warning' | 'info' | 'hint' = 'error'): Promise<number[]> {
     return this.page.evaluate((cls) => {
-      const editor = document.querySelector('.editor-instance .monaco-editor');
+      // Runs in the browser; the test tsconfig has no DOM lib, hence the loose typing.
+      const doc = (globalThis as any).document;
+      const editor = doc.querySelector('.editor-instance .monaco-editor');
       if (!editor) return [];
-      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((el) => {
+      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((el: any) => {
         const r = el.getBoundingClientRect();
         return { line: Number(el.textContent?.trim()), top: r.top, bottom: r.bottom };
       });
@@ -373,9 +375,31 @@ export class VSCodeSession {
     await this.page.keyboard.type(text);
   }
 
-  /** CodeLens titles rendered in the active editor. */
+  /** CodeLens links rendered in the active editor. */
   async codeLenses(): Promise<Locator> {
     return this.page.locator('.editor-instance .monaco-editor .codelens-decoration a');
+  }
+
+  /** Wait for a CodeLens whose title matches, and return its text (click it with `clickCodeLens`). */
+  async waitForCodeLens(title: string | RegExp, timeout = 30_000): Promise<string> {
+    const lens = (await this.codeLenses()).filter({ hasText: title }).first();
+    await lens.waitFor({ timeout });
+    return ((await lens.textContent()) ?? '').trim();
+  }
+
+  async clickCodeLens(title: string | RegExp): Promise<void> {
+    await this.waitForCodeLens(title);
+    await (await this.codeLenses()).filter({ hasText: title }).first().click();
+  }
+
+  /** A status bar entry containing `text` (e.g. the extension's node count). */
+  statusBarItem(text: string | RegExp): Locator {
+    return this.page.locator('.statusbar-item').filter({ hasText: text }).first();
+  }
+
+  /** The content frame of the webview panel whose tab title matches (VS Code nests two iframes). */
+  webview(): import('playwright-core').FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   private async focusEditor(): Promise<void> {

@@ -101,17 +101,19 @@ export function buildInventory(model: NodeEntry[], sshHosts: SshHostEntry[], set
   for (const entry of model) if (entry.name) add(entry.name, entry.source, entry.addresses, true);
   for (const name of Object.keys(setting)) add(name, 'setting pacemakerLab.nodes', [], true);
 
+  const pointsAt = (host: SshHostEntry, node: ResolvedNode) =>
+    host.hostName !== undefined && (host.hostName === node.name || node.addresses.includes(host.hostName));
   const aliasFor = (node: ResolvedNode): SshHostEntry | undefined =>
     sshHosts.find((host) => host.alias === node.name) ??
     sshHosts.find((host) => host.alias === shortName(node.name)) ??
-    sshHosts.find((host) => host.hostName !== undefined && (host.hostName === node.name || node.addresses.includes(host.hostName)));
+    sshHosts.find((host) => pointsAt(host, node));
 
   const usedAliases = new Set<string>();
   for (const node of byName.values()) {
     const configured = setting[node.name]?.trim();
     const alias = aliasFor(node);
-    // An alias that means this node is not listed again as a host of its own.
-    if (alias) usedAliases.add(alias.alias);
+    // Aliases that mean this node are not listed again as hosts of their own.
+    for (const host of sshHosts) if (host === alias || pointsAt(host, node)) usedAliases.add(host.alias);
     if (configured) {
       node.destination = configured;
       node.via = 'setting';

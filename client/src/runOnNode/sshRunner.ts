@@ -205,7 +205,8 @@ export const DESTRUCTIVE_COMMANDS: readonly DestructivePattern[] = [
   { pattern: /\bdrbdadm\b[^\n]*\b(?:create-md|--overwrite-data-of-peer|--force\s+primary)\b/, reason: 'overwrites DRBD metadata or the peer\'s data' },
   { pattern: /\btargetcli\b[^\n]*\bclearconfig\b/, reason: 'deletes the whole iSCSI target configuration' },
   { pattern: /\brm\s+(?:-\w*[rR]\w*\s+)*-\w*[rR]\w*\s+\/(?:\s|$|\*)/, reason: 'deletes the whole file system' },
-  { pattern: /\b(?:reboot|poweroff|halt|shutdown)\b/, reason: 'restarts or stops the node' },
+  // Only as a command (start of line, after ; && || | or sudo), not inside a word like reboot-notes.txt.
+  { pattern: /(?:^|[;&|(]|\bsudo|\bthen|\bdo)\s*(?:reboot|poweroff|halt|shutdown)(?=\s|;|&|\||$)/m, reason: 'restarts or stops the node' },
   { pattern: /\bsystemctl\s+(?:reboot|poweroff|halt|kexec)\b/, reason: 'restarts or stops the node' },
   { pattern: /\becho\s+[bco]\s*>\s*\/proc\/sysrq-trigger\b/, reason: 'crashes or reboots the node at once' },
 ];

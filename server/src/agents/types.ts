@@ -57,8 +57,8 @@ export interface AgentCatalogData {
   agents: AgentMetadata[];
   /** Instance attributes Pacemaker's fence daemon adds to every stonith resource (pcmk_host_list, ...). */
   fencedParameters: AgentParameter[];
-  /** Agents that were listed but gave no usable metadata, with the reason (systemd:, cluster-glue...). */
-  failed: { id: string; reason: string }[];
+  /** Agents that were listed but gave no usable metadata (reasons are in provenance.json). */
+  failed: string[];
 }
 
 /** Where the metadata shown to the user came from. */

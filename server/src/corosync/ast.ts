@@ -36,7 +36,31 @@ export interface CsSyntaxError {
   kind: 'missing-brace' | 'unexpected-brace' | 'bad-line';
   /** For a missing brace: the section left open. */
   section?: CsSection;
+  /** Which of corosync's line-level rejections a 'bad-line' is (absent for the other kinds). */
+  reason?: CsBadLineReason;
+  /** One sentence on how to fix it, in our words (the message keeps corosync's wording). */
+  advice?: string;
+  /** For a missing brace: the 0-based line corosync names (the file's last line). */
+  corosyncLine?: number;
 }
+
+/**
+ * corosync 3.x rejects a line for one of these reasons (exec/coroparse.c and icmap):
+ * - not-a-line: "Line is not opening or closing section or key value"
+ * - missing-section-name: "Missing section name before opening bracket '{'"
+ * - extra-after-open-brace: "Extra characters after opening bracket '{'"
+ * - extra-around-close-brace: "Extra characters before or after closing bracket '}'"
+ * - line-too-long: "Line too long" (more than 510 bytes before the newline)
+ * - invalid-key-name: "Can't store key ... into icmap" (a character outside [A-Za-z0-9._/:-] in the
+ *   section path or key, or a path shorter than 3 characters)
+ */
+export type CsBadLineReason =
+  | 'not-a-line'
+  | 'missing-section-name'
+  | 'extra-after-open-brace'
+  | 'extra-around-close-brace'
+  | 'line-too-long'
+  | 'invalid-key-name';
 
 export interface CsFile {
   children: CsNode[];

@@ -199,6 +199,13 @@ export interface QuorumState {
   byTieBreaker: boolean;
   /** A last_man_standing timer is running: after the window, expected votes drop to the nodes present. */
   lmsPending: boolean;
+  /**
+   * The verdict depends on message timing inside corosync, not only on the history: after a
+   * partition of several nodes lost quorum under wait_for_all, a late "I was quorate" message from
+   * a peer may or may not clear the wait-for-all state (votequorum.c races here; corosync-vqsim
+   * shows both outcomes). `quorate` is the outcome with wait_for_all re-armed.
+   */
+  timingDependent: boolean;
 }
 
 interface SimNode {
@@ -220,6 +227,9 @@ class Partition {
   qdeviceVoting: boolean;
   byAtb = false;
   evBarrier: number;
+  /** wait_for_all was re-armed by a quorum loss among several nodes (see QuorumState.timingDependent). */
+  wfaRace = false;
+  timingDependent = false;
 
   constructor(
     private readonly s: EffectiveQuorumSettings,
@@ -293,12 +303,17 @@ class Partition {
   private decide(total: number): void {
     const s = this.s;
     this.byAtb = false;
+    this.timingDependent = false;
+    const wasQuorate = this.quorate;
     if (s.waitForAll && this.wfaStatus) {
       if (total !== this.expected) {
+        // Would the votes alone (or the tie-breaker) have given quorum? Then the race matters.
+        if (this.wfaRace && (this.quorum <= total || this.atbWouldGrant(total))) this.timingDependent = true;
         this.quorate = false;
         return;
       }
       this.wfaStatus = false;
+      this.wfaRace = false;
     }
     let quorate = this.quorum <= total;
     if (quorate) {
@@ -315,7 +330,20 @@ class Partition {
       quorate = true;
     }
     this.quorate = quorate;
-    if (s.waitForAll) this.wfaStatus = !quorate;
+    if (s.waitForAll) {
+      this.wfaStatus = !quorate;
+      if (quorate) this.wfaRace = false;
+      else if (wasQuorate && this.members.size > 1) this.wfaRace = true;
+    }
+  }
+
+  private atbWouldGrant(total: number): boolean {
+    return (
+      this.s.atb !== 'none' &&
+      total === this.expected >> 1 &&
+      this.previous.length - this.members.size < this.quorum &&
+      this.tieBreakerPresent()
+    );
   }
 
   private tieBreakerPresent(): boolean {
@@ -342,6 +370,7 @@ class Partition {
       waitingForAll: this.s.waitForAll && this.wfaStatus,
       byTieBreaker: this.byAtb,
       lmsPending: this.lmsPending,
+      timingDependent: this.timingDependent,
     };
   }
 }

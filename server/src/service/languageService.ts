@@ -277,7 +277,7 @@ export class LanguageService {
         command: { title: lens.title, command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
       }));
     }
-    return runCodeLenses(this.scriptExtract(uri)!);
+    return runCodeLenses(this.scriptExtract(uri)!, uri);
   }
 
   inlayHints(uri: string, range: Range): InlayHint[] {

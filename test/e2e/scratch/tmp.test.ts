@@ -17,7 +17,17 @@ describe('throwaway extension', () => {
     const h = await vs.hoverAt('a.demo', 'world', 0, /tmp hover/);
     assert.match(h, /world/);
   });
-  uiTest(shared, 'deliberately failing (screenshot check)', async (vs) => {
-    assert.deepEqual(await vs.squiggleLines('error'), [1]);
+  uiTest(shared, 'codelens, webview, status bar', async (vs) => {
+    assert.equal(await vs.waitForCodeLens(/tmp panel/), 'Open tmp panel');
+    await vs.statusBarItem(/3 nodes/).waitFor();
+    await vs.clickCodeLens('Open tmp panel');
+    await vs.webview().locator('#t').waitFor();
+    assert.equal(await vs.webview().locator('#t').textContent(), 'Hello panel');
+  });
+  uiTest(shared, 'completion shown', async (vs) => {
+    await vs.goTo(3, 1);
+    await vs.type('wo');
+    const labels = await vs.completionsAt();
+    assert.ok(labels.includes('world'), JSON.stringify(labels));
   });
 });

@@ -14,4 +14,12 @@ exports.activate = (ctx) => {
   ctx.subscriptions.push(vscode.workspace.onDidOpenTextDocument(check), vscode.workspace.onDidChangeTextDocument((e) => check(e.document)));
   ctx.subscriptions.push(vscode.languages.registerHoverProvider('tmpdemo', { provideHover: (doc, pos) => {
     const r = doc.getWordRangeAtPosition(pos); if (!r) return; return new vscode.Hover(`tmp hover for **${doc.getText(r)}**`); } }));
+  ctx.subscriptions.push(vscode.commands.registerCommand('tmp.openPanel', () => {
+    const panel = vscode.window.createWebviewPanel('tmpPanel', 'Tmp Panel', vscode.ViewColumn.Beside, {});
+    panel.webview.html = '<html><body><h1 id="t">Hello panel</h1></body></html>';
+  }));
+  ctx.subscriptions.push(vscode.languages.registerCodeLensProvider('tmpdemo', { provideCodeLenses: () =>
+    [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Open tmp panel', command: 'tmp.openPanel' })] }));
+  const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  item.text = 'tmp status 3 nodes'; item.show(); ctx.subscriptions.push(item);
 };

@@ -12,7 +12,7 @@ import {
   sectionSpec,
   sectionsForKey,
 } from '../schema';
-import { WARNING, diagnostic, type CsView } from './model';
+import { ERROR, WARNING, diagnostic, type CsView } from './model';
 
 export function keyRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -42,6 +42,10 @@ function checkSectionList(view: CsView, parent: string, sections: CsSection[], o
   for (const s of sections) {
     const path = parent ? `${parent}.${s.name}` : s.name;
     const spec = sectionSpec(path);
+    if (!spec && parent === 'uidgid') {
+      out.push(diagnostic(s.nameRange, ERROR, 'corosync/uidgid', 'A section inside `uidgid`: corosync refuses the file ("uidgid: Can\'t add subsection different than uidgid"). Keep only `uid:` and `gid:` lines there.'));
+      continue;
+    }
     if (!spec) {
       out.push(unknownSection(s, parent));
       continue;
@@ -93,6 +97,12 @@ function checkKeys(section: CsSection, path: string, out: Diagnostic[]): void {
   for (const child of section.children) {
     if (child.type !== 'key') continue;
     const spec = keySpec(path, child.key);
+    if (!spec && path === 'uidgid') {
+      out.push(
+        diagnostic(child.keyRange, ERROR, 'corosync/uidgid', `\`${child.key}\` in \`uidgid\`: corosync refuses the file ("uidgid: Only uid and gid are allowed items"). Use \`uid: USER\` or \`gid: GROUP\`.`),
+      );
+      continue;
+    }
     if (!spec) {
       out.push(unknownKey(child, path));
       continue;
@@ -134,7 +144,7 @@ function unknownKey(k: CsKeyValue, path: string): Diagnostic {
   );
 }
 
-/** The closest schema name when it is close enough to be a typo (at most a third of the letters). */
+/** The closest schema name when it is close enough to be a typo (about a third of the letters). */
 export function suggest(word: string, candidates: string[]): string | undefined {
   if (!candidates.length) return undefined;
   const lower = word.toLowerCase();
@@ -142,5 +152,5 @@ export function suggest(word: string, candidates: string[]): string | undefined 
   if (exactCase) return exactCase;
   const best = closest(lower, candidates);
   const d = distance(lower, best);
-  return d <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+  return d <= Math.max(1, Math.min(3, Math.ceil(best.length / 3))) ? best : undefined;
 }

@@ -21,7 +21,7 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         ERROR,
         'corosync/syntax',
         `Missing closing brace: section ${name} opened here is never closed. corosync refuses the file ` +
-          `("Missing closing brace", reported at the last line). Add \`}\` where the section ends.`,
+          `("Missing closing brace", reported at ${e.corosyncLine !== undefined ? `line ${e.corosyncLine + 1}, ` : ''}the last line). Add \`}\` where the section ends.`,
         [
           {
             title: `Close section ${name}`,
@@ -38,12 +38,13 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         'Unexpected closing brace: no section is open here, so corosync refuses the file. Remove it, or add the missing `name {` above.',
       );
     default:
+      // Key names corosync cannot store get their own code: the line is well formed, the name is not.
       return diagnostic(
         e.range,
         ERROR,
-        'corosync/syntax',
+        e.reason === 'invalid-key-name' ? 'corosync/invalid-key-name' : 'corosync/syntax',
         `${e.message || 'Line is not opening or closing section or key value'}: corosync refuses the file. ` +
-          'Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.',
+          (e.advice ?? 'Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.'),
       );
   }
 }

@@ -1,0 +1,427 @@
+// The VS Code side of "run on node": commands (from the CodeLens, current line, selection), one
+// Pseudoterminal per node run, a ✓/✗ decoration on the line, confirmation of destructive commands,
+// dry run, Workspace Trust, and a tree of nodes with their reachability. ssh itself is sshRunner's job.
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunOnNodeArgs } from '../../../server/src/runOnNode/lenses';
+import { buildInventory, parseSshConfig, resolveTargets, type NodeEntry, type ResolvedNode } from './inventory';
+import {
+  destructiveReason,
+  dryRun,
+  formatArgv,
+  maskSecrets,
+  parseDestination,
+  runOverSsh,
+  type SshRunHandle,
+  type SshRunOptions,
+  type SshRunResult,
+} from './sshRunner';
+
+export type { NodeEntry } from './inventory';
+
+const GREEN = '\x1b[32m';
+const RED = '\x1b[31m';
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+interface RunSettings {
+  nodes: Record<string, string>;
+  timeoutSeconds: number;
+  connectTimeoutSeconds: number;
+  dryRun: boolean;
+  confirmDestructive: boolean;
+}
+
+function readSettings(): RunSettings {
+  const config = vscode.workspace.getConfiguration('pacemakerLab');
+  const nodes = config.get<Record<string, unknown>>('nodes') ?? {};
+  return {
+    nodes: Object.fromEntries(Object.entries(nodes).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    timeoutSeconds: Math.max(0, config.get<number>('run.timeoutSeconds') ?? 600),
+    connectTimeoutSeconds: Math.max(1, config.get<number>('run.connectTimeoutSeconds') ?? 10),
+    dryRun: config.get<boolean>('run.dryRun') ?? false,
+    confirmDestructive: config.get<boolean>('run.confirmDestructive') ?? true,
+  };
+}
+
+async function readSshConfig(): Promise<string> {
+  try {
+    return await fs.readFile(path.join(os.homedir(), '.ssh', 'config'), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A terminal that shows one node's runs; keystrokes go to the running command (Ctrl+C included). */
+class NodeTerminal implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+  private opened = false;
+  private pending: string[] = [];
+  readonly terminal: vscode.Terminal;
+  current: SshRunHandle | undefined;
+  closed = false;
+
+  constructor(readonly nodeName: string, title: string) {
+    this.terminal = vscode.window.createTerminal({ name: title, pty: this, iconPath: new vscode.ThemeIcon('server') });
+  }
+
+  open(): void {
+    this.opened = true;
+    for (const text of this.pending) this.writeEmitter.fire(text);
+    this.pending = [];
+  }
+
+  close(): void {
+    this.closed = true;
+    this.current?.cancel();
+  }
+
+  handleInput(data: string): void {
+    this.current?.write(data);
+  }
+
+  /** Writes text; a terminal needs CR LF, while output without a tty has bare LF. */
+  write(text: string): void {
+    const normalised = text.replace(/\r?\n/g, '\r\n');
+    if (this.opened) this.writeEmitter.fire(normalised);
+    else this.pending.push(normalised);
+  }
+}
+
+/** ✓/✗ results shown after a line, kept in place while the document is edited above them. */
+class LineResults {
+  private readonly decoration = vscode.window.createTextEditorDecorationType({
+    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('editorCodeLens.foreground') },
+    isWholeLine: true,
+  });
+  private readonly byUri = new Map<string, Map<number, Map<string, string>>>();
+
+  set(uri: string, line: number, node: string, text: string): void {
+    let lines = this.byUri.get(uri);
+    if (!lines) this.byUri.set(uri, (lines = new Map()));
+    let nodes = lines.get(line);
+    if (!nodes) lines.set(line, (nodes = new Map()));
+    nodes.set(node, text);
+    this.render(uri);
+  }
+
+  onEdit(event: vscode.TextDocumentChangeEvent): void {
+    const uri = event.document.uri.toString();
+    const lines = this.byUri.get(uri);
+    if (!lines || !event.contentChanges.length) return;
+    let current = lines;
+    for (const change of event.contentChanges) {
+      const start = change.range.start.line;
+      const end = change.range.end.line;
+      const delta = (change.text.match(/\n/g)?.length ?? 0) - (end - start);
+      const next = new Map<number, Map<string, string>>();
+      for (const [line, value] of current) {
+        if (line < start) next.set(line, value);
+        else if (line > end) next.set(line + delta, value);
+        // A result on an edited line no longer describes what is written there.
+      }
+      current = next;
+    }
+    this.byUri.set(uri, current);
+    this.render(uri);
+  }
+
+  render(uri?: string): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const key = editor.document.uri.toString();
+      if (uri && key !== uri) continue;
+      const lines = this.byUri.get(key);
+      const options: vscode.DecorationOptions[] = [];
+      for (const [line, nodes] of lines ?? []) {
+        if (line >= editor.document.lineCount) continue;
+        options.push({
+          range: new vscode.Range(line, 0, line, 0),
+          renderOptions: { after: { contentText: [...nodes.values()].join('   ') } },
+        });
+      }
+      editor.setDecorations(this.decoration, options);
+    }
+  }
+
+  dispose(): void {
+    this.decoration.dispose();
+  }
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+function resultSummary(result: SshRunResult): { mark: string; text: string; ok: boolean } {
+  const time = seconds(result.durationMs);
+  switch (result.status) {
+    case 'ok':
+      return { mark: '✓ 0', text: `exit 0 · ${time}`, ok: true };
+    case 'failed':
+      return { mark: `✗ ${result.exitCode ?? result.signal}`, text: `exit ${result.exitCode ?? result.signal} · ${time}`, ok: false };
+    case 'cancelled':
+      return { mark: '✗ cancelled', text: `cancelled after ${time}`, ok: false };
+    case 'timeout':
+      return { mark: '✗ timeout', text: `stopped by the timeout after ${time}`, ok: false };
+    default:
+      return { mark: '✗ ssh', text: `ssh failed after ${time}`, ok: false };
+  }
+}
+
+/** Registers the run-on-node commands, terminals, decorations and the node tree. */
+export function registerRunOnNode(context: vscode.ExtensionContext, getInventory: () => Promise<NodeEntry[]>): void {
+  const log = vscode.window.createOutputChannel('Pacemaker Lab: Run on node');
+  const results = new LineResults();
+  const terminals = new Map<string, NodeTerminal>();
+  const running = new Set<SshRunHandle>();
+
+  const inventory = async (): Promise<ResolvedNode[]> => {
+    const settings = readSettings();
+    const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig()]);
+    return buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
+  };
+
+  const terminalFor = (node: ResolvedNode): NodeTerminal => {
+    const existing = terminals.get(node.name);
+    if (existing && !existing.closed && !existing.current) return existing;
+    // A node already busy gets a second terminal, so parallel runs never mix their output.
+    let title = `${node.name} (ssh)`;
+    for (let n = 2; [...terminals.values()].some((t) => t.terminal.name === title && !t.closed); n++) title = `${node.name} (ssh ${n})`;
+    const created = new NodeTerminal(node.name, title);
+    if (!existing || existing.closed) terminals.set(node.name, created);
+    return created;
+  };
+
+  const pickNodes = async (all: ResolvedNode[]): Promise<ResolvedNode[] | undefined> => {
+    type Item = vscode.QuickPickItem & { node?: ResolvedNode };
+    const other: Item = { label: '$(edit) Another ssh destination…', alwaysShow: true };
+    const items: Item[] = [
+      ...all.map((node) => ({ label: node.name, description: node.destination, detail: `from ${node.sources.join(', ')}`, node })),
+      other,
+    ];
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Run on which nodes?', placeHolder: 'Pick one or more nodes' });
+    if (!picked?.length) return undefined;
+    const nodes = picked.flatMap((item) => (item.node ? [item.node] : []));
+    if (picked.includes(other)) {
+      const destination = await vscode.window.showInputBox({
+        title: 'ssh destination',
+        prompt: 'user@host:port, host, or a Host alias from ~/.ssh/config',
+        validateInput: (value) => {
+          const parsed = parseDestination(value);
+          return 'error' in parsed ? parsed.error : undefined;
+        },
+      });
+      if (destination) nodes.push({ name: destination, destination, via: 'setting', addresses: [], sources: ['typed in'], clusterMember: false });
+    }
+    return nodes.length ? nodes : undefined;
+  };
+
+  const runOne = async (node: ResolvedNode, args: RunOnNodeArgs, settings: RunSettings, uri: string | undefined, line: number): Promise<SshRunResult> => {
+    const terminal = terminalFor(node);
+    terminal.terminal.show(true);
+    const masked = maskSecrets(args.text);
+    terminal.write(`${BOLD}▶ ${node.name}${RESET} ${DIM}(${node.destination})${RESET}\n${DIM}$ ${masked}${RESET}\n`);
+    if (uri) results.set(uri, line, node.name, `⏳ ${node.name}…`);
+    const options: SshRunOptions = {
+      destination: node.destination,
+      command: args.text,
+      connectTimeoutSeconds: settings.connectTimeoutSeconds,
+      timeoutSeconds: settings.timeoutSeconds,
+      tty: true,
+      onStdout: (text) => terminal.write(text),
+      onStderr: (text) => terminal.write(text),
+    };
+    const handle = runOverSsh(options);
+    terminal.current = handle;
+    running.add(handle);
+    log.appendLine(`[${new Date().toISOString()}] ${node.name} (${node.destination}): ${masked}`);
+    const result = await handle.result;
+    running.delete(handle);
+    terminal.current = undefined;
+    const summary = resultSummary(result);
+    if (result.failure) terminal.write(`\n${RED}${result.failure.message}${RESET}\n`);
+    terminal.write(`\n${summary.ok ? GREEN : RED}${summary.ok ? '✓' : '✗'} ${node.name}: ${summary.text}${RESET}\n\n`);
+    log.appendLine(`    → ${result.status} ${summary.text}${result.failure ? ` — ${result.failure.message}` : ''}`);
+    if (uri) results.set(uri, line, node.name, `${summary.mark} ${node.name} · ${seconds(result.durationMs)}`);
+    return result;
+  };
+
+  const runOnNode = async (raw?: Partial<RunOnNodeArgs>): Promise<void> => {
+    if (!vscode.workspace.isTrusted) {
+      const manage = 'Manage Workspace Trust';
+      const answer = await vscode.window.showWarningMessage(
+        'Run on node is disabled in an untrusted workspace: it would run commands from these files on your machines over ssh. Trust the workspace to enable it.',
+        manage,
+      );
+      if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      return;
+    }
+    const text = raw?.text?.trim() ? raw.text : undefined;
+    if (!text) {
+      void vscode.window.showInformationMessage('Nothing to run: the line holds no command.');
+      return;
+    }
+    const args: RunOnNodeArgs = { uri: raw?.uri || vscode.window.activeTextEditor?.document.uri.toString() || '', range: raw!.range!, text, nodes: raw?.nodes ?? null };
+    const settings = readSettings();
+    const all = await inventory();
+    let targets: ResolvedNode[] | undefined;
+    if (args.nodes === null) {
+      targets = await pickNodes(all);
+      if (!targets) return;
+    } else {
+      const { resolved, unknown } = resolveTargets(all, args.nodes);
+      if (unknown.length) {
+        const open = 'Open Settings';
+        const which = unknown.includes('*') ? 'any cluster node' : unknown.join(', ');
+        const answer = await vscode.window.showErrorMessage(
+          `No ssh destination is known for ${which}. Add it to the setting pacemakerLab.nodes (e.g. "node1": "root@192.168.1.11"), or a Host entry in ~/.ssh/config, or describe the nodes in corosync.conf.`,
+          open,
+        );
+        if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'pacemakerLab.nodes');
+        return;
+      }
+      targets = resolved;
+    }
+
+    const reason = destructiveReason(text);
+    if (reason && settings.confirmDestructive && !settings.dryRun) {
+      const names = targets.map((node) => node.name).join(', ');
+      const go = `Run on ${names}`;
+      const answer = await vscode.window.showWarningMessage(
+        `This command ${reason}. Run it on ${names}?`,
+        { modal: true, detail: maskSecrets(text) },
+        go,
+      );
+      if (answer !== go) return;
+    }
+
+    if (settings.dryRun) {
+      for (const node of targets) {
+        const terminal = terminalFor(node);
+        terminal.terminal.show(true);
+        const argv = dryRun({ destination: node.destination, command: text, connectTimeoutSeconds: settings.connectTimeoutSeconds, tty: true });
+        terminal.write(`${BOLD}Dry run on ${node.name}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${formatArgv(argv)}\n\n`);
+      }
+      return;
+    }
+
+    const line = args.range ? args.range.start.line : (vscode.window.activeTextEditor?.selection.active.line ?? 0);
+    const uri = args.uri || undefined;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Running on ${targets.map((n) => n.name).join(', ')}`, cancellable: true },
+      async (_progress, token) => {
+        const started: Promise<SshRunResult>[] = [];
+        const before = new Set(running);
+        for (const node of targets!) started.push(runOne(node, args, settings, uri, line));
+        const mine = [...running].filter((handle) => !before.has(handle));
+        token.onCancellationRequested(() => mine.forEach((handle) => handle.cancel()));
+        const outcomes = await Promise.all(started);
+        const failed = outcomes.filter((result) => result.status !== 'ok').length;
+        if (failed && targets!.length > 1) void vscode.window.showWarningMessage(`${failed} of ${targets!.length} nodes did not finish with exit 0; see their terminals.`);
+      },
+    );
+  };
+
+  /** The run-on-node lenses the language server gives for the lines of `range`. */
+  const lensArgsFor = async (document: vscode.TextDocument, range: vscode.Range): Promise<RunOnNodeArgs[]> => {
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+    const byStatement = new Map<string, RunOnNodeArgs>();
+    for (const lens of lenses) {
+      if (lens.command?.command !== 'pacemakerLab.runOnNode' || lens.command.title.includes('block')) continue;
+      const args = lens.command.arguments?.[0] as RunOnNodeArgs | undefined;
+      if (!args || lens.range.end.line < range.start.line || lens.range.start.line > range.end.line) continue;
+      const key = `${lens.range.start.line}:${lens.range.end.line}`;
+      // Prefer the lens that names nodes over "Run on…".
+      if (!byStatement.has(key) || byStatement.get(key)!.nodes === null) byStatement.set(key, { ...args, uri: document.uri.toString(), range: lens.range });
+    }
+    return [...byStatement.values()].sort((a, b) => a.range.start.line - b.range.start.line);
+  };
+
+  const runEditorRange = async (selectionOnly: boolean) => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const document = editor.document;
+    const range = selectionOnly && !editor.selection.isEmpty ? new vscode.Range(editor.selection.start, editor.selection.end) : document.lineAt(editor.selection.active.line).range;
+    const statements = await lensArgsFor(document, range);
+    if (!statements.length) {
+      // No lens (plain text, or the server has not answered): run the text as it stands, person picks.
+      const text = document.getText(selectionOnly ? range : document.lineAt(range.start.line).range);
+      await runOnNode({ uri: document.uri.toString(), range, text, nodes: null });
+      return;
+    }
+    const keys = new Set(statements.map((s) => JSON.stringify(s.nodes)));
+    await runOnNode({
+      uri: document.uri.toString(),
+      range: statements[0]!.range,
+      text: statements.map((s) => s.text).join('\n'),
+      nodes: keys.size === 1 ? statements[0]!.nodes : null,
+    });
+  };
+
+  // The node tree: inventory with reachability, checked when the person asks (a check is an ssh login).
+  const reachability = new Map<string, 'checking' | 'reachable' | string>();
+  const treeChanged = new vscode.EventEmitter<void>();
+  const tree: vscode.TreeDataProvider<ResolvedNode> = {
+    onDidChangeTreeData: treeChanged.event,
+    getChildren: async (element) => (element ? [] : inventory()),
+    getTreeItem: (node) => {
+      const item = new vscode.TreeItem(node.name);
+      const state = reachability.get(node.name);
+      item.description = node.destination + (state === 'reachable' ? ' · reachable' : state === 'checking' ? ' · checking…' : state ? ' · unreachable' : '');
+      item.tooltip = `${node.name}\nssh destination: ${node.destination} (${node.via})\nfound in: ${node.sources.join(', ')}${state && state !== 'reachable' && state !== 'checking' ? `\n${state}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(
+        state === 'reachable' ? 'pass' : state === 'checking' ? 'sync' : state ? 'error' : 'server',
+        state === 'reachable' ? new vscode.ThemeColor('testing.iconPassed') : state && state !== 'checking' ? new vscode.ThemeColor('testing.iconFailed') : undefined,
+      );
+      item.contextValue = node.clusterMember ? 'pacemakerLabNode' : 'pacemakerLabHost';
+      return item;
+    },
+  };
+
+  const checkReachability = async () => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Checking nodes logs into them over ssh; trust the workspace first.');
+      return;
+    }
+    const settings = readSettings();
+    const nodes = (await inventory()).filter((node) => node.clusterMember);
+    for (const node of nodes) reachability.set(node.name, 'checking');
+    treeChanged.fire();
+    await Promise.all(
+      nodes.map(async (node) => {
+        const result = await runOverSsh({ destination: node.destination, command: 'true', tty: false, connectTimeoutSeconds: Math.min(settings.connectTimeoutSeconds, 5), timeoutSeconds: 15 }).result;
+        reachability.set(node.name, result.status === 'ok' ? 'reachable' : (result.failure?.message ?? `exit ${result.exitCode}`));
+        treeChanged.fire();
+      }),
+    );
+  };
+
+  context.subscriptions.push(
+    log,
+    results,
+    treeChanged,
+    vscode.commands.registerCommand('pacemakerLab.runOnNode', (args?: Partial<RunOnNodeArgs>) => runOnNode(args)),
+    vscode.commands.registerCommand('pacemakerLab.runLineOnNode', () => runEditorRange(false)),
+    vscode.commands.registerCommand('pacemakerLab.runSelectionOnNode', () => runEditorRange(true)),
+    vscode.commands.registerCommand('pacemakerLab.cancelRuns', () => {
+      for (const handle of running) handle.cancel();
+    }),
+    vscode.commands.registerCommand('pacemakerLab.refreshNodes', () => checkReachability()),
+    vscode.window.registerTreeDataProvider('pacemakerLab.nodes', tree),
+    vscode.window.onDidCloseTerminal((closed) => {
+      for (const [name, terminal] of terminals) if (terminal.terminal === closed) terminals.delete(name);
+    }),
+    vscode.workspace.onDidChangeTextDocument((event) => results.onEdit(event)),
+    vscode.window.onDidChangeVisibleTextEditors(() => results.render()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('pacemakerLab.nodes')) treeChanged.fire();
+    }),
+    { dispose: () => running.forEach((handle) => handle.cancel()) },
+  );
+}

@@ -1,0 +1,311 @@
+// Checks of one `pcs resource create` / `pcs stonith create` against the agent's metadata, following
+// what pcs 0.11 validates (errors) and what Pacemaker or crmsh would flag later (warnings).
+import { closest, distance } from 'fastest-levenshtein';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { AgentUse, FixData, Range, Word } from '../service/types';
+import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';
+import { OPERATION_OPTIONS, ON_FAIL_VALUES, VALID_ROLES } from './pacemakerMeta';
+import type { AgentAction, AgentParameter } from './types';
+import { durationMs, splitPair, subRange, type Pair } from './words';
+
+const ERROR: DiagnosticSeverity = 1;
+const WARNING: DiagnosticSeverity = 2;
+const HINT: DiagnosticSeverity = 4;
+
+export interface AgentCheckOptions {
+  /** `--force` on the line: pcs then only warns about what it would otherwise refuse with "use --force to override". */
+  force?: boolean;
+  catalog?: AgentCatalog;
+}
+
+function diag(range: Range, severity: DiagnosticSeverity, code: string, message: string, data?: FixData): Diagnostic {
+  const d: Diagnostic = { range, severity, code, source: 'pcs', message };
+  if (data) d.data = data;
+  return d;
+}
+
+function suggest(name: string, candidates: string[]): string | undefined {
+  if (!candidates.length) return undefined;
+  const best = closest(name, candidates);
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return distance(name.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+}
+
+function quoteList(names: string[]): string {
+  return names.map((n) => `'${n}'`).join(', ');
+}
+
+const TRUE_FALSE = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'y', 'n']);
+
+function typeProblem(param: AgentParameter, value: string): string | undefined {
+  if (value === '') return undefined;
+  switch (param.type) {
+    case 'integer':
+      return /^[-+]?\d+$/.test(value) ? undefined : `'${value}' is not an integer`;
+    case 'boolean':
+      return TRUE_FALSE.has(value.toLowerCase()) ? undefined : `'${value}' is not a boolean (use true/false, yes/no, 1/0)`;
+    case 'select':
+      return param.values?.length && !param.values.includes(value) ? `'${value}' is not one of ${quoteList(param.values)}` : undefined;
+    case 'time':
+    case 'second':
+      return durationMs(value) === undefined ? `'${value}' is not a duration (e.g. 20s, 2min)` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Where a missing parameter is best inserted: after the last parameter, else after the agent word. */
+function insertionPoint(use: AgentUse): Range {
+  const last = use.params.length ? use.params[use.params.length - 1] : use.agent;
+  return { start: last.range.end, end: last.range.end };
+}
+
+function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force: boolean, out: Diagnostic[]): Map<string, string> {
+  const refuse = force ? WARNING : ERROR;
+  const given = new Map<string, string>();
+  const pairs = use.params.map(splitPair).filter((p) => p.hasValue);
+  for (const pair of pairs) given.set(pair.name, pair.value);
+  const allowed = view.parameters.map((p) => p.name);
+
+  for (const pair of pairs) {
+    if (pair.word.dynamic) continue;
+    const param = view.byName.get(pair.name);
+    if (!param) {
+      const better = suggest(pair.name, allowed);
+      const fix: FixData | undefined = better
+        ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] }
+        : undefined;
+      out.push(diag(pair.nameRange, refuse, 'pcs/agent-param-unknown',
+        `${kind} option '${pair.name}' is not a parameter of ${view.agent.id}; pcs refuses it ("invalid ${kind} option")` +
+        (better ? `. Did you mean '${better}'?` : `. Allowed: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`), fix));
+      continue;
+    }
+    if (pair.value === '') {
+      out.push(diag(pair.word.range, ERROR, 'pcs/agent-param-empty',
+        `${pair.name} cannot be empty: pcs refuses an empty value. Give a value, or leave the parameter out to use the default${param.default ? ` (${param.default})` : ''}.`));
+      continue;
+    }
+    if (view.agent.standard === 'stonith' && pair.name === 'action') {
+      out.push(diag(pair.nameRange, refuse, 'pcs/stonith-action-deprecated',
+        `stonith option 'action' is deprecated and pcs refuses it without --force; use pcmk_off_action or pcmk_reboot_action to change what fencing does.`));
+      continue;
+    }
+    if (param.deprecated) {
+      const by = param.deprecatedBy?.length ? `use ${quoteList(param.deprecatedBy)} instead` : 'it may be removed';
+      const fix: FixData | undefined = param.deprecatedBy?.length === 1
+        ? { fixes: [{ title: `Replace '${pair.name}' with '${param.deprecatedBy[0]}'`, edits: [{ range: pair.nameRange, newText: param.deprecatedBy[0] }] }] }
+        : undefined;
+      out.push(diag(pair.nameRange, WARNING, 'pcs/agent-param-deprecated', `${kind} option '${pair.name}' is deprecated (pcs warns); ${by}.`, fix));
+    }
+    const problem = typeProblem(param, pair.value);
+    if (problem) {
+      out.push(diag(subRange(pair.word, pair.name.length + 1, pair.word.text.length), WARNING, 'pcs/agent-param-type',
+        `${problem}: ${view.agent.id} declares '${pair.name}' as ${param.type}. pcs accepts it, but the agent will fail or misbehave when it starts.`));
+    }
+  }
+
+  // Required parameters, with pcs's rule for deprecated names: a required parameter is satisfied by
+  // any older name it replaces; required parameters that are themselves deprecated are not required.
+  const replaces = new Map<string, Set<string>>();
+  for (const p of view.parameters) for (const newer of p.deprecatedBy ?? []) {
+    if (!replaces.has(newer)) replaces.set(newer, new Set());
+    replaces.get(newer)!.add(p.name);
+  }
+  const olderNames = (name: string): Set<string> => {
+    const found = new Set<string>();
+    let frontier = [...(replaces.get(name) ?? [])];
+    while (frontier.length) {
+      const next: string[] = [];
+      for (const n of frontier) if (!found.has(n)) { found.add(n); next.push(...(replaces.get(n) ?? [])); }
+      frontier = next;
+    }
+    return found;
+  };
+  const missing: { name: string; message: string }[] = [];
+  for (const p of view.parameters) {
+    if (!p.required || p.deprecated) continue;
+    const older = olderNames(p.name);
+    if (given.has(p.name) || [...older].some((o) => given.has(o))) continue;
+    missing.push({
+      name: p.name,
+      message: older.size ? `'${p.name}' or ${[...older].sort().map((o) => `'${o}' (deprecated)`).join(' or ')}` : `'${p.name}'`,
+    });
+  }
+  if (missing.length) {
+    const at = insertionPoint(use);
+    const fix: FixData = {
+      fixes: [{ title: `Add the missing required parameter${missing.length > 1 ? 's' : ''}`, edits: [{ range: at, newText: missing.map((m) => ` ${m.name}=`).join('') }] }],
+    };
+    out.push(diag(use.agent.range, refuse, 'pcs/agent-param-missing',
+      `required ${kind} option${missing.length > 1 ? 's' : ''} ${missing.map((m) => m.message).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: pcs refuses the command${force ? ' (accepted here because of --force, but the agent will not start)' : ''}. Add ${missing.map((m) => `${m.name}=<value>`).join(' ')}.`, fix));
+  }
+  return given;
+}
+
+function checkUnique(use: AgentUse, view: PcsAgentView, given: Map<string, string>, others: AgentUse[], catalog: AgentCatalog, kind: string, force: boolean, out: Diagnostic[]): void {
+  const groups = new Map<string, string[]>();
+  for (const p of view.parameters) if (p.unique && p.uniqueGroup) groups.set(p.uniqueGroup, [...(groups.get(p.uniqueGroup) ?? []), p.name]);
+  if (!groups.size) return;
+  const sameAgent = others.filter((o) => {
+    if (o === use || o.id.text === use.id.text) return false;
+    const r = catalog.resolve(o.agent.text, o.kind);
+    return r.kind === 'found' && r.agent.id === view.agent.id;
+  });
+  for (const [, names] of groups) {
+    const mine = names.map((n) => given.get(n) ?? '');
+    if (!mine.some(Boolean)) continue;
+    const clashes = sameAgent.filter((o) => {
+      const theirs = new Map(o.params.map(splitPair).map((p) => [p.name, p.value]));
+      return names.every((n, i) => (theirs.get(n) ?? '') === mine[i]);
+    });
+    if (!clashes.length) continue;
+    const word = use.params.find((w) => names.includes(splitPair(w).name)) ?? use.agent;
+    const what = names.length === 1 ? `Value '${mine[0]}' of option '${names[0]}'` : `Values of options ${quoteList(names)}`;
+    out.push(diag(word.range, force ? WARNING : ERROR, 'pcs/agent-param-not-unique',
+      `${what} is not unique across '${view.agent.id}' resources (also used by ${quoteList(clashes.map((c) => c.id.text))}): pcs refuses it without --force, and two ${kind}s would fight over the same thing. Use a different value.`));
+  }
+}
+
+function advisedTimeout(actions: AgentAction[], name: string, role: string | undefined, depth: string | undefined): string | undefined {
+  const same = actions.filter((a) => a.name === name);
+  const pick = (role && same.find((a) => a.role?.toLowerCase() === role.toLowerCase())) ||
+    (depth && same.find((a) => a.depth === depth)) || same.find((a) => !a.role) || same[0];
+  return pick?.timeout;
+}
+
+function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: boolean, out: Diagnostic[]): void {
+  const refuse = force ? WARNING : ERROR;
+  const actionNames = view ? [...new Set(view.agent.actions.map((a) => a.name))] : [];
+  const optionNames = OPERATION_OPTIONS.map((o) => o.name);
+  const seenIntervals = new Map<string, Word>();
+  for (const op of use.ops) {
+    const name = op.name.text;
+    if (view && !op.name.dynamic && !actionNames.includes(name)) {
+      const better = suggest(name, actionNames);
+      const fix: FixData | undefined = better ? { fixes: [{ title: `Replace '${name}' with '${better}'`, edits: [{ range: op.name.range, newText: better }] }] } : undefined;
+      out.push(diag(op.name.range, refuse, 'pcs/agent-op-unknown',
+        `'${name}' is not a valid operation name: ${view.agent.id} has ${quoteList([...actionNames].sort())}. pcs refuses it${better ? `; did you mean '${better}'?` : '.'}`, fix));
+    }
+    const pairs = op.options.map(splitPair);
+    const get = (key: string): Pair | undefined => pairs.find((p) => p.name === key);
+    for (const pair of pairs) {
+      if (pair.word.dynamic || !pair.hasValue) continue;
+      if (!optionNames.includes(pair.name)) {
+        const better = suggest(pair.name, optionNames);
+        const fix: FixData | undefined = better ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] } : undefined;
+        out.push(diag(pair.nameRange, ERROR, 'pcs/agent-op-option-unknown',
+          `invalid resource operation option '${pair.name}': pcs refuses it. Operation options are ${quoteList(optionNames)}${better ? `; did you mean '${better}'?` : '.'}`, fix));
+        continue;
+      }
+      const valueRange = subRange(pair.word, pair.name.length + 1, pair.word.text.length);
+      const allowedValues = pair.name === 'role' ? VALID_ROLES : pair.name === 'on-fail' ? ON_FAIL_VALUES : pair.name === 'record-pending' || pair.name === 'enabled' ? ['0', '1', 'true', 'false'] : undefined;
+      if (allowedValues) {
+        const normal = pair.name === 'role' ? pair.value.charAt(0).toUpperCase() + pair.value.slice(1).toLowerCase() : pair.value.toLowerCase();
+        if (!allowedValues.includes(normal)) {
+          out.push(diag(valueRange, ERROR, 'pcs/agent-op-option-value',
+            `'${pair.value}' is not a valid ${pair.name} value: pcs refuses it. Use ${quoteList(allowedValues)}.`));
+        }
+      }
+      if ((pair.name === 'interval' || pair.name === 'timeout') && pair.value !== '' && durationMs(pair.value) === undefined) {
+        out.push(diag(valueRange, WARNING, 'pcs/agent-op-duration',
+          `'${pair.value}' is not a duration Pacemaker understands: pcs accepts it, but the cluster will reject or ignore the operation. Use e.g. 10s, 2min, PT30S.`));
+      }
+    }
+    if (get('interval-origin') && get('start-delay')) {
+      out.push(diag(get('start-delay')!.word.range, ERROR, 'pcs/agent-op-option-conflict',
+        `interval-origin and start-delay cannot both be set on one operation: pcs refuses it. Keep one of them.`));
+    }
+    // pcs refuses two operations of the same name with the same interval (default interval 0; monitor 60s).
+    const interval = get('interval')?.value ?? (name === 'monitor' ? '60s' : '0');
+    const ms = durationMs(interval);
+    if (ms !== undefined) {
+      const key = `${name}\u0000${ms}`;
+      if (seenIntervals.has(key)) {
+        out.push(diag(op.name.range, ERROR, 'pcs/agent-op-interval-duplicate',
+          `${name} is specified twice with the interval ${interval}: pcs refuses it ("multiple specification of the same operation with the same interval"). Give each ${name} its own interval.`));
+      } else seenIntervals.set(key, op.name);
+    }
+    if (view) {
+      const timeout = get('timeout');
+      const advised = advisedTimeout(view.agent.actions, name, get('role')?.value, get('OCF_CHECK_LEVEL')?.value);
+      const actual = durationMs(timeout?.value);
+      const wanted = durationMs(advised);
+      if (timeout && actual !== undefined && wanted !== undefined && actual < wanted) {
+        out.push(diag(subRange(timeout.word, 8, timeout.word.text.length), WARNING, 'pcs/agent-op-timeout-short',
+          `timeout ${timeout.value} for ${name} is shorter than the ${advised} that ${view.agent.id} advises: the action may be killed as failed while it is still working (crmsh warns about this). Use timeout=${advised} or more.`,
+          { fixes: [{ title: `Use the advised timeout ${advised}`, edits: [{ range: subRange(timeout.word, 8, timeout.word.text.length), newText: advised! }] }] }));
+      }
+    }
+  }
+}
+
+function checkMeta(use: AgentUse, out: Diagnostic[]): void {
+  for (const pair of use.meta.map(splitPair)) {
+    if (pair.word.dynamic || pair.name !== 'target-role' || !pair.value) continue;
+    if (!VALID_ROLES.some((r) => r.toLowerCase() === pair.value.toLowerCase())) {
+      const better = suggest(pair.value, VALID_ROLES);
+      const range = subRange(pair.word, pair.name.length + 1, pair.word.text.length);
+      out.push(diag(range, WARNING, 'pcs/meta-target-role',
+        `'${pair.value}' is not a role: pcs accepts it, but Pacemaker ignores the target-role ("Unknown role", crm_verify fails). Use ${quoteList(VALID_ROLES.slice(0, 4))}${better ? `; did you mean '${better}'?` : '.'}`,
+        better ? { fixes: [{ title: `Replace with '${better}'`, edits: [{ range, newText: better }] }] } : undefined));
+    }
+  }
+}
+
+/**
+ * Diagnostics of one agent use. `others` are the resources created before this line (pcs compares
+ * unique parameters only against resources already in the CIB).
+ */
+export function agentDiagnostics(use: AgentUse, others: AgentUse[], options: AgentCheckOptions = {}): Diagnostic[] {
+  const catalog = options.catalog ?? loadAgentCatalog();
+  const force = !!options.force;
+  const out: Diagnostic[] = [];
+  if (use.agent.dynamic) return out;
+  const resolution = catalog.resolve(use.agent.text, use.kind);
+  const kind = use.kind === 'stonith' ? 'stonith' : 'resource';
+  switch (resolution.kind) {
+    case 'invalid':
+      out.push(diag(use.agent.range, ERROR, 'pcs/agent-invalid-name', `${resolution.message} pcs refuses the command.`));
+      return out;
+    case 'ambiguous':
+      out.push(diag(use.agent.range, ERROR, 'pcs/agent-ambiguous', `${resolution.message}. pcs refuses a short name that matches several agents.`,
+        { fixes: resolution.candidates.map((c) => ({ title: `Use ${c}`, edits: [{ range: use.agent.range, newText: c }] })) }));
+      return out;
+    case 'unknown': {
+      const names = use.kind === 'stonith'
+        ? catalog.agents.filter((a) => a.standard === 'stonith').map((a) => a.type)
+        : catalog.agents.filter((a) => a.standard === 'ocf').flatMap((a) => (use.agent.text.includes(':') ? [a.id] : [a.type, a.id]));
+      const better = suggest(use.agent.text, names);
+      out.push(diag(use.agent.range, force ? WARNING : ERROR, 'pcs/agent-unknown',
+        `${resolution.message}${better ? `. Did you mean '${better}'?` : ''} (checked against ${catalog.source.detail}; an agent installed only on the nodes is fine).`,
+        better ? { fixes: [{ title: `Use ${better}`, edits: [{ range: use.agent.range, newText: better }] }] } : undefined));
+      checkOperations(use, undefined, force, out);
+      checkMeta(use, out);
+      return out;
+    }
+    case 'parameterless':
+      for (const word of use.params) {
+        out.push(diag(word.range, force ? WARNING : ERROR, 'pcs/agent-param-unknown',
+          `${resolution.standard} agents take no parameters: pcs refuses '${splitPair(word).name}' ("there are no options allowed"). Configure the service itself instead.`));
+      }
+      checkOperations(use, undefined, force, out);
+      checkMeta(use, out);
+      return out;
+    case 'found': {
+      const view = catalog.pcsView(resolution.agent);
+      if (use.kind === 'resource' && resolution.agent.standard === 'stonith') {
+        out.push(diag(use.agent.range, WARNING, 'pcs/agent-stonith-in-resource',
+          `${resolution.agent.id} is a fence agent: pcs accepts it in "resource create" only with a deprecation warning. Use "pcs stonith create ${use.id.text} ${resolution.agent.type} ...".`));
+      } else if (resolution.guessed && use.agent.text !== resolution.agent.type) {
+        out.push(diag(use.agent.range, HINT, 'pcs/agent-name-case',
+          `pcs resolves '${use.agent.text}' to ${resolution.agent.id} (short names match case-insensitively); writing '${resolution.agent.type}' or the full name reads better.`,
+          { fixes: [{ title: `Use ${resolution.agent.id}`, edits: [{ range: use.agent.range, newText: resolution.agent.id }] }] }));
+      }
+      const given = checkParameters(use, view, kind, force, out);
+      checkUnique(use, view, given, others, catalog, kind, force, out);
+      checkOperations(use, view, force, out);
+      checkMeta(use, out);
+      return out;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// The agents layer's public surface: what the pcs layer and the LanguageService call.
+export { AgentCatalog, loadAgentCatalog, readAgentCatalog, type AgentResolution, type PcsAgentView } from './catalog';
+export { agentDiagnostics, type AgentCheckOptions } from './diagnostics';
+export { agentHover, pacemakerOptionHover } from './hover';
+export {
+  completeAgentIds,
+  completeAgentParams,
+  completeParamValues,
+  completeOpNames,
+  completeOpOptions,
+  completeMetaAttributes,
+  completePacemakerOptionValues,
+  resolveAgentCompletion,
+} from './completion';
+export { fetchLiveMetadata, localRunner, type CommandRunner, type LiveMetadata, type LiveMetadataOptions } from './live';
+export { parseAgentMetadata, MetadataParseError } from './parseMetadata';
+export type { AgentMetadata, AgentParameter, AgentAction, MetadataSource } from './types';

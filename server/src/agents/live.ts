@@ -1,0 +1,101 @@
+// Live agent metadata: asks a node (or this machine) for an agent's metadata, because clusters run
+// other versions and custom agents. Results are cached on disk per node and per agent package
+// versions, so a second hover costs one file read. Everything is async: callers fetch in the
+// background and overlay the result on the catalog (AgentCatalog.overlay), never blocking typing.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseAgentMetadata } from './parseMetadata';
+import type { AgentMetadata, MetadataSource } from './types';
+
+/** Runs argv on the target (locally, or through the run-on-node SSH path) and resolves with stdout. */
+export type CommandRunner = (argv: string[]) => Promise<string>;
+
+export interface LiveMetadataOptions {
+  /** Folder for the on-disk cache (the extension's global storage). */
+  cacheDir: string;
+  /** Name of the node the runner reaches; `localhost` for this machine. */
+  node: string;
+  /** Ignore the cache and ask again. */
+  refresh?: boolean;
+}
+
+export interface LiveMetadata {
+  metadata: AgentMetadata;
+  source: MetadataSource;
+  fromCache: boolean;
+}
+
+const SAFE_ID = /^[A-Za-z0-9_.@+-]+(:[A-Za-z0-9_.@+-]+){1,2}(\/[A-Za-z0-9_.@+-]+)?$/;
+const FINGERPRINT_SCRIPT =
+  'dpkg-query -W -f=\'${Package}=${Version}\\n\' resource-agents fence-agents pacemaker-cli-utils 2>/dev/null || rpm -q resource-agents fence-agents pacemaker-cli 2>/dev/null || true';
+
+/** Runs commands on this machine. */
+export const localRunner: CommandRunner = (argv) =>
+  new Promise((resolve, reject) => {
+    execFile(argv[0], argv.slice(1), { timeout: 20_000, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, PATH: `/usr/sbin:/usr/bin:/sbin:/bin:${process.env.PATH ?? ''}` } }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${argv.join(' ')} failed: ${String(stderr).trim().split('\n')[0] || error.message}`));
+      else resolve(String(stdout));
+    });
+  });
+
+function safeName(text: string): string {
+  return text.replace(/[^A-Za-z0-9_.@+-]/g, '_');
+}
+
+const fingerprints = new Map<string, Promise<string>>();
+
+/** A short hash of the node's agent package versions; a package upgrade gives a new cache folder. */
+async function nodeFingerprint(node: string, runner: CommandRunner): Promise<string> {
+  let pending = fingerprints.get(node);
+  if (!pending) {
+    pending = runner(['sh', '-c', FINGERPRINT_SCRIPT]).then(
+      (out) => createHash('sha256').update(out.trim()).digest('hex').slice(0, 12),
+      () => 'unknown',
+    );
+    fingerprints.set(node, pending);
+  }
+  return pending;
+}
+
+/** The full agent id crm_resource wants: `fence_scsi` means `stonith:fence_scsi`. */
+export function liveAgentId(agentId: string): string {
+  return agentId.includes(':') ? agentId : `stonith:${agentId}`;
+}
+
+/**
+ * Fetches (or reads from the cache) the metadata of `agentId` on the runner's node.
+ * Rejects with a readable error when the node has no such agent or the name is not an agent id.
+ */
+export async function fetchLiveMetadata(agentId: string, runner: CommandRunner, options: LiveMetadataOptions): Promise<LiveMetadata> {
+  const id = liveAgentId(agentId);
+  if (!SAFE_ID.test(id)) throw new Error(`'${agentId}' is not an agent name that can be queried`);
+  const fingerprint = await nodeFingerprint(options.node, runner);
+  const dir = path.join(options.cacheDir, safeName(options.node), fingerprint);
+  const file = path.join(dir, `${safeName(id)}.xml`);
+  if (!options.refresh) {
+    try {
+      const [xml, stat] = await Promise.all([fs.readFile(file, 'utf8'), fs.stat(file)]);
+      return {
+        metadata: parseAgentMetadata(id, xml),
+        source: { kind: 'live', detail: `${options.node}, fetched ${stat.mtime.toISOString().slice(0, 16).replace('T', ' ')}` },
+        fromCache: true,
+      };
+    } catch {
+      // not cached yet (or unreadable): ask the node
+    }
+  }
+  const xml = await runner(['crm_resource', '--show-metadata', id]);
+  const metadata = parseAgentMetadata(id, xml);
+  await fs.mkdir(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, xml);
+  await fs.rename(temp, file);
+  return { metadata, source: { kind: 'live', detail: `${options.node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }, fromCache: false };
+}
+
+/** Forgets the per-node package fingerprints (after an upgrade on the node). */
+export function forgetNodeFingerprints(): void {
+  fingerprints.clear();
+}

@@ -1,0 +1,182 @@
+// `pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]`: votequorum figures for a
+// corosync.conf. `--down` means: every node was up together, then these failed at once.
+// JSON (stable contract, see docs/rules/quorum.md):
+//   { expectedVotes, totalVotes, quorum, quorate, nodes: [{name, nodeid, votes, up}], tolerates: {...}, ... }
+// Exit status: 0 quorate, 1 not quorate, 2 bad input.
+import * as fs from 'node:fs';
+import { closest } from 'fastest-levenshtein';
+import { initParsers } from '../parsing/treeSitter';
+import { parseCorosync } from '../corosync/parse';
+import { quorumConfigFromCorosync } from '../quorum/adapters';
+import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../quorum/engine';
+import { summaryTitle } from '../quorum/features';
+
+const USAGE = 'usage: pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]\n';
+
+export interface QuorumReport {
+  file: string;
+  provider: string | null;
+  expectedVotes: number;
+  totalVotes: number;
+  quorum: number;
+  quorate: boolean;
+  nodes: { name: string; nodeid: number; votes: number; up: boolean }[];
+  tolerates: {
+    /** Largest k such that ANY k nodes failing at once (from all up) keep quorum; -1 if never quorate. */
+    anyFailures: number;
+    /** Nodes whose loss alone keeps / stops quorum. */
+    singleFailures: { survived: string[]; stops: string[] };
+    /** The smallest sets of nodes whose simultaneous loss stops the cluster (up to 5). */
+    smallestStoppingSets: string[][];
+    /** Failure sets (of all 2^n) that keep quorum; null when not enumerated (more than 16 nodes). */
+    survivingSets: number | null;
+    totalSets: number | null;
+    evenSplit: { possible: boolean; example: [string[], string[]] | null; outcome: string | null; tieBreaker: string | null };
+  };
+  waitingForAll: boolean;
+  byTieBreaker: boolean;
+  /** corosync's own message when it refuses to start votequorum with this file. */
+  startupError: string | null;
+  notes: string[];
+  summary: string;
+}
+
+interface Args {
+  format: 'text' | 'json';
+  file?: string;
+  down: string[];
+}
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = { format: 'text', down: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string) => {
+      if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${name} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--format' || a.startsWith('--format=')) {
+        const f = value('--format');
+        if (f !== 'text' && f !== 'json') return `unknown format "${f}" (use text or json)`;
+        out.format = f;
+      } else if (a === '--down' || a.startsWith('--down=')) {
+        out.down.push(...value('--down').split(',').map((s) => s.trim()).filter(Boolean));
+      } else if (a === '-h' || a === '--help') return '';
+      else if (a.startsWith('-')) return `unknown option "${a}"`;
+      else if (out.file) return `only one FILE is allowed (got "${out.file}" and "${a}")`;
+      else out.file = a;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!out.file) return 'FILE is missing';
+  return out;
+}
+
+/** Resolves names (as in the nodelist: name, ring0_addr) or node ids to node ids. */
+function resolveDown(config: QuorumConfig, names: string[]): number[] | string {
+  const ids: number[] = [];
+  for (const name of names) {
+    const node =
+      config.nodes.find((n) => n.name === name) ??
+      (/^\d+$/.test(name) ? config.nodes.find((n) => n.nodeid === Number(name)) : undefined);
+    if (!node) {
+      const known = config.nodes.map((n) => n.name);
+      const hint = known.length ? `; did you mean "${closest(name, known)}"? (nodes: ${known.join(', ')}; node ids work too)` : '';
+      return `--down: no node "${name}" in the nodelist${hint}`;
+    }
+    if (!ids.includes(node.nodeid)) ids.push(node.nodeid);
+  }
+  return ids;
+}
+
+export function quorumReport(file: string, config: QuorumConfig, down: number[]): QuorumReport {
+  const settings = resolveQuorumSettings(config);
+  const state = afterFailure(config, down);
+  const a = analyzeTolerance(config);
+  return {
+    file,
+    provider: config.provider ?? null,
+    expectedVotes: state.expectedVotes,
+    totalVotes: state.totalVotes,
+    quorum: state.quorum,
+    quorate: state.quorate,
+    nodes: config.nodes.map((n) => ({ name: n.name, nodeid: n.nodeid, votes: n.votes, up: !down.includes(n.nodeid) })),
+    tolerates: {
+      anyFailures: a.anyFailures,
+      singleFailures: { survived: a.singleFailureSurvived, stops: a.singleFailureStops },
+      smallestStoppingSets: a.smallestStoppingSets,
+      survivingSets: a.survivingSets ?? null,
+      totalSets: a.totalSets ?? null,
+      evenSplit: {
+        possible: a.evenSplit.possible,
+        example: a.evenSplit.example ?? null,
+        outcome: a.evenSplit.outcome ?? null,
+        tieBreaker: a.evenSplit.tieBreaker ?? null,
+      },
+    },
+    waitingForAll: state.waitingForAll,
+    byTieBreaker: state.byTieBreaker,
+    startupError: settings.startupError ?? null,
+    notes: settings.notes,
+    summary: summaryTitle(config, a),
+  };
+}
+
+function formatText(r: QuorumReport): string {
+  const lines: string[] = [];
+  const down = r.nodes.filter((n) => !n.up).map((n) => n.name);
+  lines.push(`${r.file}: ${r.summary}`);
+  if (r.provider !== VOTEQUORUM) lines.push('no quorum provider: corosync computes no quorum, every partition keeps running');
+  else if (r.startupError) lines.push(`corosync refuses to start votequorum: ${r.startupError}`);
+  lines.push(down.length ? `all nodes up, then failed at once: ${down.join(', ')}` : 'all nodes up');
+  for (const n of r.nodes) lines.push(`  ${n.up ? 'up  ' : 'DOWN'}  ${n.name} (id ${n.nodeid}, ${n.votes} vote${n.votes === 1 ? '' : 's'})`);
+  lines.push(`expected votes ${r.expectedVotes}, total votes ${r.totalVotes}, quorum ${r.quorum}`);
+  const why = r.quorate ? (r.byTieBreaker ? ' (by auto_tie_breaker)' : '') : r.waitingForAll ? ' (wait_for_all)' : '';
+  lines.push(`quorate: ${r.quorate ? 'yes' : 'no'}${why}`);
+  const t = r.tolerates;
+  if (t.anyFailures >= 0) lines.push(`tolerates any ${t.anyFailures} simultaneous node failure${t.anyFailures === 1 ? '' : 's'}`);
+  if (t.smallestStoppingSets.length) lines.push(`smallest loss that stops it: ${t.smallestStoppingSets.map((s) => s.join(' + ')).join(' | ')}`);
+  if (t.evenSplit.possible && t.evenSplit.example) {
+    const outcome = t.evenSplit.outcome === 'no-side' ? 'no side stays quorate' : t.evenSplit.outcome === 'one-side' ? `one side stays quorate${t.evenSplit.tieBreaker ? ` (the one with ${t.evenSplit.tieBreaker})` : ''}` : 'the outcome depends on the split';
+    lines.push(`even split (${t.evenSplit.example[0].join(',')} | ${t.evenSplit.example[1].join(',')}): ${outcome}`);
+  }
+  for (const note of r.notes) lines.push(`note: ${note}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function runQuorumCli(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    if (parsed) err(`pcmk-lsp quorum: ${parsed}\n`);
+    err(USAGE);
+    return parsed ? 2 : 0;
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(parsed.file!, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    err(`pcmk-lsp quorum: cannot read ${parsed.file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`);
+    return 2;
+  }
+  await initParsers();
+  const { file } = parseCorosync(text);
+  const config = quorumConfigFromCorosync(file);
+  if (!config.nodes.length) {
+    err(`pcmk-lsp quorum: ${parsed.file} has no nodelist with nodes; there is no quorum to compute\n`);
+    return 2;
+  }
+  for (const e of file.syntaxErrors) err(`${parsed.file}:${e.range.start.line + 1}: warning: ${e.message} (corosync would refuse this file)\n`);
+  const down = resolveDown(config, parsed.down);
+  if (typeof down === 'string') {
+    err(`pcmk-lsp quorum: ${down}\n`);
+    return 2;
+  }
+  const report = quorumReport(parsed.file!, config, down);
+  out(parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
+  return report.quorate ? 0 : 1;
+}

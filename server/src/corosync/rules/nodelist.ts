@@ -1,0 +1,171 @@
+// nodelist: the checks corosync makes on the members (explicit nodeids with knet, unique nodeids,
+// the same links on every node, one IP family per link, names with several links) and the mistakes
+// it accepts (duplicate names and addresses, a node without ring0_addr).
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CsKeyValue } from '../ast';
+import { ERROR, WARNING, diagnostic, ipFamily, parseInteger, type CsView, type NodeView } from './model';
+
+const KNET_MAX_NODEID = 65536;
+
+export function nodelistRules(view: CsView): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nodes = view.nodes;
+  const transport = view.transport;
+  const members = nodes.filter((n) => n.links.has(0));
+  const nodelist = view.sections.find((s) => s.path === 'nodelist')?.section;
+  if (members.length === 0 && (transport !== 'udp' || view.interfaces.length === 0)) {
+    const at = nodelist?.nameRange ?? view.sections.find((s) => s.path === 'totem')?.section.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    out.push(
+      diagnostic(at, ERROR, 'corosync/no-nodes', `No node with a \`ring0_addr\`: corosync refuses the file ("No interfaces defined"). Add \`node { ring0_addr: ADDRESS  nodeid: N  name: NAME }\` blocks to ${nodelist ? 'the nodelist' : 'a `nodelist { }` section'}.`),
+    );
+  }
+
+  for (const node of nodes) {
+    if (!node.links.has(0)) {
+      out.push(diagnostic(node.section.nameRange, WARNING, 'corosync/missing-ring0', 'This node has no `ring0_addr`, so corosync leaves it out of the membership. Every node needs `ring0_addr: ADDRESS`.'));
+    }
+  }
+
+  nodeids(view, members, out);
+  links(members, transport, out);
+  duplicates(members, out);
+  return out;
+}
+
+function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
+  const knet = view.transport === 'knet';
+  const used = new Map<string, CsKeyValue>();
+  const values = new Set<bigint>();
+  const valid: { node: NodeView; key: CsKeyValue; id: bigint }[] = [];
+  for (const node of members) {
+    const key = node.get('nodeid');
+    const id = key ? parseInteger(key.value) : undefined;
+    if (key && (id === undefined || id < 0n || id > 4294967295n)) continue; // invalid value reported elsewhere
+    const ipv6 = [...node.links.values()].some((a) => ipFamily(a.value) === 6);
+    if (!key || id === 0n) {
+      const why = knet
+        ? 'knet needs an explicit nodeid for every node ("Knet requires an explicit nodeid")'
+        : ipv6
+          ? 'an IPv6 node needs an explicit nodeid ("An IPV6 network requires that a node ID be specified")'
+          : '';
+      if (why) {
+        const next = nextFree(values, members.map((m) => m.get('nodeid')).filter((k): k is CsKeyValue => !!k), 1n);
+        const anchor = node.links.get(0)!;
+        out.push(
+          diagnostic(
+            key ? key.valueRange : node.section.nameRange,
+            ERROR,
+            'corosync/missing-nodeid',
+            `${key ? 'nodeid 0 is reserved: ' : 'This node has no nodeid: '}${why}, so corosync refuses the file. Give it a unique \`nodeid\` (1${knet ? `..${KNET_MAX_NODEID - 1}` : ' or more'}).`,
+            key
+              ? [{ title: `Use nodeid ${next}`, edits: [{ range: key.valueRange, newText: String(next) }] }]
+              : [{ title: `Add nodeid: ${next}`, edits: [{ range: { start: anchor.range.end, end: anchor.range.end }, newText: `\n${' '.repeat(anchor.range.start.character)}nodeid: ${next}` }] }],
+          ),
+        );
+      }
+      continue;
+    }
+    if (knet && id! >= BigInt(KNET_MAX_NODEID)) {
+      out.push(diagnostic(key.valueRange, ERROR, 'corosync/invalid-nodeid', `nodeid ${id} is too large for knet: corosync refuses the file ("Knet requires nodeid to be less than ${KNET_MAX_NODEID}"). Use 1..${KNET_MAX_NODEID - 1}.`));
+      continue;
+    }
+    values.add(id!);
+    valid.push({ node, key, id: id! });
+  }
+  for (const { key, id } of valid) {
+    const first = used.get(String(id));
+    if (!first) {
+      used.set(String(id), key);
+      continue;
+    }
+    const next = nextFree(values, [], id + 1n);
+    values.add(next);
+    out.push(
+      diagnostic(
+        key.valueRange,
+        ERROR,
+        'corosync/duplicate-nodeid',
+        `Nodeid ${id} is already used at line ${first.range.start.line + 1}: corosync refuses the file ("Nodeid ${id} appears twice in corosync.conf"). Every node needs its own nodeid.`,
+        [{ title: `Renumber to ${next} (next free nodeid)`, edits: [{ range: key.valueRange, newText: String(next) }] }],
+      ),
+    );
+  }
+}
+
+function nextFree(values: Set<bigint>, extra: CsKeyValue[], from: bigint): bigint {
+  const taken = new Set(values);
+  for (const k of extra) {
+    const n = parseInteger(k.value);
+    if (n !== undefined) taken.add(n);
+  }
+  let n = from < 1n ? 1n : from;
+  while (taken.has(n)) n++;
+  return n;
+}
+
+function links(members: NodeView[], transport: string, out: Diagnostic[]): void {
+  if (members.length === 0) return;
+  const allLinks = new Set<number>();
+  for (const n of members) for (const l of n.links.keys()) allLinks.add(l);
+  // Same links on every node.
+  for (const link of [...allLinks].sort()) {
+    const having = members.filter((n) => n.links.has(link));
+    if (having.length === members.length) continue;
+    const example = having[0].links.get(link)!;
+    for (const n of members) {
+      if (n.links.has(link)) continue;
+      const name = n.get('name')?.value;
+      out.push(
+        diagnostic(
+          n.section.nameRange,
+          ERROR,
+          'corosync/link-mismatch',
+          `Node${name ? ` \`${name}\`` : ''} has no \`ring${link}_addr\`, but ${having.length === 1 ? 'another node has one' : `${having.length} other nodes have one`} (line ${example.range.start.line + 1}): corosync refuses a link that is not on every node ("Not all nodes have the same number of links"). Add \`ring${link}_addr\` to every node, or remove it everywhere.`,
+        ),
+      );
+    }
+  }
+  // Several links need names to find the local node.
+  if (allLinks.size > 1 && transport === 'knet') {
+    for (const n of members) {
+      if (n.get('name')) continue;
+      out.push(diagnostic(n.section.nameRange, ERROR, 'corosync/multilink-name', 'With more than one link every node needs a `name`: corosync refuses the file ("for a multi-link configuration, all nodes must have a \'name\' attribute"). Add `name: HOSTNAME`.'));
+    }
+  }
+  // One IP family per link.
+  for (const link of allLinks) {
+    let first: { family: 4 | 6; key: CsKeyValue } | undefined;
+    for (const n of members) {
+      const key = n.links.get(link);
+      const family = key ? ipFamily(key.value) : undefined;
+      if (!key || !family) continue;
+      if (!first) first = { family, key };
+      else if (family !== first.family) {
+        out.push(
+          diagnostic(key.valueRange, ERROR, 'corosync/mixed-ip-family', `Link ${link} mixes IPv${first.family} (line ${first.key.range.start.line + 1}) and IPv${family} addresses: corosync refuses the file ("Nodes for link ${link} have different IP families"). Use one family per link.`),
+        );
+      }
+    }
+  }
+}
+
+function duplicates(members: NodeView[], out: Diagnostic[]): void {
+  const names = new Map<string, CsKeyValue>();
+  const addresses = new Map<string, CsKeyValue>();
+  for (const n of members) {
+    const name = n.get('name');
+    if (name && name.value) {
+      const first = names.get(name.value);
+      if (first) {
+        out.push(diagnostic(name.valueRange, WARNING, 'corosync/duplicate-node-name', `Node name \`${name.value}\` is already used at line ${first.range.start.line + 1}: corosync accepts it, but it cannot tell the nodes apart when it looks for the local node, and Pacemaker sees one node. Give each node its own name.`));
+      } else names.set(name.value, name);
+    }
+    for (const [link, addr] of n.links) {
+      const id = `${link}\u0000${addr.value.toLowerCase()}`;
+      const first = addresses.get(id);
+      if (first) {
+        out.push(diagnostic(addr.valueRange, WARNING, 'corosync/duplicate-node-address', `Address ${addr.value} on link ${link} is already used by another node (line ${first.range.start.line + 1}): corosync accepts it, but the two nodes cannot both be reached. Use each node's own address.`));
+      } else addresses.set(id, addr);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+// totem: version, crypto, timeouts and interface blocks. The timeout checks follow corosync's own
+// computation (token grows by token_coefficient per node beyond two; token_retransmit, hold and
+// consensus derive from it when unset) so a file is flagged exactly when corosync refuses it.
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { CsKeyValue } from '../ast';
+import { ERROR, WARNING, INFORMATION, diagnostic, keysOf, parseInteger, type CsView } from './model';
+
+const MINIMUM_TIMEOUT = 30;
+const MINIMUM_HOLD = 14; // MINIMUM_TIMEOUT * 0.8 - 1000/HZ, as corosync computes it
+const KNET_LINKS = 8;
+
+export function totemRules(view: CsView): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const totemSection = view.sections.find((s) => s.path === 'totem')?.section;
+  const version = view.get('totem', 'version');
+  const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (!version) {
+    out.push(
+      diagnostic(
+        totemSection ? totemSection.nameRange : fileStart,
+        ERROR,
+        'corosync/version',
+        totemSection
+          ? '`totem` has no `version`: corosync refuses the file ("This totem parser can only parse version 2 configurations"). Add `version: 2`.'
+          : 'No `totem` section: corosync refuses the file ("This totem parser can only parse version 2 configurations"). Add `totem { version: 2 cluster_name: NAME }`.',
+        totemSection && totemSection.children.length
+          ? [{ title: 'Add version: 2', edits: [{ range: { start: lineStart(totemSection.children[0]), end: lineStart(totemSection.children[0]) }, newText: `${indentOf(totemSection.children[0])}version: 2\n` }] }]
+          : undefined,
+      ),
+    );
+  } else {
+    const n = parseInteger(version.value);
+    if (n !== undefined && n >= 0n && n <= 4294967295n && n !== 2n) {
+      out.push(
+        diagnostic(version.valueRange, ERROR, 'corosync/version', `\`version: ${version.value}\`: corosync 3 only reads version 2 configurations and refuses the file. Write \`version: 2\`.`, [
+          { title: 'Write version: 2', edits: [{ range: version.valueRange, newText: '2' }] },
+        ]),
+      );
+    }
+  }
+  crypto(view, out);
+  timeouts(view, out);
+  interfaces(view, out);
+  deprecated(view, out);
+  return out;
+}
+
+function lineStart(n: { range: Range }) {
+  return { line: n.range.start.line, character: 0 };
+}
+function indentOf(n: { range: Range }) {
+  return ' '.repeat(n.range.start.character);
+}
+
+function crypto(view: CsView, out: Diagnostic[]): void {
+  const secauth = view.get('totem', 'secauth');
+  const cipherKey = view.get('totem', 'crypto_cipher');
+  const hashKey = view.get('totem', 'crypto_hash');
+  const ciphers = ['none', 'aes256', 'aes192', 'aes128'];
+  const hashes = ['none', 'md5', 'sha1', 'sha256', 'sha384', 'sha512'];
+  let cipher = secauth?.value === 'on' ? 'aes256' : 'none';
+  let hash = secauth?.value === 'on' ? 'sha256' : 'none';
+  if (cipherKey && ciphers.includes(cipherKey.value)) cipher = cipherKey.value;
+  if (hashKey && hashes.includes(hashKey.value)) hash = hashKey.value;
+  const culprit = cipherKey ?? secauth;
+  if (cipher !== 'none' && hash === 'none' && culprit) {
+    out.push(
+      diagnostic(
+        culprit.range,
+        ERROR,
+        'corosync/crypto-hash-required',
+        `Encryption (${cipher}) without authentication: corosync refuses the file ("crypto_cipher requires crypto_hash with value other than none"). ` +
+          'Set `crypto_hash: sha256` (or another hash).',
+        hashKey
+          ? [{ title: 'Use crypto_hash: sha256', edits: [{ range: hashKey.valueRange, newText: 'sha256' }] }]
+          : [{ title: 'Add crypto_hash: sha256', edits: [{ range: { start: culprit.range.end, end: culprit.range.end }, newText: `\n${indentOf(culprit)}crypto_hash: sha256` }] }],
+      ),
+    );
+  }
+  if (view.transport !== 'knet' && (cipher !== 'none' || hash !== 'none')) {
+    const at = [cipherKey, hashKey, secauth].find((k) => k && k.value !== 'none' && k.value !== 'off') ?? cipherKey ?? hashKey ?? secauth;
+    if (at) {
+      out.push(
+        diagnostic(
+          at.range,
+          ERROR,
+          'corosync/crypto-transport',
+          `Crypto with transport \`${view.transport}\`: corosync refuses the file ("crypto_cipher & crypto_hash are only valid for the Knet transport"). ` +
+            'Use `transport: knet`, or set crypto_cipher and crypto_hash to none.',
+        ),
+      );
+    }
+  }
+}
+
+interface Timing {
+  key?: CsKeyValue;
+  value: number;
+}
+
+function timeouts(view: CsView, out: Diagnostic[]): void {
+  const read = (name: string, fallback: number): Timing | null => {
+    const key = view.get('totem', name);
+    if (!key) return { value: fallback };
+    const n = parseInteger(key.value);
+    if (n === undefined || n < 0n || n > 4294967295n) return null; // reported as an invalid value
+    // corosync treats 0 as "not set" for these timeouts
+    return n === 0n ? { value: fallback } : { key, value: Number(n) };
+  };
+  const members = view.nodes.filter((n) => n.links.has(0)).length;
+  const token = read('token', 3000);
+  const coefficient = read('token_coefficient', 650);
+  const retransmits = read('token_retransmits_before_loss_const', 4);
+  if (!token || !coefficient || !retransmits) return;
+  const coefficientKey = view.get('totem', 'token_coefficient');
+  const coefficientValue = coefficientKey && parseInteger(coefficientKey.value) === 0n ? 0 : coefficient.value;
+  const effectiveToken = token.value + (members > 2 ? (members - 2) * coefficientValue : 0);
+  const tokenRange = token.key?.range ?? view.sections.find((s) => s.path === 'totem')?.section.nameRange;
+  const problems: { at?: Range; text: string }[] = [];
+  const check = (t: Timing | null, what: string, min: number, at?: Range) => {
+    if (t && t.value < min) problems.push({ at: t.key?.range ?? at, text: `${what} (${t.value} ms) may not be less than ${min} ms` });
+  };
+  check(read('max_network_delay', 50), 'max_network_delay', MINIMUM_TIMEOUT);
+  if (effectiveToken < MINIMUM_TIMEOUT) {
+    problems.push({ at: tokenRange, text: `the token timeout (${effectiveToken} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
+  }
+  const warningKey = view.get('totem', 'token_warning');
+  const warning = warningKey ? parseInteger(warningKey.value) : undefined;
+  if (warningKey && warning !== undefined && warning > 100n && warning <= 4294967295n) {
+    problems.push({ at: warningKey.range, text: `token_warning (${warning}%) must be between 0 (disabled) and 100` });
+  }
+  const retransmitSet = read('token_retransmit', 0);
+  if (!retransmitSet) return;
+  const retransmit = retransmitSet.key ? retransmitSet.value : Math.trunc(effectiveToken / (retransmits.value + 0.2));
+  if (retransmit < MINIMUM_TIMEOUT) {
+    problems.push({
+      at: retransmitSet.key?.range ?? retransmits.key?.range ?? tokenRange,
+      text: retransmitSet.key
+        ? `token_retransmit (${retransmit} ms) may not be less than ${MINIMUM_TIMEOUT} ms`
+        : `token / (token_retransmits_before_loss_const + 0.2) gives a token retransmit timeout of ${retransmit} ms, below the minimum of ${MINIMUM_TIMEOUT} ms ("Not appropriate token or token_retransmits_before_loss_const value set")`,
+    });
+  }
+  const holdSet = read('hold', 0);
+  if (holdSet) {
+    const hold = holdSet.key ? holdSet.value : Math.trunc(retransmit * 0.8 - 10);
+    if (hold < MINIMUM_HOLD && (holdSet.key || retransmit >= MINIMUM_TIMEOUT)) {
+      problems.push({ at: holdSet.key?.range ?? tokenRange, text: `the token hold timeout (${hold} ms) may not be less than ${MINIMUM_HOLD} ms` });
+    }
+  }
+  const join = read('join', 50);
+  check(join, 'join', MINIMUM_TIMEOUT);
+  const consensusSet = read('consensus', 0);
+  if (consensusSet && join) {
+    const consensus = consensusSet.key ? consensusSet.value : Math.trunc(1.2 * effectiveToken);
+    const at = consensusSet.key?.range ?? tokenRange;
+    if (consensus < MINIMUM_TIMEOUT) problems.push({ at, text: `consensus (${consensus} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
+    else if (consensus < join.value) {
+      problems.push({ at: consensusSet.key?.range ?? join.key?.range ?? at, text: `consensus (${consensus} ms) may not be less than join (${join.value} ms)` });
+    }
+  }
+  check(read('merge', 200), 'merge', MINIMUM_TIMEOUT);
+  check(read('downcheck', 1000), 'downcheck', MINIMUM_TIMEOUT);
+  const fallbackRange = tokenRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const p of problems) {
+    out.push(
+      diagnostic(
+        p.at ?? fallbackRange,
+        ERROR,
+        'corosync/timeout-minimum',
+        `Totem timing: ${p.text}; corosync refuses the file. Raise the value (timeouts are in milliseconds).`,
+      ),
+    );
+  }
+}
+
+function interfaces(view: CsView, out: Diagnostic[]): void {
+  const transport = view.transport;
+  const seen = new Map<number, CsKeyValue | undefined>();
+  const hasNodelist = view.nodes.some((n) => n.links.size > 0);
+  for (const section of view.interfaces) {
+    const keys = keysOf(section);
+    const last = (name: string) => keys.get(name)?.at(-1);
+    const linkKey = last('linknumber');
+    const link = linkKey ? parseInteger(linkKey.value) : 0n;
+    if (link === undefined || link < 0n || link > 255n) continue; // invalid value reported elsewhere
+    const linkNo = Number(link);
+    const at = linkKey?.range ?? section.nameRange;
+    if (transport === 'knet' && linkNo >= KNET_LINKS) {
+      out.push(diagnostic(at, WARNING, 'corosync/interface', `Link ${linkNo} does not exist: knet has links 0..7, so corosync ignores this interface block.`));
+    } else if (transport !== 'knet' && linkNo !== 0) {
+      out.push(diagnostic(at, WARNING, 'corosync/interface', `Transport \`${transport}\` has only one ring (linknumber 0); this interface block for link ${linkNo} has no effect. Use knet for several links.`));
+    }
+    if (seen.has(linkNo)) {
+      out.push(diagnostic(at, WARNING, 'corosync/interface', `A second interface block for link ${linkNo}: its settings overwrite the first block's. Merge them, or give each its own \`linknumber\`.`));
+    }
+    seen.set(linkNo, linkKey);
+    const ttl = last('ttl');
+    if (ttl && transport !== 'udp') {
+      out.push(diagnostic(ttl.range, ERROR, 'corosync/interface-transport', `\`ttl\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types"). Remove it, or use transport udp.`));
+    }
+    const priority = last('knet_link_priority');
+    if (priority && transport !== 'knet') {
+      out.push(diagnostic(priority.range, ERROR, 'corosync/interface-transport', `\`knet_link_priority\` with transport \`${transport}\`: corosync refuses the file ("Can only set link priority on knet transport type"). Remove it, or use transport knet.`));
+    }
+    const bindnet = last('bindnetaddr');
+    if (bindnet && hasNodelist) {
+      out.push(diagnostic(bindnet.range, WARNING, 'corosync/ignored-key', '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses). Remove it.'));
+    }
+    const interval = last('knet_ping_interval');
+    const timeout = last('knet_ping_timeout');
+    if ((interval && !timeout) || (!interval && timeout)) {
+      out.push(diagnostic((interval ?? timeout)!.range, INFORMATION, 'corosync/knet-ping-pair', '`knet_ping_interval` and `knet_ping_timeout` work as a pair: with only one set, corosync derives the other from the token timeout. Set both.'));
+    }
+  }
+  if (transport === 'udp' && !view.get('totem', 'cluster_name')) {
+    const link0 = view.interfaces.find((s) => {
+      const l = keysOf(s).get('linknumber')?.at(-1)?.value ?? '0';
+      return l === '0';
+    });
+    const hasMcast = link0 && keysOf(link0).has('mcastaddr');
+    const transportKey = view.get('totem', 'transport');
+    if (!hasMcast && transportKey) {
+      out.push(
+        diagnostic(transportKey.range, ERROR, 'corosync/udp-multicast', 'Transport udp needs a multicast address: corosync refuses the file ("No multicast address specified for interface 0"). Set `cluster_name` (the address is derived from it) or `mcastaddr` in `interface { linknumber: 0 }`.'),
+      );
+    }
+  }
+}
+
+function deprecated(view: CsView, out: Diagnostic[]): void {
+  const notes: Record<string, string> = {
+    nodeid: 'corosync ignores `nodeid` in totem ("deprecated and ignored"); the nodeid comes from the nodelist. Remove it.',
+    threads: '`threads` is obsolete and ignored by corosync 3. Remove it.',
+  };
+  for (const k of view.keysIn('totem')) {
+    const note = notes[k.key];
+    if (note) out.push(diagnostic(k.keyRange, WARNING, 'corosync/deprecated-key', note));
+  }
+  for (const k of view.keysIn('totem.interface')) {
+    if (k.key === 'ringnumber') out.push(diagnostic(k.keyRange, WARNING, 'corosync/deprecated-key', '`ringnumber` is the corosync 2 name; corosync 3 ignores it. Use `linknumber`.', [{ title: 'Rename to linknumber', edits: [{ range: k.keyRange, newText: 'linknumber' }] }]));
+  }
+}

@@ -1,0 +1,104 @@
+// The fold context: the model being built plus the helpers every rule uses to report a diagnostic or
+// record a mention while the fold walks the workspace's commands in order.
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { FixData, Invocation, Word } from '../service/types';
+import type { ClusterModel, Occurrence, Ref } from './types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function emptyModel(): ClusterModel {
+  return {
+    nodes: new Map(),
+    knownHostNames: new Set(),
+    resources: new Map(),
+    everCreated: new Map(),
+    constraints: [],
+    properties: new Map(),
+    resourceDefaults: new Map(),
+    targetcli: { backstores: new Map(), targets: new Map(), tpgs: new Set(), acls: new Map(), luns: new Map() },
+    occurrences: new Map(),
+    diagnostics: new Map(),
+    order: [],
+  };
+}
+
+export class FoldContext {
+  uri = '';
+  /** The invocation being applied (set by the fold). */
+  inv: Invocation | undefined;
+
+  constructor(readonly model: ClusterModel) {}
+
+  report(
+    uri: string,
+    range: Range,
+    severity: Severity,
+    code: string,
+    message: string,
+    fixes?: FixData['fixes'],
+    related?: Ref[],
+  ): void {
+    const diagnostic: Diagnostic = { range, severity: SEVERITY[severity], code, source: 'pcmk', message };
+    if (fixes && fixes.length) diagnostic.data = { fixes } satisfies FixData;
+    if (related?.length) {
+      diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: 'related' }));
+    }
+    let list = this.model.diagnostics.get(uri);
+    if (!list) this.model.diagnostics.set(uri, (list = []));
+    // the same word can be reported twice when a loop expands one line into several commands
+    if (list.some((d) => d.code === code && sameRange(d.range, range) && d.message === message)) return;
+    list.push(diagnostic);
+  }
+
+  /** Report on a word of the current document. */
+  at(word: Word | Range, severity: Severity, code: string, message: string, fixes?: FixData['fixes'], related?: Ref[]): void {
+    const range = 'range' in word ? word.range : word;
+    this.report(this.uri, range, severity, code, message, fixes, related);
+  }
+
+  ref(word: Word | Range): Ref {
+    return { uri: this.uri, range: 'range' in word ? word.range : word };
+  }
+
+  mention(word: Word, key: string, name: string, decl: boolean): void {
+    if (word.dynamic && !word.values) return;
+    let list = this.model.occurrences.get(this.uri);
+    if (!list) this.model.occurrences.set(this.uri, (list = []));
+    const range = nameRange(word, name);
+    if (list.some((o) => o.key === key && sameRange(o.range, range))) return;
+    const occurrence: Occurrence = { uri: this.uri, range, key, name, decl };
+    list.push(occurrence);
+  }
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * The characters of `name` inside `word` (`node1=100` → `node1`; `"vip"` → `vip`), so rename edits
+ * only the name. Falls back to the whole word when the word is not a plain one-line literal.
+ */
+export function nameRange(word: Word, name: string, from = 0): Range {
+  const index = word.text.indexOf(name, from);
+  if (index < 0 || word.textOffset === undefined || word.range.start.line !== word.range.end.line) return word.range;
+  const rawLength = word.range.end.character - word.range.start.character;
+  // a literal word whose raw form is the text itself, possibly quoted
+  const quoted = rawLength === word.text.length + 2;
+  if (rawLength !== word.text.length && !quoted) return word.range;
+  const start = word.range.start.character + (quoted ? 1 : 0) + index;
+  return { start: { line: word.range.start.line, character: start }, end: { line: word.range.start.line, character: start + name.length } };
+}
+
+/** A sub-word: `key=value` split into its value part, keeping exact characters when possible. */
+export function valueWord(word: Word, value: string, offsetInText: number): Word {
+  const range = nameRange(word, value, offsetInText);
+  return { text: value, range, dynamic: word.dynamic, textOffset: word.textOffset !== undefined ? word.textOffset + offsetInText : undefined };
+}

@@ -1,0 +1,279 @@
+// Editor features of the quorum family, computed by the votequorum engine from a corosync.conf:
+// diagnostics (codes quorum/...), a CodeLens on `quorum` and `nodelist`, an inlay hint with each
+// node's share of the votes, and a hover with a table of failure scenarios.
+import type { Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CsFile, CsSection } from '../corosync/ast';
+import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';
+import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig, type ToleranceAnalysis } from './engine';
+
+const WARNING = 2;
+const ERROR = 1;
+const SOURCE = 'pacemaker-lab';
+
+/** One view per CsFile object: diagnostics, lenses, hints and hover all ask for the same one. */
+const views = new WeakMap<CsFile, CorosyncQuorumView>();
+function viewOf(file: CsFile): CorosyncQuorumView {
+  let view = views.get(file);
+  if (!view) {
+    view = quorumViewOfCorosync(file);
+    views.set(file, view);
+  }
+  return view;
+}
+
+function diag(range: Range, code: string, message: string, severity = WARNING): Diagnostic {
+  return { range, severity: severity as Diagnostic['severity'], code, source: SOURCE, message };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function listNames(names: string[], max = 4): string {
+  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0] ?? '';
+  return `${names.slice(0, max).join(', ')} … (${names.length} nodes)`;
+}
+
+export function quorumDiagnostics(file: CsFile): Diagnostic[] {
+  const view = viewOf(file);
+  const { quorum, nodelist, config } = view;
+  const out: Diagnostic[] = [];
+  if (!nodelist && !quorum) return out;
+  const anchor = quorum?.nameRange ?? nodelist!.nameRange;
+  const providerKey = keyOf(quorum, 'provider');
+  if (config.provider !== VOTEQUORUM) {
+    out.push(
+      diag(
+        providerKey?.valueRange ?? anchor,
+        'quorum/no-provider',
+        providerKey
+          ? `provider "${providerKey.value}" is not a quorum provider: corosync accepts it but runs without quorum, so Pacemaker cannot tell a majority from a lone node after a split. Use "provider: corosync_votequorum".`
+          : `No quorum provider: without "provider: corosync_votequorum" in a quorum section corosync computes no quorum, so every partition of a split would keep running resources. Add quorum { provider: corosync_votequorum }.`,
+      ),
+    );
+    return out;
+  }
+  const nodes = config.nodes;
+  if (!nodes.length) return out;
+  const settings = resolveQuorumSettings(config);
+  const sum = settings.nodelistVotes;
+  const q = (key: string) => keyOf(quorum, key);
+
+  if (settings.startupError) {
+    const atbQdev = settings.startupError.includes('auto_tie_breaker') && settings.startupError.includes('device');
+    const at = (atbQdev ? q('auto_tie_breaker') : undefined) ?? q('last_man_standing') ?? q('two_node') ?? anchor;
+    out.push(
+      diag(
+        'range' in at ? at.range : at,
+        atbQdev ? 'quorum/atb-with-qdevice' : 'quorum/refused-at-startup',
+        `corosync refuses to start votequorum with this quorum section ("${settings.startupError}"; corosync -t does not check it). ` +
+          (atbQdev
+            ? 'A quorum device already breaks ties: remove auto_tie_breaker, or remove the device.'
+            : 'Change the options named in the message.'),
+        ERROR,
+      ),
+    );
+    return out;
+  }
+  if (config.qdevice && config.autoTieBreaker) {
+    out.push(
+      diag(
+        q('auto_tie_breaker')?.range ?? anchor,
+        'quorum/atb-with-qdevice',
+        'auto_tie_breaker together with a quorum device: votequorum only tolerates it here because it already switched auto_tie_breaker off (odd number of votes without wait_for_all); add wait_for_all and corosync will refuse to start. Remove auto_tie_breaker: the device breaks ties.',
+      ),
+    );
+  }
+  for (const note of settings.notes) {
+    const key = note.startsWith('two_node') ? q('two_node') : note.startsWith('auto_tie_breaker') ? q('auto_tie_breaker') : note.startsWith('last_man') ? q('last_man_standing') : note.startsWith('allow_downscale') ? q('allow_downscale') : undefined;
+    if (note.startsWith('two_node')) continue; // reported below with the two_node checks
+    if (config.qdevice && note.startsWith('auto_tie_breaker with an odd')) continue;
+    out.push(diag(key?.range ?? anchor, 'quorum/option-ignored', `${note}. Remove the option or fix what it needs.`));
+  }
+
+  const ev = q('expected_votes');
+  const analysis = analyzeTolerance(config);
+  const allUp = analysis.allUp;
+  if (config.expectedVotes !== undefined && ev && config.expectedVotes !== sum && !config.qdevice) {
+    const natural = afterFailure({ ...config, expectedVotes: undefined }, []).quorum;
+    const effect =
+      config.expectedVotes > sum
+        ? `quorum becomes ${allUp.quorum} instead of ${natural}` +
+          (allUp.quorate ? `, so fewer failures are survived (any ${analysis.anyFailures} instead of more)` : ', which the nodes can never reach together: the cluster is never quorate')
+        : `quorum becomes ${allUp.quorum} instead of ${natural}` +
+          (2 * allUp.quorum <= sum ? ': two separated halves can each reach it (split brain)' : ': fewer votes than a majority of the nodes can hold quorum');
+    out.push(
+      diag(
+        ev.range,
+        'quorum/expected-votes-mismatch',
+        `expected_votes is ${config.expectedVotes} but the nodes have ${sum} votes: ${effect}. Remove expected_votes (votequorum uses the sum) or change the nodes' quorum_votes.`,
+      ),
+    );
+  }
+  if (!allUp.quorate) {
+    out.push(
+      diag(
+        ev?.range ?? anchor,
+        'quorum/never-quorate',
+        `Even with every node up the cluster is not quorate (${allUp.totalVotes} votes present, quorum ${allUp.quorum}${allUp.waitingForAll ? ', wait_for_all waits for ' + allUp.expectedVotes + ' votes' : ''}): Pacemaker will start no resources. Lower expected_votes to the sum of the votes (${sum}).`,
+      ),
+    );
+  } else if (nodes.length >= 2 && analysis.singleFailureStops.length) {
+    const stops = analysis.singleFailureStops;
+    out.push(
+      diag(
+        nodelistAnchor(view) ?? anchor,
+        'quorum/single-point-of-failure',
+        `The loss of ${stops.length === nodes.length ? 'any single node' : listNames(stops)} stops the cluster (quorum ${allUp.quorum} of ${allUp.expectedVotes} expected, ${allUp.totalVotes} votes present): ` +
+          (nodes.length === 2 ? 'a two-node cluster needs two_node: 1 (with fencing) or a quorum device.' : 'give the other nodes more votes, add a node, or add a quorum device.'),
+      ),
+    );
+  }
+  const total = sum;
+  if (
+    allUp.quorate &&
+    nodes.length > 2 &&
+    total % 2 === 0 &&
+    settings.atb === 'none' &&
+    !config.qdevice &&
+    analysis.evenSplit.possible &&
+    analysis.evenSplit.outcome === 'no-side'
+  ) {
+    const [a, b] = analysis.evenSplit.example!;
+    out.push(
+      diag(
+        quorum?.nameRange ?? anchor,
+        'quorum/even-split',
+        `${total} votes and no tie-breaker: a split into two halves of ${total / 2} votes (e.g. ${a.join(', ')} | ${b.join(', ')}) leaves no side quorate and the whole cluster stops. Add auto_tie_breaker: 1, a quorum device, or an odd number of votes.`,
+      ),
+    );
+  }
+  const twoNode = q('two_node');
+  if (config.twoNode && twoNode && nodes.length !== 2) {
+    out.push(
+      diag(
+        twoNode.range,
+        'quorum/two-node-not-two',
+        `two_node: 1 with ${plural(nodes.length, 'node')}: it is meant for exactly 2 nodes. votequorum sets quorum to 1 whenever 2 or fewer nodes remain, so after failures 1 node alone can be quorate, and it also turns on wait_for_all. Remove two_node (or set it to 0).`,
+      ),
+    );
+  } else if (config.twoNode && twoNode && settings.notes.some((n) => n.startsWith('two_node'))) {
+    out.push(diag(twoNode.range, 'quorum/option-ignored', 'two_node and auto_tie_breaker together: votequorum disables two_node. Keep one of them.'));
+  }
+  return out;
+}
+
+function nodelistAnchor(view: CorosyncQuorumView): Range | undefined {
+  return view.nodelist?.nameRange;
+}
+
+// ---- lenses, hints, hover ---------------------------------------------------------------------------
+
+/** Short text of what the cluster survives and what stops it (the lens line). */
+export function summaryTitle(config: QuorumConfig, analysis: ToleranceAnalysis = analyzeTolerance(config)): string {
+  const settings = resolveQuorumSettings(config);
+  const sum = settings.nodelistVotes;
+  if (config.provider !== VOTEQUORUM) return `no quorum provider · ${plural(config.nodes.length, 'node')} · every partition keeps running`;
+  if (settings.startupError) return `corosync refuses to start votequorum: ${settings.startupError.replace(/^configuration error: /, '')}`;
+  const allUp = analysis.allUp;
+  const head = `quorum ${allUp.quorum} of ${allUp.expectedVotes} expected · ${plural(sum, 'vote')} configured`;
+  if (!allUp.quorate) return `${head} · never quorate, even with all nodes up`;
+  return `${head} · survives: ${survivesText(config, analysis)} · stops if: ${stopsText(analysis)}`;
+}
+
+function survivesText(config: QuorumConfig, a: ToleranceAnalysis): string {
+  if (a.anyFailures >= config.nodes.length - 1 && config.nodes.length > 1) return `any ${plural(a.anyFailures, 'node')} failing`;
+  if (a.anyFailures >= 2) return `any ${a.anyFailures} nodes failing`;
+  if (a.anyFailures === 1) return 'any one node';
+  if (!a.singleFailureSurvived.length) return 'no node failure';
+  // Describe the survivable single losses by vote weight when that is exact.
+  const survived = new Set(a.singleFailureSurvived);
+  const weights = [...new Set(config.nodes.map((n) => n.votes))];
+  const okWeights = weights.filter((w) => config.nodes.filter((n) => n.votes === w).every((n) => survived.has(n.name)));
+  const exact = config.nodes.every((n) => survived.has(n.name) === okWeights.includes(n.votes));
+  if (exact && okWeights.length === 1) return `any one ${okWeights[0]}-vote node`;
+  return `the loss of ${listNames(a.singleFailureSurvived, 3)}`;
+}
+
+function stopsText(a: ToleranceAnalysis): string {
+  const sets = a.smallestStoppingSets;
+  if (!sets.length) return 'nothing short of every node';
+  const shown = sets.slice(0, 3).map((s) => s.join(' + '));
+  const more = a.smallestStoppingSets.length > 3 ? ' or …' : '';
+  return `${shown.length > 1 ? shown.slice(0, -1).join(', ') + ' or ' + shown.at(-1) : shown[0]}${more} fail${sets[0].length === 1 && shown.length === 1 ? 's' : ''}`;
+}
+
+export function quorumCodeLenses(file: CsFile): { range: Range; title: string }[] {
+  const view = viewOf(file);
+  if (!view.config.nodes.length) return [];
+  const title = summaryTitle(view.config);
+  const out: { range: Range; title: string }[] = [];
+  for (const section of [view.quorum, view.nodelist]) if (section) out.push({ range: section.nameRange, title });
+  return out;
+}
+
+export function quorumInlayHints(file: CsFile): InlayHint[] {
+  const view = viewOf(file);
+  const sum = view.config.nodes.reduce((s, n) => s + n.votes, 0);
+  if (!sum) return [];
+  const hints: InlayHint[] = [];
+  view.nodeSections.forEach((section, i) => {
+    const node = view.config.nodes[i];
+    const at = keyOf(section, 'quorum_votes') ?? keyOf(section, 'nodeid') ?? keyOf(section, 'name') ?? keyOf(section, 'ring0_addr');
+    const position = at ? at.valueRange.end : section.nameRange.end;
+    const pct = Math.round((node.votes / sum) * 100);
+    hints.push({
+      position,
+      label: ` ${node.votes}/${sum} votes (${pct}%)`,
+      paddingLeft: true,
+      tooltip: `${node.name} holds ${node.votes} of the ${sum} votes of the nodelist`,
+    });
+  });
+  return hints;
+}
+
+function inside(range: Range, pos: Position): boolean {
+  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** A Markdown table of failure scenarios, on the name of the `quorum` or `nodelist` section. */
+export function quorumHover(file: CsFile, pos: Position): Hover | null {
+  const view = viewOf(file);
+  const section: CsSection | undefined = [view.quorum, view.nodelist].find((s) => s && inside(s.nameRange, pos));
+  if (!section || !view.config.nodes.length) return null;
+  return { contents: { kind: 'markdown', value: scenarioMarkdown(view.config) }, range: section.nameRange };
+}
+
+export function scenarioMarkdown(config: QuorumConfig): string {
+  const a = analyzeTolerance(config);
+  const lines = [`**Quorum** — ${summaryTitle(config, a)}`, ''];
+  if (config.provider !== VOTEQUORUM || resolveQuorumSettings(config).startupError) return lines.join('\n');
+  lines.push('| scenario (all nodes up, then at once) | votes present | quorum | quorate |', '|---|---:|---:|:---:|');
+  const row = (label: string, down: string[]) => {
+    const ids = config.nodes.filter((n) => down.includes(n.name)).map((n) => n.nodeid);
+    const s = afterFailure(config, ids);
+    const mark = s.quorate ? (s.byTieBreaker ? 'yes (tie-breaker)' : 'yes') : s.waitingForAll ? 'no (wait_for_all)' : 'no';
+    lines.push(`| ${label} | ${s.totalVotes} | ${s.quorum} | ${mark} |`);
+  };
+  row('all nodes up', []);
+  const byVotes = new Map<number, string[]>();
+  for (const n of config.nodes) byVotes.set(n.votes, [...(byVotes.get(n.votes) ?? []), n.name]);
+  for (const [votes, names] of [...byVotes].sort((x, y) => x[0] - y[0])) {
+    row(`${names.length > 1 ? 'any one' : ''} ${votes}-vote node down (${listNames(names, 3)})`.trim(), [names[0]]);
+  }
+  for (const set of a.smallestStoppingSets.slice(0, 3)) if (set.length > 1) row(`${set.join(' + ')} down`, set);
+  if (a.evenSplit.possible && a.evenSplit.example) {
+    const [left, right] = a.evenSplit.example;
+    row(`even split, side ${left.join(', ')}`, right);
+    row(`even split, side ${right.join(', ')}`, left);
+  }
+  lines.push('');
+  lines.push(
+    a.anyFailures >= 0
+      ? `Any ${plural(a.anyFailures, 'node')} may fail at once without losing quorum${a.survivingSets !== undefined ? `; ${a.survivingSets} of ${a.totalSets} failure sets keep it` : ''}.`
+      : 'Not quorate even with all nodes up.',
+  );
+  if (resolveQuorumSettings(config).waitForAll) lines.push('', 'wait_for_all: after a cold start the cluster becomes quorate only once every node has been seen together.');
+  if (config.lastManStanding) lines.push('', `last_man_standing: after ${config.lastManStandingWindow} ms without a new failure, expected votes drop to the nodes present (a cascade can go further than this table).`);
+  return lines.join('\n');
+}

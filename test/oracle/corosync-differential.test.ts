@@ -1,0 +1,129 @@
+// Differential proof of the corosync.conf diagnostics against corosync's own parser.
+// Every file of the corpus (hand-written files, plus mutations generated from valid base files:
+// deleted braces, changed values, keys moved to another section) is run through
+// `corosync -t -c FILE` inside a fresh network namespace with no route (only loopback up) and
+// through the analysis `pcmk-lsp check` runs (parseCorosync + corosyncDiagnostics).
+// Agreement means: corosync rejects -> at least one error, at the line corosync names when it names
+// one (for "Missing closing brace", which corosync reports at the last line, an error at the
+// section left open); corosync accepts -> no error at all.
+// The local node must be in the nodelist, so the first node's ring0_addr becomes 127.0.0.1 (or ::1)
+// in both copies, and `keyfile:` points at a key made for the run.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { initParsers } from '../../server/src/parsing/treeSitter';
+import { parseCorosync } from '../../server/src/corosync/parse';
+import { corosyncDiagnostics } from '../../server/src/corosync/index';
+import { ensureTool, canUseNetns, failOrSkip } from '../support/tools';
+import { mutations } from './fixtures/corosync/mutations';
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'corosync');
+
+interface Case {
+  name: string;
+  text: string;
+}
+
+function corpus(): Case[] {
+  const cases: Case[] = [];
+  for (const dir of ['base', 'hand']) {
+    for (const f of fs.readdirSync(path.join(FIXTURES, dir)).sort()) {
+      if (f.endsWith('.conf')) cases.push({ name: `${dir}/${f}`, text: fs.readFileSync(path.join(FIXTURES, dir, f), 'utf8') });
+    }
+  }
+  for (const f of fs.readdirSync(path.join(FIXTURES, 'base')).sort()) {
+    if (!f.endsWith('.conf')) continue;
+    const text = fs.readFileSync(path.join(FIXTURES, 'base', f), 'utf8');
+    for (const m of mutations(text)) cases.push({ name: `base/${f} ~ ${m.name}`, text: m.text });
+  }
+  return cases;
+}
+
+/** The local-node and key-file rewrites; they keep every line where it is. */
+function localize(text: string, keyfile: string): string {
+  let done = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      const ring = /^(\s*ring0_addr\s*:\s*)(\S+)(\s*\r?)$/.exec(line);
+      if (ring && !done) {
+        done = true;
+        return ring[1] + (ring[2].includes(':') ? '::1' : '127.0.0.1') + ring[3];
+      }
+      const key = /^(\s*keyfile\s*:\s*)\S+(\s*\r?)$/.exec(line);
+      if (key) return key[1] + keyfile + key[2];
+      return line;
+    })
+    .join('\n');
+}
+
+interface Verdict {
+  rejected: boolean;
+  line?: number;
+  message: string;
+}
+
+function runCorosync(file: string): Verdict {
+  const r = spawnSync('unshare', ['--net', 'sh', '-c', 'ip link set lo up && exec corosync -t -c "$1"', 'sh', file], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  const output = `${r.stdout}${r.stderr}`;
+  const lines = output.split('\n').filter((l) => l && !/exiting (normally|with status)/.test(l));
+  const message = (lines[0] ?? '').replace(/^.*\] /, '');
+  const named = new RegExp(`${path.basename(file).replace(/\./g, '\\.')}:(\\d+):`).exec(output);
+  return { rejected: r.status !== 0, line: named ? Number(named[1]) : undefined, message };
+}
+
+describe('corosync differential (corosync -t vs corosyncDiagnostics)', () => {
+  let skip: string | undefined;
+  let dir = '';
+  before(async () => {
+    skip = ensureTool('corosync', ['corosync']) ?? (canUseNetns() ? undefined : failOrSkip('needs root for unshare --net'));
+    await initParsers();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-diff-'));
+    if (!skip) {
+      const keygen = spawnSync('corosync-keygen', ['-k', path.join(dir, 'authkey')], { encoding: 'utf8' });
+      if (keygen.status !== 0) skip = failOrSkip(`corosync-keygen failed: ${keygen.stderr}`);
+    }
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('agrees with corosync on every file of the corpus', (t) => {
+    if (skip) return t.skip(skip);
+    const cases = corpus();
+    assert.ok(cases.length >= 60, `corpus has only ${cases.length} files`);
+    const disagreements: string[] = [];
+    let rejected = 0;
+    cases.forEach((c, i) => {
+      const text = localize(c.text, path.join(dir, 'authkey'));
+      const file = path.join(dir, `c${i}.conf`);
+      fs.writeFileSync(file, text);
+      const verdict = runCorosync(file);
+      const { tree, file: parsed } = parseCorosync(text);
+      tree.delete();
+      const errors = corosyncDiagnostics(parsed).filter((d) => d.severity === 1);
+      const ours = errors.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ') || 'no error';
+      if (verdict.rejected) {
+        rejected++;
+        if (!errors.length) {
+          disagreements.push(`${c.name}: corosync rejects (${verdict.message}) but we report no error`);
+        } else if (/Missing closing brace/.test(verdict.message)) {
+          if (!errors.some((d) => d.code === 'corosync/syntax')) disagreements.push(`${c.name}: corosync says "${verdict.message}", we say ${ours}`);
+        } else if (verdict.line !== undefined && !errors.some((d) => d.range.start.line + 1 === verdict.line)) {
+          disagreements.push(`${c.name}: corosync rejects at line ${verdict.line} (${verdict.message}), we say ${ours}`);
+        }
+      } else if (errors.length) {
+        disagreements.push(`${c.name}: corosync accepts, we report ${ours}: ${errors[0].message}`);
+      }
+    });
+    const agree = cases.length - disagreements.length;
+    console.log(`corosync differential: ${agree}/${cases.length} agree (${rejected} rejected by corosync, ${cases.length - rejected} accepted)`);
+    assert.deepEqual(disagreements, []);
+  });
+});
