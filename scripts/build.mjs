@@ -15,6 +15,9 @@ const wasmFiles = [
   ['node_modules/web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
   ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-bash.wasm'],
   ['grammars/tree-sitter-corosync/tree-sitter-corosync.wasm', 'tree-sitter-corosync.wasm'],
+  // The agent catalog is data, loaded at run time (not inlined) so the bundle stays small.
+  ['server/src/agents/generated/catalog.json', 'agent-catalog.json'],
+  ['server/src/agents/generated/provenance.json', 'agent-catalog.provenance.json'],
 ];
 for (const [from, to] of wasmFiles) {
   const src = path.join(root, from);
@@ -47,5 +50,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  console.log(`build: dist/client.js, dist/server.js and ${wasmFiles.length} wasm files written${production ? ' (production)' : ''}`);
+  console.log(`build: dist/client.js, dist/server.js and ${wasmFiles.length} wasm/data files written${production ? ' (production)' : ''}`);
 }

@@ -198,7 +198,7 @@ function stopsText(a: ToleranceAnalysis): string {
   if (!sets.length) return 'nothing short of every node';
   const shown = sets.slice(0, 3).map((s) => s.join(' + '));
   const more = a.smallestStoppingSets.length > 3 ? ' or …' : '';
-  return `${shown.length > 1 ? shown.slice(0, -1).join(', ') + ' or ' + shown.at(-1) : shown[0]}${more} fail${sets[0].length === 1 && shown.length === 1 ? 's' : ''}`;
+  return `${shown.length > 1 ? shown.slice(0, -1).join(', ') + ' or ' + shown.at(-1) : shown[0]}${more} fail${sets[0].length === 1 ? 's' : ''}`;
 }
 
 export function quorumCodeLenses(file: CsFile): { range: Range; title: string }[] {

@@ -1,0 +1,83 @@
+// `pcmk-lsp quorum`: as a function (runQuorumCli) and as a process (exit codes, stdout/stderr).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runQuorumCli } from '../../../server/src/cli/quorum';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const seed004 = path.join(import.meta.dirname, 'fixtures', 'seed004.conf');
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runQuorumCli(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('runQuorumCli', () => {
+  it('JSON for seed-004 with a server down: 4 of 5 votes, not quorate, exit 1', async () => {
+    const r = await run(['--format', 'json', seed004, '--down', 'sv1.home.dom']);
+    assert.equal(r.code, 1);
+    const j = JSON.parse(r.out);
+    assert.deepEqual([j.expectedVotes, j.totalVotes, j.quorum, j.quorate], [8, 4, 5, false]);
+    assert.deepEqual(j.nodes[0], { name: 'sv1.home.dom', nodeid: 1, votes: 2, up: false });
+    assert.equal(j.tolerates.anyFailures, 0);
+    assert.deepEqual(j.tolerates.smallestStoppingSets, [['sv1.home.dom'], ['sv2.home.dom']]);
+    assert.equal(j.tolerates.evenSplit.outcome, 'no-side');
+  });
+  it('--down takes node ids too, several at once; a client down keeps quorum (exit 0)', async () => {
+    const r = await run([seed004, '--down=3', '--format=json']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out).totalVotes, 5);
+    const two = await run([seed004, '--down', '3,4', '--format', 'json']);
+    assert.equal(JSON.parse(two.out).quorate, false);
+  });
+  it('text output names the figures', async () => {
+    const r = await run([seed004]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /expected votes 8, total votes 6, quorum 5\nquorate: yes/);
+  });
+  it('bad input: clear message and exit 2', async () => {
+    let r = await run([seed004, '--down', 'sv3.home.dom']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no node "sv3\.home\.dom" in the nodelist; did you mean "sv1\.home\.dom"/);
+    r = await run(['/no/such/corosync.conf']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot read \/no\/such\/corosync\.conf: no such file/);
+    r = await run(['--format', 'yaml', seed004]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown format "yaml"/);
+    r = await run([]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /FILE is missing/);
+  });
+  it('a file without a nodelist: exit 2', async () => {
+    const dir = fs.mkdtempSync(path.join(root, '.tmp-quorum-'));
+    try {
+      const f = path.join(dir, 'corosync.conf');
+      fs.writeFileSync(f, 'totem {\n    version: 2\n}\nquorum {\n    provider: corosync_votequorum\n}\n');
+      const r = await run([f]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /has no nodelist/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pcmk-lsp quorum as a process', () => {
+  it('prints JSON on stdout and exits with the quorate status', () => {
+    const runner = path.join(import.meta.dirname, 'fixtures', 'run-cli.ts');
+    const p = spawnSync(process.execPath, ['--import', 'tsx', runner, '--format', 'json', seed004, '--down', 'sv2.home.dom'], { cwd: root, encoding: 'utf8' });
+    assert.equal(p.status, 1, p.stderr);
+    assert.equal(JSON.parse(p.stdout).quorate, false);
+  });
+  it('the built command (bin/pcmk-lsp.js) when dist/server.js exists', (t) => {
+    if (!fs.existsSync(path.join(root, 'dist/server.js'))) return t.skip('dist/server.js is not built (npm run build)');
+    const p = spawnSync(process.execPath, [path.join(root, 'bin/pcmk-lsp.js'), 'quorum', '--format', 'json', seed004, '--down', '4'], { encoding: 'utf8' });
+    assert.equal(p.status, 0, p.stderr);
+    assert.equal(JSON.parse(p.stdout).totalVotes, 5);
+  });
+});
