@@ -49,6 +49,7 @@ import {
 } from '../scripts/index';
 import type { ClusterModel, ScriptDocument, CorosyncDocument } from '../scripts/index';
 import { runCodeLenses } from '../runOnNode/lenses';
+import { loadAgentCatalog } from '../agents/features';
 import { DocumentEntry, type TextChange } from './documents';
 import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
 import { codeActionsFromDiagnostics } from './fixes';
@@ -66,6 +67,8 @@ export class LanguageService {
   /** Load the wasm grammars. Must complete before any other call. */
   async init(): Promise<void> {
     await initParsers();
+    // The catalog is read once here so the first hover or check does not pay for it (~10 ms).
+    loadAgentCatalog();
   }
 
   // ---- documents -------------------------------------------------------------------------------
