@@ -14,6 +14,7 @@ usage:
   pcmk-lsp --stdio                                    run the language server over stdio
 
 exit status of check: 1 when an error-severity diagnostic is found, 0 otherwise, 2 for bad usage
+exit status of quorum: 0 quorate, 1 not quorate, 2 bad input
 `;
 
 async function main(argv: string[]): Promise<void> {

@@ -419,6 +419,9 @@ export class VSCodeSession {
     await this.context?.close().catch(() => undefined);
     if (this.server) await killGroup(this.server);
     this.serverLog?.end();
+    // VS Code's own logs (extension host, the extension's output channel) explain most failures.
+    const logs = join(this.base, 'user', 'logs');
+    if (existsSync(logs)) cpSync(logs, join(this.artifacts, 'vscode-logs'), { recursive: true });
     if (process.env.PCMK_E2E_KEEP !== '1') rmSync(this.base, { recursive: true, force: true, maxRetries: 3 });
   }
 }

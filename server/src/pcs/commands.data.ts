@@ -110,7 +110,6 @@ export const PCS_COMMANDS: PcsCommandDef[] = [
   {"path": ["resource", "relocate", "clear"], "syntax": "relocate clear", "options": [], "default": false},
   {"path": ["resource", "utilization"], "syntax": "utilization [<resource id> [<name>=<value> ...]]", "options": [], "default": false},
   {"path": ["resource", "relations"], "syntax": "relations <resource id> [--full]", "options": ["--full"], "default": false},
-  {"path": ["resource"], "syntax": "Starting resources on a cluster is (almost) always done by pacemaker and", "options": [], "default": false},
   {"path": ["resource", "not", "directly", "from"], "syntax": "not directly from pcs.  If your resource isn't starting, it's usually", "options": [], "default": false},
   {"path": ["resource", "due", "to", "either", "a", "misconfiguration", "of", "the", "resource"], "syntax": "due to either a misconfiguration of the resource (which you debug in", "options": [], "default": false},
   {"path": ["resource", "the", "system"], "syntax": "the system log), or constraints preventing the resource from starting or", "options": [], "default": false},

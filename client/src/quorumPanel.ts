@@ -1,0 +1,238 @@
+// "Pacemaker: Open quorum calculator": a webview where nodes are toggled up/down and the quorum
+// options switched, with the verdict computed live by the same votequorum engine the language
+// server uses (the webview posts the scenario, the extension answers with the engine's figures).
+import * as crypto from 'node:crypto';
+// Types only at load time: the page builder and computeScenario are also tested outside VS Code.
+import type * as vscode from 'vscode';
+import { afterFailure, analyzeTolerance, simulate, type QuorumConfig } from '../../server/src/quorum/engine';
+import { summaryTitle } from '../../server/src/quorum/features';
+
+interface Scenario {
+  config: QuorumConfig;
+  down: number[];
+  /** 'failure': all up together, then `down` failed at once. 'cold': only the up nodes started. */
+  mode: 'failure' | 'cold';
+}
+
+const panels = new Map<string, vscode.WebviewPanel>();
+
+/** The engine's answer for a scenario, as the webview shows it. */
+export function computeScenario(s: Scenario) {
+  const up = s.config.nodes.map((n) => n.nodeid).filter((id) => !s.down.includes(id));
+  const state =
+    s.mode === 'cold'
+      ? up.length
+        ? simulate(s.config, [{ type: 'start', nodes: up }]).final
+        : { expectedVotes: 0, totalVotes: 0, quorum: 0, quorate: false, waitingForAll: false, byTieBreaker: false, timingDependent: false }
+      : afterFailure(s.config, s.down);
+  const tolerance = analyzeTolerance(s.config);
+  return {
+    expectedVotes: state.expectedVotes,
+    totalVotes: state.totalVotes,
+    quorum: state.quorum,
+    quorate: state.quorate,
+    waitingForAll: state.waitingForAll,
+    byTieBreaker: state.byTieBreaker,
+    summary: summaryTitle(s.config, tolerance),
+    anyFailures: tolerance.anyFailures,
+    stopping: tolerance.smallestStoppingSets,
+  };
+}
+
+export function openQuorumPanel(context: vscode.ExtensionContext, config: QuorumConfig, title: string): void {
+  const existing = panels.get(title);
+  if (existing) {
+    existing.reveal();
+    void existing.webview.postMessage({ type: 'config', config });
+    return;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api: typeof vscode = require('vscode');
+  const panel = api.window.createWebviewPanel('pacemakerLab.quorum', `Quorum: ${title}`, api.ViewColumn.Beside, {
+    enableScripts: true,
+    retainContextWhenHidden: true,
+    localResourceRoots: [],
+  });
+  panels.set(title, panel);
+  panel.onDidDispose(() => panels.delete(title), null, context.subscriptions);
+  panel.webview.onDidReceiveMessage(
+    (message: { type: string; id: number; scenario: Scenario }) => {
+      if (message.type !== 'compute') return;
+      try {
+        void panel.webview.postMessage({ type: 'result', id: message.id, result: computeScenario(message.scenario) });
+      } catch (error) {
+        void panel.webview.postMessage({ type: 'error', id: message.id, message: (error as Error).message });
+      }
+    },
+    null,
+    context.subscriptions,
+  );
+  panel.webview.html = quorumPanelHtml(panel.webview.cspSource, config, title);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The whole page: theme colours only, no remote resources, scripts allowed by nonce only. */
+export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: string): string {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  // JSON inside a <script>: escape "<" so a node name can never close the tag.
+  const initial = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Quorum calculator</title>
+<style nonce="${nonce}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 16px 20px; max-width: 980px; }
+  h1 { font-size: 1.3em; font-weight: 600; margin: 0 0 4px; }
+  .sub { color: var(--vscode-descriptionForeground); margin-bottom: 16px; }
+  .verdict { display: flex; align-items: center; gap: 18px; padding: 14px 16px; border-radius: 6px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); background: var(--vscode-editorWidget-background, rgba(128,128,128,.08)); margin-bottom: 16px; }
+  .badge { font-weight: 700; letter-spacing: .04em; padding: 6px 12px; border-radius: 4px; color: var(--vscode-button-foreground); min-width: 120px; text-align: center; }
+  .badge.ok { background: var(--vscode-testing-iconPassed, #388a34); }
+  .badge.no { background: var(--vscode-errorForeground, #c72e0f); }
+  .figures { display: flex; gap: 22px; }
+  .figure b { display: block; font-size: 1.6em; font-variant-numeric: tabular-nums; }
+  .figure span { color: var(--vscode-descriptionForeground); font-size: .9em; }
+  .why { color: var(--vscode-descriptionForeground); }
+  .bar { position: relative; height: 12px; border-radius: 6px; background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); margin: 4px 0 18px; }
+  .bar .fill { position: absolute; inset: 0 auto 0 0; border-radius: 6px; background: var(--vscode-progressBar-background, #0e70c0); }
+  .bar .mark { position: absolute; top: -5px; bottom: -5px; width: 2px; background: var(--vscode-editorWarning-foreground); }
+  h2 { font-size: 1em; font-weight: 600; text-transform: uppercase; letter-spacing: .06em; color: var(--vscode-descriptionForeground); margin: 18px 0 8px; }
+  .nodes { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 8px; }
+  .node { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; text-align: left; padding: 10px 12px; border-radius: 6px; cursor: pointer; font: inherit; color: var(--vscode-foreground); background: var(--vscode-editorWidget-background, rgba(128,128,128,.08)); border: 1px solid var(--vscode-focusBorder, #007fd4); }
+  .node[aria-pressed="false"] { opacity: .55; border-style: dashed; border-color: var(--vscode-errorForeground); }
+  .node .name { font-weight: 600; word-break: break-all; }
+  .node .meta { color: var(--vscode-descriptionForeground); font-size: .9em; }
+  .node .state { font-size: .85em; font-weight: 600; }
+  .node[aria-pressed="true"] .state { color: var(--vscode-testing-iconPassed, #388a34); }
+  .node[aria-pressed="false"] .state { color: var(--vscode-errorForeground); }
+  .node:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+  .options { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 8px 18px; }
+  label { display: flex; align-items: center; gap: 8px; }
+  input[type=number], select { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 3px 6px; font: inherit; }
+  input[type=number] { width: 6em; }
+  .toolbar { display: flex; gap: 8px; margin-top: 16px; }
+  .toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 5px 12px; border-radius: 2px; cursor: pointer; font: inherit; }
+  .toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground); }
+  .summary { margin-top: 18px; padding: 10px 12px; border-left: 3px solid var(--vscode-textLink-foreground); background: var(--vscode-textBlockQuote-background); }
+</style>
+</head>
+<body>
+<h1>Quorum calculator</h1>
+<div class="sub">${escapeHtml(title)} · votequorum as corosync 3 computes it · click a node to fail it</div>
+<div class="verdict" role="status" aria-live="polite">
+  <div id="badge" class="badge">…</div>
+  <div class="figures">
+    <div class="figure"><b id="total">–</b><span>votes present</span></div>
+    <div class="figure"><b id="quorum">–</b><span>quorum</span></div>
+    <div class="figure"><b id="expected">–</b><span>expected votes</span></div>
+  </div>
+  <div id="why" class="why"></div>
+</div>
+<div class="bar" aria-hidden="true"><div id="fill" class="fill"></div><div id="mark" class="mark"></div></div>
+<h2>Nodes</h2>
+<div id="nodes" class="nodes"></div>
+<h2>Options</h2>
+<div class="options">
+  <label><input type="checkbox" id="twoNode"> two_node</label>
+  <label>wait_for_all <select id="waitForAll"><option value="">default</option><option value="1">1</option><option value="0">0</option></select></label>
+  <label><input type="checkbox" id="autoTieBreaker"> auto_tie_breaker</label>
+  <label>tie-breaker node <select id="atbNode"><option value="lowest">lowest</option><option value="highest">highest</option></select></label>
+  <label><input type="checkbox" id="lastManStanding"> last_man_standing</label>
+  <label>expected_votes <input type="number" id="expectedVotes" min="1" placeholder="sum"></label>
+  <label>scenario <select id="mode"><option value="failure">all up, then these fail</option><option value="cold">cold start of the up nodes</option></select></label>
+</div>
+<div class="toolbar"><button id="reset">Reset to the file</button><button id="allUp">All nodes up</button></div>
+<div id="summary" class="summary"></div>
+<script nonce="${nonce}">
+(function () {
+  const vscode = acquireVsCodeApi();
+  let original = ${initial};
+  let config = JSON.parse(JSON.stringify(original));
+  let down = new Set();
+  let seq = 0;
+  const $ = (id) => document.getElementById(id);
+
+  function renderNodes() {
+    const box = $('nodes');
+    box.textContent = '';
+    for (const n of config.nodes) {
+      const b = document.createElement('button');
+      b.className = 'node';
+      b.setAttribute('aria-pressed', String(!down.has(n.nodeid)));
+      b.dataset.nodeid = String(n.nodeid);
+      const name = document.createElement('span'); name.className = 'name'; name.textContent = n.name;
+      const meta = document.createElement('span'); meta.className = 'meta'; meta.textContent = 'id ' + n.nodeid + ' · ' + n.votes + (n.votes === 1 ? ' vote' : ' votes');
+      const state = document.createElement('span'); state.className = 'state'; state.textContent = down.has(n.nodeid) ? 'DOWN' : 'UP';
+      b.append(name, meta, state);
+      b.addEventListener('click', () => { down.has(n.nodeid) ? down.delete(n.nodeid) : down.add(n.nodeid); renderNodes(); compute(); });
+      box.append(b);
+    }
+  }
+
+  function readOptions() {
+    config.twoNode = $('twoNode').checked;
+    const wfa = $('waitForAll').value;
+    if (wfa === '') delete config.waitForAll; else config.waitForAll = wfa === '1';
+    config.autoTieBreaker = $('autoTieBreaker').checked;
+    if (!Array.isArray(config.autoTieBreakerNode) || $('atbNode').value !== 'list') config.autoTieBreakerNode = $('atbNode').value;
+    config.lastManStanding = $('lastManStanding').checked;
+    const ev = parseInt($('expectedVotes').value, 10);
+    if (ev > 0) config.expectedVotes = ev; else delete config.expectedVotes;
+  }
+
+  function writeOptions() {
+    $('twoNode').checked = !!config.twoNode;
+    $('waitForAll').value = config.waitForAll === undefined ? '' : config.waitForAll ? '1' : '0';
+    $('autoTieBreaker').checked = !!config.autoTieBreaker;
+    const sel = $('atbNode');
+    if (Array.isArray(config.autoTieBreakerNode)) {
+      if (!sel.querySelector('option[value=list]')) { const o = document.createElement('option'); o.value = 'list'; o.textContent = 'list ' + config.autoTieBreakerNode.join(' '); sel.append(o); }
+      sel.value = 'list';
+    } else sel.value = config.autoTieBreakerNode || 'lowest';
+    $('lastManStanding').checked = !!config.lastManStanding;
+    $('expectedVotes').value = config.expectedVotes ? String(config.expectedVotes) : '';
+  }
+
+  function compute() {
+    vscode.postMessage({ type: 'compute', id: ++seq, scenario: { config, down: [...down], mode: $('mode').value } });
+  }
+
+  window.addEventListener('message', (event) => {
+    const m = event.data;
+    if (m.type === 'config') { original = m.config; config = JSON.parse(JSON.stringify(original)); down = new Set(); writeOptions(); renderNodes(); compute(); return; }
+    if (m.type === 'error') { $('why').textContent = m.message; return; }
+    if (m.type !== 'result' || m.id !== seq) return;
+    const r = m.result;
+    const badge = $('badge');
+    badge.textContent = r.quorate ? 'QUORATE' : 'NOT QUORATE';
+    badge.className = 'badge ' + (r.quorate ? 'ok' : 'no');
+    $('total').textContent = r.totalVotes;
+    $('quorum').textContent = r.quorum;
+    $('expected').textContent = r.expectedVotes;
+    $('why').textContent = r.quorate
+      ? (r.byTieBreaker ? 'kept by auto_tie_breaker' : r.totalVotes + ' ≥ ' + r.quorum)
+      : (r.waitingForAll ? 'wait_for_all: waiting to see all ' + r.expectedVotes + ' votes together' : r.totalVotes + ' < ' + r.quorum);
+    const max = Math.max(r.expectedVotes, r.totalVotes, 1);
+    $('fill').style.width = (100 * r.totalVotes / max) + '%';
+    $('mark').style.left = 'calc(' + (100 * Math.min(r.quorum, max) / max) + '% - 1px)';
+    $('summary').textContent = r.summary;
+  });
+
+  for (const id of ['twoNode', 'waitForAll', 'autoTieBreaker', 'atbNode', 'lastManStanding', 'expectedVotes', 'mode']) {
+    $(id).addEventListener('input', () => { readOptions(); compute(); });
+  }
+  $('reset').addEventListener('click', () => { config = JSON.parse(JSON.stringify(original)); down = new Set(); writeOptions(); renderNodes(); compute(); });
+  $('allUp').addEventListener('click', () => { down = new Set(); renderNodes(); compute(); });
+  writeOptions();
+  renderNodes();
+  compute();
+})();
+</script>
+</body>
+</html>`;
+}

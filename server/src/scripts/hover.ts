@@ -1,0 +1,169 @@
+// Hover for script documents: resource/node ids (definition + constraints), pcs subcommands and
+// options, cluster properties, targetcli commands; agent words go to the agents layer.
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import type { AgentUse, Invocation, Word } from '../service/types';
+import type { ClusterModel, ScriptDocument } from '../model/types';
+import { expandInvocation } from '../model/build';
+import { parsePcs, type PcsCommand } from '../pcs/grammar';
+import { describeCommand } from '../pcs/descriptions';
+import { CLUSTER_PROPERTY_MAP } from '../pcs/values';
+import { occurrenceAt } from './navigation';
+import { agentHover } from '../agents/hover';
+import { CREATE_SIGNATURES, GLOBAL_COMMANDS, parseTargetcli, pathKind } from '../targetcli/grammar';
+
+export function containsPos(range: Range, pos: Position): boolean {
+  if (pos.line < range.start.line || pos.line > range.end.line) return false;
+  if (pos.line === range.start.line && pos.character < range.start.character) return false;
+  if (pos.line === range.end.line && pos.character > range.end.character) return false;
+  return true;
+}
+
+/** Invocations are in document order: binary search on the start line, then scan the neighbours. */
+export function invocationAt(doc: ScriptDocument, pos: Position): Invocation | undefined {
+  const list = doc.extract.invocations;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid].range.start.line <= pos.line) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let i = Math.min(lo + 2, list.length - 1); i >= Math.max(0, lo - 50); i--) {
+    if (containsPos(list[i].range, pos)) return expandInvocation(list[i])[0];
+  }
+  return undefined;
+}
+
+export function wordAt(inv: Invocation, pos: Position): { word: Word; index: number } | undefined {
+  const index = inv.argv.findIndex((w) => containsPos(w.range, pos));
+  return index < 0 ? undefined : { word: inv.argv[index], index };
+}
+
+export function agentUseOf(cmd: PcsCommand): AgentUse | undefined {
+  const chain = cmd.def?.path.join(' ');
+  if (chain !== 'resource create' && chain !== 'stonith create') return undefined;
+  const [id, agent, ...rest] = cmd.args;
+  if (!id || !agent) return undefined;
+  const use: AgentUse = { kind: chain === 'stonith create' ? 'stonith' : 'resource', id, agent, params: [], ops: [], meta: [] };
+  let mode = 'params';
+  for (const w of rest) {
+    if (w.text === 'op' || w.text === 'meta' || w.text === 'clone' || w.text === 'promotable' || w.text === 'bundle') {
+      mode = w.text;
+      continue;
+    }
+    if (mode === 'params') use.params.push(w);
+    else if (mode === 'meta') use.meta.push(w);
+    else if (mode === 'op') {
+      if (!w.text.includes('=')) use.ops.push({ name: w, options: [] });
+      else use.ops[use.ops.length - 1]?.options.push(w);
+    }
+  }
+  return use;
+}
+
+function md(value: string, range?: Range): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+export function resourceMarkdown(model: ClusterModel, id: string): string | undefined {
+  const r = model.resources.get(id) ?? model.everCreated.get(id);
+  if (!r) return undefined;
+  const lines = [`**${r.id}** — ${r.kind}${r.agent ? ` \`${r.agent}\`` : ''}${model.resources.get(id) ? '' : ' *(deleted later in the workspace)*'}`];
+  lines.push('', '```sh', r.createdBy, '```');
+  if (r.group) lines.push(`member of group **${r.group}**`);
+  if (r.clone) lines.push(`cloned by **${r.clone}**`);
+  if (r.members.length) lines.push(`members: ${r.members.map((m) => `**${m}**`).join(', ')}`);
+  if (r.params.size) lines.push(`parameters: ${[...r.params].map(([k, v]) => `\`${k}=${v}\``).join(' ')}`);
+  if (r.meta.size) lines.push(`meta: ${[...r.meta].map(([k, v]) => `\`${k}=${v}\``).join(' ')}`);
+  const touching = model.constraints.filter((c) => c.rsc === id || c.with === id);
+  if (touching.length) {
+    lines.push('', '**Constraints**');
+    for (const c of touching) {
+      const what = c.type === 'location' ? (c.rule ? 'rule' : `${c.score} on ${c.node}`) : c.type === 'order' ? `${c.rsc} then ${c.with}` : c.type === 'colocation' ? `${c.rsc} with ${c.with} (${c.score})` : c.type;
+      lines.push(`- ${c.type} \`${c.id}\`: ${what}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Position): Hover | null {
+  const inv = invocationAt(doc, pos);
+  const occ = occurrenceAt(model, doc.uri, pos);
+  if (occ) {
+    if (occ.key.startsWith('rsc:')) {
+      const text = resourceMarkdown(model, occ.name);
+      if (text) return md(text, occ.range);
+    } else if (occ.key.startsWith('node:')) {
+      const n = model.nodes.get(occ.name);
+      const text = n
+        ? `**${n.name}** — ${n.remote ? `Pacemaker ${n.remote} node (hosts resources, no quorum vote)` : n.member ? 'cluster node' : 'known host'}\n\nfrom ${n.source}${n.addresses.length ? `; addresses: ${n.addresses.join(', ')}` : ''}`
+        : `**${occ.name}** — not a known node`;
+      return md(text, occ.range);
+    }
+  }
+  if (!inv) return null;
+  const at = wordAt(inv, pos);
+  if (!at) return null;
+  if (inv.command === 'pcs') {
+    const cmd = parsePcs(inv.argv);
+    const pathIndex = cmd.pathWords.indexOf(at.word);
+    if (pathIndex >= 0 || at.index === 0) {
+      const path = cmd.pathWords.slice(0, Math.max(1, pathIndex + 1)).map((w) => w.text);
+      const text = describeCommand(at.index === 0 ? [] : path, cmd.def && pathIndex === cmd.pathWords.length - 1 ? cmd.def : undefined);
+      if (text) return md(text, at.word.range);
+    }
+    const option = cmd.options.find((o) => o.word === at.word);
+    if (option) return md(`\`${option.name}\` — ${describeOption(option.name)}`, at.word.range);
+    const use = agentUseOf(cmd);
+    if (use) {
+      try {
+        const h = agentHover(use, pos);
+        if (h) return h;
+      } catch {
+        /* agents layer unavailable: fall through */
+      }
+    }
+    if (cmd.def?.path.join(' ') === 'property set' || cmd.def?.path.join(' ') === 'property unset') {
+      const name = at.word.text.split('=')[0];
+      const prop = CLUSTER_PROPERTY_MAP.get(name);
+      if (prop) {
+        const current = model.properties.get(name);
+        return md(`**${prop.name}** (${prop.type}${prop.values ? `: ${prop.values.join(' | ')}` : ''}, default \`${prop.default || '(none)'}\`)\n\n${prop.shortdesc}${current ? `\n\nset to \`${current.value}\` at the end of the workspace` : ''}`, at.word.range);
+      }
+    }
+    return null;
+  }
+  if (inv.command === 'targetcli') {
+    const cmd = parseTargetcli(inv.argv);
+    if (at.word === cmd.commandWord) {
+      const kind = pathKind(cmd.path).kind;
+      const sig = at.word.text === 'create' ? CREATE_SIGNATURES[kind] : undefined;
+      const doc = sig ? `\`create ${sig.params.map((p, i) => (i < sig.required ? p : `[${p}]`)).join(' ')}\`\n\n${sig.doc}` : GLOBAL_COMMANDS[at.word.text];
+      if (doc) return md(`**targetcli ${at.word.text}**\n\n${doc}`, at.word.range);
+    }
+  }
+  return null;
+}
+
+const OPTION_DOCS: Record<string, string> = {
+  '--force': 'override pcs\'s checks; errors become warnings. Hides real mistakes — avoid in lab scripts.',
+  '--group': 'put the new resource into this group (created when it does not exist).',
+  '--before': 'place the resource before this member of the group.',
+  '--after': 'place the resource after this member of the group.',
+  '--disabled': 'create the resource stopped (target-role=Stopped).',
+  '--all': 'apply to every node of the cluster.',
+  '--start': 'start the cluster on all nodes after setup.',
+  '--enable': 'start the cluster at boot on all nodes.',
+  '--wait': 'wait for the change to take effect (optionally --wait=SECONDS).',
+  '--full': 'show more detail.',
+  '-f': 'work on a CIB file instead of the live cluster.',
+  '-u': 'user name for authentication (hacluster).',
+  '-p': 'password for authentication — visible in shell history; omit it to be asked.',
+  '--promoted': 'limit the command to the promoted role.',
+  '--corosync_conf': 'write/read this corosync.conf instead of the cluster\'s.',
+  '--no-default-ops': 'create only a monitor operation, not the agent\'s default operations.',
+};
+
+export function describeOption(name: string): string {
+  return OPTION_DOCS[name] ?? 'pcs option.';
+}

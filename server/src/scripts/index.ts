@@ -1,0 +1,24 @@
+// Script-level language features over the workspace cluster model (issue 5). The service builds the
+// model from every document (buildClusterModel), then asks per document.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ClusterModel, ScriptDocument } from '../model/types';
+
+export { buildClusterModel } from '../model/build';
+export type { ClusterModel, ScriptDocument, CorosyncDocument } from '../model/types';
+export { scriptHover } from './hover';
+export { scriptCompletion } from './completion';
+export {
+  scriptDefinition,
+  scriptReferences,
+  scriptRename,
+  scriptPrepareRename,
+  scriptSymbols,
+  workspaceSymbols,
+  clusterNodes,
+} from './navigation';
+
+/** Diagnostics of one script document: everything the fold reported on it. */
+export function scriptDiagnostics(doc: ScriptDocument, model: ClusterModel): Diagnostic[] {
+  const list = model.diagnostics.get(doc.uri) ?? [];
+  return [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

@@ -1,0 +1,28 @@
+// pcs/unknown-node: a command names a node that no source of the workspace knows (corosync.conf,
+// cluster setup, host auth, /etc/hosts). pcs does not check names offline, so this is a warning.
+import type { FoldContext } from '../../model/context';
+import { pendingNodeChecks } from '../../pcs/apply';
+import { closest } from '../../pcs/grammar';
+
+/** A short name matches a known FQDN (`node1` / `node1.example.com`) and the reverse. */
+function knownName(name: string, known: Set<string>): boolean {
+  if (known.has(name)) return true;
+  const short = name.split('.')[0];
+  for (const k of known) if (k.split('.')[0] === short && (k === short || name === short)) return true;
+  return false;
+}
+
+export function nodeRules(ctx: FoldContext): void {
+  const model = ctx.model;
+  const known = new Set([...model.knownHostNames, ...model.nodes.keys()]);
+  if (!known.size) return;
+  for (const check of pendingNodeChecks(model)) {
+    for (const name of check.names) {
+      if (!name || knownName(name, known) || name === 'localhost') continue;
+      const suggestion = closest(name, [...known]);
+      ctx.report(check.uri, check.word.range, 'warning', 'pcs/unknown-node',
+        `'${name}' is not a node of this cluster (known: ${[...known].slice(0, 6).join(', ')}${known.size > 6 ? ', ...' : ''}). pcs does not check node names, so the command is accepted and silently does nothing useful.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: check.word.range, newText: suggestion }] }] : undefined);
+    }
+  }
+}

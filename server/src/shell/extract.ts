@@ -1,0 +1,384 @@
+// Command extraction from bash scripts and Markdown/plain-text lab memos.
+//
+// What is a command line (the full rule set is at the top of ./segment.ts):
+// - .sh files: every line is shell; a pasted lab prompt (`node1# `, `node1 # `, `[root@node1 ~]# `,
+//   `$ `) is stripped and recorded; `# ...` is always a comment, even `# pcs status`.
+// - Markdown fences tagged bash/sh/shell/console/zsh (or untagged fences that hold prompts or known
+//   commands): in a fence where lines carry prompts, only prompted lines and their continuations are
+//   commands (the rest is output); `# cmd` is a root prompt when cmd is a known command.
+// - Markdown/plain text outside fences: lines with a strong prompt, and bare lines that start with a
+//   known command followed by shell-looking arguments.
+//
+// How it stays fast: the document is cut into segments (script chunks that end where the shell is
+// between commands, Markdown fences, prose regions). Each segment is parsed on its own with
+// tree-sitter-bash and its result cached by content, so an edit re-parses only the segment it
+// touches. A whole-document tree-sitter re-parse of a 10,000-line script takes 100-300 ms in wasm
+// here even with the edited old tree, so `previous.tree` is accepted for API compatibility but not
+// needed, and no tree is returned.
+import type { Tree } from '../parsing/treeSitter';
+import { grammars, parserFor } from '../parsing/treeSitter';
+import type { Invocation, PromptTarget, Range, RunnableBlock, ScriptExtract, Word, WrittenFile } from '../service/types';
+import MarkdownIt from 'markdown-it';
+import { ShellScanner } from './scanner';
+import { matchPrompt, type PromptMatch } from './prompt';
+import { buildMarkdownSegment, buildScriptSegment, splitLines, type BuiltSegment, type Group } from './segment';
+import { Walker, type RelFile, type RelInvocation, type RelWord } from './walk';
+
+export type ScriptKind = 'shell' | 'markdown';
+
+/** Fence info words that declare a shell block. */
+const SHELL_TAGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'ksh', 'terminal', 'shell-session', 'shellsession', 'shellscript']);
+
+export function extractScript(
+  text: string,
+  kind: ScriptKind,
+  previous?: { tree: Tree },
+): { extract: ScriptExtract; tree?: Tree } {
+  void previous;
+  const script = kind === 'shell' ? scriptSegments(text) : undefined;
+  const segments = script ? script.segments : markdownSegments(text);
+  const extract: ScriptExtract = { invocations: [], files: [], blocks: [] };
+  let blockBase = 0;
+  for (const seg of segments) {
+    const analysed = analyse(seg);
+    const m = materialize(analysed, seg, blockBase);
+    for (const inv of m.invocations) extract.invocations.push(inv);
+    for (const f of m.files) extract.files.push(f);
+    for (const b of m.blocks) extract.blocks.push(b);
+    blockBase += m.blocks.length;
+  }
+  if (script) {
+    const perBlock: Invocation[][] = script.blocks.map(() => []);
+    for (const inv of extract.invocations) perBlock[inv.block]?.push(inv);
+    extract.blocks = script.blocks.map((b, i) => {
+      const block: RunnableBlock = {
+        range: { start: { line: b.startLine, character: 0 }, end: { line: b.endLine, character: b.endCharacter } },
+        text: text.slice(b.start, b.end),
+      };
+      const shared = sharedPrompt(perBlock[i]);
+      if (shared) block.prompt = shared;
+      return block;
+    });
+  }
+  cache.sweep();
+  return { extract };
+}
+
+// ---- segments ----------------------------------------------------------------------------------
+
+interface Segment {
+  mode: 'script' | 'fence' | 'prose';
+  tagged: boolean;
+  /** Absolute offset and line of the segment's first character. */
+  offset: number;
+  line: number;
+  text: string;
+  /** Script chunks: the block number (within the document's script blocks) each chunk belongs to. */
+  scriptBlock?: number;
+  /** Script chunks: lines [from, to] (segment-relative) that belong to the block, if any. */
+  scriptBlockLines?: [number, number];
+}
+
+const CHUNK_HASH_MODULO = 32;
+const CHUNK_MAX_LINES = 200;
+
+/** Cut a script where the shell is between commands: at blank lines, and at content-chosen lines. */
+function scriptSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const scanner = new ShellScanner();
+  let chunkStart = 0;
+  let chunkLine = 0;
+  let line = 0;
+  let pos = 0;
+  let blockIndex = -1;
+  let inBlock = false;
+  let chunkBlockFirst = -1;
+  let chunkBlockLast = -1;
+  const flush = (end: number, nextLine: number) => {
+    if (end > chunkStart || segments.length === 0) {
+      const seg: Segment = { mode: 'script', tagged: true, offset: chunkStart, line: chunkLine, text: text.slice(chunkStart, end) };
+      if (chunkBlockFirst >= 0) {
+        seg.scriptBlock = blockIndex;
+        seg.scriptBlockLines = [chunkBlockFirst - chunkLine, chunkBlockLast - chunkLine];
+      }
+      segments.push(seg);
+    }
+    chunkStart = end;
+    chunkLine = nextLine;
+    chunkBlockFirst = -1;
+    chunkBlockLast = -1;
+  };
+  const n = text.length;
+  while (pos <= n) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = n;
+    let lineText = text.slice(pos, nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    const blank = lineText.trim() === '';
+    const atStart = scanner.complete;
+    if (atStart && !blank && (lineText.includes('#') || lineText.includes('$'))) {
+      const p = matchPrompt(lineText, 'script');
+      if (p) lineText = ' '.repeat(p.length) + lineText.slice(p.length);
+    }
+    scanner.feed(lineText);
+    const clean = scanner.complete;
+    if (!blank || !atStart) {
+      if (!inBlock) {
+        blockIndex++;
+        inBlock = true;
+        if (chunkBlockFirst >= 0) flush(pos, line);
+      }
+      if (chunkBlockFirst < 0) chunkBlockFirst = line;
+      chunkBlockLast = line;
+    }
+    const next = nl + 1;
+    if (clean && blank) {
+      inBlock = false;
+      if (nl < n) flush(next, line + 1);
+    } else if (clean && (line - chunkLine >= CHUNK_MAX_LINES || lineHash(lineText) % CHUNK_HASH_MODULO === 0) && nl < n) {
+      flush(next, line + 1);
+    }
+    if (nl >= n) break;
+    pos = next;
+    line++;
+  }
+  flush(n, line + 1);
+  return segments;
+}
+
+function lineHash(s: string): number {
+  let h = s.length * 2654435761;
+  const n = s.length;
+  if (n > 0) h ^= s.charCodeAt(0) * 40503 ^ s.charCodeAt(n - 1) * 9973 ^ s.charCodeAt(n >> 1) * 31;
+  h ^= h >>> 13;
+  return (h >>> 0) % 1000003;
+}
+
+let markdown: MarkdownIt | undefined;
+
+/** Fences (via markdown-it) and the prose between them. */
+function markdownSegments(text: string): Segment[] {
+  markdown ??= new MarkdownIt({ html: true });
+  const tokens = markdown.parse(text, {});
+  const lines = splitLines(text);
+  const lineOffset = (l: number) => (l < lines.length ? lines[l].offset : text.length);
+  const segments: Segment[] = [];
+  const proseUpTo = (from: number, to: number) => {
+    if (to <= from) return;
+    const start = lineOffset(from);
+    const end = to < lines.length ? lineOffset(to) : text.length;
+    segments.push({ mode: 'prose', tagged: false, offset: start, line: from, text: text.slice(start, end) });
+  };
+  let cursor = 0;
+  for (const token of tokens) {
+    if (token.type !== 'fence' || !token.map) continue;
+    const [open, after] = token.map;
+    const marker = token.markup;
+    let close = after - 1;
+    const closeLine = lines[close]?.text.trim() ?? '';
+    const closed = close > open && closeLine.startsWith(marker) && closeLine.replace(/[`~]/g, '') === '';
+    if (!closed) close = after;
+    proseUpTo(cursor, open);
+    cursor = Math.min(after, lines.length);
+    const tag = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (tag && !SHELL_TAGS.has(tag)) continue;
+    const from = open + 1;
+    if (close <= from) {
+      // An empty fence is still a runnable (empty) block when declared as shell.
+      if (tag) segments.push({ mode: 'fence', tagged: true, offset: lineOffset(from), line: from, text: '' });
+      continue;
+    }
+    const start = lineOffset(from);
+    const end = lineOffset(close);
+    let body = text.slice(start, end);
+    if (body.endsWith('\n')) body = body.slice(0, -1);
+    segments.push({ mode: 'fence', tagged: tag !== '', offset: start, line: from, text: body });
+  }
+  proseUpTo(cursor, lines.length);
+  return segments;
+}
+
+// ---- analysis (cached by content) ----------------------------------------------------------------
+
+interface Analysed {
+  built: BuiltSegment;
+  invocations: RelInvocation[];
+  files: RelFile[];
+  lineStarts: number[];
+  /** Fence that holds no shell (untagged and nothing command-like): not a block. */
+  isShell: boolean;
+  materialized?: { key: string; value: Materialized };
+}
+
+class SegmentCache {
+  private map = new Map<string, Analysed>();
+  private used = new Set<string>();
+  get(key: string): Analysed | undefined {
+    const v = this.map.get(key);
+    if (v) this.used.add(key);
+    return v;
+  }
+  set(key: string, value: Analysed): void {
+    this.map.set(key, value);
+    this.used.add(key);
+  }
+  /** Keep what the last extractions used; forget the rest once the cache grows large. */
+  sweep(): void {
+    if (this.map.size > 4 * Math.max(this.used.size, 2000)) {
+      for (const key of this.map.keys()) if (!this.used.has(key)) this.map.delete(key);
+    }
+    if (this.used.size > 50000) this.used.clear();
+  }
+}
+
+const cache = new SegmentCache();
+
+function analyse(seg: Segment): Analysed {
+  const key = `${seg.mode}${seg.tagged ? '+' : '-'}\u0000${seg.text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const built = seg.mode === 'script' ? buildScriptSegment(seg.text) : buildMarkdownSegment(seg.text, seg.mode, seg.tagged);
+  const parser = parserFor(grammars().bash);
+  const walked = built.text.trim() ? new Walker(parser).walk(built.text, built.origins) : { invocations: [], files: [] };
+  const lineStarts = [0];
+  for (let i = seg.text.indexOf('\n'); i >= 0; i = seg.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const isShell = seg.mode !== 'fence' || seg.tagged || built.groups.length > 0;
+  const analysed: Analysed = { built, invocations: walked.invocations, files: walked.files, lineStarts, isShell };
+  cache.set(key, analysed);
+  return analysed;
+}
+
+// ---- materialization -----------------------------------------------------------------------------
+
+interface Materialized {
+  invocations: Invocation[];
+  files: WrittenFile[];
+  blocks: RunnableBlock[];
+}
+
+function materialize(a: Analysed, seg: Segment, blockBase: number, text: string): Materialized {
+  const key = `${seg.offset}:${seg.line}:${blockBase}`;
+  if (a.materialized?.key === key) return a.materialized.value;
+  const starts = a.lineStarts;
+  const position = (rel: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= rel) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: seg.line + lo, character: rel - starts[lo] };
+  };
+  const range = (s: number, e: number): Range => ({ start: position(s), end: position(Math.max(e, s)) });
+  const word = (w: RelWord): Word => {
+    const out: Word = { text: w.text, range: range(w.start, w.end) };
+    if (w.textOffset !== undefined) out.textOffset = seg.offset + w.textOffset;
+    if (w.values) out.values = w.values;
+    if (w.dynamic) out.dynamic = true;
+    return out;
+  };
+  const groups = a.built.groups;
+  const groupAt = (rel: number): Group | undefined => {
+    let lo = 0;
+    let hi = groups.length - 1;
+    let found: Group | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (groups[mid].start <= rel) {
+        found = groups[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const promptCache = new Map<Group, PromptTarget>();
+  const promptOf = (g: Group | undefined): PromptTarget | undefined => {
+    if (!g?.prompt) return undefined;
+    let p = promptCache.get(g);
+    if (!p) {
+      const match: PromptMatch = g.prompt.match;
+      const start = g.prompt.offset;
+      p = { nodes: match.nodes, range: range(start, start + match.raw.length), raw: match.raw };
+      promptCache.set(g, p);
+    }
+    return p;
+  };
+
+  // Blocks of this segment.
+  const blocks: RunnableBlock[] = [];
+  const blockOfLine: (relLine: number) => number | undefined = (() => {
+    if (seg.mode === 'script') {
+      if (!seg.scriptBlockLines) return () => undefined;
+      return () => 0;
+    }
+    if (!a.isShell) return () => undefined;
+    const lines = a.built.blockLines;
+    return (relLine: number) => {
+      for (let i = 0; i < lines.length; i++) if (relLine >= lines[i][0] && relLine <= lines[i][1]) return i;
+      return undefined;
+    };
+  })();
+  const blockRanges: [number, number][] =
+    seg.mode === 'script' ? (seg.scriptBlockLines ? [seg.scriptBlockLines] : []) : a.isShell ? a.built.blockLines : [];
+  for (const [from, to] of blockRanges) {
+    const s = starts[from] ?? 0;
+    const lastStart = starts[to] ?? 0;
+    const nl = seg.text.indexOf('\n', lastStart);
+    let e = nl < 0 ? seg.text.length : nl;
+    if (e > s && seg.text[e - 1] === '\r') e--;
+    blocks.push({ range: range(s, e), text: seg.text.slice(s, e) });
+  }
+
+  const invocations: Invocation[] = [];
+  const perBlock: Invocation[][] = blocks.map(() => []);
+  for (const r of a.invocations) {
+    const g = groupAt(r.start);
+    const relLine = position(r.start).line - seg.line;
+    const local = blockOfLine(g ? g.line : relLine) ?? 0;
+    const inv: Invocation = {
+      command: r.command,
+      argv: r.argv.map(word),
+      range: range(r.start, r.end),
+      block: blockBase + (seg.mode === 'script' ? 0 : local),
+    };
+    const prompt = promptOf(g);
+    if (prompt) inv.prompt = prompt;
+    if (r.remote) inv.remote = r.remote.host ? { via: r.remote.via, host: word(r.remote.host) } : { via: r.remote.via };
+    invocations.push(inv);
+    perBlock[seg.mode === 'script' ? 0 : local]?.push(inv);
+  }
+  blocks.forEach((b, i) => {
+    const shared = sharedPrompt(perBlock[i]);
+    if (shared) b.prompt = shared;
+  });
+
+  const files: WrittenFile[] = a.files
+    .filter((f) => isUnderstoodPath(f.path))
+    .map((f) => ({
+      path: f.path,
+      content: f.content,
+      contentRange: range(f.start, f.end),
+      lineOffsets: f.lineOffsets.map((o) => seg.offset + o),
+      append: f.append,
+    }));
+  void text;
+  const value = { invocations, files, blocks };
+  a.materialized = { key, value };
+  return value;
+}
+
+function sharedPrompt(invocations: Invocation[]): PromptTarget | undefined {
+  if (!invocations || invocations.length === 0) return undefined;
+  const first = invocations[0].prompt;
+  if (!first) return undefined;
+  const key = first.nodes.join(',') + '|' + first.raw;
+  for (const inv of invocations) {
+    if (!inv.prompt || inv.prompt.nodes.join(',') + '|' + inv.prompt.raw !== key) return undefined;
+  }
+  return first;
+}
+
+/** Files whose content other layers understand: /etc/hosts and corosync.conf. */
+export function isUnderstoodPath(path: string): boolean {
+  return /(^|\/)etc\/hosts$/.test(path) || /(^|\/)corosync\.conf$/.test(path) || path.endsWith('.corosync.conf');
+}

@@ -1,0 +1,41 @@
+// Test input builder: turns plain command lines (one command per line, simple quotes) into the
+// ScriptExtract shape with exact ranges, so model tests do not depend on the shell extractor.
+// Lines that write /etc/hosts are given as `#hosts ADDRESS NAME...` for brevity.
+import type { Invocation, ScriptExtract, Word } from '../../../server/src/service/types';
+import type { ScriptDocument } from '../../../server/src/model/types';
+
+export function wordsOf(line: string, lineNo: number): Word[] {
+  const words: Word[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const text = m[1] ?? m[2] ?? m[3];
+    const quoted = m[1] !== undefined || m[2] !== undefined;
+    words.push({
+      text,
+      range: { start: { line: lineNo, character: m.index }, end: { line: lineNo, character: m.index + m[0].length } },
+      textOffset: m.index + (quoted ? 1 : 0),
+    });
+  }
+  return words;
+}
+
+export function extractOf(text: string): ScriptExtract {
+  const invocations: Invocation[] = [];
+  const files: ScriptExtract['files'] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.startsWith('#hosts ')) {
+      const content = line.slice('#hosts '.length);
+      files.push({ path: '/etc/hosts', content, contentRange: { start: { line: i, character: 7 }, end: { line: i, character: line.length } }, lineOffsets: [7], append: true });
+      return;
+    }
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    const argv = wordsOf(line, i);
+    invocations.push({ command: argv[0].text.replace(/^.*\//, ''), argv, range: { start: argv[0].range.start, end: argv[argv.length - 1].range.end }, block: 0 });
+  });
+  return { invocations, files, blocks: [] };
+}
+
+export function doc(uri: string, text: string): ScriptDocument {
+  return { uri, kind: 'shell', extract: extractOf(text) };
+}
