@@ -38,6 +38,9 @@ const common = {
   logLevel: 'warning',
   // The language service must never pull in the editor API.
   external: ['vscode'],
+  // Some dependencies ship ESM that reads import.meta.url; in a CommonJS bundle it is this file's URL.
+  banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundleUrl' },
 };
 
 const contexts = await Promise.all([

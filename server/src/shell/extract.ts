@@ -75,74 +75,82 @@ interface Segment {
   text: string;
   /** Script chunks: the block number (within the document's script blocks) each chunk belongs to. */
   scriptBlock?: number;
-  /** Script chunks: lines [from, to] (segment-relative) that belong to the block, if any. */
-  scriptBlockLines?: [number, number];
 }
 
 const CHUNK_HASH_MODULO = 32;
 const CHUNK_MAX_LINES = 200;
 
-/** Cut a script where the shell is between commands: at blank lines, and at content-chosen lines. */
-function scriptSegments(text: string): Segment[] {
+interface ScriptBlockSpan {
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+/**
+ * Cut a script where the shell is between commands: after every blank line (which also ends a
+ * runnable block) and after lines chosen by their content, so chunk borders do not move when lines
+ * are inserted elsewhere and unchanged chunks keep hitting the cache.
+ */
+function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBlockSpan[] } {
   const segments: Segment[] = [];
+  const blocks: ScriptBlockSpan[] = [];
   const scanner = new ShellScanner();
   let chunkStart = 0;
   let chunkLine = 0;
-  let line = 0;
-  let pos = 0;
-  let blockIndex = -1;
+  let chunkBlock: number | undefined;
   let inBlock = false;
-  let chunkBlockFirst = -1;
-  let chunkBlockLast = -1;
   const flush = (end: number, nextLine: number) => {
-    if (end > chunkStart || segments.length === 0) {
+    if (end > chunkStart) {
       const seg: Segment = { mode: 'script', tagged: true, offset: chunkStart, line: chunkLine, text: text.slice(chunkStart, end) };
-      if (chunkBlockFirst >= 0) {
-        seg.scriptBlock = blockIndex;
-        seg.scriptBlockLines = [chunkBlockFirst - chunkLine, chunkBlockLast - chunkLine];
-      }
+      if (chunkBlock !== undefined) seg.scriptBlock = chunkBlock;
       segments.push(seg);
     }
     chunkStart = end;
     chunkLine = nextLine;
-    chunkBlockFirst = -1;
-    chunkBlockLast = -1;
+    chunkBlock = undefined;
   };
   const n = text.length;
-  while (pos <= n) {
+  let pos = 0;
+  let line = 0;
+  for (;;) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = n;
-    let lineText = text.slice(pos, nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-    const blank = lineText.trim() === '';
+    const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let lineText = text.slice(pos, lineEnd);
     const atStart = scanner.complete;
+    const blank = atStart && lineText.trim() === '';
     if (atStart && !blank && (lineText.includes('#') || lineText.includes('$'))) {
       const p = matchPrompt(lineText, 'script');
       if (p) lineText = ' '.repeat(p.length) + lineText.slice(p.length);
     }
     scanner.feed(lineText);
-    const clean = scanner.complete;
-    if (!blank || !atStart) {
+    if (!blank) {
       if (!inBlock) {
-        blockIndex++;
+        if (line > chunkLine) flush(pos, line);
+        blocks.push({ start: pos, end: lineEnd, startLine: line, endLine: line, endCharacter: lineEnd - pos });
         inBlock = true;
-        if (chunkBlockFirst >= 0) flush(pos, line);
       }
-      if (chunkBlockFirst < 0) chunkBlockFirst = line;
-      chunkBlockLast = line;
-    }
-    const next = nl + 1;
-    if (clean && blank) {
-      inBlock = false;
-      if (nl < n) flush(next, line + 1);
-    } else if (clean && (line - chunkLine >= CHUNK_MAX_LINES || lineHash(lineText) % CHUNK_HASH_MODULO === 0) && nl < n) {
-      flush(next, line + 1);
+      const b = blocks[blocks.length - 1];
+      b.end = lineEnd;
+      b.endLine = line;
+      b.endCharacter = lineEnd - pos;
+      chunkBlock = blocks.length - 1;
     }
     if (nl >= n) break;
-    pos = next;
+    const clean = scanner.complete;
+    if (blank) {
+      inBlock = false;
+    } else if (clean && (line - chunkLine >= CHUNK_MAX_LINES || lineHash(lineText) % CHUNK_HASH_MODULO === 0)) {
+      flush(nl + 1, line + 1);
+    }
+    pos = nl + 1;
     line++;
   }
   flush(n, line + 1);
-  return segments;
+  if (segments.length === 0) segments.push({ mode: 'script', tagged: true, offset: 0, line: 0, text: '' });
+  return { segments, blocks };
 }
 
 function lineHash(s: string): number {
@@ -153,7 +161,7 @@ function lineHash(s: string): number {
   return (h >>> 0) % 1000003;
 }
 
-let markdown: MarkdownIt | undefined;
+let markdown: ReturnType<typeof MarkdownIt> | undefined;
 
 /** Fences (via markdown-it) and the prose between them. */
 function markdownSegments(text: string): Segment[] {
@@ -255,8 +263,8 @@ interface Materialized {
   blocks: RunnableBlock[];
 }
 
-function materialize(a: Analysed, seg: Segment, blockBase: number, text: string): Materialized {
-  const key = `${seg.offset}:${seg.line}:${blockBase}`;
+function materialize(a: Analysed, seg: Segment, blockBase: number): Materialized {
+  const key = `${seg.offset}:${seg.line}:${blockBase}:${seg.scriptBlock}`;
   if (a.materialized?.key === key) return a.materialized.value;
   const starts = a.lineStarts;
   const position = (rel: number) => {
@@ -307,19 +315,14 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, text: string)
   // Blocks of this segment.
   const blocks: RunnableBlock[] = [];
   const blockOfLine: (relLine: number) => number | undefined = (() => {
-    if (seg.mode === 'script') {
-      if (!seg.scriptBlockLines) return () => undefined;
-      return () => 0;
-    }
-    if (!a.isShell) return () => undefined;
+    if (!a.isShell || seg.mode === 'script') return () => undefined;
     const lines = a.built.blockLines;
     return (relLine: number) => {
       for (let i = 0; i < lines.length; i++) if (relLine >= lines[i][0] && relLine <= lines[i][1]) return i;
       return undefined;
     };
   })();
-  const blockRanges: [number, number][] =
-    seg.mode === 'script' ? (seg.scriptBlockLines ? [seg.scriptBlockLines] : []) : a.isShell ? a.built.blockLines : [];
+  const blockRanges: [number, number][] = seg.mode !== 'script' && a.isShell ? a.built.blockLines : [];
   for (const [from, to] of blockRanges) {
     const s = starts[from] ?? 0;
     const lastStart = starts[to] ?? 0;
@@ -339,13 +342,13 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, text: string)
       command: r.command,
       argv: r.argv.map(word),
       range: range(r.start, r.end),
-      block: blockBase + (seg.mode === 'script' ? 0 : local),
+      block: seg.mode === 'script' ? (seg.scriptBlock ?? 0) : blockBase + local,
     };
     const prompt = promptOf(g);
     if (prompt) inv.prompt = prompt;
     if (r.remote) inv.remote = r.remote.host ? { via: r.remote.via, host: word(r.remote.host) } : { via: r.remote.via };
     invocations.push(inv);
-    perBlock[seg.mode === 'script' ? 0 : local]?.push(inv);
+    if (seg.mode !== 'script') perBlock[local]?.push(inv);
   }
   blocks.forEach((b, i) => {
     const shared = sharedPrompt(perBlock[i]);
@@ -361,7 +364,6 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, text: string)
       lineOffsets: f.lineOffsets.map((o) => seg.offset + o),
       append: f.append,
     }));
-  void text;
   const value = { invocations, files, blocks };
   a.materialized = { key, value };
   return value;

@@ -1,0 +1,99 @@
+// Differential test against the real pcs: every corpus line is applied in order with `pcs -f` to an
+// offline CIB holding the script's nodes, and analysed by the language service (the same path
+// `pcmk-lsp check` uses: extraction, cluster model, script and agent diagnostics). pcs refusing a
+// line (exit code != 0) must match an error from us on that line; no accepted line may carry one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { ensureTool, failOrSkip } from '../support/tools';
+import { buildClusterModel, scriptDiagnostics } from '../../server/src/scripts/index';
+import { doc, wordsOf } from '../unit/pcs/lines';
+import { CLUSTER_PROPERTIES } from '../../server/src/pcs/clusterProperties.data';
+
+const run = promisify(execFile);
+const CORPUS = path.join(__dirname, 'fixtures', 'pcs-corpus');
+
+interface LineResult {
+  file: string;
+  line: number;
+  text: string;
+  rc: number;
+  stderr: string;
+  ours: string[];
+}
+
+function skipReason(): string | undefined {
+  return ensureTool('pcs', ['pcs']) ?? ensureTool('cibadmin', ['pacemaker-cli-utils']) ?? ensureTool('crm_verify', ['pacemaker-cli-utils']) ?? (process.getuid?.() === 0 ? undefined : failOrSkip('unshare --net needs root'));
+}
+
+async function runScript(file: string): Promise<LineResult[]> {
+  const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+  const lines = text.split('\n');
+  const nodes = (/^# nodes: (.*)$/m.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-diff-'));
+  try {
+    const cib = path.join(dir, 'cib.xml');
+    fs.writeFileSync(cib, execFileSync('cibadmin', ['--empty']));
+    nodes.forEach((n, i) => execFileSync('cibadmin', ['--create', '-o', 'nodes', '-X', `<node id="${i + 1}" uname="${n}"/>`], { env: { ...process.env, CIB_file: cib } }));
+    const d = doc(`file:///corpus/${file}`, text);
+    const model = buildClusterModel([d], []);
+    const errors = scriptDiagnostics(d, model).filter((x) => x.severity === 1);
+    const results: LineResult[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i].startsWith('pcs ')) continue;
+      const argv = wordsOf(lines[i], i).map((w) => w.text).slice(1);
+      let rc = 0;
+      let stderr = '';
+      try {
+        await run('unshare', ['--net', 'pcs', '-f', cib, ...argv], { env: { ...process.env, LC_ALL: 'C' }, timeout: 60_000 });
+      } catch (error) {
+        const e = error as { code?: number; stderr?: string };
+        rc = typeof e.code === 'number' ? e.code : 1;
+        stderr = (e.stderr ?? '').split('\n').filter((l) => l.startsWith('Error')).join(' | ');
+      }
+      results.push({ file, line: i, text: lines[i], rc, stderr, ours: errors.filter((e) => e.range.start.line === i).map((e) => `${e.code}: ${e.message}`) });
+    }
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('pcs and the language service agree on which lines pcs refuses', { timeout: 300_000 }, async (t) => {
+  const reason = skipReason();
+  if (reason) return t.skip(reason);
+  const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.sh')).sort();
+  const results: LineResult[] = [];
+  // a few parallel batches of independent scripts (each has its own CIB)
+  const queue = [...files];
+  const workers = Array.from({ length: 4 }, async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) results.push(...(await runScript(f)));
+  });
+  await Promise.all(workers);
+  const refused = results.filter((r) => r.rc !== 0);
+  const accepted = results.filter((r) => r.rc === 0);
+  const missed = refused.filter((r) => !r.ours.length);
+  const falseErrors = accepted.filter((r) => r.ours.length);
+  const agree = results.length - missed.length - falseErrors.length;
+  console.log(`pcs differential: ${results.length} lines, pcs refused ${refused.length}, accepted ${accepted.length}; agreement ${agree}/${results.length} (${((100 * agree) / results.length).toFixed(1)}%); missed refusals ${missed.length}; false errors ${falseErrors.length}`);
+  for (const r of missed) console.log(`MISSED ${r.file}:${r.line + 1}: ${r.text}\n   pcs: ${r.stderr}`);
+  for (const r of falseErrors) console.log(`FALSE  ${r.file}:${r.line + 1}: ${r.text}\n   ours: ${r.ours.join(' || ')}`);
+  assert.ok(results.length >= 150, `corpus has ${results.length} lines`);
+  assert.deepEqual(missed.map((r) => `${r.file}:${r.line + 1}`), [], 'every line pcs refuses carries an error');
+  assert.deepEqual(falseErrors.map((r) => `${r.file}:${r.line + 1}`), [], 'no line pcs accepts carries an error');
+});
+
+test('the property table matches the installed Pacemaker daemons', (t) => {
+  const reason = skipReason();
+  if (reason) return t.skip(reason);
+  const names = new Set<string>();
+  for (const daemon of ['pacemaker-based', 'pacemaker-controld', 'pacemaker-schedulerd']) {
+    const xml = execFileSync(`/usr/lib/pacemaker/${daemon}`, ['metadata'], { encoding: 'utf8' });
+    for (const m of xml.matchAll(/<parameter name="([^"]+)"/g)) names.add(m[1]);
+  }
+  assert.deepEqual([...names].sort(), CLUSTER_PROPERTIES.map((p) => p.name).sort());
+});
