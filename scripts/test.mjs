@@ -44,4 +44,9 @@ if (!files.length) {
   process.exit(1);
 }
 console.log(`test: ${files.length} test files in layers ${layers.join(', ')}`);
+// All end-to-end screenshots of this run go to one folder, printed here.
+if (!process.env.PCMK_E2E_ARTIFACTS) {
+  process.env.PCMK_E2E_ARTIFACTS = path.join(root, '.test-artifacts', 'e2e', new Date().toISOString().replace(/[:.]/g, '-'));
+}
+if (layers.includes('e2e')) console.log(`test: end-to-end screenshots go to ${process.env.PCMK_E2E_ARTIFACTS}`);
 run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files.map((f) => path.relative(root, f))]);

@@ -3,7 +3,7 @@
 // would otherwise outlive it, so we always kill the whole group.
 
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './ensure-tools.mjs';
 
@@ -25,17 +25,66 @@ export const BASE_SETTINGS = {
 };
 
 const liveGroups = new Set();
+const tempDirs = new Set();
 let exitHookInstalled = false;
+function killAllGroups() {
+  for (const g of liveGroups) {
+    try { process.kill(-g, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  liveGroups.clear();
+  killProcessesUsing([...tempDirs]);
+  if (process.env.PCMK_E2E_KEEP === '1') return;
+  // The browser may still be writing its profile while it shuts down: retry for a moment (sync: we
+  // may be inside an 'exit' handler).
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 15 && [...tempDirs].some((d) => existsSync(d)); attempt++) {
+    for (const d of tempDirs) {
+      try { rmSync(d, { recursive: true, force: true }); } catch { /* retried */ }
+    }
+    Atomics.wait(pause, 0, 0, 100);
+  }
+  tempDirs.clear();
+}
+/** SIGKILL processes whose command line names one of our private folders (the browser, its helpers). */
+function killProcessesUsing(dirs) {
+  if (!dirs.length || !existsSync('/proc')) return;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let cmdline = '';
+    try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    if (dirs.some((d) => cmdline.includes(d))) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    }
+  }
+}
+
+/** A private temp folder to remove when this process ends, even by a signal; `untrack` after removing it yourself. */
+export function trackTempDir(dir) {
+  tempDirs.add(dir);
+  installExitHook();
+  return () => tempDirs.delete(dir);
+}
+/** Remember a process group so it dies with this process even when no cleanup code runs. */
 export function trackGroup(pid) {
   liveGroups.add(pid);
+  installExitHook();
+}
+function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // Last resort when a test process dies without running its cleanup.
-  process.on('exit', () => {
-    for (const g of liveGroups) {
-      try { process.kill(-g, 'SIGKILL'); } catch { /* already gone */ }
-    }
-  });
+  process.on('exit', killAllGroups);
+  // A signal skips 'exit' handlers: kill the groups, then let the signal do what it would have done.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    const onSignal = () => {
+      killAllGroups();
+      if (process.listenerCount(sig) === 1) {
+        process.removeListener(sig, onSignal);
+        process.kill(process.pid, sig);
+      }
+    };
+    process.on(sig, onSignal);
+  }
 }
 
 /** Environment for code-server with every writable location private to `base`. */

@@ -187,6 +187,16 @@ export async function ensureTools() {
     };
     await run('npm', ['i', '--no-save', `code-server@${CODE_SERVER_VERSION}`], { cwd: csDir, env, logTo: LOG });
     if (!existsSync(codeServerBin)) throw new Error(`code-server installed but ${codeServerBin} is missing`);
+    // A run proves the install scripts ran (npm may one day stop running them without approval).
+    const probeHome = join(TOOLS_DIR, 'probe-home');
+    const probe = spawnSync(node24Bin, [codeServerBin, '--version'], {
+      encoding: 'utf8',
+      env: { ...env, HOME: probeHome, XDG_CONFIG_HOME: join(probeHome, 'config'), XDG_DATA_HOME: join(probeHome, 'data') },
+    });
+    rmSync(probeHome, { recursive: true, force: true });
+    if (probe.status !== 0 || !probe.stdout.includes(CODE_SERVER_VERSION)) {
+      throw new Error(`code-server ${CODE_SERVER_VERSION} does not run after install:\n${probe.stdout}${probe.stderr}`);
+    }
 
     const tools = {
       node24Bin,

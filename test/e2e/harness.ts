@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
 import { ensureTools, REPO_ROOT, ToolsUnavailable } from '../../scripts/e2e/ensure-tools.mjs';
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
-import { startCodeServer, installExtension, codeServerEnv, killGroup } from '../../scripts/e2e/code-server.mjs';
+import { startCodeServer, installExtension, codeServerEnv, killGroup, trackTempDir } from '../../scripts/e2e/code-server.mjs';
 
 export { REPO_ROOT };
 
@@ -40,6 +40,8 @@ export interface ProblemEntry {
   /** 1-based, as VS Code shows it. */
   line: number;
   column: number;
+  /** File name as the Problems tree shows it (e.g. "lab.sh"). */
+  file?: string;
   /** Diagnostic code (e.g. "corosync/unknown-key") and source, as the row shows them, when present. */
   code?: string;
   source?: string;
@@ -61,11 +63,14 @@ const CHROMIUM_ARGS = [
 const isCI = () => process.env.CI === 'true' || process.env.CI === '1';
 
 let runArtifactsDir: string | undefined;
-/** One folder per test process: .test-artifacts/e2e/<timestamp>/, printed once. */
+/**
+ * One folder per test process: .test-artifacts/e2e/<timestamp>/, printed once. A runner that starts
+ * several test files can set PCMK_E2E_ARTIFACTS so they all write into one folder.
+ */
 export function artifactsRoot(): string {
   if (!runArtifactsDir) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    runArtifactsDir = join(REPO_ROOT, '.test-artifacts', 'e2e', stamp);
+    runArtifactsDir = process.env.PCMK_E2E_ARTIFACTS ? resolve(process.env.PCMK_E2E_ARTIFACTS) : join(REPO_ROOT, '.test-artifacts', 'e2e', stamp);
     mkdirSync(runArtifactsDir, { recursive: true });
     process.stderr.write(`e2e screenshots and logs: ${runArtifactsDir}\n`);
   }
@@ -145,6 +150,7 @@ export async function startSession(opts: SessionOptions): Promise<VSCodeSession>
   const artifacts = join(artifactsRoot(), opts.name.replace(/[^\w.-]+/g, '-'));
   mkdirSync(artifacts, { recursive: true });
   const base = mkdtempSync(join(tmpdir(), 'pcmk-e2e-'));
+  trackTempDir(base);
   const session = new VSCodeSession(tools, base, artifacts);
   try {
     const workspace = join(base, 'ws', basename(resolve(opts.workspace)));
@@ -272,7 +278,16 @@ export class VSCodeSession {
       })),
     );
     this.lastProblemRows = rows.map((r) => (r.code ? `${r.label} [${r.code}]` : r.label));
-    return rows.map(parseProblem).filter((p): p is ProblemEntry => p !== null);
+    // Rows come as a tree: a file row ("2 problems in file lab.sh of folder ."), then its markers.
+    let file: string | undefined;
+    const entries: ProblemEntry[] = [];
+    for (const row of rows) {
+      const fileRow = /problems? in file (.+?) of folder /.exec(row.label);
+      if (fileRow) { file = fileRow[1]; continue; }
+      const entry = parseProblem(row);
+      if (entry) entries.push({ ...entry, file });
+    }
+    return entries;
   }
 
   /** Poll the Problems panel until an entry matches; returns it (throws with what was seen). */

@@ -8,11 +8,12 @@ import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { format } from 'node:util';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { artifactsRoot, type Tools } from './harness';
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
-import { codeServerEnv, killGroup, trackGroup, BASE_SETTINGS } from '../../scripts/e2e/code-server.mjs';
+import { codeServerEnv, killGroup, trackGroup, trackTempDir, BASE_SETTINGS } from '../../scripts/e2e/code-server.mjs';
 
 export interface HostRunOptions {
   tools: Tools;
@@ -48,6 +49,7 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
   const artifacts = join(artifactsRoot(), opts.name);
   mkdirSync(artifacts, { recursive: true });
   const base = mkdtempSync(join(tmpdir(), 'pcmk-e2e-host-'));
+  trackTempDir(base);
   const env = codeServerEnv(base, opts.tools);
   const log = createWriteStream(join(artifacts, 'vscode-server.log'));
   const workspace = join(base, 'ws', basename(resolve(opts.workspace)));
@@ -93,6 +95,7 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
 
     const ctx = await chromium.launchPersistentContext(join(base, 'browser'), {
       executablePath: opts.tools.chromium,
+      env: { ...process.env, ...env },
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
@@ -103,7 +106,8 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
       void page.exposeFunction('codeAutomationExit', (code: number) => { exitCode = code; res(); });
     });
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
-      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // VS Code forwards console calls as (format, ...values).
+      const line = format(...(Array.isArray(args) ? args : [args]));
       output += line + '\n';
     });
     await page.goto(url);

@@ -26,6 +26,9 @@ interface LineResult {
   ours: string[];
 }
 
+/** crm_simulate's allocation scores per resource, read from the CIB the script built. */
+const simulated = new Map<string, string>();
+
 function skipReason(): string | undefined {
   return ensureTool('pcs', ['pcs']) ?? ensureTool('cibadmin', ['pacemaker-cli-utils']) ?? ensureTool('crm_verify', ['pacemaker-cli-utils']) ?? (process.getuid?.() === 0 ? undefined : failOrSkip('unshare --net needs root'));
 }
@@ -57,6 +60,7 @@ async function runScript(file: string): Promise<LineResult[]> {
       }
       results.push({ file, line: i, text: lines[i], rc, stderr, ours: errors.filter((e) => e.range.start.line === i).map((e) => `${e.code}: ${e.message}`) });
     }
+    simulated.set(file, execFileSync('crm_simulate', ['-x', cib, '-S', '-s'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } }));
     return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -83,6 +87,16 @@ test('pcs and the language service agree on which lines pcs refuses', { timeout:
   for (const r of missed) console.log(`MISSED ${r.file}:${r.line + 1}: ${r.text}\n   pcs: ${r.stderr}`);
   for (const r of falseErrors) console.log(`FALSE  ${r.file}:${r.line + 1}: ${r.text}\n   ours: ${r.ours.join(' || ')}`);
   assert.ok(results.length >= 150, `corpus has ${results.length} lines`);
+  // our can-never-run warning is confirmed by Pacemaker's scheduler: -INFINITY on every node
+  const seed = simulated.get('07-seed004.sh') ?? '';
+  const blockedScores = [...seed.matchAll(/pcmk__primitive_assign: Blocked allocation score on (\S+): (\S+)/g)].map((m) => m[2]);
+  assert.ok(blockedScores.length >= 4 && blockedScores.every((s) => s === '-INFINITY'), seed.split('\n').filter((l) => l.includes('Blocked')).join('\n'));
+  const text = fs.readFileSync(path.join(CORPUS, '07-seed004.sh'), 'utf8');
+  const d = doc('file:///corpus/07-seed004.sh', text);
+  const warnings = scriptDiagnostics(d, buildClusterModel([d], []));
+  const never = warnings.filter((w) => w.code === 'pcs/cannot-run-anywhere');
+  assert.deepEqual(never.map((w) => text.split('\n')[w.range.start.line].split(' ')[3]), ['Blocked']);
+  assert.ok(warnings.some((w) => w.code === 'pcs/constraint-loop'));
   assert.deepEqual(missed.map((r) => `${r.file}:${r.line + 1}`), [], 'every line pcs refuses carries an error');
   assert.deepEqual(falseErrors.map((r) => `${r.file}:${r.line + 1}`), [], 'no line pcs accepts carries an error');
 });
@@ -95,5 +109,5 @@ test('the property table matches the installed Pacemaker daemons', (t) => {
     const xml = execFileSync(`/usr/lib/pacemaker/${daemon}`, ['metadata'], { encoding: 'utf8' });
     for (const m of xml.matchAll(/<parameter name="([^"]+)"/g)) names.add(m[1]);
   }
-  assert.deepEqual([...names].sort(), CLUSTER_PROPERTIES.map((p) => p.name).sort());
+  assert.deepEqual([...names].sort(), [...new Set(CLUSTER_PROPERTIES.map((p) => p.name))].sort());
 });

@@ -13,6 +13,18 @@ import type { ClusterModel, CorosyncDocument, ScriptDocument } from './types';
 import { lineRules } from '../scripts/rules/lineRules';
 import { finalRules } from '../scripts/rules/finalRules';
 import { agentDiagnostics } from '../agents/diagnostics';
+import { loadAgentCatalog } from '../agents/catalog';
+
+/** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
+function isPromotable(agent: string, kind: 'resource' | 'stonith'): boolean | undefined {
+  try {
+    const found = loadAgentCatalog().resolve(agent, kind);
+    if (found.kind !== 'found') return undefined;
+    return found.agent.actions.some((a) => a.name === 'promote');
+  } catch {
+    return undefined;
+  }
+}
 
 export type Step =
   | { kind: 'pcs'; inv: Invocation; cmd: PcsCommand }
@@ -79,7 +91,23 @@ export function buildClusterModel(scripts: ScriptDocument[], corosync: CorosyncD
     model.order.push(doc.uri);
     applyCorosync(ctx, doc.file);
   }
-  const agentUses: { uri: string; use: AgentUse }[] = [];
+  const agentUses: AgentUse[] = [];
+  const checkAgent = (use: AgentUse): boolean => {
+    let diagnostics: Diagnostic[] = [];
+    if (options.agentChecks !== false) {
+      try {
+        diagnostics = agentDiagnostics(use, agentUses);
+      } catch {
+        diagnostics = [];
+      }
+    }
+    agentUses.push(use);
+    if (!diagnostics.length) return false;
+    let list = model.diagnostics.get(ctx.uri);
+    if (!list) model.diagnostics.set(ctx.uri, (list = []));
+    list.push(...diagnostics);
+    return diagnostics.some((d) => d.severity === 1);
+  };
   for (const doc of [...scripts].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri)))) {
     ctx.uri = doc.uri;
     model.order.push(doc.uri);
@@ -92,27 +120,12 @@ export function buildClusterModel(scripts: ScriptDocument[], corosync: CorosyncD
         continue;
       }
       ctx.inv = step.inv;
-      if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: (use) => agentUses.push({ uri: doc.uri, use }) });
+      if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: checkAgent, isPromotable });
       else if (step.kind === 'targetcli') applyTargetcli(ctx, step.cmd);
       lineRules(ctx, step.inv, step.kind === 'pcs' ? step.cmd : undefined);
     }
   }
   finalRules(ctx);
-  if (options.agentChecks !== false) {
-    const uses = agentUses.map((u) => u.use);
-    for (const { uri, use } of agentUses) {
-      let diagnostics: Diagnostic[] = [];
-      try {
-        diagnostics = agentDiagnostics(use, uses.filter((u) => u !== use));
-      } catch {
-        diagnostics = [];
-      }
-      if (!diagnostics.length) continue;
-      let list = model.diagnostics.get(uri);
-      if (!list) model.diagnostics.set(uri, (list = []));
-      list.push(...diagnostics);
-    }
-  }
   return model;
 }
 

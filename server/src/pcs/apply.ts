@@ -33,11 +33,16 @@ export function splitKeyValue(word: Word): KeyValue | undefined {
   return { key, value, word, keyWord: valueWord(word, key, 0), valueWord: valueWord(word, value, eq + 1) };
 }
 
-/** Hook the agents layer plugs into: pcs builds the AgentUse, the agents layer checks it. */
-export type AgentUseSink = (use: AgentUse) => void;
+/** Hook the agents layer plugs into: pcs builds the AgentUse, the agents layer checks it and
+ * returns whether it found an error (pcs then refuses the line, so nothing is created). */
+export type AgentUseSink = (use: AgentUse) => boolean;
+
+/** Whether an agent supports promote/demote, for `promotable` (undefined when unknown). */
+export type PromotableCheck = (agent: string, kind: 'resource' | 'stonith') => boolean | undefined;
 
 export interface PcsApplyOptions {
   onAgentUse?: AgentUseSink;
+  isPromotable?: PromotableCheck;
 }
 
 const RSC = (id: string) => `rsc:${id}`;
@@ -56,12 +61,16 @@ function optionValue(cmd: PcsCommand, name: string): { value?: string; word?: Wo
 
 export function applyPcs(ctx: FoldContext, cmd: PcsCommand, options: PcsApplyOptions = {}): void {
   for (const problem of cmd.problems) {
+    if (problem.code === 'pcs/deprecated-command') {
+      ctx.at(problem.word, 'information', problem.code, problem.message);
+      continue;
+    }
     const fixes = problem.replacement
       ? [{ title: `Replace with '${problem.replacement}'`, edits: [{ range: problem.word.range, newText: problem.replacement }] }]
       : undefined;
     ctx.at(problem.word, 'error', problem.code, problem.message, fixes);
   }
-  if (!cmd.def || cmd.problems.length) return;
+  if (!cmd.def || cmd.problems.some((p) => p.code !== 'pcs/deprecated-command')) return;
   const handler = HANDLERS[cmd.def.path.join(' ')];
   if (handler) handler(new PcsLine(ctx, cmd, options));
 }
@@ -101,7 +110,7 @@ class PcsLine {
       else this.ctx.at(word, 'error', 'pcs/unknown-resource', `pcs refuses this: ${text} Create it first or fix the id.`, fixes);
       return undefined;
     }
-    if (opts.forConstraint && info.kind === 'primitive' && info.clone && !this.force) {
+    if (opts.forConstraint && (info.kind === 'primitive' || info.kind === 'group') && info.clone && !this.force) {
       this.ctx.at(word, 'error', 'pcs/constraint-on-clone-child', `pcs refuses this: '${id}' is cloned; constraints must name the clone '${info.clone}'.`, [
         { title: `Use '${info.clone}'`, edits: [{ range: word.range, newText: info.clone }] },
       ]);
@@ -272,10 +281,16 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
   const [idWord, agentWord, ...rest] = line.args;
   if (!idWord) return;
   const sections = splitCreate(rest);
+  let agentError = false;
   if (agentWord && line.options.onAgentUse) {
-    line.options.onAgentUse({ kind, id: idWord, agent: agentWord, params: sections.params, ops: sections.ops, meta: sections.meta });
+    agentError = line.options.onAgentUse({ kind, id: idWord, agent: agentWord, params: sections.params, ops: sections.ops, meta: sections.meta });
   }
   const okId = line.newId(idWord, kind === 'stonith' ? 'stonith' : 'resource');
+  if (sections.clone?.promotable && agentWord && line.options.isPromotable?.(agentWord.text, kind) === false) {
+    line.refuse(sections.clone.keyword, 'pcs/not-promotable', `pcs refuses this: the agent '${agentWord.text}' has no promote/demote actions, so it cannot be a promotable clone. Use 'clone', or an agent with roles (ocf:pacemaker:Stateful, ocf:linbit:drbd).`, true);
+    return;
+  }
+  if (agentError) return;
   const group = optionValue(line.cmd, '--group');
   let groupInfo: ResourceInfo | undefined;
   let groupOk = true;
@@ -409,6 +424,9 @@ function groupRemove(line: PcsLine): void {
     return;
   }
   const targets = members.length ? members.map((m) => line.needResource(m, (id) => `'${id}' does not exist`)).filter((x): x is ResourceInfo => !!x) : group.members.map((id) => line.model.resources.get(id)!).filter(Boolean);
+  const strangers = members.filter((m) => targets.some((t) => t.id === m.text && t.group !== group.id));
+  for (const m of strangers) line.refuse(m, 'pcs/not-in-group', `pcs refuses this: resource '${m.text}' is not in group '${group.id}'.`);
+  if (strangers.length || targets.length < members.length) return;
   for (const t of targets) {
     t.group = undefined;
     group.members = group.members.filter((m) => m !== t.id);
@@ -424,6 +442,11 @@ function cloneHandler(promotable: boolean): Handler {
     line.ctx.mention(word, RSC(word.text), word.text, false);
     if (!info || (info.kind !== 'primitive' && info.kind !== 'group')) {
       line.refuse(word, 'pcs/unknown-resource', `pcs refuses this: unable to find group or resource '${word.text}'${info ? ` (it is a ${info.kind})` : ''}.`);
+      return;
+    }
+    const agentOf = (r: ResourceInfo): string[] => (r.kind === 'group' ? r.members.map((m) => line.model.resources.get(m)?.agent ?? '') : [r.agent ?? '']);
+    if (promotable && !line.force && agentOf(info).some((a) => a && line.options.isPromotable?.(a, 'resource') === false)) {
+      line.refuse(word, 'pcs/not-promotable', `pcs refuses this: '${info.id}' uses an agent without promote/demote actions, so it cannot be a promotable clone. Use 'pcs resource clone'.`);
       return;
     }
     if (info.clone) {
@@ -576,12 +599,16 @@ function locationHandler(line: PcsLine): void {
     let score = entry.score;
     if (verb.text === 'avoids') score = score.startsWith('-') ? score.slice(1) : `-${score.replace(/^\+/, '')}`;
     const scoreText = score.replace(/^\+/, '');
+    // pcs replaces an existing plain location constraint of the same resource and node
+    line.model.constraints = line.model.constraints.filter((c) => !(c.type === 'location' && !c.rule && !c.cli && c.rsc === info.id && c.node === entry.node.text));
     line.addConstraint({ id: line.constraintId(`location-${info.id}-${entry.node.text}-${scoreText}`), type: 'location', rsc: info.id, node: entry.node.text, score: scoreText }, entry.node);
   }
 }
 
 function locationAdd(line: PcsLine): void {
   const [idWord, rscWord, nodeWord, scoreWord] = line.args;
+  const existing = idWord ? line.model.constraints.find((c) => c.id === idWord.text && c.type === 'location') : undefined;
+  if (existing) line.model.constraints = line.model.constraints.filter((c) => c !== existing);
   const okId = line.newId(idWord, 'constraint');
   const info = line.needResource(rscWord, (id) => `Resource '${id}' does not exist`, { forConstraint: true, allowStonith: true });
   if (nodeWord) line.nodeMention(nodeWord);
@@ -615,6 +642,9 @@ function orderHandler(line: PcsLine): void {
   }
   const firstPart = args.slice(0, thenIndex);
   const secondPart = args.slice(thenIndex + 1);
+  const actionOf = (part: Word[]): string => (part.length >= 2 && ORDER_ACTIONS.includes(part[0].text.toLowerCase()) ? part[0].text.toLowerCase() : 'start');
+  const firstAction = actionOf(firstPart);
+  const thenAction = actionOf(secondPart.filter((w) => !w.text.includes('=')));
   const pickResource = (part: Word[]): Word | undefined => {
     if (part.length >= 2 && ORDER_ACTIONS.includes(part[0].text.toLowerCase())) return part[1];
     return part[0];
@@ -634,12 +664,12 @@ function orderHandler(line: PcsLine): void {
   const b = line.needResource(then, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   if (!a || !b || !first || !then) return;
   const opts = kvMap(secondPart.filter((w) => w.text.includes('=')));
-  if (line.model.constraints.some((c) => c.type === 'order' && c.rsc === a.id && c.with === b.id) && !line.force) {
+  if (line.model.constraints.some((c) => c.type === 'order' && c.rsc === a.id && c.with === b.id && c.role === firstAction && c.withRole === thenAction) && !line.force) {
     line.refuse(then, 'pcs/duplicate-constraint', `pcs refuses this: an order constraint '${a.id} then ${b.id}' already exists (duplicate constraint).`);
     return;
   }
   const kind = (opts.get('kind') ?? 'Mandatory').toLowerCase();
-  line.addConstraint({ id: opts.get('id') ?? line.constraintId(`order-${a.id}-${b.id}-${kind}`), type: 'order', rsc: a.id, with: b.id, score: opts.get('kind') === 'Optional' ? '0' : 'INFINITY' }, first);
+  line.addConstraint({ id: opts.get('id') ?? line.constraintId(`order-${a.id}-${b.id}-${kind}`), type: 'order', rsc: a.id, with: b.id, score: opts.get('kind') === 'Optional' ? '0' : 'INFINITY', role: firstAction, withRole: thenAction }, first);
 }
 
 function colocationAdd(line: PcsLine): void {
@@ -727,6 +757,18 @@ function ticketAdd(line: PcsLine): void {
 // ---- properties -----------------------------------------------------------------------------------
 
 function propertySet(line: PcsLine): void {
+  const seen = new Map<string, string>();
+  for (const word of line.args) {
+    const kv = splitKeyValue(word);
+    if (!kv) continue;
+    if (seen.has(kv.key) && seen.get(kv.key) !== kv.value) {
+      line.refuse(word, 'pcs/duplicate-option', `pcs refuses this: '${kv.key}' is given twice with different values ('${seen.get(kv.key)}' and '${kv.value}').`);
+      return;
+    }
+    seen.set(kv.key, kv.value);
+  }
+  const changes: [string, { value: string; ref: ReturnType<FoldContext['ref']> } | undefined][] = [];
+  let refused = false;
   for (const word of line.args) {
     const kv = splitKeyValue(word);
     if (!kv) {
@@ -739,19 +781,31 @@ function propertySet(line: PcsLine): void {
       const suggestion = closest(kv.key, SETTABLE_PROPERTIES.map((p) => p.name));
       const why = prop?.readonly ? `'${kv.key}' is maintained by the cluster itself and cannot be set` : `'${kv.key}' is not a cluster property of Pacemaker 2.1.5`;
       line.refuse(kv.keyWord, prop?.readonly ? 'pcs/readonly-property' : 'pcs/unknown-property', `pcs refuses this: ${why}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, !prop?.readonly, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.keyWord.range, newText: suggestion }] }] : undefined);
+      if (prop?.readonly || !line.force) refused = true;
       continue;
     }
     if (kv.value === '') {
-      line.model.properties.delete(kv.key);
+      changes.push([kv.key, undefined]);
+      continue;
+    }
+    if (kv.key === 'stonith-watchdog-timeout' && !['0', '0s'].includes(kv.value) && !line.model.properties.has('#sbd')) {
+      line.refuse(kv.valueWord, 'pcs/invalid-property-value', 'pcs refuses this: stonith-watchdog-timeout can only be unset or 0 while SBD is not enabled (pcs stonith sbd enable).');
+      refused = true;
       continue;
     }
     const problem = propertyValueProblem(prop, kv.value);
     if (problem) {
       const suggestion = prop.values ? closest(kv.value, prop.values) : undefined;
       line.refuse(kv.valueWord, 'pcs/invalid-property-value', `pcs refuses this: '${kv.value}' is not a valid ${kv.key} value, ${problem}.`, true, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.valueWord.range, newText: suggestion }] }] : undefined);
+      if (!line.force) refused = true;
       continue;
     }
-    line.model.properties.set(kv.key, { value: kv.value, ref: line.ctx.ref(word) });
+    changes.push([kv.key, { value: kv.value, ref: line.ctx.ref(word) }]);
+  }
+  if (refused) return;
+  for (const [key, value] of changes) {
+    if (value) line.model.properties.set(key, value);
+    else line.model.properties.delete(key);
   }
 }
 
@@ -948,6 +1002,8 @@ const HANDLERS: Record<string, Handler> = {
   'resource debug-stop': optionalResource,
   'resource debug-monitor': optionalResource,
   'resource utilization': (line) => void (line.args[0] && line.needResource(line.args[0], (id) => `Unable to find a resource: ${id}`, { allowStonith: true })),
+  'resource config': eachResource((id) => `no resource '${id}' is configured (pcs: No resource found)`),
+  'stonith config': eachResource((id) => `no stonith device '${id}' is configured`),
   'resource defaults': resourceDefaults,
   'resource defaults update': resourceDefaults,
   'constraint location': locationHandler,
@@ -970,6 +1026,7 @@ const HANDLERS: Record<string, Handler> = {
   'stonith history': nodeList,
   'stonith history cleanup': nodeList,
   'stonith level add': stonithLevelAdd,
+  'stonith sbd enable': (line) => void line.model.properties.set('#sbd', { value: 'enabled', ref: line.ctx.ref(line.cmd.pathWords[2]) }),
   'node standby': nodeList,
   'node unstandby': nodeList,
   'node maintenance': nodeList,

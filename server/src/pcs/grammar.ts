@@ -2,6 +2,7 @@
 // one `pcs ...` invocation into its subcommand chain, its positional words and its --options, the way
 // pcs itself reads them (GNU getopt over the whole line, then routing on the leading words).
 import type { Word } from '../service/types';
+import { distance } from 'fastest-levenshtein';
 import { PCS_COMMANDS, type PcsCommandDef } from './commands.data';
 
 /** Long options pcs's getopt knows (pcs/cli/common/parse_args.py); `true` = takes a value. */
@@ -27,11 +28,6 @@ const ALWAYS_ALLOWED = new Set(['--debug', '-h', '--help', '-f', '--request-time
 export const REPLACED_IN_011: Record<string, string> = {
   'resource show': 'pcs resource status / pcs resource config',
   'stonith show': 'pcs stonith config',
-  'constraint show': 'pcs constraint config',
-  'constraint list': 'pcs constraint config',
-  'constraint location show': 'pcs constraint location config',
-  'constraint order show': 'pcs constraint order config',
-  'constraint colocation show': 'pcs constraint colocation config',
   'resource op defaults show': 'pcs resource op defaults config',
   'cluster pcsd-status': 'pcs status pcsd',
   'cluster certkey': 'pcs pcsd certkey',
@@ -39,6 +35,19 @@ export const REPLACED_IN_011: Record<string, string> = {
   'stonith level show': 'pcs stonith level config',
   'acl show': 'pcs acl config',
   'alert show': 'pcs alert config',
+};
+
+/** Deprecated spellings pcs 0.11 still runs (with a deprecation warning). */
+export const DEPRECATED_ALIASES: Record<string, string[]> = {
+  'property list': ['property', 'config'],
+  'property show': ['property', 'config'],
+  'constraint show': ['constraint', 'config'],
+  'constraint list': ['constraint', 'config'],
+  'constraint location show': ['constraint', 'location'],
+  'constraint order show': ['constraint', 'order'],
+  'constraint colocation show': ['constraint', 'colocation', 'config'],
+  'cluster pcsd-status': ['status', 'pcsd'],
+  'stonith sbd status': ['stonith', 'sbd', 'status'],
 };
 
 export interface TrieNode {
@@ -81,7 +90,7 @@ export interface PcsOption {
 }
 
 export interface PcsProblem {
-  code: 'pcs/unknown-command' | 'pcs/unknown-option' | 'pcs/unsupported-option' | 'pcs/removed-command';
+  code: 'pcs/unknown-command' | 'pcs/unknown-option' | 'pcs/unsupported-option' | 'pcs/removed-command' | 'pcs/deprecated-command';
   word: Word;
   message: string;
   /** Suggested replacement text for a quick fix. */
@@ -193,6 +202,13 @@ export function parsePcs(argv: Word[]): PcsCommand {
   const help = options.some((o) => o.name === '-h' || o.name === '--help') || positional[k]?.text === 'help';
   const chain = pathWords.map((w) => w.text).join(' ');
   const removedKey = positional[k] && !positional[k].dynamic ? `${chain} ${positional[k].text}`.trim() : '';
+  if (!def && !help && !dynamic && removedKey in DEPRECATED_ALIASES) {
+    const target = DEPRECATED_ALIASES[removedKey];
+    def = commandDef(target);
+    pathWords.push(positional[k]);
+    k++;
+    problems.push({ code: 'pcs/deprecated-command', word: positional[k - 1], message: `'pcs ${removedKey}' is deprecated; pcs 0.11 still runs it but will drop it: use 'pcs ${target.join(' ')}'.`, replacement: target[target.length - 1] });
+  }
   if (!def && !help && !dynamic) {
     if (removedKey in REPLACED_IN_011) {
       problems.push({
@@ -257,7 +273,6 @@ export function closest(text: string, candidates: string[]): string | undefined 
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(text.length / 3)) ? best : undefined;
 }
 
-import { distance } from 'fastest-levenshtein';
 export function editDistance(a: string, b: string): number {
   return distance(a, b);
 }

@@ -73,11 +73,11 @@ function pcsCompletion(model: ClusterModel, before: Word[], prefix: string): Com
     const opts = def ? def.options : ['--force', '--debug'];
     return items([...new Set([...opts, '--debug'])], CompletionItemKind.Property, 'option', prefix);
   }
-  if (subs.length && positionalCount === 0 && (!cmd.def || cmd.def.path.length === path.length)) {
+  if (subs.length && positionalCount === 0) {
     const subItems = subs
       .filter((s) => s.name.startsWith(prefix))
       .map((s) => ({ label: s.name, kind: CompletionItemKind.Keyword, detail: shortDescription([...path, s.name]) ?? s.def?.syntax.split('\n')[0] }));
-    if (!cmd.def || path.length === 0) return subItems;
+    if (!cmd.def || path.length === 0 || cmd.def.path.length !== path.length) return subItems;
     // both a subcommand and an argument may come here (pcs constraint location <resource> | add ...)
     return [...subItems, ...argumentCompletion(model, cmd.def.path.join(' '), [], prefix)];
   }

@@ -22,7 +22,7 @@ import MarkdownIt from 'markdown-it';
 import { ShellScanner } from './scanner';
 import { matchPrompt, type PromptMatch } from './prompt';
 import { buildMarkdownSegment, buildScriptSegment, splitLines, type BuiltSegment, type Group } from './segment';
-import { Walker, type RelFile, type RelInvocation, type RelWord } from './walk';
+import { Walker, type RelFile, type RelInvocation, type RelWord, type Span } from './walk';
 
 export type ScriptKind = 'shell' | 'markdown';
 
@@ -51,12 +51,18 @@ export function extractScript(
     const perBlock: Invocation[][] = script.blocks.map(() => []);
     for (const inv of extract.invocations) perBlock[inv.block]?.push(inv);
     extract.blocks = script.blocks.map((b, i) => {
+      const shared = sharedPrompt(perBlock[i]);
+      const key = `${b.start}:${b.end}:${b.startLine}:${b.endLine}:${b.endCharacter}`;
+      const cached = blockCache.get(key);
+      const blockText = text.slice(b.start, b.end);
+      if (cached && cached.text === blockText && cached.prompt === shared) return cached;
       const block: RunnableBlock = {
         range: { start: { line: b.startLine, character: 0 }, end: { line: b.endLine, character: b.endCharacter } },
-        text: text.slice(b.start, b.end),
+        text: blockText,
       };
-      const shared = sharedPrompt(perBlock[i]);
       if (shared) block.prompt = shared;
+      if (blockCache.size > 100_000) blockCache.clear();
+      blockCache.set(key, block);
       return block;
     });
   }
@@ -118,14 +124,23 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = n;
     const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    let lineText = text.slice(pos, lineEnd);
-    const atStart = scanner.complete;
-    const blank = atStart && lineText.trim() === '';
-    if (atStart && !blank && (lineText.includes('#') || lineText.includes('$'))) {
-      const p = matchPrompt(lineText, 'script');
-      if (p) lineText = ' '.repeat(p.length) + lineText.slice(p.length);
+    const raw = text.slice(pos, lineEnd);
+    let blank = false;
+    let cut = false;
+    if (scanner.complete) {
+      // From a clean state a line's effect depends on its text only: remember it.
+      let info = lineCache.get(raw);
+      if (!info) {
+        info = cleanLineInfo(raw);
+        if (lineCache.size > 100_000) lineCache.clear();
+        lineCache.set(raw, info);
+      }
+      blank = info.blank;
+      cut = info.cut;
+      if (!info.cleanAfter) scanner.feed(info.masked ?? raw);
+    } else {
+      scanner.feed(raw);
     }
-    scanner.feed(lineText);
     if (!blank) {
       if (!inBlock) {
         if (line > chunkLine) flush(pos, line);
@@ -139,10 +154,9 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
       chunkBlock = blocks.length - 1;
     }
     if (nl >= n) break;
-    const clean = scanner.complete;
     if (blank) {
       inBlock = false;
-    } else if (clean && (line - chunkLine >= CHUNK_MAX_LINES || lineHash(lineText) % CHUNK_HASH_MODULO === 0)) {
+    } else if (scanner.complete && (line - chunkLine >= CHUNK_MAX_LINES || cut)) {
       flush(nl + 1, line + 1);
     }
     pos = nl + 1;
@@ -151,6 +165,32 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
   flush(n, line + 1);
   if (segments.length === 0) segments.push({ mode: 'script', tagged: true, offset: 0, line: 0, text: '' });
   return { segments, blocks };
+}
+
+interface CleanLineInfo {
+  blank: boolean;
+  /** The line ends where the shell waits for a new command. */
+  cleanAfter: boolean;
+  /** A content-chosen chunk border follows this line (when it ends clean). */
+  cut: boolean;
+  /** The line with its prompt blanked, when it has one. */
+  masked?: string;
+}
+
+const lineCache = new Map<string, CleanLineInfo>();
+
+function cleanLineInfo(raw: string): CleanLineInfo {
+  const blank = raw.trim() === '';
+  let masked: string | undefined;
+  if (!blank && (raw.includes('#') || raw.includes('$'))) {
+    const p = matchPrompt(raw, 'script');
+    if (p) masked = ' '.repeat(p.length) + raw.slice(p.length);
+  }
+  const scanner = new ShellScanner();
+  scanner.feed(masked ?? raw);
+  const info: CleanLineInfo = { blank, cleanAfter: scanner.complete, cut: lineHash(masked ?? raw) % CHUNK_HASH_MODULO === 0 };
+  if (masked !== undefined) info.masked = masked;
+  return info;
 }
 
 function lineHash(s: string): number {
@@ -207,6 +247,9 @@ function markdownSegments(text: string): Segment[] {
 
 // ---- analysis (cached by content) ----------------------------------------------------------------
 
+/** A span whose segment-relative line and character were computed once. */
+type Located = Required<Span>;
+
 interface Analysed {
   built: BuiltSegment;
   invocations: RelInvocation[];
@@ -238,7 +281,15 @@ class SegmentCache {
   }
 }
 
-const cache = new SegmentCache();
+let cache = new SegmentCache();
+const blockCache = new Map<string, RunnableBlock>();
+
+/** Forget every cached segment (tests use it to compare incremental and cold results). */
+export function resetExtractionCache(): void {
+  cache = new SegmentCache();
+  blockCache.clear();
+  lineCache.clear();
+}
 
 function analyse(seg: Segment): Analysed {
   const key = `${seg.mode}${seg.tagged ? '+' : '-'}\u0000${seg.text}`;
@@ -250,6 +301,29 @@ function analyse(seg: Segment): Analysed {
   const lineStarts = [0];
   for (let i = seg.text.indexOf('\n'); i >= 0; i = seg.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const isShell = seg.mode !== 'fence' || seg.tagged || built.groups.length > 0;
+  const locate = (span: Span) => {
+    const l = span as Located;
+    const at = (rel: number) => {
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid] <= rel) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    l.sl = at(span.start);
+    l.sc = span.start - lineStarts[l.sl];
+    const end = Math.max(span.end, span.start);
+    l.el = at(end);
+    l.ec = end - lineStarts[l.el];
+  };
+  for (const inv of walked.invocations) {
+    locate(inv);
+    for (const w of inv.argv) if ((w as Located).sl === undefined) locate(w);
+    if (inv.remote?.host && (inv.remote.host as Located).sl === undefined) locate(inv.remote.host);
+  }
   const analysed: Analysed = { built, invocations: walked.invocations, files: walked.files, lineStarts, isShell };
   cache.set(key, analysed);
   return analysed;
@@ -278,8 +352,14 @@ function materialize(a: Analysed, seg: Segment, blockBase: number): Materialized
     return { line: seg.line + lo, character: rel - starts[lo] };
   };
   const range = (s: number, e: number): Range => ({ start: position(s), end: position(Math.max(e, s)) });
+  const line = seg.line;
+  // Positions were located once per segment (see `locate`); only the line shift is added here.
+  const spanRange = (p: Located): Range => ({
+    start: { line: line + p.sl, character: p.sc },
+    end: { line: line + p.el, character: p.ec },
+  });
   const word = (w: RelWord): Word => {
-    const out: Word = { text: w.text, range: range(w.start, w.end) };
+    const out: Word = { text: w.text, range: spanRange(w as Located) };
     if (w.textOffset !== undefined) out.textOffset = seg.offset + w.textOffset;
     if (w.values) out.values = w.values;
     if (w.dynamic) out.dynamic = true;
@@ -336,12 +416,11 @@ function materialize(a: Analysed, seg: Segment, blockBase: number): Materialized
   const perBlock: Invocation[][] = blocks.map(() => []);
   for (const r of a.invocations) {
     const g = groupAt(r.start);
-    const relLine = position(r.start).line - seg.line;
-    const local = blockOfLine(g ? g.line : relLine) ?? 0;
+    const local = blockOfLine(g ? g.line : (r as Located).sl) ?? 0;
     const inv: Invocation = {
       command: r.command,
       argv: r.argv.map(word),
-      range: range(r.start, r.end),
+      range: spanRange(r as Located),
       block: seg.mode === 'script' ? (seg.scriptBlock ?? 0) : blockBase + local,
     };
     const prompt = promptOf(g);

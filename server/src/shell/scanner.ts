@@ -13,6 +13,13 @@ interface Heredoc {
 
 const OPENERS: Record<string, string> = { for: 'done', while: 'done', until: 'done', select: 'done', if: 'fi', case: 'esac', '{': '}' };
 const CLOSERS = new Set(['done', 'fi', 'esac', '}']);
+const SPECIAL = /[\\'"`$(){}<>|&;#]/;
+const OPENER_START = /^\s*(?:for|while|until|select|if|case|done|fi|esac|do|then)(?:\s|$)/;
+const HEREDOC_WORD = /^(?:'([^']*)'|"([^"]*)"|\\?([^\s;&|<>()'"]+))/;
+const ASSIGNMENT = /^\w+=/;
+const [SQ, DQ, BQ, BACKSLASH, DOLLAR, LPAREN, RPAREN, LBRACE, RBRACE, SPACE, TAB, HASH, LT, GT, AMP, PIPE, SEMI, DASH] = [
+  "'", '"', '`', '\\', '$', '(', ')', '{', '}', ' ', '\t', '#', '<', '>', '&', '|', ';', '-',
+].map((c) => c.charCodeAt(0));
 /** Keywords after which the next word is again in command position. */
 const COMMAND_PREFIX = new Set(['do', 'then', 'else', 'elif', '!', 'time', '{', 'if', 'while', 'until']);
 
@@ -31,6 +38,12 @@ export class ShellScanner {
     );
   }
 
+  /** True inside an open quote (single, double, backquote) at the end of the lines fed so far. */
+  get inQuote(): boolean {
+    const k = this.contexts[this.contexts.length - 1].kind;
+    return k === 'sq' || k === 'dq' || k === 'bq' || k === 'ansi';
+  }
+
   /** True while reading the body of a heredoc (its lines are data, not commands). */
   get inHeredoc(): boolean {
     return this.body !== undefined;
@@ -44,107 +57,132 @@ export class ShellScanner {
       return;
     }
     this.continued = false;
-    let commandStart = this.contexts.length === 1 ? this.atCommandStartAfterNewline : true;
-    let word = '';
-    let wordStart = true;
-    const endWord = () => {
-      if (word && commandStart) {
-        const top = this.contexts[this.contexts.length - 1];
-        if (top.kind === 'code') this.keyword(word);
-        commandStart = COMMAND_PREFIX.has(word) || /^\w+=/.test(word);
-        if (word === 'for' || word === 'case' || word === 'select') commandStart = false;
-      } else if (word) {
-        commandStart = false;
-      }
-      word = '';
-      wordStart = true;
-    };
+    // Fast path: a plain command line at top level, nothing open, no special character.
+    if (this.contexts.length === 1 && this.keywords.length === 0 && !SPECIAL.test(line) && !OPENER_START.test(line)) {
+      return;
+    }
+    this.commandStart = true;
+    this.wordStart = -1;
     const n = line.length;
     let lastOperator = '';
     for (let i = 0; i < n; i++) {
-      const c = line[i];
+      const c = line.charCodeAt(i);
       const top = this.contexts[this.contexts.length - 1];
       switch (top.kind) {
         case 'sq':
-          if (c === "'") this.contexts.pop();
+          if (c === SQ) this.contexts.pop();
           continue;
         case 'ansi':
-          if (c === '\\') i++;
-          else if (c === "'") this.contexts.pop();
+          if (c === BACKSLASH) i++;
+          else if (c === SQ) this.contexts.pop();
           continue;
         case 'dq':
-          if (c === '\\') i++;
-          else if (c === '"') this.contexts.pop();
-          else if (c === '`') this.contexts.push({ kind: 'bq' });
-          else if (c === '$' && line[i + 1] === '(') {
-            if (line[i + 2] === '(') { this.contexts.push({ kind: 'arith', depth: 0 }); i += 2; }
-            else { this.contexts.push({ kind: 'code', closer: ')' }); i++; }
-          } else if (c === '$' && line[i + 1] === '{') { this.contexts.push({ kind: 'param' }); i++; }
+          if (c === BACKSLASH) i++;
+          else if (c === DQ) this.contexts.pop();
+          else if (c === BQ) this.contexts.push({ kind: 'bq' });
+          else if (c === DOLLAR && line.charCodeAt(i + 1) === LPAREN) {
+            if (line.charCodeAt(i + 2) === LPAREN) {
+              this.contexts.push({ kind: 'arith', depth: 0 });
+              i += 2;
+            } else {
+              this.contexts.push({ kind: 'code', closer: ')' });
+              i++;
+            }
+          } else if (c === DOLLAR && line.charCodeAt(i + 1) === LBRACE) {
+            this.contexts.push({ kind: 'param' });
+            i++;
+          }
           continue;
         case 'bq':
-          if (c === '\\') i++;
-          else if (c === '`') this.contexts.pop();
+          if (c === BACKSLASH) i++;
+          else if (c === BQ) this.contexts.pop();
           continue;
         case 'param':
-          if (c === '}') this.contexts.pop();
-          else if (c === '\\') i++;
+          if (c === RBRACE) this.contexts.pop();
+          else if (c === BACKSLASH) i++;
           continue;
         case 'arith':
-          if (c === '(') top.depth = (top.depth ?? 0) + 1;
-          else if (c === ')') {
+          if (c === LPAREN) top.depth = (top.depth ?? 0) + 1;
+          else if (c === RPAREN) {
             if ((top.depth ?? 0) > 0) top.depth = (top.depth ?? 0) - 1;
-            else if (line[i + 1] === ')') { this.contexts.pop(); i++; }
+            else if (line.charCodeAt(i + 1) === RPAREN) {
+              this.contexts.pop();
+              i++;
+            }
           }
           continue;
         case 'code':
           break;
       }
       // code context
-      if (c === ' ' || c === '\t') { endWord(); continue; }
-      if (c === '#' && wordStart) { endWord(); break; }
-      if (c === '\\') {
-        if (i === n - 1) { endWord(); this.continued = true; lastOperator = ''; break; }
-        word += line[i + 1];
+      if (c === SPACE || c === TAB) {
+        this.endWord(line, i);
+        continue;
+      }
+      if (c === HASH && this.wordStart < 0) break;
+      if (c === BACKSLASH) {
+        if (i === n - 1) {
+          this.endWord(line, i);
+          this.continued = true;
+          lastOperator = '';
+          break;
+        }
+        if (this.wordStart < 0) this.wordStart = i;
         i++;
-        wordStart = false;
         lastOperator = '';
         continue;
       }
       lastOperator = '';
-      if (c === "'") { this.contexts.push({ kind: 'sq' }); word += 'q'; wordStart = false; continue; }
-      if (c === '"') { this.contexts.push({ kind: 'dq' }); word += 'q'; wordStart = false; continue; }
-      if (c === '`') { this.contexts.push({ kind: 'bq' }); word += 'q'; wordStart = false; continue; }
-      if (c === '$') {
-        const next = line[i + 1];
-        if (next === '(') {
-          if (line[i + 2] === '(') { this.contexts.push({ kind: 'arith', depth: 0 }); i += 2; }
-          else { this.contexts.push({ kind: 'code', closer: ')' }); i++; }
-        } else if (next === '{') { this.contexts.push({ kind: 'param' }); i++; }
-        else if (next === "'") { this.contexts.push({ kind: 'ansi' }); i++; }
-        word += '$';
-        wordStart = false;
+      if (c === SQ || c === DQ || c === BQ) {
+        this.contexts.push({ kind: c === SQ ? 'sq' : c === DQ ? 'dq' : 'bq' });
+        if (this.wordStart < 0) this.wordStart = i;
         continue;
       }
-      if (c === '(') {
-        endWord();
-        if (line[i + 1] === '(') { this.contexts.push({ kind: 'arith', depth: 0 }); i++; }
-        else this.contexts.push({ kind: 'code', closer: ')' });
-        commandStart = true;
+      if (c === DOLLAR) {
+        const next = line.charCodeAt(i + 1);
+        if (this.wordStart < 0) this.wordStart = i;
+        if (next === LPAREN) {
+          if (line.charCodeAt(i + 2) === LPAREN) {
+            this.contexts.push({ kind: 'arith', depth: 0 });
+            i += 2;
+          } else {
+            this.contexts.push({ kind: 'code', closer: ')' });
+            i++;
+          }
+        } else if (next === LBRACE) {
+          this.contexts.push({ kind: 'param' });
+          i++;
+        } else if (next === SQ) {
+          this.contexts.push({ kind: 'ansi' });
+          i++;
+        }
         continue;
       }
-      if (c === ')') {
-        endWord();
+      if (c === LPAREN) {
+        this.endWord(line, i);
+        if (line.charCodeAt(i + 1) === LPAREN) {
+          this.contexts.push({ kind: 'arith', depth: 0 });
+          i++;
+        } else this.contexts.push({ kind: 'code', closer: ')' });
+        this.commandStart = true;
+        continue;
+      }
+      if (c === RPAREN) {
+        this.endWord(line, i);
         if (top.closer === ')') this.contexts.pop();
-        commandStart = false;
+        this.commandStart = false;
         continue;
       }
-      if (c === '<' && line[i + 1] === '<' && line[i + 2] !== '<') {
-        endWord();
+      if (c === LT && line.charCodeAt(i + 1) === LT && line.charCodeAt(i + 2) !== LT) {
+        this.endWord(line, i);
         let j = i + 2;
         let stripTabs = false;
-        if (line[j] === '-') { stripTabs = true; j++; }
-        while (line[j] === ' ' || line[j] === '\t') j++;
-        const m = /^(?:'([^']*)'|"([^"]*)"|\\?([^\s;&|<>()'"]+))/.exec(line.slice(j));
+        if (line.charCodeAt(j) === DASH) {
+          stripTabs = true;
+          j++;
+        }
+        while (line.charCodeAt(j) === SPACE || line.charCodeAt(j) === TAB) j++;
+        const m = HEREDOC_WORD.exec(line.slice(j));
         if (m) {
           this.pending.push({ delimiter: m[1] ?? m[2] ?? m[3], stripTabs });
           i = j + m[0].length - 1;
@@ -153,27 +191,43 @@ export class ShellScanner {
         }
         continue;
       }
-      if (c === '&' || c === '|' || c === ';') {
-        endWord();
-        const two = line.slice(i, i + 2);
-        if (two === '&&' || two === '||' || two === ';;' || two === '|&') i++;
-        lastOperator = two === '&&' || two === '||' ? two : c === '|' ? '|' : '';
-        commandStart = true;
+      if (c === AMP || c === PIPE || c === SEMI) {
+        this.endWord(line, i);
+        const d = line.charCodeAt(i + 1);
+        const double = d === c && c !== PIPE ? true : c === PIPE && d === PIPE;
+        if (double || (c === PIPE && d === AMP)) i++;
+        lastOperator = double && c !== SEMI ? 'and-or' : c === PIPE ? '|' : '';
+        this.commandStart = true;
         continue;
       }
-      if (c === '<' || c === '>') { endWord(); continue; }
-      word += c;
-      wordStart = false;
+      if (c === LT || c === GT) {
+        this.endWord(line, i);
+        continue;
+      }
+      if (this.wordStart < 0) this.wordStart = i;
     }
-    endWord();
+    this.endWord(line, n);
     if (lastOperator) this.continued = true;
-    this.atCommandStartAfterNewline = true;
     if (this.contexts[this.contexts.length - 1].kind === 'code' && this.pending.length > 0 && !this.body) {
       this.body = this.pending.shift();
     }
   }
 
-  private atCommandStartAfterNewline = true;
+  private commandStart = true;
+  /** Start of the word being read in the current line, or -1 between words. */
+  private wordStart = -1;
+
+  private endWord(line: string, end: number): void {
+    if (this.wordStart < 0) return;
+    const start = this.wordStart;
+    this.wordStart = -1;
+    if (!this.commandStart) return;
+    const word = line.slice(start, end);
+    const top = this.contexts[this.contexts.length - 1];
+    if (top.kind === 'code') this.keyword(word);
+    this.commandStart = COMMAND_PREFIX.has(word) || ASSIGNMENT.test(word);
+    if (word === 'for' || word === 'case' || word === 'select') this.commandStart = false;
+  }
 
   private keyword(word: string): void {
     const closer = OPENERS[word];

@@ -215,6 +215,15 @@ function assemble(
   };
   const startGroup = (i: number, from: number, prompt?: PromptMatch) => {
     const l = lines[i];
+    if (from >= trimEndLength(l.text)) {
+      // A prompt with nothing after it: no command; it ends the previous command but not its block.
+      scanner = undefined;
+      if (lastLine === i - 1 && blockLines.length) {
+        blockLines[blockLines.length - 1][1] = i;
+        lastLine = i;
+      }
+      return;
+    }
     if (out.length > 0) out.pushChar('\n', lastContentEnd);
     const end = trimEndLength(l.text);
     const contentStart = Math.min(from, end);
@@ -272,8 +281,9 @@ function assemble(
         const ps2 = /^[ \t]*>(?: |$)/.exec(line);
         if (ps2) from = ps2[0].length;
       }
-      const join = !scanner.inHeredoc && mode === 'fence' ? wrapJoin(i) : undefined;
-      appendLine(i, from, join === 'none' ? 'none' : 'newline');
+      // Inside a quote a PDF line break is an artifact: join the pieces as the author wrote them.
+      const join = scanner.inQuote && mode === 'fence' ? wrapJoin(i) : undefined;
+      appendLine(i, from, join ?? 'newline');
       continue;
     }
     if (prompt) {
@@ -281,6 +291,14 @@ function assemble(
       continue;
     }
     if (c.blank || c.foreign || c.output) continue;
+    if (/^[ \t]*#/.test(line)) {
+      // A comment between command lines keeps them in one block.
+      if (lastLine === i - 1) {
+        lastLine = i;
+        if (blockLines.length) blockLines[blockLines.length - 1][1] = i;
+      }
+      continue;
+    }
     const isCommand = commandLike(line, mode, tagged);
     if (scanner && !isKnownCommand(firstWord(line))) {
       const join = wrapJoin(i);

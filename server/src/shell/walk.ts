@@ -7,20 +7,26 @@ import { expandBraces, MAX_VALUES } from './braces';
 import { baseName } from './vocabulary';
 
 /** Offsets below are relative to the segment's original text. */
-export interface RelWord {
-  text: string;
+export interface Span {
   start: number;
   end: number;
+  /** Segment-relative line/character of start and end, filled in once by the extractor. */
+  sl?: number;
+  sc?: number;
+  el?: number;
+  ec?: number;
+}
+
+export interface RelWord extends Span {
+  text: string;
   textOffset?: number;
   values?: string[];
   dynamic?: boolean;
 }
 
-export interface RelInvocation {
+export interface RelInvocation extends Span {
   command: string;
   argv: RelWord[];
-  start: number;
-  end: number;
   remote?: { via: 'ssh' | 'shell'; host?: RelWord };
 }
 
@@ -75,6 +81,8 @@ export class Walker {
 
   walk(text: string, map: Int32Array): WalkResult {
     this.parseAndVisit({ text, map, env: new Map(), depth: 0 });
+    // Document order; a command found inside another one's words comes after it.
+    this.result.invocations.sort((a, b) => a.start - b.start);
     return this.result;
   }
 

@@ -6,15 +6,27 @@ import type { ScriptDocument } from '../../../server/src/model/types';
 
 export function wordsOf(line: string, lineNo: number): Word[] {
   const words: Word[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line))) {
-    const text = m[1] ?? m[2] ?? m[3];
-    const quoted = m[1] !== undefined || m[2] !== undefined;
+  let i = 0;
+  while (i < line.length) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (i >= line.length) break;
+    const start = i;
+    let text = '';
+    let plain = true;
+    while (i < line.length && line[i] !== ' ' && line[i] !== '\t') {
+      const q = line[i];
+      if (q === '"' || q === "'") {
+        const end = line.indexOf(q, i + 1);
+        text += line.slice(i + 1, end < 0 ? line.length : end);
+        i = end < 0 ? line.length : end + 1;
+        plain = false;
+      } else text += line[i++];
+    }
+    const wholeQuoted = !plain && (line[start] === '"' || line[start] === "'") && i - start === text.length + 2;
     words.push({
       text,
-      range: { start: { line: lineNo, character: m.index }, end: { line: lineNo, character: m.index + m[0].length } },
-      textOffset: m.index + (quoted ? 1 : 0),
+      range: { start: { line: lineNo, character: start }, end: { line: lineNo, character: i } },
+      textOffset: plain ? start : wholeQuoted ? start + 1 : undefined,
     });
   }
   return words;
