@@ -3,7 +3,7 @@
 // extension installed and a copy of a fixture workspace opened. See test/e2e/README.md.
 
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -32,6 +32,12 @@ export interface SessionOptions {
   name: string;
   /** Extra VS Code user settings (settings.json) for this session. */
   settings?: Record<string, unknown>;
+  /**
+   * Runs once the session's private folder exists, before code-server starts (write files into the
+   * private HOME, for instance). May return a command prefix code-server is started under (e.g.
+   * `['unshare', '-m', …]`); the code-server command line is appended to it.
+   */
+  prepare?: (ctx: { base: string; home: string }) => Promise<string[] | void> | string[] | void;
 }
 
 export interface ProblemEntry {
@@ -155,7 +161,10 @@ export async function startSession(opts: SessionOptions): Promise<VSCodeSession>
   try {
     const workspace = join(base, 'ws', basename(resolve(opts.workspace)));
     cpSync(resolve(opts.workspace), workspace, { recursive: true });
-    await session.start(extension, workspace, opts.settings ?? {});
+    const home = join(base, 'home');
+    mkdirSync(home, { recursive: true });
+    const prefix = (await opts.prepare?.({ base, home })) ?? undefined;
+    await session.start(extension, workspace, opts.settings ?? {}, prefix);
     return session;
   } catch (err) {
     await session.screenshot('startup-failure').catch(() => undefined);
@@ -184,15 +193,24 @@ export class VSCodeSession {
     readonly artifacts: string,
   ) {}
 
-  async start(extension: string, workspace: string, settings: Record<string, unknown>): Promise<void> {
+  async start(extension: string, workspace: string, settings: Record<string, unknown>, launchPrefix?: string[]): Promise<void> {
     this.workspace = workspace;
     const env = codeServerEnv(this.base, this.tools);
     const dirs = { userDataDir: join(this.base, 'user'), extensionsDir: join(this.base, 'ext') };
     this.serverLog = createWriteStream(join(this.artifacts, 'code-server.log'));
     await installExtension({ tools: this.tools, env, ...dirs, extension, log: this.serverLog });
     const port = await freePort();
+    let serverTools = this.tools;
+    if (launchPrefix?.length) {
+      // startCodeServer runs `node24Bin codeServerBin …`: put the prefix in front through a tiny script
+      // that execs (same pid, so the process group and its cleanup stay as they are).
+      const launcher = join(this.base, 'launch-node.sh');
+      const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+      writeFileSync(launcher, `#!/bin/sh\nexec ${[...launchPrefix, this.tools.node24Bin].map(quote).join(' ')} "$@"\n`, { mode: 0o755 });
+      serverTools = { ...this.tools, node24Bin: launcher };
+    }
     const { child, url } = await startCodeServer({
-      tools: this.tools, env, ...dirs, port, workspace, settings, log: this.serverLog,
+      tools: serverTools, env, ...dirs, port, workspace, settings, log: this.serverLog,
     });
     this.server = child;
     this.url = url;

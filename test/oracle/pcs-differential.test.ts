@@ -33,6 +33,10 @@ function skipReason(): string | undefined {
   return ensureTool('pcs', ['pcs']) ?? ensureTool('cibadmin', ['pacemaker-cli-utils']) ?? ensureTool('crm_verify', ['pacemaker-cli-utils']) ?? (process.getuid?.() === 0 ? undefined : failOrSkip('unshare --net needs root'));
 }
 
+function setupDoc(nodes: string[]) {
+  return doc('file:///corpus/00-setup.sh', `pcs cluster setup lab ${nodes.join(' ')}`);
+}
+
 async function runScript(file: string): Promise<LineResult[]> {
   const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
   const lines = text.split('\n');
@@ -43,7 +47,8 @@ async function runScript(file: string): Promise<LineResult[]> {
     fs.writeFileSync(cib, execFileSync('cibadmin', ['--empty']));
     nodes.forEach((n, i) => execFileSync('cibadmin', ['--create', '-o', 'nodes', '-X', `<node id="${i + 1}" uname="${n}"/>`], { env: { ...process.env, CIB_file: cib } }));
     const d = doc(`file:///corpus/${file}`, text);
-    const model = buildClusterModel([d], []);
+    // the workspace also holds the script that set the cluster up with those nodes
+    const model = buildClusterModel([setupDoc(nodes), d], []);
     const errors = scriptDiagnostics(d, model).filter((x) => x.severity === 1);
     const results: LineResult[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -93,7 +98,7 @@ test('pcs and the language service agree on which lines pcs refuses', { timeout:
   assert.ok(blockedScores.length >= 4 && blockedScores.every((s) => s === '-INFINITY'), seed.split('\n').filter((l) => l.includes('Blocked')).join('\n'));
   const text = fs.readFileSync(path.join(CORPUS, '07-seed004.sh'), 'utf8');
   const d = doc('file:///corpus/07-seed004.sh', text);
-  const warnings = scriptDiagnostics(d, buildClusterModel([d], []));
+  const warnings = scriptDiagnostics(d, buildClusterModel([setupDoc((/^# nodes: (.*)$/m.exec(text)?.[1] ?? '').split(' ')), d], []));
   const never = warnings.filter((w) => w.code === 'pcs/cannot-run-anywhere');
   assert.deepEqual(never.map((w) => text.split('\n')[w.range.start.line].split(' ')[3]), ['Blocked']);
   assert.ok(warnings.some((w) => w.code === 'pcs/constraint-loop'));

@@ -91,17 +91,20 @@ export function buildClusterModel(scripts: ScriptDocument[], corosync: CorosyncD
     model.order.push(doc.uri);
     applyCorosync(ctx, doc.file);
   }
-  const agentUses: AgentUse[] = [];
+  // others of the same agent: the agents layer compares them for unique parameters
+  const agentUses = new Map<string, AgentUse[]>();
   const checkAgent = (use: AgentUse): boolean => {
     let diagnostics: Diagnostic[] = [];
     if (options.agentChecks !== false) {
       try {
-        diagnostics = agentDiagnostics(use, agentUses);
+        diagnostics = agentDiagnostics(use, agentUses.get(use.agent.text) ?? []);
       } catch {
         diagnostics = [];
       }
     }
-    agentUses.push(use);
+    const same = agentUses.get(use.agent.text);
+    if (same) same.push(use);
+    else agentUses.set(use.agent.text, [use]);
     if (!diagnostics.length) return false;
     let list = model.diagnostics.get(ctx.uri);
     if (!list) model.diagnostics.set(ctx.uri, (list = []));
@@ -125,6 +128,7 @@ export function buildClusterModel(scripts: ScriptDocument[], corosync: CorosyncD
       lineRules(ctx, step.inv, step.kind === 'pcs' ? step.cmd : undefined);
     }
   }
+  ctx.finishConstraints();
   finalRules(ctx);
   return model;
 }

@@ -3,6 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { FixData, Invocation, Word } from '../service/types';
 import type { ClusterModel, Occurrence, Ref } from './types';
+import { ConstraintStore } from './constraintStore';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -33,8 +34,15 @@ export class FoldContext {
   uri = '';
   /** The invocation being applied (set by the fold). */
   inv: Invocation | undefined;
+  readonly constraints = new ConstraintStore();
+  private readonly mentionKeys = new Map<string, Set<string>>();
 
   constructor(readonly model: ClusterModel) {}
+
+  /** Publish the constraints into the model (the fold calls it before the workspace-wide rules). */
+  finishConstraints(): void {
+    this.model.constraints = this.constraints.values();
+  }
 
   report(
     uri: string,
@@ -72,7 +80,11 @@ export class FoldContext {
     let list = this.model.occurrences.get(this.uri);
     if (!list) this.model.occurrences.set(this.uri, (list = []));
     const range = nameRange(word, name);
-    if (list.some((o) => o.key === key && sameRange(o.range, range))) return;
+    let seen = this.mentionKeys.get(this.uri);
+    if (!seen) this.mentionKeys.set(this.uri, (seen = new Set()));
+    const id = `${key}@${range.start.line}:${range.start.character}`;
+    if (seen.has(id)) return;
+    seen.add(id);
     const occurrence: Occurrence = { uri: this.uri, range, key, name, decl };
     list.push(occurrence);
   }

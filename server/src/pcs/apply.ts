@@ -127,7 +127,8 @@ class PcsLine {
       this.ctx.at(word, 'error', 'pcs/invalid-id', `pcs refuses this: invalid ${what} name '${id}', ${valid.reason} (ids start with a letter or '_' and use letters, digits, '_', '.', '-').`);
       return false;
     }
-    const existing = this.model.resources.get(id) ?? (this.model.constraints.find((c) => c.id === id) ? ({ decl: this.model.constraints.find((c) => c.id === id)!.ref } as ResourceInfo) : undefined);
+    const constraint = this.ctx.constraints.get(id);
+    const existing = this.model.resources.get(id) ?? (constraint ? ({ decl: constraint.ref } as ResourceInfo) : undefined);
     if (existing) {
       this.ctx.at(word, 'error', 'pcs/duplicate-id', `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`, undefined, [existing.decl]);
       return false;
@@ -172,18 +173,18 @@ class PcsLine {
     }
     if (info.clone) this.model.resources.delete(info.clone);
     // pcs removes the constraints that reference a deleted resource
-    this.model.constraints = this.model.constraints.filter((c) => c.rsc !== id && c.with !== id);
+    for (const c of this.ctx.constraints.forResource(id)) this.ctx.constraints.remove(c);
   }
 
   addConstraint(c: Omit<ConstraintInfo, 'ref' | 'text'>, at: Word): void {
-    this.model.constraints.push({ ...c, ref: this.ctx.ref(at), text: this.cmd.words.map((w) => w.text).join(' ') });
+    this.ctx.constraints.add({ ...c, ref: this.ctx.ref(at), text: this.cmd.words.map((w) => w.text).join(' ') });
   }
 
   /** pcs's generated constraint id: base, then base-1, base-2... while taken. */
   constraintId(base: string): string {
     const clean = base.replace(/[^A-Za-z0-9_.-]/g, '');
     let id = clean;
-    for (let n = 1; this.model.constraints.some((c) => c.id === id) || this.model.resources.has(id); n++) id = `${clean}-${n}`;
+    for (let n = 1; this.ctx.constraints.get(id) || this.model.resources.has(id); n++) id = `${clean}-${n}`;
     return id;
   }
 
@@ -559,7 +560,7 @@ function clearHandler(line: PcsLine): void {
   const [word, nodeWord] = line.args;
   const info = line.needResource(word, (id) => `Resource '${id}' does not exist`);
   if (nodeWord && !nodeWord.text.includes('=')) line.nodeMention(nodeWord);
-  if (info) line.model.constraints = line.model.constraints.filter((c) => !(c.cli && c.rsc === info.id));
+  if (info) for (const c of line.ctx.constraints.forResource(info.id)) if (c.cli && c.rsc === info.id) line.ctx.constraints.remove(c);
 }
 
 // ---- constraints --------------------------------------------------------------------------------
@@ -600,15 +601,15 @@ function locationHandler(line: PcsLine): void {
     if (verb.text === 'avoids') score = score.startsWith('-') ? score.slice(1) : `-${score.replace(/^\+/, '')}`;
     const scoreText = score.replace(/^\+/, '');
     // pcs replaces an existing plain location constraint of the same resource and node
-    line.model.constraints = line.model.constraints.filter((c) => !(c.type === 'location' && !c.rule && !c.cli && c.rsc === info.id && c.node === entry.node.text));
+    for (const c of line.ctx.constraints.forResource(info.id)) if (c.type === 'location' && !c.rule && !c.cli && c.rsc === info.id && c.node === entry.node.text) line.ctx.constraints.remove(c);
     line.addConstraint({ id: line.constraintId(`location-${info.id}-${entry.node.text}-${scoreText}`), type: 'location', rsc: info.id, node: entry.node.text, score: scoreText }, entry.node);
   }
 }
 
 function locationAdd(line: PcsLine): void {
   const [idWord, rscWord, nodeWord, scoreWord] = line.args;
-  const existing = idWord ? line.model.constraints.find((c) => c.id === idWord.text && c.type === 'location') : undefined;
-  if (existing) line.model.constraints = line.model.constraints.filter((c) => c !== existing);
+  const existing = idWord ? line.ctx.constraints.get(idWord.text) : undefined;
+  if (existing?.type === 'location') line.ctx.constraints.remove(existing);
   const okId = line.newId(idWord, 'constraint');
   const info = line.needResource(rscWord, (id) => `Resource '${id}' does not exist`, { forConstraint: true, allowStonith: true });
   if (nodeWord) line.nodeMention(nodeWord);
@@ -622,13 +623,13 @@ function locationAdd(line: PcsLine): void {
 function deleteConstraint(line: PcsLine): void {
   for (const word of line.args) {
     if (!line.known(word)) continue;
-    const index = line.model.constraints.findIndex((c) => c.id === word.text);
-    if (index < 0) {
-      const suggestion = closest(word.text, line.model.constraints.map((c) => c.id));
+    const found = line.ctx.constraints.get(word.text);
+    if (!found) {
+      const suggestion = closest(word.text, line.ctx.constraints.ids());
       line.refuse(word, 'pcs/unknown-constraint', `pcs refuses this: there is no constraint with id '${word.text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} See 'pcs constraint config --full' for ids.`, false, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined);
       continue;
     }
-    line.model.constraints.splice(index, 1);
+    line.ctx.constraints.remove(found);
   }
 }
 
@@ -664,7 +665,7 @@ function orderHandler(line: PcsLine): void {
   const b = line.needResource(then, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   if (!a || !b || !first || !then) return;
   const opts = kvMap(secondPart.filter((w) => w.text.includes('=')));
-  if (line.model.constraints.some((c) => c.type === 'order' && c.rsc === a.id && c.with === b.id && c.role === firstAction && c.withRole === thenAction) && !line.force) {
+  if (line.ctx.constraints.forResource(a.id).some((c) => c.type === 'order' && c.rsc === a.id && c.with === b.id && c.role === firstAction && c.withRole === thenAction) && !line.force) {
     line.refuse(then, 'pcs/duplicate-constraint', `pcs refuses this: an order constraint '${a.id} then ${b.id}' already exists (duplicate constraint).`);
     return;
   }
@@ -716,7 +717,7 @@ function colocationAdd(line: PcsLine): void {
   const a = line.needResource(source, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   const b = line.needResource(target, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   if (!ok || !a || !b || !source) return;
-  if (line.model.constraints.some((c) => c.type === 'colocation' && c.rsc === a.id && c.with === b.id) && !line.force) {
+  if (line.ctx.constraints.forResource(a.id).some((c) => c.type === 'colocation' && c.rsc === a.id && c.with === b.id) && !line.force) {
     line.refuse(target!, 'pcs/duplicate-constraint', `pcs refuses this: a colocation of '${a.id}' with '${b.id}' already exists (duplicate constraint).`);
     return;
   }
@@ -910,7 +911,7 @@ function removeRemote(line: PcsLine): void {
 function destroy(line: PcsLine): void {
   const model = line.model;
   model.resources.clear();
-  model.constraints = [];
+  line.ctx.constraints.clear();
   model.properties.clear();
   model.resourceDefaults.clear();
   model.clusterName = undefined;

@@ -22,11 +22,18 @@ export function placementRules(ctx: FoldContext): void {
   const nodes = [...model.nodes.values()].filter((n) => n.member || n.remote).map((n) => n.name);
   const symmetric = model.properties.get('symmetric-cluster')?.value;
   const optIn = symmetric !== undefined && ['false', 'no', 'off', 'n', '0'].includes(symmetric.toLowerCase());
+  const locationsOf = new Map<string, ConstraintInfo[]>();
+  for (const c of model.constraints) {
+    if (c.type !== 'location') continue;
+    const list = locationsOf.get(c.rsc);
+    if (list) list.push(c);
+    else locationsOf.set(c.rsc, [c]);
+  }
   if (nodes.length) {
     for (const r of model.resources.values()) {
       if (r.kind === 'stonith' || r.group || r.clone) continue;
       const ids = new Set(placedIds(model, r));
-      const locs = model.constraints.filter((c) => c.type === 'location' && ids.has(c.rsc));
+      const locs = [...ids].flatMap((id) => locationsOf.get(id) ?? []);
       if (locs.some((c) => c.rule)) continue;
       const allowed = nodes.filter((n) => {
         const scores = locs.filter((c) => c.node === n || c.node?.split('.')[0] === n.split('.')[0]).map((c) => scoreNumber(c.score ?? '0'));
