@@ -251,8 +251,9 @@ export class VSCodeSession {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(rel);
-    // Wait for the matching entry so Enter does not pick a stale result.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: basename(rel) }).first().waitFor();
+    // Wait until the entry Enter would open (the focused row) is the file: the list shown before the
+    // filter applies (recently opened files) may hold it too, but not on top.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: basename(rel) }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator(`.tab.active[aria-label*="${basename(rel)}"]`).first().waitFor();
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -415,14 +416,15 @@ export class VSCodeSession {
 
   /** Wait for a CodeLens whose title matches, and return its text (click it with `clickCodeLens`). */
   async waitForCodeLens(title: string | RegExp, timeout = 30_000): Promise<string> {
-    const lens = (await this.codeLenses()).filter({ hasText: title }).first();
+    // Visible only: the editor keeps lenses of lines scrolled out of view in the DOM, hidden.
+    const lens = (await this.codeLenses()).filter({ hasText: title, visible: true }).first();
     await lens.waitFor({ timeout });
     return ((await lens.textContent()) ?? '').trim();
   }
 
   async clickCodeLens(title: string | RegExp): Promise<void> {
     await this.waitForCodeLens(title);
-    await (await this.codeLenses()).filter({ hasText: title }).first().click();
+    await (await this.codeLenses()).filter({ hasText: title, visible: true }).first().click();
   }
 
   /** A status bar entry containing `text` (e.g. the extension's node count). */

@@ -38,6 +38,14 @@ describe('quorum calculator in a real VS Code', () => {
     // Losing a 1-vote client leaves 5 ≥ 5; losing a 2-vote target leaves 4 < 5.
     assert.match(text!, /survives: any one 1-vote node/);
     assert.match(text!, /stops if: .*target-a.*target-b|stops if: .*target-b.*target-a/);
+    await vs.screenshot('quorum-lens');
+
+    // The lens is a link to the calculator.
+    await vs.clickCodeLens(/quorum 5 of 8/);
+    await vs.page.locator('.tab.active[aria-label*="Quorum: corosync.conf"]').first().waitFor({ timeout: 15_000 });
+    await vs.webview().locator('#badge').filter({ hasText: /^QUORATE$/ }).waitFor({ timeout: 20_000 });
+    await vs.runCommand('View: Close Editor'); // the next test opens it from the palette
+    await vs.page.locator('.tab[aria-label*="Quorum: corosync.conf"]').first().waitFor({ state: 'detached' });
   });
 
   uiTest(shared, 'the panel shows 5 of 8, quorate, and not quorate once target-a is down', async (vs) => {
