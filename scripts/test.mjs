@@ -25,6 +25,7 @@ ensureDeps(root);
 run('node', ['scripts/build.mjs']);
 run('npx', ['tsc', '-p', 'server', '--noEmit']);
 run('npx', ['tsc', '-p', 'client', '--noEmit']);
+run('npx', ['tsc', '-p', 'test', '--noEmit']);
 if (layers.includes('e2e')) run('npm', ['run', '--silent', 'package']);
 
 function testFiles(dir) {

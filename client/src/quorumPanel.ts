@@ -90,14 +90,15 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 16px 20px; max-width: 980px; }
   h1 { font-size: 1.3em; font-weight: 600; margin: 0 0 4px; }
   .sub { color: var(--vscode-descriptionForeground); margin-bottom: 16px; }
-  .verdict { display: flex; align-items: center; gap: 18px; padding: 14px 16px; border-radius: 6px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); background: var(--vscode-editorWidget-background, rgba(128,128,128,.08)); margin-bottom: 16px; }
-  .badge { font-weight: 700; letter-spacing: .04em; padding: 6px 12px; border-radius: 4px; color: var(--vscode-button-foreground); min-width: 120px; text-align: center; }
-  .badge.ok { background: var(--vscode-testing-iconPassed, #388a34); }
-  .badge.no { background: var(--vscode-errorForeground, #c72e0f); }
+  .verdict { display: flex; flex-wrap: wrap; align-items: center; gap: 18px; padding: 14px 16px; border-radius: 6px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); background: var(--vscode-editorWidget-background, rgba(128,128,128,.08)); margin-bottom: 16px; }
+  .badge { font-weight: 700; letter-spacing: .04em; padding: 6px 12px; border-radius: 4px; color: #fff; min-width: 120px; text-align: center; white-space: nowrap; }
+  /* Fixed, strong colours: theme greens are often too pale for white text. */
+  .badge.ok { background: #2e7d32; }
+  .badge.no { background: #c62828; }
   .figures { display: flex; gap: 22px; }
   .figure b { display: block; font-size: 1.6em; font-variant-numeric: tabular-nums; }
-  .figure span { color: var(--vscode-descriptionForeground); font-size: .9em; }
-  .why { color: var(--vscode-descriptionForeground); }
+  .figure span { color: var(--vscode-descriptionForeground); font-size: .9em; white-space: nowrap; }
+  .why { color: var(--vscode-descriptionForeground); white-space: nowrap; }
   .bar { position: relative; height: 12px; border-radius: 6px; background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); margin: 4px 0 18px; }
   .bar .fill { position: absolute; inset: 0 auto 0 0; border-radius: 6px; background: var(--vscode-progressBar-background, #0e70c0); }
   .bar .mark { position: absolute; top: -5px; bottom: -5px; width: 2px; background: var(--vscode-editorWarning-foreground); }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CompletionItem, Diagnostic, Hover, InitializeResult, Location, WorkspaceEdit, CodeAction } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, Hover, Location, WorkspaceEdit, CodeAction } from 'vscode-languageserver-types';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './client';
 
 const BROKEN_CONF = `totem {

@@ -33,6 +33,8 @@ interface RunSettings {
   connectTimeoutSeconds: number;
   dryRun: boolean;
   confirmDestructive: boolean;
+  /** An ssh config file given to ssh with -F (and read for the node list) instead of ~/.ssh/config. */
+  sshConfigFile: string | undefined;
 }
 
 function readSettings(): RunSettings {
@@ -44,12 +46,13 @@ function readSettings(): RunSettings {
     connectTimeoutSeconds: Math.max(1, config.get<number>('run.connectTimeoutSeconds') ?? 10),
     dryRun: config.get<boolean>('run.dryRun') ?? false,
     confirmDestructive: config.get<boolean>('run.confirmDestructive') ?? true,
+    sshConfigFile: config.get<string>('run.sshConfigFile')?.trim() || undefined,
   };
 }
 
-async function readSshConfig(): Promise<string> {
+async function readSshConfig(configFile: string | undefined): Promise<string> {
   try {
-    return await fs.readFile(path.join(os.homedir(), '.ssh', 'config'), 'utf8');
+    return await fs.readFile(configFile ?? path.join(os.homedir(), '.ssh', 'config'), 'utf8');
   } catch {
     return '';
   }
@@ -183,7 +186,7 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
 
   const inventory = async (): Promise<ResolvedNode[]> => {
     const settings = readSettings();
-    const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig()]);
+    const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig(readSettings().sshConfigFile)]);
     return buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
   };
 
@@ -233,6 +236,7 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       command: args.text,
       connectTimeoutSeconds: settings.connectTimeoutSeconds,
       timeoutSeconds: settings.timeoutSeconds,
+      configFile: settings.sshConfigFile,
       tty: true,
       onStdout: (text) => terminal.write(text),
       onStderr: (text) => terminal.write(text),
@@ -305,7 +309,7 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       for (const node of targets) {
         const terminal = terminalFor(node);
         terminal.terminal.show(true);
-        const argv = dryRun({ destination: node.destination, command: text, connectTimeoutSeconds: settings.connectTimeoutSeconds, tty: true });
+        const argv = dryRun({ destination: node.destination, command: text, connectTimeoutSeconds: settings.connectTimeoutSeconds, configFile: settings.sshConfigFile, tty: true });
         terminal.write(`${BOLD}Dry run on ${node.name}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${formatArgv(argv)}\n\n`);
       }
       return;
@@ -395,7 +399,7 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     treeChanged.fire();
     await Promise.all(
       nodes.map(async (node) => {
-        const result = await runOverSsh({ destination: node.destination, command: 'true', tty: false, connectTimeoutSeconds: Math.min(settings.connectTimeoutSeconds, 5), timeoutSeconds: 15 }).result;
+        const result = await runOverSsh({ destination: node.destination, command: 'true', tty: false, configFile: settings.sshConfigFile, connectTimeoutSeconds: Math.min(settings.connectTimeoutSeconds, 5), timeoutSeconds: 15 }).result;
         reachability.set(node.name, result.status === 'ok' ? 'reachable' : (result.failure?.message ?? `exit ${result.exitCode}`));
         treeChanged.fire();
       }),

@@ -34,7 +34,8 @@ export function keyDoc(path: string, name: string, spec: KeySpec): string {
   if (spec.transports) lines.push(`Only with transport: ${spec.transports.join(', ')}`);
   if (spec.deprecated) lines.push(`Deprecated: ${spec.deprecated}`);
   lines.push(spec.strict ? 'corosync refuses the file when the value is invalid.' : 'corosync ignores an invalid value (no error at start).');
-  return lines.join('\n');
+  // A Markdown hard break after each fact line, so Type / Default / … do not run together.
+  return lines.join('  \n');
 }
 
 function valueDoc(path: string, name: string, value: string, spec: KeySpec): string {
