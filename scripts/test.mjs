@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDeps } from './ensure-deps.mjs';
+import { ensureSystemPackages } from './ensure-system.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ALL_LAYERS = ['unit', 'lsp', 'oracle', 'integration', 'e2e'];
@@ -22,11 +23,20 @@ function run(cmd, args, opts = {}) {
 }
 
 ensureDeps(root);
+ensureSystemPackages(layers);
 run('node', ['scripts/build.mjs']);
 run('npx', ['tsc', '-p', 'server', '--noEmit']);
 run('npx', ['tsc', '-p', 'client', '--noEmit']);
 run('npx', ['tsc', '-p', 'test', '--noEmit']);
-if (layers.includes('e2e')) run('npm', ['run', '--silent', 'package']);
+if (layers.includes('e2e')) {
+  run('npm', ['run', '--silent', 'package']);
+  // code-server + Node 24 (about 2 minutes the first time); exit 3 = cannot install here.
+  const tools = spawnSync('node', ['scripts/e2e/ensure-tools.mjs'], { cwd: root, stdio: 'inherit' });
+  if (tools.status !== 0 && (process.env.CI === 'true' || tools.status !== 3)) {
+    console.error(`test: end-to-end tools could not be installed (exit ${tools.status})`);
+    process.exit(1);
+  }
+}
 
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];

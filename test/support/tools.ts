@@ -16,10 +16,10 @@ let aptUpdated = false;
 
 function aptInstall(packages: string[]): void {
   if (!aptUpdated) {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
+    execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-qq'], { stdio: 'ignore' });
     aptUpdated = true;
   }
-  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', ...packages], {
     stdio: 'ignore',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
