@@ -142,27 +142,62 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
   return given;
 }
 
-function checkUnique(use: AgentUse, view: PcsAgentView, given: Map<string, string>, others: AgentUse[], catalog: AgentCatalog, kind: string, force: boolean, out: Diagnostic[]): void {
+/** One group of unique parameters a use sets: resources of the same agent may not share the values. */
+export interface UniqueValues {
+  /** `agent id \0 parameter names \0 values`: equal keys clash. */
+  key: string;
+  names: string[];
+  values: string[];
+  word: Word;
+  agentId: string;
+  kind: string;
+}
+
+/** The unique-parameter groups `use` gives values for (empty when the agent is unknown or has none). */
+export function uniqueValuesOf(use: AgentUse, catalog: AgentCatalog = loadAgentCatalog()): UniqueValues[] {
+  if (use.agent.dynamic) return [];
+  const resolution = catalog.resolve(use.agent.text, use.kind);
+  if (resolution.kind !== 'found') return [];
+  const view = catalog.pcsView(resolution.agent);
   const groups = new Map<string, string[]>();
   for (const p of view.parameters) if (p.unique && p.uniqueGroup) groups.set(p.uniqueGroup, [...(groups.get(p.uniqueGroup) ?? []), p.name]);
-  if (!groups.size) return;
-  const sameAgent = others.filter((o) => {
-    if (o === use || o.id.text === use.id.text) return false;
-    const r = catalog.resolve(o.agent.text, o.kind);
-    return r.kind === 'found' && r.agent.id === view.agent.id;
-  });
+  if (!groups.size) return [];
+  const given = new Map<string, string>();
+  for (const pair of use.params.map(splitPair)) if (pair.hasValue) given.set(pair.name, pair.value);
+  const out: UniqueValues[] = [];
   for (const [, names] of groups) {
-    const mine = names.map((n) => given.get(n) ?? '');
-    if (!mine.some(Boolean)) continue;
-    const clashes = sameAgent.filter((o) => {
-      const theirs = new Map(o.params.map(splitPair).map((p) => [p.name, p.value]));
-      return names.every((n, i) => (theirs.get(n) ?? '') === mine[i]);
-    });
-    if (!clashes.length) continue;
+    const values = names.map((n) => given.get(n) ?? '');
+    if (!values.some(Boolean)) continue;
     const word = use.params.find((w) => names.includes(splitPair(w).name)) ?? use.agent;
-    const what = names.length === 1 ? `Value '${mine[0]}' of option '${names[0]}'` : `Values of options ${quoteList(names)}`;
-    out.push(diag(word.range, force ? WARNING : ERROR, 'pcs/agent-param-not-unique',
-      `${what} is not unique across '${view.agent.id}' resources (also used by ${quoteList(clashes.map((c) => c.id.text))}): pcs refuses it without --force, and two ${kind}s would fight over the same thing. Use a different value.`));
+    out.push({ key: `${view.agent.id}\0${names.join(',')}\0${values.join('\0')}`, names, values, word, agentId: view.agent.id, kind: use.kind === 'stonith' ? 'stonith' : 'resource' });
+  }
+  return out;
+}
+
+/** pcs/agent-param-not-unique for a group whose values resources `clashIds` already use. */
+export function notUniqueDiagnostic(group: UniqueValues, clashIds: string[], force = false): Diagnostic {
+  const what = group.names.length === 1 ? `Value '${group.values[0]}' of option '${group.names[0]}'` : `Values of options ${quoteList(group.names)}`;
+  return diag(group.word.range, force ? WARNING : ERROR, 'pcs/agent-param-not-unique',
+    `${what} is not unique across '${group.agentId}' resources (also used by ${quoteList(clashIds)}): pcs refuses it without --force, and two ${group.kind}s would fight over the same thing. Use a different value.`);
+}
+
+/** Ids of earlier uses, indexed by their unique values: built once, then one look-up per use. */
+export function uniqueIndex(uses: AgentUse[], catalog: AgentCatalog = loadAgentCatalog()): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const use of uses) {
+    for (const g of uniqueValuesOf(use, catalog)) {
+      const list = index.get(g.key);
+      if (list) list.push(use.id.text);
+      else index.set(g.key, [use.id.text]);
+    }
+  }
+  return index;
+}
+
+function checkUnique(use: AgentUse, index: Map<string, string[]>, catalog: AgentCatalog, force: boolean, out: Diagnostic[]): void {
+  for (const g of uniqueValuesOf(use, catalog)) {
+    const clashes = (index.get(g.key) ?? []).filter((id) => id !== use.id.text);
+    if (clashes.length) out.push(notUniqueDiagnostic(g, clashes, force));
   }
 }
 
@@ -254,9 +289,10 @@ function checkMeta(use: AgentUse, out: Diagnostic[]): void {
 
 /**
  * Diagnostics of one agent use. `others` are the resources created before this line (pcs compares
- * unique parameters only against resources already in the CIB).
+ * unique parameters only against resources already in the CIB), or an index of their unique values
+ * built once with `uniqueIndex` (the fold keeps its own, see model/build.ts).
  */
-export function agentDiagnostics(use: AgentUse, others: AgentUse[], options: AgentCheckOptions = {}): Diagnostic[] {
+export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string, string[]>, options: AgentCheckOptions = {}): Diagnostic[] {
   const catalog = options.catalog ?? loadAgentCatalog();
   const force = !!options.force;
   const out: Diagnostic[] = [];
@@ -301,8 +337,9 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[], options: Age
           `pcs resolves '${use.agent.text}' to ${resolution.agent.id} (short names match case-insensitively); writing '${resolution.agent.type}' or the full name reads better.`,
           { fixes: [{ title: `Use ${resolution.agent.id}`, edits: [{ range: use.agent.range, newText: resolution.agent.id }] }] }));
       }
-      const given = checkParameters(use, view, kind, force, out);
-      checkUnique(use, view, given, others, catalog, kind, force, out);
+      checkParameters(use, view, kind, force, out);
+      const index = others instanceof Map ? others : uniqueIndex(others.filter((o) => o !== use), catalog);
+      checkUnique(use, index, catalog, force, out);
       checkOperations(use, view, force, out);
       checkMeta(use, out);
       return out;

@@ -1,22 +1,43 @@
-// Builds the cluster model as a fold over per-document step lists. Parsing a document's commands
-// (the costly part) is cached per extract object, which the caller keeps per document version, so a
-// rebuild after an edit re-parses one document and replays cheap steps for the others.
+// Builds the cluster model as a fold over per-document step lists, incrementally.
+//
+// Each document is folded unit by unit (a unit is one segment of the shell extraction, see
+// shell/extract.ts `extractUnits`; a corosync.conf is one unit). A unit's run records what it read
+// and wrote (model/state.ts). On the next build a unit whose input object is unchanged and whose reads
+// still resolve to the same entries is reused without running it; only edited units, and units below
+// them that read a key whose value changed, run again. Documents are independent except for look-ups
+// of names they do not define themselves, which are answered from what other documents define.
+// The workspace model handed to features is the union of every document's final state (path order,
+// later documents win), plus the workspace-wide rules run over it when some state changed.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AgentUse, Invocation, ScriptExtract, Word, WrittenFile } from '../service/types';
 import type { CsFile, CsNode, CsSection } from '../corosync/ast';
 import { parsePcs, type PcsCommand } from '../pcs/grammar';
-import { applyPcs } from '../pcs/apply';
+import { applyPcs, pendingNodeChecks, type NodeCheck } from '../pcs/apply';
 import { parseTargetcli, type TargetcliCommand } from '../targetcli/grammar';
 import { applyTargetcli } from '../targetcli/apply';
 import { FoldContext, emptyModel } from './context';
-import type { ClusterModel, CorosyncDocument, ScriptDocument } from './types';
+import type { ClusterModel, ConstraintInfo, CorosyncDocument, NodeInfo, Occurrence, ResourceInfo, ScriptDocument, Ref } from './types';
+import { ConstraintStore } from './constraintStore';
+import { StateMap, StateSet, UnitState, key, nameOf, tableOf, type Entry, type UnitEffects } from './state';
 import { lineRules } from '../scripts/rules/lineRules';
-import { finalRules } from '../scripts/rules/finalRules';
-import { agentDiagnostics } from '../agents/diagnostics';
+import { stonithRules } from '../scripts/rules/stonith';
+import { exportfsRules } from '../scripts/rules/exportfs';
+import { nodeRules } from '../scripts/rules/nodes';
+import { groupTypoRule } from '../scripts/rules/groups';
+import { placementRules } from '../scripts/rules/placement';
+import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents/diagnostics';
 import { loadAgentCatalog } from '../agents/catalog';
+import { extractUnits } from '../shell/extract';
 
 /** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
+const PROMOTABLE = new Map<string, boolean | undefined>();
 function isPromotable(agent: string, kind: 'resource' | 'stonith'): boolean | undefined {
+  const k = `${kind}\0${agent}`;
+  if (!PROMOTABLE.has(k)) PROMOTABLE.set(k, promotable(agent, kind));
+  return PROMOTABLE.get(k);
+}
+
+function promotable(agent: string, kind: 'resource' | 'stonith'): boolean | undefined {
   try {
     const found = loadAgentCatalog().resolve(agent, kind);
     if (found.kind !== 'found') return undefined;
@@ -32,8 +53,7 @@ export type Step =
   | { kind: 'other'; inv: Invocation }
   | { kind: 'hosts'; file: WrittenFile };
 
-const STEP_CACHE = new WeakMap<ScriptExtract, Step[]>();
-
+const STEP_CACHE = new WeakMap<object, Step[]>();
 /** Expand a line written inside a loop (`pcs ... node$i`) into one line per loop value. */
 export function expandInvocation(inv: Invocation): Invocation[] {
   const counts = inv.argv.map((w) => w.values?.length ?? 0);
@@ -52,11 +72,17 @@ export function expandInvocation(inv: Invocation): Invocation[] {
   return out;
 }
 
+/** The steps of a whole extract (tests and tools that look at one document's commands). */
 export function stepsOf(extract: ScriptExtract): Step[] {
-  const cached = STEP_CACHE.get(extract);
+  return unitSteps(extract, extract.invocations, extract.files);
+}
+
+/** Steps of one unit in document order, parsed once per unit object. */
+function unitSteps(unit: object, invocations: readonly Invocation[], files: readonly WrittenFile[]): Step[] {
+  const cached = STEP_CACHE.get(unit);
   if (cached) return cached;
   const steps: { at: number; line: number; step: Step }[] = [];
-  for (const inv of extract.invocations) {
+  for (const inv of invocations) {
     for (const one of expandInvocation(inv)) {
       let step: Step;
       if (one.command === 'pcs') step = { kind: 'pcs', inv: one, cmd: parsePcs(one.argv) };
@@ -65,12 +91,12 @@ export function stepsOf(extract: ScriptExtract): Step[] {
       steps.push({ line: one.range.start.line, at: one.range.start.character, step });
     }
   }
-  for (const file of extract.files) {
+  for (const file of files) {
     if (file.path === '/etc/hosts') steps.push({ line: file.contentRange.start.line, at: file.contentRange.start.character, step: { kind: 'hosts', file } });
   }
   steps.sort((a, b) => a.line - b.line || a.at - b.at);
   const result = steps.map((s) => s.step);
-  STEP_CACHE.set(extract, result);
+  STEP_CACHE.set(unit, result);
   return result;
 }
 
@@ -83,54 +109,558 @@ export interface BuildOptions {
   agentChecks?: boolean;
 }
 
+/** One-shot build (tests, CLI). The language service keeps an IncrementalModel instead. */
 export function buildClusterModel(scripts: ScriptDocument[], corosync: CorosyncDocument[], options: BuildOptions = {}): ClusterModel {
-  const model = emptyModel();
-  const ctx = new FoldContext(model);
-  for (const doc of [...corosync].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri)))) {
-    ctx.uri = doc.uri;
-    model.order.push(doc.uri);
-    applyCorosync(ctx, doc.file);
+  return new IncrementalModel(options).update(scripts, corosync);
+}
+
+// ---- the incremental fold -------------------------------------------------------------------------
+
+/** What one unit produced the last time it ran. */
+interface Run {
+  effects: UnitEffects;
+  diagnostics: Diagnostic[];
+  occurrences: Occurrence[];
+  nodeChecks: NodeCheck[];
+}
+
+interface Unit {
+  /** Identity of the input: the same object means the same text at the same place. */
+  key: object;
+  execute(ctx: FoldContext): void;
+}
+
+class DocFold {
+  input: object | undefined;
+  runs: Run[] = [];
+  byKey = new Map<object, Run>();
+  /** Position of each run in `runs`. */
+  pos = new Map<Run, number>();
+  /** key → the runs that write it, in document order: "the value of k above unit i" is a look-up. */
+  writers = new Map<string, Run[]>();
+  /** Keys this document looked for in other documents. */
+  elsewhere = new Set<string>();
+  dirty = true;
+  preambleFiles: WrittenFile[] = [];
+  preambleKey: object = {};
+  constructor(readonly uri: string, readonly kind: 'corosync' | 'script') {}
+
+  /** The entry of `k` as the units above position `at` left it (all units when omitted). */
+  entryAt(k: string, at = Infinity): Entry | undefined {
+    const list = this.writers.get(k);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) if (this.pos.get(list[i])! < at) return list[i].effects.writes.get(k);
+    return undefined;
   }
-  // others of the same agent: the agents layer compares them for unique parameters
-  const agentUses = new Map<string, AgentUse[]>();
-  const checkAgent = (use: AgentUse): boolean => {
-    let diagnostics: Diagnostic[] = [];
-    if (options.agentChecks !== false) {
-      try {
-        diagnostics = agentDiagnostics(use, agentUses.get(use.agent.text) ?? []);
-      } catch {
-        diagnostics = [];
+
+  /** The last live entry of `k`: what other documents see (a deletion here does not hide it there). */
+  defined(k: string): Entry | undefined {
+    const list = this.writers.get(k);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i].effects.writes.get(k)!;
+      if (!e.deleted) return e;
+    }
+    return undefined;
+  }
+
+  rebuildIndex(): void {
+    this.pos = new Map(this.runs.map((r, i) => [r, i]));
+    this.writers = new Map();
+    for (const run of this.runs) {
+      for (const k of run.effects.writes.keys()) {
+        const list = this.writers.get(k);
+        if (list) list.push(run);
+        else this.writers.set(k, [run]);
       }
     }
-    const same = agentUses.get(use.agent.text);
-    if (same) same.push(use);
-    else agentUses.set(use.agent.text, [use]);
-    if (!diagnostics.length) return false;
-    let list = model.diagnostics.get(ctx.uri);
-    if (!list) model.diagnostics.set(ctx.uri, (list = []));
-    list.push(...diagnostics);
-    return diagnostics.some((d) => d.severity === 1);
-  };
-  for (const doc of [...scripts].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri)))) {
-    ctx.uri = doc.uri;
-    model.order.push(doc.uri);
-    for (const file of doc.extract.files) {
-      if (/corosync\.conf$/.test(file.path)) applyEmbeddedCorosyncNames(ctx, file);
+  }
+
+  /** Put `run` at position `at` in place of `old` (same place), keeping the writers index sorted. */
+  replaceAt(at: number, old: Run, run: Run): void {
+    for (const k of old.effects.writes.keys()) {
+      const list = this.writers.get(k)!;
+      const i = list.indexOf(old);
+      if (i >= 0) list.splice(i, 1);
+      if (!list.length) this.writers.delete(k);
     }
-    for (const step of stepsOf(doc.extract)) {
+    this.pos.delete(old);
+    this.runs[at] = run;
+    this.pos.set(run, at);
+    for (const k of run.effects.writes.keys()) {
+      let list = this.writers.get(k);
+      if (!list) this.writers.set(k, (list = []));
+      let i = list.length;
+      while (i > 0 && this.pos.get(list[i - 1])! > at) i--;
+      list.splice(i, 0, run);
+    }
+  }
+}
+
+export class IncrementalModel {
+  private docs = new Map<string, DocFold>();
+  private order: DocFold[] = [];
+  private model: ClusterModel | undefined;
+  private stateRuleDiagnostics = new Map<string, Diagnostic[]>();
+  private readonly localAgentCache = new Map<string, { line: number; diagnostics: Diagnostic[] }>();
+
+  constructor(private readonly options: BuildOptions = {}) {}
+
+  update(scripts: ScriptDocument[], corosync: CorosyncDocument[]): ClusterModel {
+    const inputs: { uri: string; kind: 'corosync' | 'script'; source: ScriptDocument | CorosyncDocument }[] = [
+      ...[...corosync].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri))).map((d) => ({ uri: d.uri, kind: 'corosync' as const, source: d })),
+      ...[...scripts].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri))).map((d) => ({ uri: d.uri, kind: 'script' as const, source: d })),
+    ];
+    const changed = new Set<string>();
+    let structure = false;
+    const next = new Map<string, DocFold>();
+    const order: DocFold[] = [];
+    for (const input of inputs) {
+      const id = `${input.kind}\0${input.uri}`;
+      let doc = this.docs.get(id);
+      if (!doc) {
+        doc = new DocFold(input.uri, input.kind);
+        structure = true;
+      }
+      const source = input.kind === 'corosync' ? (input.source as CorosyncDocument).file : (input.source as ScriptDocument).extract;
+      if (doc.input !== source) doc.dirty = true;
+      doc.input = source;
+      if (next.has(id)) continue;
+      next.set(id, doc);
+      order.push(doc);
+    }
+    for (const [id, doc] of this.docs) {
+      if (next.has(id)) continue;
+      structure = true;
+      for (const k of doc.writers.keys()) changed.add(k);
+    }
+    if (order.length !== this.order.length || order.some((d, i) => d !== this.order[i])) structure = true;
+    this.docs = next;
+    this.order = order;
+    // Documents see each other's definitions: fold until no document's definitions change.
+    const stateChangedAt = changed.size;
+    let anyRun = structure;
+    for (let pass = 0; pass < 4; pass++) {
+      const passChanged = new Set<string>();
+      for (const doc of order) {
+        if (!doc.dirty && !(changed.size && (intersects(doc.elsewhere, changed) || doc.runs.some((r) => r.effects.volatile)))) continue;
+        anyRun = true;
+        this.foldDocument(doc, passChanged, changed);
+      }
+      if (!passChanged.size) break;
+      for (const k of passChanged) changed.add(k);
+      // documents that looked these keys up elsewhere, or enumerated a table, fold again (cheap:
+      // only the units concerned run)
+      for (const doc of order) if (doc.runs.some((r) => r.effects.volatile) || intersects(doc.elsewhere, passChanged)) doc.dirty = true;
+      if (!order.some((d) => d.dirty)) break;
+    }
+    const stateChanged = structure || changed.size > stateChangedAt || !this.model;
+    if (!anyRun && !stateChanged && this.model) return this.model;
+    this.model = this.assemble(stateChanged);
+    return this.model;
+  }
+
+  private elsewhereOf(self: DocFold): (k: string) => Entry | undefined {
+    return (k) => {
+      for (const doc of this.order) {
+        if (doc === self) continue;
+        const e = doc.defined(k);
+        if (e) return e;
+      }
+      return undefined;
+    };
+  }
+
+  private elsewhereKeys(self: DocFold): (prefix: string) => Iterable<string> {
+    const order = this.order;
+    return function* (prefix: string) {
+      for (const doc of order) {
+        if (doc === self) continue;
+        for (const k of doc.writers.keys()) if (k.startsWith(prefix) && doc.defined(k)) yield k;
+      }
+    };
+  }
+
+  private unitsOf(doc: DocFold): Unit[] {
+    if (doc.kind === 'corosync') {
+      const file = doc.input as CsFile;
+      return [{ key: file, execute: (ctx) => applyCorosync(ctx, file) }];
+    }
+    const extract = doc.input as ScriptExtract;
+    const units: Unit[] = [];
+    const embedded = extract.files.filter((f) => /corosync\.conf$/.test(f.path));
+    if (embedded.length !== doc.preambleFiles.length || embedded.some((f, i) => f !== doc.preambleFiles[i])) {
+      doc.preambleFiles = embedded;
+      doc.preambleKey = {};
+    }
+    if (embedded.length) units.push({ key: doc.preambleKey, execute: (ctx) => embedded.forEach((f) => applyEmbeddedCorosyncNames(ctx, f)) });
+    const parts = extractUnits(extract) ?? [extract];
+    for (const part of parts) {
+      units.push({ key: part, execute: (ctx) => this.applySteps(ctx, unitSteps(part, part.invocations, part.files)) });
+    }
+    return units;
+  }
+
+  private applySteps(ctx: FoldContext, steps: Step[]): void {
+    for (const step of steps) {
       if (step.kind === 'hosts') {
         applyHosts(ctx, step.file);
         continue;
       }
       ctx.inv = step.inv;
-      if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: checkAgent, isPromotable });
+      if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: (use) => this.checkAgent(ctx, use), isPromotable });
       else if (step.kind === 'targetcli') applyTargetcli(ctx, step.cmd);
       lineRules(ctx, step.inv, step.kind === 'pcs' ? step.cmd : undefined);
     }
   }
-  ctx.finishConstraints();
-  finalRules(ctx);
-  return model;
+
+  /** The agents layer's checks: line-local ones cached by the use's text and shape, uniqueness
+   * answered by the fold's index of unique values (table `uniq`). */
+  private checkAgent(ctx: FoldContext, use: AgentUse): boolean {
+    const diagnostics: Diagnostic[] = [];
+    if (this.options.agentChecks !== false) {
+      try {
+        diagnostics.push(...this.localAgentDiagnostics(use));
+      } catch {
+        /* a broken catalog must not break the fold */
+      }
+    }
+    let groups: ReturnType<typeof uniqueValuesOf> = [];
+    try {
+      groups = uniqueValuesOf(use);
+    } catch {
+      groups = [];
+    }
+    const unitState = STATE_OF.get(ctx);
+    const uniq = unitState ? new StateMap<string[]>(unitState, 'uniq') : localUnique(ctx);
+    for (const g of groups) {
+      const ids = uniq.get(g.key) ?? [];
+      const clashes = ids.filter((id) => id !== use.id.text);
+      if (clashes.length && this.options.agentChecks !== false) diagnostics.push(notUniqueDiagnostic(g, clashes));
+      uniq.set(g.key, [...ids, use.id.text]);
+    }
+    if (!diagnostics.length) return false;
+    let list = ctx.model.diagnostics.get(ctx.uri);
+    if (!list) ctx.model.diagnostics.set(ctx.uri, (list = []));
+    list.push(...diagnostics);
+    return diagnostics.some((d) => d.severity === 1);
+  }
+
+  private localAgentDiagnostics(use: AgentUse): Diagnostic[] {
+    const words: Word[] = [use.id, use.agent, ...use.params, ...use.meta];
+    for (const op of use.ops) words.push(op.name, ...op.options);
+    const base = use.id.range.start.line;
+    let k = `${use.kind}`;
+    for (const w of words) {
+      const r = w.range;
+      k += `\u0001${w.text}\u0002${r.start.line - base}:${r.start.character}:${r.end.line - base}:${r.end.character}:${w.dynamic ? 1 : 0}:${w.textOffset === undefined ? 0 : 1}:${w.values?.join('\u0003') ?? ''}`;
+    }
+    k += `\u0001${use.params.length}:${use.meta.length}:${use.ops.map((o) => o.options.length).join(',')}`;
+    const hit = this.localAgentCache.get(k);
+    if (hit) return hit.line === base ? hit.diagnostics : hit.diagnostics.map((d) => shiftLines(d, base - hit.line));
+    const diagnostics = agentDiagnostics(use, new Map());
+    if (this.localAgentCache.size > 50_000) this.localAgentCache.clear();
+    this.localAgentCache.set(k, { line: base, diagnostics });
+    return diagnostics;
+  }
+
+  /**
+   * Fold one document. `changed` collects the keys whose final or visible entry changed;
+   * `elsewhereChanged` holds keys other documents changed during this update.
+   */
+  private foldDocument(doc: DocFold, changed: Set<string>, elsewhereChanged: Set<string>): void {
+    doc.dirty = false;
+    const units = this.unitsOf(doc);
+    const plan = units.map((u) => doc.byKey.get(u.key));
+    const sameShape = doc.runs.length === units.length && plan.every((run, i) => !run || run === doc.runs[i]);
+    if (sameShape) this.foldInPlace(doc, units, plan, changed, elsewhereChanged);
+    else this.foldAll(doc, units, changed);
+  }
+
+  /** The usual edit: the same units at the same places, some with new text. Units are revisited only
+   * when new, or when a key they read was changed above them (or in another document). */
+  private foldInPlace(doc: DocFold, units: Unit[], plan: (Run | undefined)[], changed: Set<string>, elsewhereChanged: Set<string>): void {
+    const changedAbove = new Set<string>();
+    const elsewhereOf = this.elsewhereOf(doc);
+    let elsewhereMoved = false;
+    for (let i = 0; i < units.length; i++) {
+      const current = doc.runs[i];
+      let run = plan[i];
+      if (run) {
+        // a unit that enumerated a table depends on every key of it, here and in other documents
+        const touched = run.effects.volatile
+          ? changedAbove.size > 0 || elsewhereChanged.size > 0
+          : (changedAbove.size > 0 && readsAny(run.effects, changedAbove)) || (elsewhereChanged.size > 0 && intersects(run.effects.elsewhere, elsewhereChanged));
+        if (!touched || isValid(run.effects, (k) => doc.entryAt(k, i), elsewhereOf)) continue;
+      }
+      const previous = current.effects.writes;
+      const before = { get: (k: string) => doc.entryAt(k, i) };
+      const finalBefore = new Map<string, [Entry | undefined, Entry | undefined]>();
+      const keys = new Set([...previous.keys()]);
+      run = this.execute(doc, units[i], before, previous);
+      for (const k of run.effects.writes.keys()) keys.add(k);
+      for (const k of keys) if (previous.get(k) !== run.effects.writes.get(k)) finalBefore.set(k, [doc.entryAt(k), doc.defined(k)]);
+      doc.replaceAt(i, current, run);
+      doc.byKey.delete(units[i].key);
+      doc.byKey.set(units[i].key, run);
+      for (const [k, [final, visible]] of finalBefore) {
+        changedAbove.add(k);
+        if (doc.entryAt(k) !== final || doc.defined(k) !== visible) changed.add(k);
+      }
+      if (run.effects.elsewhere.size || current.effects.elsewhere.size) elsewhereMoved = true;
+    }
+    // keys looked up elsewhere: recomputed only when a revisited unit had some
+    if (elsewhereMoved) {
+      const elsewhere = new Set<string>();
+      for (const run of doc.runs) for (const k of run.effects.elsewhere) elsewhere.add(k);
+      doc.elsewhere = elsewhere;
+    }
+  }
+
+  /** Units were added, removed or moved: walk every unit with a fresh state map. */
+  private foldAll(doc: DocFold, units: Unit[], changed: Set<string>): void {
+    const state = new Map<string, Entry>();
+    const elsewhere = new Set<string>();
+    const elsewhereOf = this.elsewhereOf(doc);
+    const runs: Run[] = [];
+    const byKey = new Map<object, Run>();
+    const oldIndex = doc.pos;
+    const candidates = new Set<string>();
+    // A new unit (edited text) most likely replaces the old runs between its unchanged neighbours:
+    // their writes are offered to the new run so equal values keep their Entry objects.
+    const anchorIndex = units.map((u) => {
+      const old = doc.byKey.get(u.key);
+      return old ? oldIndex.get(old)! : -1;
+    });
+    const nextAnchor: number[] = new Array(units.length);
+    for (let i = units.length - 1, next = doc.runs.length; i >= 0; i--) {
+      nextAnchor[i] = next;
+      if (anchorIndex[i] >= 0) next = anchorIndex[i];
+    }
+    let prevAnchor = -1;
+    let reordered = false;
+    let lastIndex = -1;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      const old = byKey.has(unit.key) ? undefined : doc.byKey.get(unit.key);
+      let run: Run;
+      if (old && isValid(old.effects, (k) => state.get(k), elsewhereOf)) {
+        run = old;
+        const index = oldIndex.get(old)!;
+        if (index < lastIndex) reordered = true;
+        lastIndex = index;
+      } else {
+        let previous = old?.effects.writes;
+        if (!old) {
+          previous = new Map();
+          for (let j = prevAnchor + 1; j < nextAnchor[i] && j < doc.runs.length; j++) {
+            for (const [k, e] of doc.runs[j].effects.writes) previous.set(k, e);
+          }
+        }
+        run = this.execute(doc, unit, state, previous);
+        for (const [k, e] of run.effects.writes) if (previous?.get(k) !== e) candidates.add(k);
+        if (previous) for (const [k, e] of previous) if (run.effects.writes.get(k) !== e) candidates.add(k);
+      }
+      if (anchorIndex[i] >= 0) prevAnchor = anchorIndex[i];
+      runs.push(run);
+      if (!byKey.has(unit.key)) byKey.set(unit.key, run);
+      for (const [k, e] of run.effects.writes) state.set(k, e);
+      for (const k of run.effects.elsewhere) elsewhere.add(k);
+    }
+    const kept = new Set(runs);
+    for (const r of doc.runs) if (!kept.has(r)) for (const k of r.effects.writes.keys()) candidates.add(k);
+    if (reordered) for (const k of doc.writers.keys()) candidates.add(k);
+    const before = new Map<string, [Entry | undefined, Entry | undefined]>();
+    for (const k of candidates) before.set(k, [doc.entryAt(k), doc.defined(k)]);
+    doc.runs = runs;
+    doc.byKey = byKey;
+    doc.elsewhere = elsewhere;
+    doc.rebuildIndex();
+    if (reordered) for (const k of doc.writers.keys()) if (!before.has(k)) before.set(k, [undefined, undefined]);
+    // what other documents and the merged model see: the final entry and the last live entry
+    for (const [k, [final, visible]] of before) if (doc.entryAt(k) !== final || doc.defined(k) !== visible) changed.add(k);
+  }
+
+  private execute(doc: DocFold, unit: Unit, before: { get(k: string): Entry | undefined }, previous: Map<string, Entry> | undefined): Run {
+    const unitState = new UnitState(before, this.elsewhereOf(doc));
+    unitState.elsewhereKeys = this.elsewhereKeys(doc);
+    unitState.ownKeys = before instanceof Map ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix)) : (prefix) => [...doc.writers.keys()].filter((k) => k.startsWith(prefix));
+    const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [] };
+    const model = stateModel(unitState, doc.uri, run);
+    const ctx = new FoldContext(model, new ConstraintStore(new StateMap(unitState, 'con'), new StateMap(unitState, 'conr')));
+    STATE_OF.set(ctx, unitState);
+    ctx.uri = doc.uri;
+    unit.execute(ctx);
+    run.nodeChecks = pendingNodeChecks(model);
+    run.effects = unitState.commit(previous);
+    return run;
+  }
+
+  /** The workspace model: every document's final state merged in fold order, runs' products, and
+   * the workspace-wide rules (re-run only when some state changed). */
+  private assemble(stateChanged: boolean): ClusterModel {
+    const previous = this.model;
+    const model = emptyModel();
+    model.order = this.order.map((d) => d.uri);
+    if (stateChanged || !previous) {
+      const merged = new Map<string, unknown>();
+      // keys in the order they are first written (rules that pick "the first" depend on it)
+      for (const doc of this.order) {
+        const seen = new Set<string>();
+        for (const run of doc.runs) {
+          for (const k of run.effects.writes.keys()) {
+            if (seen.has(k)) continue;
+            seen.add(k);
+            const e = doc.entryAt(k)!;
+            if (!e.deleted) merged.set(k, e.value);
+          }
+        }
+      }
+      for (const [k, value] of merged) {
+        const name = nameOf(k);
+        switch (tableOf(k)) {
+          case 'rsc': model.resources.set(name, value as ResourceInfo); break;
+          case 'ever': model.everCreated.set(name, value as ResourceInfo); break;
+          case 'node': model.nodes.set(name, value as NodeInfo); break;
+          case 'host': model.knownHostNames.add(name); break;
+          case 'prop': model.properties.set(name, value as { value: string; ref: Ref }); break;
+          case 'rdef': model.resourceDefaults.set(name, value as string); break;
+          case 'name': model.clusterName = value as ClusterModel['clusterName']; break;
+          case 'tcb': model.targetcli.backstores.set(name, value as Ref); break;
+          case 'tct': model.targetcli.targets.set(name, value as Ref); break;
+          case 'tcp': model.targetcli.tpgs.add(name); break;
+          case 'tca': model.targetcli.acls.set(name, value as Ref); break;
+          case 'tcl': model.targetcli.luns.set(name, value as Ref); break;
+          case 'con': model.constraints.push(value as ConstraintInfo); break;
+          default: break;
+        }
+      }
+      // a resource that still exists is the same object in both maps (rules compare them)
+      for (const [id, r] of model.everCreated) {
+        const live = model.resources.get(id);
+        if (live && live.kind === r.kind) model.everCreated.set(id, live);
+      }
+      const ctx = new FoldContext(model);
+      stonithRules(ctx);
+      exportfsRules(ctx);
+      groupTypoRule(ctx);
+      placementRules(ctx);
+      this.stateRuleDiagnostics = model.diagnostics;
+      model.diagnostics = new Map();
+    } else {
+      model.clusterName = previous.clusterName;
+      model.nodes = previous.nodes;
+      model.knownHostNames = previous.knownHostNames;
+      model.resources = previous.resources;
+      model.everCreated = previous.everCreated;
+      model.constraints = previous.constraints;
+      model.properties = previous.properties;
+      model.resourceDefaults = previous.resourceDefaults;
+      model.targetcli = previous.targetcli;
+    }
+    // node names are checked against the final node list; the checks move with their lines
+    const checks = pendingNodeChecks(model);
+    for (const doc of this.order) for (const run of doc.runs) for (const c of run.nodeChecks) checks.push(c);
+    nodeRules(new FoldContext(model));
+    const nodeDiagnostics = model.diagnostics;
+    const diagnostics = new Map<string, Diagnostic[]>();
+    const occurrences = new Map<string, Occurrence[]>();
+    for (const doc of this.order) {
+      const list: Diagnostic[] = [];
+      const occ: Occurrence[] = [];
+      for (const run of doc.runs) {
+        for (const d of run.diagnostics) list.push(d);
+        for (const o of run.occurrences) occ.push(o);
+      }
+      for (const d of this.stateRuleDiagnostics.get(doc.uri) ?? []) list.push(d);
+      for (const d of nodeDiagnostics.get(doc.uri) ?? []) list.push(d);
+      if (list.length) diagnostics.set(doc.uri, [...(diagnostics.get(doc.uri) ?? []), ...list]);
+      if (occ.length) occurrences.set(doc.uri, [...(occurrences.get(doc.uri) ?? []), ...occ]);
+    }
+    model.diagnostics = diagnostics;
+    model.occurrences = occurrences;
+    return model;
+  }
+}
+
+const STATE_OF = new WeakMap<FoldContext, UnitState>();
+/** Outside an incremental fold (a FoldContext over a plain model): a per-model index. */
+const LOCAL_UNIQUE = new WeakMap<object, Map<string, string[]>>();
+function localUnique(ctx: FoldContext): Map<string, string[]> {
+  let map = LOCAL_UNIQUE.get(ctx.model);
+  if (!map) LOCAL_UNIQUE.set(ctx.model, (map = new Map()));
+  return map;
+}
+
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const k of small) if (large.has(k)) return true;
+  return false;
+}
+
+/** Do the unit's recorded reads still resolve to the entries it saw? */
+function isValid(effects: UnitEffects, entryAbove: (k: string) => Entry | undefined, elsewhereOf: (k: string) => Entry | undefined): boolean {
+  if (effects.volatile) return false;
+  for (const [rk, seen] of effects.reads) {
+    if (rk.charCodeAt(0) === 76 /* L: this document only */) {
+      if ((entryAbove(rk.slice(1)) ?? null) !== seen) return false;
+      continue;
+    }
+    const own = entryAbove(rk);
+    if (own) {
+      if (own !== seen) return false;
+    } else if (effects.elsewhere.has(rk)) {
+      if ((elsewhereOf(rk) ?? null) !== seen) return false;
+    } else if (seen !== null) return false;
+  }
+  return true;
+}
+
+/** Did the unit read one of these keys (in either look-up mode)? */
+function readsAny(effects: UnitEffects, keys: Set<string>): boolean {
+  for (const rk of effects.reads.keys()) if (keys.has(rk.charCodeAt(0) === 76 ? rk.slice(1) : rk)) return true;
+  return false;
+}
+
+/** The model as the fold code sees it while one unit runs: every collection is a view of the unit's state. */
+function stateModel(state: UnitState, uri: string, run: Run): ClusterModel {
+  const nameKey = key('name', '');
+  return {
+    get clusterName() {
+      return state.get(nameKey) as ClusterModel['clusterName'];
+    },
+    set clusterName(value) {
+      if (value) state.set(nameKey, value);
+      else state.delete(nameKey);
+    },
+    nodes: new StateMap(state, 'node'),
+    knownHostNames: new StateSet(state, 'host'),
+    resources: new StateMap(state, 'rsc'),
+    everCreated: new StateMap(state, 'ever'),
+    constraints: [],
+    properties: new StateMap(state, 'prop'),
+    resourceDefaults: new StateMap(state, 'rdef'),
+    targetcli: {
+      backstores: new StateMap(state, 'tcb'),
+      targets: new StateMap(state, 'tct'),
+      tpgs: new StateSet(state, 'tcp'),
+      acls: new StateMap(state, 'tca'),
+      luns: new StateMap(state, 'tcl'),
+    },
+    occurrences: new Map([[uri, run.occurrences]]),
+    diagnostics: new Map([[uri, run.diagnostics]]),
+    order: [uri],
+  };
+}
+
+/** A cached diagnostic moved by `delta` lines (ranges of fixes included). */
+function shiftLines<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = shiftLines(v, delta);
+  if (typeof out.line === 'number' && typeof out.character === 'number') out.line = (out.line as number) + delta;
+  return out as T;
 }
 
 // ---- nodes from /etc/hosts and corosync.conf ------------------------------------------------------

@@ -1,5 +1,7 @@
 // The fold context: the model being built plus the helpers every rule uses to report a diagnostic or
-// record a mention while the fold walks the workspace's commands in order.
+// record a mention while the fold walks the workspace's commands in order. During the incremental
+// fold (build.ts) `model` is a view of one unit's state (state.ts) and its diagnostics/occurrences
+// lists are the unit's own.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { FixData, Invocation, Word } from '../service/types';
 import type { ClusterModel, Occurrence, Ref } from './types';
@@ -34,10 +36,12 @@ export class FoldContext {
   uri = '';
   /** The invocation being applied (set by the fold). */
   inv: Invocation | undefined;
-  readonly constraints = new ConstraintStore();
   private readonly mentionKeys = new Map<string, Set<string>>();
 
-  constructor(readonly model: ClusterModel) {}
+  constructor(
+    readonly model: ClusterModel,
+    readonly constraints: ConstraintStore = new ConstraintStore(),
+  ) {}
 
   /** Publish the constraints into the model (the fold calls it before the workspace-wide rules). */
   finishConstraints(): void {

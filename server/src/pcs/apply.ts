@@ -4,6 +4,7 @@
 import type { AgentUse, Word } from '../service/types';
 import type { FoldContext } from '../model/context';
 import { valueWord } from '../model/context';
+import { getLocal, hasLocal } from '../model/state';
 import type { ConstraintInfo, NodeSource, ResourceInfo } from '../model/types';
 import type { PcsCommand } from './grammar';
 import { closest } from './grammar';
@@ -127,8 +128,9 @@ class PcsLine {
       this.ctx.at(word, 'error', 'pcs/invalid-id', `pcs refuses this: invalid ${what} name '${id}', ${valid.reason} (ids start with a letter or '_' and use letters, digits, '_', '.', '-').`);
       return false;
     }
-    const constraint = this.ctx.constraints.get(id);
-    const existing = this.model.resources.get(id) ?? (constraint ? ({ decl: constraint.ref } as ResourceInfo) : undefined);
+    // only this document's earlier lines count: another file creating the same id may run instead
+    const constraint = this.ctx.constraints.getLocal(id);
+    const existing = getLocal(this.model.resources, id) ?? (constraint ? ({ decl: constraint.ref } as ResourceInfo) : undefined);
     if (existing) {
       this.ctx.at(word, 'error', 'pcs/duplicate-id', `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`, undefined, [existing.decl]);
       return false;
@@ -184,7 +186,7 @@ class PcsLine {
   constraintId(base: string): string {
     const clean = base.replace(/[^A-Za-z0-9_.-]/g, '');
     let id = clean;
-    for (let n = 1; this.ctx.constraints.get(id) || this.model.resources.has(id); n++) id = `${clean}-${n}`;
+    for (let n = 1; this.ctx.constraints.getLocal(id) || hasLocal(this.model.resources, id); n++) id = `${clean}-${n}`;
     return id;
   }
 
@@ -326,7 +328,7 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
   if (sections.clone) {
     cloneId = sections.clone.id?.text ?? `${idWord.text}-clone`;
     if (sections.clone.id && !line.newId(sections.clone.id, 'clone')) return;
-    if (!sections.clone.id && line.model.resources.has(cloneId)) {
+    if (!sections.clone.id && hasLocal(line.model.resources, cloneId)) {
       line.refuse(sections.clone.keyword, 'pcs/duplicate-id', `pcs refuses this: the clone id '${cloneId}' already exists.`);
       return;
     }
@@ -457,7 +459,7 @@ function cloneHandler(promotable: boolean): Handler {
     const explicitId = maybeId && !maybeId.text.includes('=') ? maybeId : undefined;
     const cloneId = explicitId?.text ?? `${info.id}-clone`;
     if (explicitId && !line.newId(explicitId, 'clone')) return;
-    if (!explicitId && line.model.resources.has(cloneId)) {
+    if (!explicitId && hasLocal(line.model.resources, cloneId)) {
       line.refuse(word, 'pcs/duplicate-id', `pcs refuses this: the clone id '${cloneId}' already exists.`);
       return;
     }
@@ -608,7 +610,7 @@ function locationHandler(line: PcsLine): void {
 
 function locationAdd(line: PcsLine): void {
   const [idWord, rscWord, nodeWord, scoreWord] = line.args;
-  const existing = idWord ? line.ctx.constraints.get(idWord.text) : undefined;
+  const existing = idWord ? line.ctx.constraints.getLocal(idWord.text) : undefined;
   if (existing?.type === 'location') line.ctx.constraints.remove(existing);
   const okId = line.newId(idWord, 'constraint');
   const info = line.needResource(rscWord, (id) => `Resource '${id}' does not exist`, { forConstraint: true, allowStonith: true });

@@ -1,7 +1,8 @@
 // The language service: one object that owns the documents, parses them (incrementally), builds the
 // workspace cluster model and answers every feature request. It has no LSP connection; the LSP layer
 // (server/src/lsp) and the CLI (server/src/cli) both drive it. Per-document products are cached by
-// document version; the cluster model is rebuilt lazily, only when some document changed.
+// document version; the cluster model is rebuilt lazily, only when some document changed, and that
+// rebuild is incremental (model/build.ts IncrementalModel): only the edited parts are folded again.
 import type {
   CodeAction,
   CodeLens,
@@ -34,8 +35,8 @@ import { quorumDiagnostics, quorumCodeLenses, quorumInlayHints, quorumHover } fr
 import { quorumConfigFromCorosync } from '../quorum/adapters';
 import type { QuorumConfig } from '../quorum/engine';
 import { extractScript } from '../shell/extract';
+import { IncrementalModel } from '../model/build';
 import {
-  buildClusterModel,
   scriptDiagnostics,
   scriptHover,
   scriptCompletion,
@@ -63,6 +64,8 @@ export interface FormatOptions {
 export class LanguageService {
   private readonly docs = new Map<string, DocumentEntry>();
   private model: ClusterModel | undefined;
+  /** Keeps every document's fold between builds, so a rebuild re-runs only what an edit touched. */
+  private readonly folds = new IncrementalModel();
 
   /** Load the wasm grammars. Must complete before any other call. */
   async init(): Promise<void> {
@@ -134,7 +137,7 @@ export class LanguageService {
     if (!entry || entry.kind === 'corosync') return undefined;
     return entry.cached('script', () => {
       const previous = entry.tree ? { tree: entry.tree } : undefined;
-      const { extract, tree } = extractScript(entry.getText(), entry.kind as 'shell' | 'markdown', previous);
+      const { extract, tree } = extractScript(entry.getText(), entry.kind as 'shell' | 'markdown', previous, uri);
       replaceTree(entry, tree);
       return extract;
     });
@@ -171,7 +174,7 @@ export class LanguageService {
           for (const emb of this.embedded(uri)) corosync.push(emb.document);
         }
       }
-      this.model = buildClusterModel(scripts, corosync);
+      this.model = this.folds.update(scripts, corosync);
     }
     return this.model;
   }

@@ -29,24 +29,35 @@ export type ScriptKind = 'shell' | 'markdown';
 /** Fence info words that declare a shell block. */
 const SHELL_TAGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'ksh', 'terminal', 'shell-session', 'shellsession', 'shellscript']);
 
+/**
+ * `owner` names the document (its URI): a segment's materialized objects are kept per owner and
+ * start line, so the next extraction of the same document hands out the very same Invocation
+ * objects for segments whose text and start line did not change (see `extractUnits`).
+ */
 export function extractScript(
   text: string,
   kind: ScriptKind,
   previous?: { tree: Tree },
+  owner = '',
 ): { extract: ScriptExtract; tree?: Tree } {
   void previous;
   const script = kind === 'shell' ? scriptSegments(text) : undefined;
   const segments = script ? script.segments : markdownSegments(text);
   const extract: ScriptExtract = { invocations: [], files: [], blocks: [] };
+  const units: Materialized[] = [];
+  const gen = (ownerGeneration.get(owner) ?? 0) + 1;
+  ownerGeneration.set(owner, gen);
   let blockBase = 0;
   for (const seg of segments) {
     const analysed = analyse(seg);
-    const m = materialize(analysed, seg, blockBase);
+    const m = materialize(analysed, seg, blockBase, owner, gen);
+    units.push(m);
     for (const inv of m.invocations) extract.invocations.push(inv);
     for (const f of m.files) extract.files.push(f);
     for (const b of m.blocks) extract.blocks.push(b);
     blockBase += m.blocks.length;
   }
+  UNITS.set(extract, units);
   if (script) {
     const perBlock: Invocation[][] = script.blocks.map(() => []);
     for (const inv of extract.invocations) perBlock[inv.block]?.push(inv);
@@ -69,6 +80,22 @@ export function extractScript(
   cache.sweep();
   return { extract };
 }
+
+/** The invocations and files of each segment, in document order. A unit object is the same from one
+ * extraction of a document to the next while the segment's text and start line stay the same (its
+ * words' `textOffset` and block numbers are then updated in place), so later layers can cache per
+ * unit. Undefined for extracts not made by `extractScript`. */
+export function extractUnits(extract: ScriptExtract): readonly ExtractUnit[] | undefined {
+  return UNITS.get(extract);
+}
+
+export interface ExtractUnit {
+  readonly invocations: Invocation[];
+  readonly files: WrittenFile[];
+}
+
+const UNITS = new WeakMap<ScriptExtract, Materialized[]>();
+const ownerGeneration = new Map<string, number>();
 
 // ---- segments ----------------------------------------------------------------------------------
 
@@ -257,7 +284,18 @@ interface Analysed {
   lineStarts: number[];
   /** Fence that holds no shell (untagged and nothing command-like): not a block. */
   isShell: boolean;
-  materialized?: { key: string; value: Materialized };
+  /** Materialized copies by `owner \0 start line`. */
+  materialized?: Map<string, MaterializedAt>;
+}
+
+interface MaterializedAt {
+  value: Materialized;
+  offset: number;
+  blockBase: number;
+  scriptBlock: number | undefined;
+  /** Extraction generation of the owner that last used it. */
+  gen: number;
+  owner: string;
 }
 
 class SegmentCache {
@@ -337,9 +375,23 @@ interface Materialized {
   blocks: RunnableBlock[];
 }
 
-function materialize(a: Analysed, seg: Segment, blockBase: number): Materialized {
-  const key = `${seg.offset}:${seg.line}:${blockBase}:${seg.scriptBlock}`;
-  if (a.materialized?.key === key) return a.materialized.value;
+function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string, gen: number): Materialized {
+  const key = `${owner}\0${seg.line}`;
+  const hit = a.materialized?.get(key);
+  if (hit) {
+    // Same text at the same line: shift what depends on the offset or the block count in place.
+    if (hit.offset !== seg.offset) shiftOffsets(hit.value, seg.offset - hit.offset);
+    if (hit.blockBase !== blockBase || hit.scriptBlock !== seg.scriptBlock) {
+      for (const inv of hit.value.invocations) {
+        inv.block = seg.mode === 'script' ? (seg.scriptBlock ?? 0) : inv.block - hit.blockBase + blockBase;
+      }
+    }
+    hit.offset = seg.offset;
+    hit.blockBase = blockBase;
+    hit.scriptBlock = seg.scriptBlock;
+    hit.gen = gen;
+    return hit.value;
+  }
   const starts = a.lineStarts;
   const position = (rel: number) => {
     let lo = 0;
@@ -444,8 +496,20 @@ function materialize(a: Analysed, seg: Segment, blockBase: number): Materialized
       append: f.append,
     }));
   const value = { invocations, files, blocks };
-  a.materialized = { key, value };
+  a.materialized ??= new Map();
+  // forget copies this owner did not use in its last extraction (the segment moved or changed)
+  for (const [k, m] of a.materialized) if (m.owner === owner && m.gen < gen - 1) a.materialized.delete(k);
+  a.materialized.set(key, { value, offset: seg.offset, blockBase, scriptBlock: seg.scriptBlock, gen, owner });
   return value;
+}
+
+function shiftOffsets(m: Materialized, delta: number): void {
+  for (const inv of m.invocations) {
+    for (const w of inv.argv) if (w.textOffset !== undefined) w.textOffset += delta;
+    const host = inv.remote?.host;
+    if (host?.textOffset !== undefined) host.textOffset += delta;
+  }
+  for (const f of m.files) for (let i = 0; i < f.lineOffsets.length; i++) f.lineOffsets[i] += delta;
 }
 
 function sharedPrompt(invocations: Invocation[]): PromptTarget | undefined {

@@ -1,0 +1,327 @@
+// The state one fold step sees, recorded so the fold can be incremental.
+//
+// A document is folded unit by unit (a unit is a segment of the shell extraction: a few lines that
+// end where the shell is between commands). While a unit runs, every model look-up goes through a
+// UnitState: it answers from the unit's own working copies, else from the document's state as the
+// units above left it (`before`), else, for tables where that makes sense, from what OTHER
+// documents define (`elsewhere`: we cannot know in which order files run, so a definition anywhere
+// counts, a deletion elsewhere does not). Each answer is recorded as a read (key → the Entry seen),
+// each change as a write. A unit whose recorded reads still resolve to the same Entry objects would
+// compute the same thing again, so the fold reuses it without running it (see fold.ts).
+import type { ResourceInfo, NodeInfo } from './types';
+
+/** One committed value of a key. Entries are never mutated; `deleted` marks a removal. */
+export interface Entry {
+  readonly value: unknown;
+  readonly deleted: boolean;
+}
+
+/** Tables of the model state. Keys are `${table}\0${name}`. */
+export type Table =
+  | 'rsc' // resources
+  | 'ever' // everCreated
+  | 'node' // nodes
+  | 'host' // knownHostNames
+  | 'prop' // properties
+  | 'rdef' // resourceDefaults
+  | 'name' // clusterName (one key)
+  | 'tcb' // targetcli backstores
+  | 'tct' // targetcli targets
+  | 'tcp' // targetcli tpgs
+  | 'tca' // targetcli acls
+  | 'tcl' // targetcli luns
+  | 'con' // constraints by id
+  | 'conr' // constraint ids by resource
+  | 'uniq'; // agent unique-parameter values → resource ids
+
+/** Tables where a definition in another document counts (existence checks across files). */
+const SHARED: ReadonlySet<Table> = new Set<Table>(['rsc', 'ever', 'node', 'host', 'prop', 'rdef', 'name', 'tcb', 'tct', 'tcp', 'tca', 'tcl', 'con']);
+
+function cloneResource(r: ResourceInfo): ResourceInfo {
+  return {
+    ...r,
+    params: new Map(r.params),
+    meta: new Map(r.meta),
+    ops: r.ops.map((o) => ({ name: o.name, options: new Map(o.options) })),
+    members: [...r.members],
+  };
+}
+
+/** Values the fold code mutates in place get a private copy per unit; the others are replaced whole. */
+const CLONE: Partial<Record<Table, (v: never) => unknown>> = {
+  rsc: cloneResource,
+  ever: cloneResource,
+  node: (n: NodeInfo) => ({ ...n, addresses: [...n.addresses] }),
+  conr: (a: string[]) => [...a],
+  uniq: (a: string[]) => [...a],
+};
+
+export function key(table: Table, name: string): string {
+  return `${table}\0${name}`;
+}
+
+export function tableOf(k: string): Table {
+  return k.slice(0, k.indexOf('\0')) as Table;
+}
+
+export function nameOf(k: string): string {
+  return k.slice(k.indexOf('\0') + 1);
+}
+
+interface Working {
+  value: unknown;
+  deleted: boolean;
+  /** What the unit saw before it changed the key. */
+  base: Entry | undefined;
+}
+
+/** What a unit depends on and produces. */
+export interface UnitEffects {
+  /** key → Entry seen (null: nothing). Keys prefixed with `L` were looked up in this document only. */
+  reads: Map<string, Entry | null>;
+  writes: Map<string, Entry>;
+  /** Keys answered from other documents (or looked for there and not found). */
+  elsewhere: Set<string>;
+  /** The unit enumerated a whole table: it is re-run whenever its document is folded. */
+  volatile: boolean;
+}
+
+export class UnitState {
+  private readonly work = new Map<string, Working>();
+  readonly effects: UnitEffects = { reads: new Map(), writes: new Map(), elsewhere: new Set(), volatile: false };
+
+  constructor(
+    /** The document's state above this unit. */
+    private readonly before: { get(k: string): Entry | undefined },
+    /** Definitions of other documents (undefined: none). */
+    private readonly elsewhereOf: (k: string) => Entry | undefined,
+  ) {}
+
+  private resolve(k: string, local: boolean): Entry | undefined {
+    const own = this.before.get(k);
+    if (own || local || !SHARED.has(tableOf(k))) {
+      this.effects.reads.set(local ? `L${k}` : k, own ?? null);
+      return own;
+    }
+    const other = this.elsewhereOf(k);
+    this.effects.reads.set(k, other ?? null);
+    this.effects.elsewhere.add(k);
+    return other;
+  }
+
+  /** The working copy of a key, made on first touch (a private clone for mutable values). */
+  private touch(k: string): Working {
+    let w = this.work.get(k);
+    if (!w) {
+      const base = this.resolve(k, false);
+      const live = base && !base.deleted;
+      const clone = CLONE[tableOf(k)];
+      w = { value: live ? (clone ? clone(base.value as never) : base.value) : undefined, deleted: !live, base };
+      this.work.set(k, w);
+    }
+    return w;
+  }
+
+  get(k: string): unknown {
+    const w = this.touch(k);
+    return w.deleted ? undefined : w.value;
+  }
+
+  has(k: string): boolean {
+    const w = this.work.get(k);
+    if (w) return !w.deleted;
+    const e = this.resolve(k, false);
+    return !!e && !e.deleted;
+  }
+
+  /** A look-up in this document only (ids that would be duplicates, generated ids). */
+  hasLocal(k: string): boolean {
+    const w = this.work.get(k);
+    if (w) return !w.deleted;
+    const e = this.resolve(k, true);
+    return !!e && !e.deleted;
+  }
+
+  getLocal(k: string): unknown {
+    if (!this.hasLocal(k)) return undefined;
+    return this.get(k);
+  }
+
+  set(k: string, value: unknown): void {
+    const w = this.touch(k);
+    w.value = value;
+    w.deleted = false;
+  }
+
+  delete(k: string): boolean {
+    const w = this.touch(k);
+    const existed = !w.deleted;
+    w.value = undefined;
+    w.deleted = true;
+    return existed;
+  }
+
+  /** Every live name of a table at this point (this document, other documents, this unit). */
+  names(table: Table): string[] {
+    this.effects.volatile = true;
+    const prefix = `${table}\0`;
+    const out = new Set<string>();
+    const consider = (k: string, e: { deleted: boolean }) => {
+      if (k.startsWith(prefix) && !e.deleted) out.add(nameOf(k));
+    };
+    for (const k of this.ownKeys(prefix)) {
+      const e = this.before.get(k);
+      if (e) consider(k, e);
+    }
+    if (SHARED.has(table)) for (const k of this.elsewhereKeys(prefix)) if (!this.before.get(k)) out.add(nameOf(k));
+    for (const [k, w] of this.work) {
+      if (!k.startsWith(prefix)) continue;
+      if (w.deleted) out.delete(nameOf(k));
+      else out.add(nameOf(k));
+    }
+    return [...out];
+  }
+
+  /** Set by the fold: every key this document writes (any position). */
+  ownKeys: (prefix: string) => Iterable<string> = () => [];
+
+  /** Set by the fold: every key other documents define. */
+  elsewhereKeys: (prefix: string) => Iterable<string> = () => [];
+
+  /** Turn the working copies into writes: unchanged keys are not written; an equal value keeps the
+   * Entry of the unit's previous run so the units below still see the same object. */
+  commit(previous: Map<string, Entry> | undefined): UnitEffects {
+    for (const [k, w] of this.work) {
+      const base = w.base;
+      const unchanged = w.deleted ? !base || base.deleted : !!base && !base.deleted && deepEqual(w.value, base.value);
+      if (unchanged) continue;
+      const old = previous?.get(k);
+      if (old && old.deleted === w.deleted && (w.deleted || deepEqual(old.value, w.value))) this.effects.writes.set(k, old);
+      else this.effects.writes.set(k, { value: w.value, deleted: w.deleted });
+    }
+    return this.effects;
+  }
+}
+
+/** Structural equality of plain data: primitives, arrays, Maps, Sets, plain objects (an undefined
+ * property equals a missing one). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    for (const [k, v] of a) if (!b.has(k) || !deepEqual(v, b.get(k))) return false;
+    return true;
+  }
+  if (a instanceof Set) {
+    if (!(b instanceof Set) || a.size !== b.size) return false;
+    for (const v of a) if (!b.has(v)) return false;
+    return true;
+  }
+  if (Array.isArray(b) || b instanceof Map || b instanceof Set) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (const k in ra) if (ra[k] !== undefined && !deepEqual(ra[k], rb[k])) return false;
+  for (const k in rb) if (rb[k] !== undefined && ra[k] === undefined) return false;
+  return true;
+}
+
+// ---- Map/Set views the fold code uses as if they were the model's collections -------------------
+
+/** A Map over one table of a UnitState. Enumeration marks the unit volatile. */
+export class StateMap<V> extends Map<string, V> {
+  constructor(private readonly state: UnitState, private readonly table: Table) {
+    super();
+  }
+  override get(name: string): V | undefined {
+    return this.state.get(key(this.table, name)) as V | undefined;
+  }
+  override has(name: string): boolean {
+    return this.state.has(key(this.table, name));
+  }
+  hasLocal(name: string): boolean {
+    return this.state.hasLocal(key(this.table, name));
+  }
+  getLocal(name: string): V | undefined {
+    return this.state.getLocal(key(this.table, name)) as V | undefined;
+  }
+  override set(name: string, value: V): this {
+    this.state.set(key(this.table, name), value);
+    return this;
+  }
+  override delete(name: string): boolean {
+    return this.state.delete(key(this.table, name));
+  }
+  override clear(): void {
+    for (const name of this.state.names(this.table)) this.delete(name);
+  }
+  override get size(): number {
+    return this.state.names(this.table).length;
+  }
+  override *keys(): MapIterator<string> {
+    yield* this.state.names(this.table);
+  }
+  override *values(): MapIterator<V> {
+    for (const name of this.state.names(this.table)) yield this.get(name)!;
+  }
+  override *entries(): MapIterator<[string, V]> {
+    for (const name of this.state.names(this.table)) yield [name, this.get(name)!];
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
+
+export class StateSet extends Set<string> {
+  constructor(private readonly state: UnitState, private readonly table: Table) {
+    super();
+  }
+  override has(name: string): boolean {
+    return this.state.has(key(this.table, name));
+  }
+  override add(name: string): this {
+    if (!this.state.has(key(this.table, name))) this.state.set(key(this.table, name), true);
+    return this;
+  }
+  override delete(name: string): boolean {
+    return this.state.delete(key(this.table, name));
+  }
+  override clear(): void {
+    for (const name of this.state.names(this.table)) this.delete(name);
+  }
+  override get size(): number {
+    return this.state.names(this.table).length;
+  }
+  override *values(): SetIterator<string> {
+    yield* this.state.names(this.table);
+  }
+  override keys(): SetIterator<string> {
+    return this.values();
+  }
+  override *entries(): SetIterator<[string, string]> {
+    for (const v of this.values()) yield [v, v];
+  }
+  override [Symbol.iterator](): SetIterator<string> {
+    return this.values();
+  }
+  override forEach(fn: (value: string, value2: string, set: Set<string>) => void): void {
+    for (const v of this.values()) fn(v, v, this);
+  }
+}
+
+/** Look a name up in this document only when the map is a fold view; a plain Map answers as usual. */
+export function hasLocal(map: Map<string, unknown>, name: string): boolean {
+  return map instanceof StateMap ? map.hasLocal(name) : map.has(name);
+}
+
+export function getLocal<V>(map: Map<string, V>, name: string): V | undefined {
+  return map instanceof StateMap ? (map as StateMap<V>).getLocal(name) : map.get(name);
+}
