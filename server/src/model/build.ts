@@ -438,6 +438,8 @@ export class IncrementalModel {
       if (anchorIndex[i] >= 0) next = anchorIndex[i];
     }
     let prevAnchor = -1;
+    let windowKey = '';
+    let windowWrites = new Map<string, Entry>();
     let reordered = false;
     let lastIndex = -1;
     for (let i = 0; i < units.length; i++) {
@@ -452,14 +454,22 @@ export class IncrementalModel {
       } else {
         let previous = old?.effects.writes;
         if (!old) {
-          previous = new Map();
-          for (let j = prevAnchor + 1; j < nextAnchor[i] && j < doc.runs.length; j++) {
-            for (const [k, e] of doc.runs[j].effects.writes) previous.set(k, e);
+          // one map per stretch between unchanged units, shared by the new units in it
+          const window = `${prevAnchor}:${nextAnchor[i]}`;
+          if (windowKey !== window) {
+            windowKey = window;
+            windowWrites = new Map();
+            for (let j = prevAnchor + 1; j < nextAnchor[i] && j < doc.runs.length; j++) {
+              for (const [k, e] of doc.runs[j].effects.writes) windowWrites.set(k, e);
+            }
+            // the old runs of the stretch are gone: their keys may have changed
+            for (const k of windowWrites.keys()) candidates.add(k);
           }
+          previous = windowWrites;
         }
         run = this.execute(doc, unit, state, previous);
         for (const [k, e] of run.effects.writes) if (previous?.get(k) !== e) candidates.add(k);
-        if (previous) for (const [k, e] of previous) if (run.effects.writes.get(k) !== e) candidates.add(k);
+        if (old) for (const [k, e] of old.effects.writes) if (run.effects.writes.get(k) !== e) candidates.add(k);
       }
       if (anchorIndex[i] >= 0) prevAnchor = anchorIndex[i];
       runs.push(run);
