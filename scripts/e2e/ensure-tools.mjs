@@ -177,8 +177,11 @@ export async function ensureTools() {
     mkdirSync(csDir, { recursive: true });
     writeFileSync(join(csDir, 'package.json'), '{"private":true}\n');
     // ~/.npmrc may point nodedir at another Node's headers; native modules must build against Node 24's.
+    // Drop the npm_* variables of an outer `npm test`/`npm start`: npm reads them as its own config,
+    // and code-server's postinstall checks the Node version in npm_config_user_agent (else "node v20").
+    const outerNpmFree = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
     const env = {
-      ...process.env,
+      ...outerNpmFree,
       PATH: `${join(nodeDist, 'bin')}:${process.env.PATH}`,
       npm_config_nodedir: nodeDist,
       npm_config_update_notifier: 'false',

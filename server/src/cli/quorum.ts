@@ -1,13 +1,17 @@
 // `pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]`: votequorum figures for a
-// corosync.conf. `--down` means: every node was up together, then these failed at once.
+// corosync.conf, or for a shell script / Markdown memo (the corosync.conf it writes in a heredoc,
+// else the cluster its pcs lines build: `pcs cluster setup`, `pcs quorum ...`). `--down` means: every node was up together, then these failed at once.
 // JSON (stable contract, see docs/rules/quorum.md):
 //   { expectedVotes, totalVotes, quorum, quorate, nodes: [{name, nodeid, votes, up}], tolerates: {...}, ... }
 // Exit status: 0 quorate, 1 not quorate, 2 bad input.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { initParsers } from '../parsing/treeSitter';
 import { parseCorosync } from '../corosync/parse';
 import { quorumConfigFromCorosync } from '../quorum/adapters';
+import { quorumConfigFromScripts } from '../quorum/fromScripts';
+import { extractScript } from '../shell/extract';
 import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../quorum/engine';
 import { summaryTitle } from '../quorum/features';
 
@@ -164,19 +168,64 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
     return 2;
   }
   await initParsers();
-  const { file } = parseCorosync(text);
-  const config = quorumConfigFromCorosync(file);
-  if (!config.nodes.length) {
-    err(`pcmk-lsp quorum: ${parsed.file} has no nodelist with nodes; there is no quorum to compute\n`);
+  const source = quorumSource(parsed.file!, text);
+  if (typeof source === 'string') {
+    err(`pcmk-lsp quorum: ${parsed.file} ${source}\n`);
     return 2;
   }
-  for (const e of file.syntaxErrors) err(`${parsed.file}:${e.range.start.line + 1}: warning: ${e.message} (corosync would refuse this file)\n`);
+  const { config, notes } = source;
+  for (const w of source.warnings) err(`${parsed.file}:${w.line + 1}: warning: ${w.message}\n`);
   const down = resolveDown(config, parsed.down);
   if (typeof down === 'string') {
     err(`pcmk-lsp quorum: ${down}\n`);
     return 2;
   }
   const report = quorumReport(parsed.file!, config, down);
+  report.notes.push(...notes);
   out(parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
   return report.quorate ? 0 : 1;
+}
+
+interface QuorumSource {
+  config: QuorumConfig;
+  notes: string[];
+  warnings: { line: number; message: string }[];
+}
+
+const SCRIPT_NAME = /\.(sh|bash|md|markdown|txt)$/i;
+
+/**
+ * Where the quorum figures come from: a corosync.conf as such; else (a script or memo, known by its
+ * name, a `#!` line, or a corosync parse without nodes) the corosync.conf it writes in a heredoc;
+ * else its pcs lines. A string says why there is nothing to compute.
+ */
+function quorumSource(name: string, text: string): QuorumSource | string {
+  const looksLikeScript = SCRIPT_NAME.test(name) || text.startsWith('#!');
+  if (!looksLikeScript) {
+    const { file } = parseCorosync(text);
+    const config = quorumConfigFromCorosync(file);
+    if (config.nodes.length) {
+      const warnings = file.syntaxErrors.map((e) => ({ line: e.range.start.line, message: `${e.message} (corosync would refuse this file)` }));
+      return { config, notes: [], warnings };
+    }
+  }
+  const kind = /\.(md|markdown)$/i.test(name) ? 'markdown' : 'shell';
+  const { extract } = extractScript(text, kind);
+  const written = extract.files.filter((f) => /(^|\/)corosync\.conf$/.test(f.path) || f.path.endsWith('.corosync.conf'));
+  for (const f of written.reverse()) {
+    const { file } = parseCorosync(f.content);
+    const config = quorumConfigFromCorosync(file);
+    if (!config.nodes.length) continue;
+    const first = f.contentRange.start.line;
+    const warnings = file.syntaxErrors.map((e) => ({ line: first + e.range.start.line, message: `${e.message} (in the ${f.path} it writes; corosync would refuse it)` }));
+    return { config, notes: [`computed from the ${path.basename(f.path)} written at line ${first + 1}`], warnings };
+  }
+  const fromPcs = quorumConfigFromScripts([extract]);
+  if (fromPcs?.nodes.length) {
+    const { notes, ...config } = fromPcs;
+    return { config, notes: ['computed from the pcs commands (pcs cluster setup and the pcs quorum/node lines after it)', ...notes], warnings: [] };
+  }
+  return looksLikeScript
+    ? 'has neither a corosync.conf heredoc with nodes nor a pcs cluster setup; there is no quorum to compute'
+    : 'has no nodelist with nodes; there is no quorum to compute';
 }

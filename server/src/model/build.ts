@@ -27,7 +27,7 @@ import { groupTypoRule } from '../scripts/rules/groups';
 import { placementRules } from '../scripts/rules/placement';
 import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents/diagnostics';
 import { loadAgentCatalog } from '../agents/catalog';
-import { extractUnits } from '../shell/extract';
+import { extractUnits, type ExtractUnit } from '../shell/extract';
 
 /** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
 const PROMOTABLE = new Map<string, boolean | undefined>();
@@ -122,11 +122,14 @@ interface Run {
   diagnostics: Diagnostic[];
   occurrences: Occurrence[];
   nodeChecks: NodeCheck[];
+  /** The extraction unit it ran for (its content and place), when it is one. */
+  source?: ExtractUnit;
 }
 
 interface Unit {
   /** Identity of the input: the same object means the same text at the same place. */
   key: object;
+  source?: ExtractUnit;
   execute(ctx: FoldContext): void;
 }
 
@@ -296,7 +299,7 @@ export class IncrementalModel {
     if (embedded.length) units.push({ key: doc.preambleKey, execute: (ctx) => embedded.forEach((f) => applyEmbeddedCorosyncNames(ctx, f)) });
     const parts = extractUnits(extract) ?? [extract];
     for (const part of parts) {
-      units.push({ key: part, execute: (ctx) => this.applySteps(ctx, unitSteps(part, part.invocations, part.files)) });
+      units.push({ key: part, source: 'content' in part ? part : undefined, execute: (ctx) => this.applySteps(ctx, unitSteps(part, part.invocations, part.files)) });
     }
     return units;
   }
@@ -372,9 +375,10 @@ export class IncrementalModel {
     doc.dirty = false;
     const units = this.unitsOf(doc);
     const plan = units.map((u) => doc.byKey.get(u.key));
+    const moved = process.env.NO_MOVE ? undefined : movedRuns(doc, units);
     const sameShape = doc.runs.length === units.length && plan.every((run, i) => !run || run === doc.runs[i]);
-    if (sameShape) this.foldInPlace(doc, units, plan, changed, elsewhereChanged);
-    else this.foldAll(doc, units, changed);
+    if (sameShape && !moved) this.foldInPlace(doc, units, plan, changed, elsewhereChanged);
+    else this.foldAll(doc, units, changed, moved);
   }
 
   /** The usual edit: the same units at the same places, some with new text. Units are revisited only
@@ -418,7 +422,7 @@ export class IncrementalModel {
   }
 
   /** Units were added, removed or moved: walk every unit with a fresh state map. */
-  private foldAll(doc: DocFold, units: Unit[], changed: Set<string>): void {
+  private foldAll(doc: DocFold, units: Unit[], changed: Set<string>, moved?: Moved): void {
     const state = new Map<string, Entry>();
     const elsewhere = new Set<string>();
     const elsewhereOf = this.elsewhereOf(doc);
@@ -428,8 +432,8 @@ export class IncrementalModel {
     const candidates = new Set<string>();
     // A new unit (edited text) most likely replaces the old runs between its unchanged neighbours:
     // their writes are offered to the new run so equal values keep their Entry objects.
-    const anchorIndex = units.map((u) => {
-      const old = doc.byKey.get(u.key);
+    const anchorIndex = units.map((u, i) => {
+      const old = doc.byKey.get(u.key) ?? moved?.runs.get(i);
       return old ? oldIndex.get(old)! : -1;
     });
     const nextAnchor: number[] = new Array(units.length);
@@ -446,14 +450,18 @@ export class IncrementalModel {
       const unit = units[i];
       const old = byKey.has(unit.key) ? undefined : doc.byKey.get(unit.key);
       let run: Run;
+      let shifted: Run | undefined;
       if (old && isValid(old.effects, (k) => state.get(k), elsewhereOf)) {
         run = old;
         const index = oldIndex.get(old)!;
         if (index < lastIndex) reordered = true;
         lastIndex = index;
+      } else if (moved?.runs.has(i) && isValid((shifted = moved.shift.run(moved.runs.get(i)!, unit.source)).effects, (k) => state.get(k), elsewhereOf)) {
+        // the same text moved by whole lines, and what it read moved with it: its products, shifted
+        run = shifted;
       } else {
-        let previous = old?.effects.writes;
-        if (!old) {
+        let previous = old?.effects.writes ?? shifted?.effects.writes;
+        if (!old && !shifted) {
           // one map per stretch between unchanged units, shared by the new units in it
           const window = `${prevAnchor}:${nextAnchor[i]}`;
           if (windowKey !== window) {
@@ -495,7 +503,7 @@ export class IncrementalModel {
     const unitState = new UnitState(before, this.elsewhereOf(doc));
     unitState.elsewhereKeys = this.elsewhereKeys(doc);
     unitState.ownKeys = before instanceof Map ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix)) : (prefix) => [...doc.writers.keys()].filter((k) => k.startsWith(prefix));
-    const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [] };
+    const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [], source: unit.source };
     const model = stateModel(unitState, doc.uri, run);
     const ctx = new FoldContext(model, new ConstraintStore(new StateMap(unitState, 'con'), new StateMap(unitState, 'conr')));
     STATE_OF.set(ctx, unitState);
@@ -590,6 +598,106 @@ export class IncrementalModel {
     model.diagnostics = diagnostics;
     model.occurrences = occurrences;
     return model;
+  }
+}
+
+// ---- units moved by whole lines ------------------------------------------------------------------
+
+/** Old runs whose unit reappears with the same content at the end of the document, moved by the same
+ * number of lines (text inserted or deleted above them), keyed by the new unit's index. */
+interface Moved {
+  runs: Map<number, Run>;
+  shift: LineShift;
+}
+
+function movedRuns(doc: DocFold, units: Unit[]): Moved | undefined {
+  let lines = 0;
+  let chars = 0;
+  let from: ExtractUnit | undefined;
+  const runs = new Map<number, Run>();
+  for (let i = units.length - 1, j = doc.runs.length - 1; i >= 0 && j >= 0; i--, j--) {
+    const now = units[i].source;
+    const was = doc.runs[j].source;
+    if (!now || !was || now.content !== was.content) break;
+    if (!from) {
+      lines = now.line - was.line;
+      chars = now.offset - was.offset;
+      if (lines === 0) return undefined;
+    } else if (now.line - was.line !== lines || now.offset - was.offset !== chars) break;
+    from = was;
+    if (units[i].key !== was) runs.set(i, doc.runs[j]);
+  }
+  if (!from || !runs.size) return undefined;
+  const shift = new LineShift(doc.uri, from.line, lines, from.offset, chars);
+  for (const run of runs.values()) for (const e of run.effects.writes.values()) shift.owned.add(e);
+  return { runs, shift };
+}
+
+/** Moves this document's positions at or below line `from` by `lines` (and text offsets by `chars`),
+ * copying only what changes: what a fresh run of the moved units would produce. Positions inside a
+ * reference to another document stay. Entries are shifted once, so every run sees the same object. */
+class LineShift {
+  /** Entries written by the moved runs (the only ones that can hold moved positions). */
+  readonly owned = new Set<Entry>();
+  private readonly entries = new Map<Entry, Entry>();
+  constructor(readonly uri: string, readonly from: number, readonly lines: number, readonly fromOffset: number, readonly chars: number) {}
+
+  entry(e: Entry): Entry {
+    if (!this.owned.has(e)) return e;
+    let out = this.entries.get(e);
+    if (!out) {
+      const value = this.value(e.value);
+      out = value === e.value ? e : { value, deleted: e.deleted };
+      this.entries.set(e, out);
+    }
+    return out;
+  }
+
+  run(old: Run, source: ExtractUnit | undefined): Run {
+    const reads = new Map<string, Entry | null>();
+    for (const [k, e] of old.effects.reads) reads.set(k, e && this.entry(e));
+    const writes = new Map<string, Entry>();
+    for (const [k, e] of old.effects.writes) writes.set(k, this.entry(e));
+    return {
+      effects: { reads, writes, elsewhere: old.effects.elsewhere, volatile: old.effects.volatile },
+      diagnostics: this.value(old.diagnostics),
+      occurrences: this.value(old.occurrences),
+      nodeChecks: this.value(old.nodeChecks),
+      source,
+    };
+  }
+
+  value<T>(v: T): T {
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const n = this.value(v[i]);
+        if (n !== v[i]) (out ??= v.slice())[i] = n;
+      }
+      return (out ?? v) as T;
+    }
+    if (v instanceof Map) {
+      let out: Map<unknown, unknown> | undefined;
+      for (const [k, x] of v) {
+        const n = this.value(x);
+        if (n !== x) (out ??= new Map(v)).set(k, n);
+      }
+      return (out ?? v) as T;
+    }
+    if (v instanceof Set) return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.uri === 'string' && o.uri !== this.uri) return v;
+    if (typeof o.line === 'number' && typeof o.character === 'number') {
+      return (o.line >= this.from ? { ...o, line: o.line + this.lines } : v) as T;
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const k in o) {
+      const x = o[k];
+      const n = k === 'textOffset' && typeof x === 'number' ? (x >= this.fromOffset ? x + this.chars : x) : this.value(x);
+      if (n !== x) (out ??= { ...o })[k] = n;
+    }
+    return (out ?? v) as T;
   }
 }
 

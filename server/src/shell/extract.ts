@@ -92,6 +92,12 @@ export function extractUnits(extract: ScriptExtract): readonly ExtractUnit[] | u
 export interface ExtractUnit {
   readonly invocations: Invocation[];
   readonly files: WrittenFile[];
+  /** The segment's kind and text, its first line and its offset in the document. A later extraction
+   * that finds the same content moved by whole lines makes a new unit; the fold then shifts the old
+   * unit's products instead of running it again (model/build.ts). */
+  readonly content: string;
+  readonly line: number;
+  readonly offset: number;
 }
 
 const UNITS = new WeakMap<ScriptExtract, Materialized[]>();
@@ -373,6 +379,10 @@ interface Materialized {
   invocations: Invocation[];
   files: WrittenFile[];
   blocks: RunnableBlock[];
+  /** The segment's kind and text, start line and start offset (the offset follows in-place shifts). */
+  content: string;
+  line: number;
+  offset: number;
 }
 
 function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string, gen: number): Materialized {
@@ -387,6 +397,7 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string
       }
     }
     hit.offset = seg.offset;
+    hit.value.offset = seg.offset;
     hit.blockBase = blockBase;
     hit.scriptBlock = seg.scriptBlock;
     hit.gen = gen;
@@ -495,7 +506,7 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string
       lineOffsets: f.lineOffsets.map((o) => seg.offset + o),
       append: f.append,
     }));
-  const value = { invocations, files, blocks };
+  const value: Materialized = { invocations, files, blocks, content: `${seg.mode}${seg.tagged ? '+' : '-'}\u0000${seg.text}`, line: seg.line, offset: seg.offset };
   a.materialized ??= new Map();
   // forget copies this owner did not use in its last extraction (the segment moved or changed)
   for (const [k, m] of a.materialized) if (m.owner === owner && m.gen < gen - 1) a.materialized.delete(k);

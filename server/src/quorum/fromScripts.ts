@@ -1,0 +1,266 @@
+// Quorum facts read from pcs command lines (shell scripts, Markdown memos): `pcs cluster setup`,
+// `pcs quorum update`, `pcs quorum expected-votes`, `pcs quorum device add/remove` and
+// `pcs cluster node add/remove`, replayed the way pcs 0.10/0.11 changes corosync.conf
+// (pcs/lib/corosync/config_facade.py):
+// - two_node: 1 is written for exactly 2 nodes, unless auto_tie_breaker=1 or a quorum device is set;
+//   re-evaluated after every change (node add/remove, quorum update, device add/remove).
+// - `quorum device add` deletes auto_tie_breaker, last_man_standing(_window), allow_downscale and
+//   two_node; the device gets `votes: 1` for algorithm ffsplit and no votes otherwise (lms).
+// - `quorum update` with a device refuses auto_tie_breaker / last_man_standing(_window); a second
+//   `device add` is refused; `key=` (empty value) removes an option.
+// - `quorum expected-votes N` changes the running cluster only, and votequorum refuses it when the
+//   quorum it gives (N/2+1) exceeds the votes present (exec/votequorum.c, setexpected).
+// A command pcs (or votequorum) refuses changes nothing here; reporting the refusal is the pcs rules' job.
+import type { Invocation, Range, ScriptExtract, Word } from '../service/types';
+import { quorumConfigFromFacts, type PcsQuorumFacts } from './adapters';
+import type { QuorumConfig } from './engine';
+
+const QUORUM_OPTIONS = ['auto_tie_breaker', 'last_man_standing', 'last_man_standing_window', 'wait_for_all'];
+const QDEVICE_INCOMPATIBLE = ['auto_tie_breaker', 'last_man_standing', 'last_man_standing_window'];
+const SETUP_SECTIONS = new Set(['transport', 'totem', 'quorum', 'link', 'compression', 'crypto']);
+// pcs's getopt options that take a value (PCS_SHORT_OPTIONS "hf:p:u:", PCS_LONG_OPTIONS with "=").
+const SHORT_WITH_VALUE = new Set(['-f', '-p', '-u']);
+const LONG_WITH_VALUE = new Set([
+  '--request-timeout', '--name', '--group', '--node', '--from', '--to', '--after', '--before',
+  '--corosync_conf', '--booth-conf', '--booth-key', '--output-format', '--token',
+]);
+
+/** A pcs command line reduced to what quorum needs: positional words and `--options`. */
+interface PcsWords {
+  inv: Invocation;
+  positional: Word[];
+  options: Map<string, Word | undefined>;
+}
+
+function pcsWords(inv: Invocation): PcsWords {
+  const positional: Word[] = [];
+  const options = new Map<string, Word | undefined>();
+  const argv = inv.argv;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    const t = w.text;
+    if (t === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const name = eq >= 0 ? t.slice(0, eq) : t;
+      if (eq < 0 && LONG_WITH_VALUE.has(name)) options.set(name, argv[++i]);
+      else options.set(name, w);
+    } else if (t.length > 1 && t.startsWith('-') && !/^-\d/.test(t)) {
+      const name = t.slice(0, 2);
+      if (SHORT_WITH_VALUE.has(name) && t.length === 2) i++;
+      options.set(name, w);
+    } else positional.push(w);
+  }
+  return { inv, positional, options };
+}
+
+function keyValue(word: Word): { key: string; value: string } | undefined {
+  const eq = word.text.indexOf('=');
+  if (eq <= 0) return undefined;
+  return { key: word.text.slice(0, eq), value: word.text.slice(eq + 1) };
+}
+
+// ---- the replayed state ----------------------------------------------------------------------------
+
+export interface ScriptQuorumNode {
+  name: string;
+  word: Word;
+}
+
+/** What the pcs lines of one cluster (a setup and what follows it) leave behind. */
+export interface ScriptQuorumState {
+  setup: Invocation;
+  /** The `setup` word (hover target). */
+  setupWord: Word;
+  nodes: ScriptQuorumNode[];
+  /** Quorum options in force, with the word that last set each. */
+  options: Map<string, { value: string; word: Word }>;
+  device?: { model: string; options: Record<string, string>; word: Word };
+  /** The accepted `pcs quorum expected-votes N` (runtime), if any. */
+  expectedVotes?: { value: number; word: Word };
+  /** `pcs quorum expected-votes` lines votequorum refuses (quorum above the votes present). */
+  refusedExpectedVotes: { value: number; word: Word; quorum: number; votes: number }[];
+  /** Accepted expected-votes lines, for the mismatch warning. */
+  expectedVotesLines: { value: number; word: Word; votes: number }[];
+  notes: string[];
+}
+
+/** The pcs commands that matter for quorum, in order, and the cluster states they build. */
+export function replayPcsQuorum(invocations: readonly Invocation[], start?: ScriptQuorumState): ScriptQuorumState[] {
+  const states: ScriptQuorumState[] = [];
+  let cur: ScriptQuorumState | undefined = start;
+  for (const inv of invocations) {
+    if (inv.command !== 'pcs') continue;
+    const p = pcsWords(inv);
+    const [a, b, c] = p.positional.map((w) => w.text);
+    if (a === 'cluster' && b === 'setup') {
+      const next = setupState(p);
+      if (next) {
+        cur = next;
+        states.push(cur);
+      }
+      continue;
+    }
+    if (!cur) continue;
+    if (a === 'cluster' && b === 'node' && (c === 'add' || c === 'remove' || c === 'delete')) nodeChange(cur, p, c);
+    else if (a === 'quorum' && b === 'update') quorumUpdate(cur, p.positional.slice(2));
+    else if (a === 'quorum' && b === 'expected-votes') expectedVotes(cur, p.positional[2]);
+    else if (a === 'quorum' && b === 'device' && c === 'add') deviceAdd(cur, p.positional.slice(3));
+    else if (a === 'quorum' && b === 'device' && (c === 'remove' || c === 'delete')) cur.device = undefined;
+  }
+  return states;
+}
+
+function setupState(p: PcsWords): ScriptQuorumState | undefined {
+  const setupWord = p.positional[1];
+  const rest = p.positional.slice(2);
+  const state: ScriptQuorumState = {
+    setup: p.inv,
+    setupWord,
+    nodes: [],
+    options: new Map(),
+    refusedExpectedVotes: [],
+    expectedVotesLines: [],
+    notes: [],
+  };
+  if (p.options.has('--name')) {
+    // pcs 0.9: `pcs cluster setup --name NAME node1[,addr2] node2 ... [--wait_for_all=1 ...]`
+    for (const w of rest) state.nodes.push({ name: w.text.split(',')[0], word: w });
+    for (const key of QUORUM_OPTIONS) {
+      const w = p.options.get(`--${key}`);
+      const kv = w && keyValue({ ...w, text: w.text.replace(/^--/, '') });
+      if (w && kv) state.options.set(key, { value: kv.value, word: w });
+    }
+  } else {
+    const [, ...words] = rest; // rest[0] is the cluster name
+    let section: string | undefined;
+    for (const w of words) {
+      if (SETUP_SECTIONS.has(w.text)) {
+        section = w.text;
+        continue;
+      }
+      const kv = keyValue(w);
+      if (section === undefined && !kv) state.nodes.push({ name: w.text, word: w });
+      else if (section === 'quorum' && kv && QUORUM_OPTIONS.includes(kv.key) && kv.value !== '') state.options.set(kv.key, { value: kv.value, word: w });
+    }
+  }
+  if (!rest.length || !state.nodes.length) return undefined;
+  return state;
+}
+
+function nodeChange(state: ScriptQuorumState, p: PcsWords, verb: string): void {
+  const names = p.positional.slice(3);
+  if (verb === 'add') {
+    const w = names[0];
+    if (w && !keyValue(w) && !state.nodes.some((n) => n.name === w.text)) state.nodes.push({ name: w.text, word: w });
+    return;
+  }
+  const gone = new Set(names.map((w) => w.text));
+  state.nodes = state.nodes.filter((n) => !gone.has(n.name));
+}
+
+function quorumUpdate(state: ScriptQuorumState, words: Word[]): void {
+  const pairs = words.map((w) => ({ w, kv: keyValue(w) }));
+  // pcs refuses the whole command for an unknown option, and for ATB/LMS while a device is set.
+  if (!pairs.length || pairs.some(({ kv }) => !kv || !QUORUM_OPTIONS.includes(kv.key))) return;
+  if (state.device && pairs.some(({ kv }) => QDEVICE_INCOMPATIBLE.includes(kv!.key) && kv!.value !== '')) return;
+  for (const { w, kv } of pairs) {
+    if (kv!.value === '') state.options.delete(kv!.key);
+    else state.options.set(kv!.key, { value: kv!.value, word: w });
+  }
+}
+
+function deviceAdd(state: ScriptQuorumState, words: Word[]): void {
+  if (state.device) return; // pcs: a quorum device is already defined
+  const modelAt = words.findIndex((w) => w.text === 'model');
+  const modelWord = modelAt >= 0 ? words[modelAt + 1] : undefined;
+  if (!modelWord) return;
+  const options: Record<string, string> = {};
+  for (const w of words.slice(modelAt + 2)) {
+    if (w.text === 'heuristics') break;
+    const kv = keyValue(w);
+    if (kv) options[kv.key] = kv.value;
+  }
+  for (const key of [...QDEVICE_INCOMPATIBLE]) state.options.delete(key);
+  // pcs writes votes: 1 for ffsplit and no votes for other algorithms.
+  delete options.votes;
+  if (modelWord.text === 'net' && options.algorithm === 'ffsplit') options.votes = '1';
+  state.device = { model: modelWord.text, options, word: modelWord };
+}
+
+/** Votes present with every node up: the nodes' votes (1 each under pcs) plus the device's. */
+export function votesPresent(state: ScriptQuorumState): number {
+  const n = state.nodes.length;
+  if (!state.device) return n;
+  const v = state.device.options.votes;
+  return n + (v !== undefined ? Number(v) : n - 1);
+}
+
+function expectedVotes(state: ScriptQuorumState, word: Word | undefined): void {
+  if (!word || !/^\d+$/.test(word.text)) return;
+  const value = Number(word.text);
+  const votes = votesPresent(state);
+  // votequorum's check, with every node up: quorum = max(N/2+1, votes/2+1) must lie in [votes/2, votes].
+  const quorum = Math.max(Math.floor(value / 2) + 1, Math.floor(votes / 2) + 1);
+  if (value === 0 || quorum > votes) {
+    state.refusedExpectedVotes.push({ value, word, quorum, votes });
+    return;
+  }
+  state.expectedVotes = { value, word };
+  state.expectedVotesLines.push({ value, word, votes });
+}
+
+// ---- to the engine ---------------------------------------------------------------------------------
+
+export function factsOfState(state: ScriptQuorumState): PcsQuorumFacts {
+  const options: Record<string, string> = {};
+  for (const [key, { value }] of state.options) options[key] = value;
+  return {
+    nodes: state.nodes.map((n) => ({ name: n.name, range: n.word.range })),
+    options: [options],
+    expectedVotes: state.expectedVotes ? String(state.expectedVotes.value) : undefined,
+    device: state.device ? { model: state.device.model, options: { ...state.device.options } } : undefined,
+  };
+}
+
+/** The engine's view of a replayed state, with pcs's own two_node rule. */
+export function configOfState(state: ScriptQuorumState): QuorumConfig {
+  const config = quorumConfigFromFacts(factsOfState(state));
+  config.twoNode = state.nodes.length === 2 && state.options.get('auto_tie_breaker')?.value !== '1' && !state.device;
+  return config;
+}
+
+/**
+ * The quorum facts of one document: its last `pcs cluster setup` and the pcs quorum/node lines
+ * after it. `anchor` is the setup command's range (for a lens). Undefined without a setup.
+ */
+export function quorumFactsFromExtract(extract: ScriptExtract): { facts: PcsQuorumFacts; anchor: Range } | undefined {
+  const state = replayPcsQuorum(extract.invocations).at(-1);
+  return state ? { facts: factsOfState(state), anchor: state.setup.range } : undefined;
+}
+
+/** A QuorumConfig read from scripts, with what the reader wants the user to know. */
+export type ScriptQuorumConfig = QuorumConfig & { notes: string[] };
+
+/**
+ * The cluster a workspace's scripts build: the last `pcs cluster setup` in the order of `extracts`
+ * (then document order), with every later pcs quorum/node line of any file applied on top.
+ */
+export function quorumConfigFromScripts(extracts: readonly ScriptExtract[]): ScriptQuorumConfig | undefined {
+  const all: Invocation[] = [];
+  for (const e of extracts) for (const inv of e.invocations) if (inv.command === 'pcs') all.push(inv);
+  const states = replayPcsQuorum(all);
+  const state = states.at(-1);
+  if (!state) return undefined;
+  const notes = [...state.notes];
+  if (states.length > 1) {
+    const names = states.map((s) => s.setupWord && pcsWords(s.setup).positional[2]?.text).filter(Boolean);
+    notes.push(`${states.length} pcs cluster setup commands found (${names.join(', ')}); the last one is used`);
+  }
+  for (const r of state.refusedExpectedVotes)
+    notes.push(`pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`);
+  return Object.assign(configOfState(state), { notes });
+}
