@@ -93,7 +93,7 @@ export function replayPcsQuorum(invocations: readonly Invocation[], start?: Scri
   const states: ScriptQuorumState[] = [];
   let cur: ScriptQuorumState | undefined = start;
   for (const inv of invocations) {
-    if (inv.command !== 'pcs') continue;
+    if (inv.command !== 'pcs' || !mentionsQuorumCommand(inv)) continue;
     const p = pcsWords(inv);
     const [a, b, c] = p.positional.map((w) => w.text);
     if (a === 'cluster' && b === 'setup') {
@@ -114,6 +114,16 @@ export function replayPcsQuorum(invocations: readonly Invocation[], start?: Scri
   return states;
 }
 
+/** Cheap pre-filter: most pcs lines (resources, constraints) never name `cluster` or `quorum`. */
+function mentionsQuorumCommand(inv: Invocation): boolean {
+  const argv = inv.argv;
+  for (let i = 1; i < argv.length && i < 6; i++) {
+    const t = argv[i].text;
+    if (t === 'cluster' || t === 'quorum') return true;
+  }
+  return false;
+}
+
 function setupState(p: PcsWords): ScriptQuorumState | undefined {
   const setupWord = p.positional[1];
   const rest = p.positional.slice(2);
@@ -128,7 +138,10 @@ function setupState(p: PcsWords): ScriptQuorumState | undefined {
   };
   if (p.options.has('--name')) {
     // pcs 0.9: `pcs cluster setup --name NAME node1[,addr2] node2 ... [--wait_for_all=1 ...]`
-    for (const w of rest) state.nodes.push({ name: w.text.split(',')[0], word: w });
+    for (const w of rest) {
+      if (w.dynamic && !w.values) return undefined;
+      for (const name of w.values ?? [w.text]) state.nodes.push({ name: name.split(',')[0], word: w });
+    }
     for (const key of QUORUM_OPTIONS) {
       const w = p.options.get(`--${key}`);
       const kv = w && keyValue({ ...w, text: w.text.replace(/^--/, '') });
@@ -143,7 +156,11 @@ function setupState(p: PcsWords): ScriptQuorumState | undefined {
         continue;
       }
       const kv = keyValue(w);
-      if (section === undefined && !kv) state.nodes.push({ name: w.text, word: w });
+      if (section === undefined && !kv) {
+        // `node$i` in a loop gives each value; an unresolved `$NODES` could be any number of nodes.
+        if (w.dynamic && !w.values) return undefined;
+        for (const name of w.values ?? [w.text]) state.nodes.push({ name, word: w });
+      }
       else if (section === 'quorum' && kv && QUORUM_OPTIONS.includes(kv.key) && kv.value !== '') state.options.set(kv.key, { value: kv.value, word: w });
     }
   }

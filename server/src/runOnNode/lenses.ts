@@ -240,10 +240,12 @@ function computeLenses(extract: ScriptExtract, uri: string): CodeLens[] {
     if (statements.some((statement) => statement.prompt)) statements = statements.filter((statement) => statement.prompt);
     for (const statement of statements) lenses.push(...lensesFor(uri, statement.range, statement.text, promptNodes(statement.prompt), ''));
     if (statements.length >= 2) {
+      // A block whose lines name different nodes has no single place to run: each line keeps its own lens.
       const keys = new Set(statements.map((statement) => nodesKey(promptNodes(statement.prompt))));
-      const shared = keys.size === 1 ? promptNodes(statements[0]!.prompt) : null;
-      const range: Range = { start: statements[0]!.range.start, end: statements[statements.length - 1]!.range.end };
-      lenses.push(...lensesFor(uri, range, statements.map((statement) => statement.text).join('\n'), shared, 'block '));
+      if (keys.size === 1) {
+        const range: Range = { start: statements[0]!.range.start, end: statements[statements.length - 1]!.range.end };
+        lenses.push(...lensesFor(uri, range, statements.map((statement) => statement.text).join('\n'), promptNodes(statements[0]!.prompt), 'block '));
+      }
     }
   });
   return lenses;

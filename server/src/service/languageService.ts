@@ -50,6 +50,8 @@ import {
 } from '../scripts/index';
 import type { ClusterModel, ScriptDocument, CorosyncDocument } from '../scripts/index';
 import { runCodeLenses } from '../runOnNode/lenses';
+import { quorumConfigFromScripts } from '../quorum/fromScripts';
+import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../quorum/scriptFeatures';
 import { loadAgentCatalog } from '../agents/features';
 import { DocumentEntry, type TextChange } from './documents';
 import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
@@ -189,7 +191,8 @@ export class LanguageService {
       return [...corosyncDiagnostics(file, { workspaceHosts: this.hostsOutside(uri) }), ...quorumDiagnostics(file)];
     }
     const doc = this.scriptDocument(uri)!;
-    const out = scriptDiagnostics(doc, this.clusterModel());
+    // A copy: the model may hand out its cached array.
+    const out = [...scriptDiagnostics(doc, this.clusterModel()), ...scriptQuorumDiagnostics(doc.extract)];
     for (const emb of this.embedded(uri)) {
       const inner = [...corosyncDiagnostics(emb.document.file), ...quorumDiagnostics(emb.document.file)];
       for (const d of inner) out.push(emb.mapDiagnostic(d));
@@ -217,7 +220,8 @@ export class LanguageService {
     }
     const emb = this.embeddedAt(uri, pos);
     if (emb) return emb.hover(pos);
-    return scriptHover(this.scriptDocument(uri)!, this.clusterModel(), pos);
+    const doc = this.scriptDocument(uri)!;
+    return scriptQuorumHover(doc.extract, pos) ?? scriptHover(doc, this.clusterModel(), pos);
   }
 
   completion(uri: string, pos: Position): CompletionItem[] {
@@ -283,7 +287,12 @@ export class LanguageService {
         command: { title: lens.title, command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
       }));
     }
-    return runCodeLenses(this.scriptExtract(uri)!, uri);
+    const extract = this.scriptExtract(uri)!;
+    const quorumLenses = scriptQuorumCodeLenses(extract).map((lens) => ({
+      range: lens.range,
+      command: { title: lens.title, command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
+    }));
+    return [...quorumLenses, ...runCodeLenses(extract, uri)];
   }
 
   inlayHints(uri: string, range: Range): InlayHint[] {
@@ -299,7 +308,13 @@ export class LanguageService {
     const file = this.corosyncFile(uri);
     if (file) return quorumConfigFromCorosync(file);
     const [emb] = this.embedded(uri);
-    return emb ? quorumConfigFromCorosync(emb.document.file) : undefined;
+    if (emb) return quorumConfigFromCorosync(emb.document.file);
+    // A script: the cluster its pcs lines set up, with `pcs quorum …` lines of every script applied.
+    const extracts = this.uris()
+      .sort()
+      .map((u) => this.scriptExtract(u))
+      .filter((x): x is ScriptExtract => !!x);
+    return quorumConfigFromScripts(extracts);
   }
 
   /** Nodes of the cluster the workspace describes, for the run-on-node inventory. */

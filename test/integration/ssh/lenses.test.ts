@@ -62,12 +62,14 @@ describe('statements of a block', () => {
 });
 
 type Extract = (text: string, kind: DocumentKind) => ScriptExtract | Promise<ScriptExtract>;
+type ExtractScript = (text: string, kind: DocumentKind) => { extract: ScriptExtract };
 
 /** The real extraction (server/src/shell/extract.ts), loaded only when it exists. */
 async function loadExtract(): Promise<Extract> {
   const parsing = await import('../../../server/src/parsing/treeSitter');
   await parsing.initParsers();
-  return ((await import(extractFile)) as { extractScript: Extract }).extractScript;
+  const { extractScript } = (await import(extractFile)) as { extractScript: ExtractScript };
+  return (text, kind) => extractScript(text, kind).extract;
 }
 
 const extractFile = path.join(__dirname, '../../../server/src/shell/extract.ts');
