@@ -375,7 +375,7 @@ export class IncrementalModel {
     doc.dirty = false;
     const units = this.unitsOf(doc);
     const plan = units.map((u) => doc.byKey.get(u.key));
-    const moved = process.env.NO_MOVE ? undefined : movedRuns(doc, units);
+    const moved = movedRuns(doc, units);
     const sameShape = doc.runs.length === units.length && plan.every((run, i) => !run || run === doc.runs[i]);
     if (sameShape && !moved) this.foldInPlace(doc, units, plan, changed, elsewhereChanged);
     else this.foldAll(doc, units, changed, moved);

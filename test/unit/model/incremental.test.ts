@@ -76,13 +76,27 @@ test('edits re-fold incrementally and give the same diagnostics as a fresh analy
   // a deterministic mix of edits: typing, new lines, deleted lines, renamed ids, blank lines
   let seed = Number(process.env.INCREMENTAL_SEED ?? 7);
   const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
-  const inserts = ['x', ' ', '\n', '\n\n', 'pcs resource delete web\n', 'pcs resource create extra ocf:heartbeat:Dummy\n', 'pcs constraint order start extra then web\n', 'pcs property set stonith-enabled=false\n'];
-  for (let step = 0; step < 60; step++) {
+  const inserts = [
+    'x',
+    ' ',
+    '\n',
+    '\n\n',
+    'pcs resource delete web\n',
+    'pcs resource create extra ocf:heartbeat:Dummy\n',
+    'pcs constraint order start extra then web\n',
+    'pcs property set stonith-enabled=false\n',
+    // multi-line pastes: everything below moves by several lines
+    'pcs resource create pasted ocf:heartbeat:Dummy\npcs constraint location pasted prefers node1=100\n\npcs resource delete pasted\n',
+    '\n\n\n# pasted notes\n',
+  ];
+  for (let step = 0; step < 80; step++) {
     const uri = uris[next(uris.length)];
     const text = docs.get(uri)!.text;
     const lineCount = text.split('\n').length;
     const line = next(lineCount);
-    const change = step % 5 === 4 ? lineEdit(text, line, 0, 1000, '') : lineEdit(text, line, next(40), next(3), inserts[next(inserts.length)]);
+    let change = step % 5 === 4 ? lineEdit(text, line, 0, 1000, '') : lineEdit(text, line, next(40), next(3), inserts[next(inserts.length)]);
+    // whole lines deleted (or joined): the lines below move up
+    if (step % 7 === 6) change = { range: { start: { line, character: 0 }, end: { line: Math.min(lineCount - 1, line + 1 + next(4)), character: 0 } }, text: '' };
     s.changeDocument(uri, [change], step + 2);
     docs.get(uri)!.text = s.getText(uri)!;
     const expected = await cold(docs);
