@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { openQuorumPanel } from './quorumPanel';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import { registerRunOnNode } from './runOnNode/commands';
+import { buildInventory, parseSshConfig } from './runOnNode/inventory';
 import type { QuorumConfig } from '../../server/src/quorum/engine';
 
 let client: LanguageClient | undefined;
@@ -40,6 +43,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       openQuorumPanel(context, config, path.basename(vscode.Uri.parse(uri).fsPath));
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pacemakerLab.fetchAgentMetadata', async () => {
+      if (!client) return;
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Fetching agent metadata runs commands over ssh: trust this workspace first.');
+        return;
+      }
+      const settings = vscode.workspace.getConfiguration('pacemakerLab');
+      const configFile = settings.get<string>('run.sshConfigFile')?.trim() || undefined;
+      const sshConfig = await fs.readFile(configFile ?? path.join(os.homedir(), '.ssh', 'config'), 'utf8').catch(() => '');
+      const model = await client.sendRequest<{ name: string; addresses: string[]; source: string }[]>('pacemakerLab/nodes');
+      const inventory = buildInventory(model, parseSshConfig(sshConfig), settings.get<Record<string, string>>('nodes') ?? {});
+      const picks = [
+        { label: '$(device-desktop) this machine', description: 'agents installed here', node: 'localhost', destination: undefined as string | undefined },
+        ...inventory.map((n) => ({ label: `$(server) ${n.name}`, description: n.destination, node: n.name, destination: n.destination })),
+      ];
+      const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Ask which node for the metadata of the agents this workspace uses?' });
+      if (!pick) return;
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Fetching agent metadata from ${pick.node}…` },
+        () =>
+          client!.sendRequest<{ fetched: string[]; failed: { agent: string; reason: string }[] }>('pacemakerLab/fetchAgentMetadata', {
+            node: pick.node,
+            destination: pick.destination,
+            configFile,
+            cacheDir: path.join(context.globalStorageUri.fsPath, 'agent-metadata'),
+          }),
+      );
+      const failed = result.failed.length ? ` Not available: ${result.failed.map((f) => `${f.agent} (${f.reason})`).join('; ')}.` : '';
+      void vscode.window.showInformationMessage(`Agent metadata from ${pick.node}: ${result.fetched.length} agent(s) now used by hovers and checks.${failed}`);
     }),
   );
 

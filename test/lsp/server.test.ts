@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CompletionItem, Diagnostic, Hover, Location, WorkspaceEdit, CodeAction } from 'vscode-languageserver-types';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './client';
+import { ensureTool } from '../support/tools';
 
 const BROKEN_CONF = `totem {
     version: 2
@@ -126,6 +127,21 @@ describe('language server over stdio', () => {
     const fix = actions.find((a) => /cluster_name/.test(a.title));
     assert.ok(fix, `actions: ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.equal(fix.edit?.changes?.[uri]?.[0]?.newText, 'cluster_name');
+  });
+
+  it('fetches live agent metadata from this machine, caches it on disk, and hovers then name that source', async (t) => {
+    const skip = ensureTool('crm_resource', ['pacemaker-cli-utils', 'resource-agents']);
+    if (skip) return t.skip(skip);
+    const cacheDir = path.join(workspace, '.agent-cache');
+    const uri = `file://${workspace}/resources.sh`;
+    const before = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 35 } });
+    assert.match(JSON.stringify(before?.contents), /agent catalog/);
+    const result = await client.request<{ fetched: string[]; failed: unknown[] }>('pacemakerLab/fetchAgentMetadata', { node: 'localhost', cacheDir });
+    assert.deepEqual(result.fetched, ['ocf:heartbeat:IPaddr2'], JSON.stringify(result));
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 35 } });
+    assert.match(JSON.stringify(hover?.contents), /live metadata/);
+    const cached = fs.readdirSync(path.join(cacheDir, 'localhost'), { recursive: true }).map(String);
+    assert.ok(cached.some((f) => f.endsWith('ocf_heartbeat_IPaddr2.xml')), cached.join(', '));
   });
 
   it('shuts down cleanly', async () => {

@@ -226,3 +226,8 @@ export function loadAgentCatalog(): AgentCatalog {
   loaded ??= readAgentCatalog();
   return loaded;
 }
+
+/** Makes `catalog` (e.g. the generated one overlaid with live metadata from a node) the one every feature uses. */
+export function useAgentCatalog(catalog: AgentCatalog): void {
+  loaded = catalog;
+}

@@ -1,5 +1,5 @@
 // The agents layer's public surface: what the pcs layer and the LanguageService call.
-export { AgentCatalog, loadAgentCatalog, readAgentCatalog, type AgentResolution, type PcsAgentView } from './catalog';
+export { AgentCatalog, loadAgentCatalog, useAgentCatalog, readAgentCatalog, type AgentResolution, type PcsAgentView } from './catalog';
 export { agentDiagnostics, type AgentCheckOptions } from './diagnostics';
 export { agentHover, pacemakerOptionHover } from './hover';
 export {

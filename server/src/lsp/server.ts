@@ -14,6 +14,7 @@ import { LanguageService } from '../service/languageService';
 import { kindFromLanguageId, kindFromPath } from '../service/kinds';
 import { WorkspaceScanner } from './workspaceScanner';
 import { DiagnosticScheduler } from './diagnosticScheduler';
+import { runnerFor } from './agentRunner';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const service = new LanguageService();
@@ -118,6 +119,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
   connection.onRequest('pacemakerLab/quorumConfig', guard(null, (p: { uri: string }) => service.quorumConfig(p.uri) ?? null));
   connection.onRequest('pacemakerLab/nodes', guard([], () => service.nodes()));
+
+  // Live agent metadata from a node (or this machine): fetched in the background, then every feature uses it.
+  connection.onRequest(
+    'pacemakerLab/fetchAgentMetadata',
+    async (p: { node: string; destination?: string; configFile?: string; cacheDir: string }) => {
+      await ready;
+      const result = await service.fetchLiveAgentMetadata(p.node, runnerFor(p.destination, p.configFile), p.cacheDir);
+      if (result.fetched.length) scheduler.refreshAll();
+      return result;
+    },
+  );
 
   connection.onShutdown(() => scheduler.dispose());
   connection.listen();

@@ -52,7 +52,9 @@ import type { ClusterModel, ScriptDocument, CorosyncDocument } from '../scripts/
 import { runCodeLenses } from '../runOnNode/lenses';
 import { quorumConfigFromScripts } from '../quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../quorum/scriptFeatures';
-import { loadAgentCatalog } from '../agents/features';
+import { loadAgentCatalog, useAgentCatalog } from '../agents/features';
+import { fetchLiveMetadata, type CommandRunner } from '../agents/live';
+import type { AgentMetadata } from '../agents/types';
 import { DocumentEntry, type TextChange } from './documents';
 import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
 import { codeActionsFromDiagnostics } from './fixes';
@@ -67,7 +69,7 @@ export class LanguageService {
   private readonly docs = new Map<string, DocumentEntry>();
   private model: ClusterModel | undefined;
   /** Keeps every document's fold between builds, so a rebuild re-runs only what an edit touched. */
-  private readonly folds = new IncrementalModel();
+  private folds = new IncrementalModel();
 
   /** Load the wasm grammars. Must complete before any other call. */
   async init(): Promise<void> {
@@ -315,6 +317,51 @@ export class LanguageService {
       .map((u) => this.scriptExtract(u))
       .filter((x): x is ScriptExtract => !!x);
     return quorumConfigFromScripts(extracts);
+  }
+
+  /**
+   * Asks a node (or this machine) for the metadata of every agent the workspace uses and makes the
+   * features use it from now on (hovers then name the node as their source). Runs in the background:
+   * requests keep being served while the node answers. Results are cached on disk per node and per
+   * agent package versions (agents/live.ts).
+   */
+  async fetchLiveAgentMetadata(
+    node: string,
+    runner: CommandRunner,
+    cacheDir: string,
+  ): Promise<{ fetched: string[]; failed: { agent: string; reason: string }[] }> {
+    const catalog = loadAgentCatalog();
+    const ids = new Set<string>();
+    for (const resource of this.clusterModel().everCreated.values()) {
+      if (!resource.agent) continue;
+      const kind = resource.kind === 'stonith' ? 'stonith' : 'resource';
+      const resolved = catalog.resolve(resource.agent, kind);
+      // A known agent by its full id; an agent the catalog lacks (custom, newer) as written.
+      // systemd:, lsb: and service: agents have no metadata to ask for.
+      if (resolved.kind === 'found') ids.add(resolved.agent.id);
+      else if (resolved.kind === 'unknown') ids.add(resolved.id);
+    }
+    const fetched: AgentMetadata[] = [];
+    const failed: { agent: string; reason: string }[] = [];
+    const queue = [...ids].sort();
+    const worker = async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        try {
+          fetched.push((await fetchLiveMetadata(id, runner, { cacheDir, node })).metadata);
+        } catch (error) {
+          failed.push({ agent: id, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    if (fetched.length) {
+      useAgentCatalog(catalog.overlay(fetched, { kind: 'live', detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
+      // Agent checks are cached inside the fold: start it afresh against the new metadata.
+      this.folds = new IncrementalModel();
+      this.model = undefined;
+      for (const entry of this.docs.values()) entry.cache.clear();
+    }
+    return { fetched: fetched.map((m) => m.id).sort(), failed };
   }
 
   /** Nodes of the cluster the workspace describes, for the run-on-node inventory. */
