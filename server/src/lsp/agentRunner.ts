@@ -9,7 +9,8 @@ function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./:=@+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export function runnerFor(destination: string | undefined, configFile: string | undefined): CommandRunner {
+/** `sshProgram` runs ssh through a prefix (tests reach namespace nodes with `ip netns exec …`). */
+export function runnerFor(destination: string | undefined, configFile: string | undefined, sshProgram?: string[]): CommandRunner {
   if (!destination) return localRunner;
   return async (argv) => {
     let stdout = '';
@@ -19,6 +20,7 @@ export function runnerFor(destination: string | undefined, configFile: string | 
       command: argv.map(shellQuote).join(' '),
       tty: false,
       configFile,
+      sshProgram,
       connectTimeoutSeconds: 10,
       timeoutSeconds: 60,
       onStdout: (text) => (stdout += text),
