@@ -32,6 +32,17 @@ function listNames(names: string[], max = 4): string {
   return `${names.slice(0, max).join(', ')} … (${names.length} nodes)`;
 }
 
+/**
+ * The two halves of a clean even split that leaves no side quorate, when nothing breaks the tie
+ * (no auto_tie_breaker, no quorum device) in a cluster of more than two nodes; else undefined.
+ */
+export function untiedEvenSplit(config: QuorumConfig, analysis: ToleranceAnalysis, votes: number): [string[], string[]] | undefined {
+  const settings = resolveQuorumSettings(config);
+  const { evenSplit, allUp } = analysis;
+  if (!allUp.quorate || config.nodes.length <= 2 || votes % 2 !== 0 || settings.atb !== 'none' || config.qdevice) return undefined;
+  return evenSplit.possible && evenSplit.outcome === 'no-side' ? (evenSplit.example as [string[], string[]]) : undefined;
+}
+
 export function quorumDiagnostics(file: CsFile): Diagnostic[] {
   const view = viewOf(file);
   const { quorum, nodelist, config } = view;
@@ -128,16 +139,9 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
     );
   }
   const total = sum;
-  if (
-    allUp.quorate &&
-    nodes.length > 2 &&
-    total % 2 === 0 &&
-    settings.atb === 'none' &&
-    !config.qdevice &&
-    analysis.evenSplit.possible &&
-    analysis.evenSplit.outcome === 'no-side'
-  ) {
-    const [a, b] = analysis.evenSplit.example!;
+  const untied = untiedEvenSplit(config, analysis, total);
+  if (untied) {
+    const [a, b] = untied;
     out.push(
       diag(
         quorum?.nameRange ?? anchor,

@@ -6,7 +6,7 @@
 import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { ScriptExtract, Word } from '../service/types';
 import { analyzeTolerance, resolveQuorumSettings, type QuorumConfig } from './engine';
-import { scenarioMarkdown, summaryTitle } from './features';
+import { scenarioMarkdown, summaryTitle, untiedEvenSplit } from './features';
 import { configOfState, replayPcsQuorum, type ScriptQuorumState } from './fromScripts';
 
 const ERROR = 1;
@@ -116,16 +116,9 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
       ),
     );
   }
-  if (
-    allUp.quorate &&
-    nodes.length > 2 &&
-    sum % 2 === 0 &&
-    settings.atb === 'none' &&
-    !config.qdevice &&
-    analysis.evenSplit.possible &&
-    analysis.evenSplit.outcome === 'no-side'
-  ) {
-    const [a, b] = analysis.evenSplit.example!;
+  const untied = untiedEvenSplit(config, analysis, sum);
+  if (untied) {
+    const [a, b] = untied;
     out.push(
       diag(
         nodesRange(state),
