@@ -504,12 +504,17 @@ export class Walker {
         dynamic = true;
       }
     };
-    const unquoted = (from: number, to: number) => {
+    /**
+     * Removes backslash escapes from text[from, to) with the source index of every kept character. A
+     * backslash escapes any character outside quotes, and only `escapable` ones inside double quotes;
+     * a backslash-newline disappears (line continuation).
+     */
+    const unescaped = (from: number, to: number, escapable?: string) => {
       const s: string[] = [];
       const at: number[] = [];
       for (let i = from; i < to; i++) {
         const c = text[i];
-        if (c === '\\' && i + 1 < to) {
+        if (c === '\\' && i + 1 < to && (escapable === undefined || escapable.includes(text[i + 1]))) {
           if (text[i + 1] !== '\n') {
             s.push(text[i + 1]);
             at.push(i + 1);
@@ -520,28 +525,18 @@ export class Walker {
         s.push(c);
         at.push(i);
       }
-      lit(s.join(''), at, false);
+      return { s: s.join(''), at };
+    };
+    const unquoted = (from: number, to: number) => {
+      const r = unescaped(from, to);
+      lit(r.s, r.at, false);
     };
     const doubleQuoted = (n: Node) => {
       let pos = n.startIndex + 1;
       const end = n.endIndex - (text[n.endIndex - 1] === '"' ? 1 : 0);
       const flush = (to: number) => {
-        const s: string[] = [];
-        const at: number[] = [];
-        for (let i = pos; i < to; i++) {
-          const c = text[i];
-          if (c === '\\' && i + 1 < to && '$`"\\\n'.includes(text[i + 1])) {
-            if (text[i + 1] !== '\n') {
-              s.push(text[i + 1]);
-              at.push(i + 1);
-            }
-            i++;
-            continue;
-          }
-          s.push(c);
-          at.push(i);
-        }
-        if (s.length) lit(s.join(''), at, true);
+        const r = unescaped(pos, to, '$`"\\\n');
+        if (r.s.length) lit(r.s, r.at, true);
       };
       for (const child of n.namedChildren) {
         if (!child || child.type === 'string_content') continue;
