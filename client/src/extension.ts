@@ -4,10 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { openQuorumPanel } from './quorumPanel';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import { registerRunOnNode } from './runOnNode/commands';
-import { buildInventory, parseSshConfig } from './runOnNode/inventory';
+import { registerRunOnNode, resolveInventory } from './runOnNode/commands';
 import type { QuorumConfig } from '../../server/src/quorum/engine';
 
 let client: LanguageClient | undefined;
@@ -29,6 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('pacemakerLab', 'Pacemaker Lab language server', serverOptions, clientOptions);
   await client.start();
+
+  // The nodes the workspace's files describe, for run on node and live agent metadata.
+  const workspaceNodes = async () =>
+    client ? client.sendRequest<{ name: string; addresses: string[]; source: string }[]>('pacemakerLab/nodes') : [];
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pacemakerLab.openQuorumCalculator', async (uriArg?: string | vscode.Uri) => {
@@ -53,11 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showWarningMessage('Fetching agent metadata runs commands over ssh: trust this workspace first.');
         return;
       }
-      const settings = vscode.workspace.getConfiguration('pacemakerLab');
-      const configFile = settings.get<string>('run.sshConfigFile')?.trim() || undefined;
-      const sshConfig = await fs.readFile(configFile ?? path.join(os.homedir(), '.ssh', 'config'), 'utf8').catch(() => '');
-      const model = await client.sendRequest<{ name: string; addresses: string[]; source: string }[]>('pacemakerLab/nodes');
-      const inventory = buildInventory(model, parseSshConfig(sshConfig), settings.get<Record<string, string>>('nodes') ?? {});
+      const configFile = vscode.workspace.getConfiguration('pacemakerLab').get<string>('run.sshConfigFile')?.trim() || undefined;
+      const inventory = await resolveInventory(workspaceNodes);
       const picks = [
         { label: '$(device-desktop) this machine', description: 'agents installed here', node: 'localhost', destination: undefined as string | undefined },
         ...inventory.map((n) => ({ label: `$(server) ${n.name}`, description: n.destination, node: n.name, destination: n.destination })),
@@ -79,9 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  registerRunOnNode(context, async () =>
-    client ? client.sendRequest<{ name: string; addresses: string[]; source: string }[]>('pacemakerLab/nodes') : [],
-  );
+  registerRunOnNode(context, workspaceNodes);
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.name = 'Pacemaker Lab';

@@ -177,6 +177,13 @@ function resultSummary(result: SshRunResult): { mark: string; text: string; ok: 
   }
 }
 
+/** The nodes a command can run on: the workspace model, ssh config Host entries and the setting, merged. */
+export async function resolveInventory(getInventory: () => Promise<NodeEntry[]>): Promise<ResolvedNode[]> {
+  const settings = readSettings();
+  const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig(settings.sshConfigFile)]);
+  return buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
+}
+
 /** Registers the run-on-node commands, terminals, decorations and the node tree. */
 export function registerRunOnNode(context: vscode.ExtensionContext, getInventory: () => Promise<NodeEntry[]>): void {
   const log = vscode.window.createOutputChannel('Pacemaker Lab: Run on node');
@@ -184,11 +191,7 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
   const terminals = new Map<string, NodeTerminal>();
   const running = new Set<SshRunHandle>();
 
-  const inventory = async (): Promise<ResolvedNode[]> => {
-    const settings = readSettings();
-    const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig(readSettings().sshConfigFile)]);
-    return buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
-  };
+  const inventory = () => resolveInventory(getInventory);
 
   const terminalFor = (node: ResolvedNode): NodeTerminal => {
     const existing = terminals.get(node.name);
