@@ -356,10 +356,10 @@ export class LanguageService {
     await Promise.all([worker(), worker(), worker()]);
     if (fetched.length) {
       useAgentCatalog(catalog.overlay(fetched, { kind: 'live', detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
-      // Agent checks are cached inside the fold: start it afresh against the new metadata.
+      // Agent checks are cached inside the fold: start it afresh against the new metadata. The
+      // per-document parses do not depend on agents and stay cached.
       this.folds = new IncrementalModel();
       this.model = undefined;
-      for (const entry of this.docs.values()) entry.cache.clear();
     }
     return { fetched: fetched.map((m) => m.id).sort(), failed };
   }
