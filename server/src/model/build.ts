@@ -305,16 +305,21 @@ export class IncrementalModel {
   }
 
   private applySteps(ctx: FoldContext, steps: Step[]): void {
+    const state = STATE_OF.get(ctx);
+    /** The alternatives the previous command sat in (shell/walk.ts BranchStep), outermost first. */
+    let open: NonNullable<Invocation['branch']> = [];
     for (const step of steps) {
       if (step.kind === 'hosts') {
         applyHosts(ctx, step.file);
         continue;
       }
+      if (state && (open.length || step.inv.branch)) open = enterBranch(state, open, step.inv.branch ?? []);
       ctx.inv = step.inv;
       if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: (use) => this.checkAgent(ctx, use), isPromotable });
       else if (step.kind === 'targetcli') applyTargetcli(ctx, step.cmd);
       lineRules(ctx, step.inv, step.kind === 'pcs' ? step.cmd : undefined);
     }
+    if (state) for (let i = open.length; i > 0; i--) state.endBranch();
   }
 
   /** The agents layer's checks: line-local ones cached by the use's text and shape, uniqueness
@@ -599,6 +604,31 @@ export class IncrementalModel {
     model.occurrences = occurrences;
     return model;
   }
+}
+
+// ---- shell alternatives -------------------------------------------------------------------------
+
+/** Move the unit's state from the alternatives `open` to those of the next command, `path`: close
+ * the constructs it left, switch arms where it is in another arm of the same construct, open the
+ * constructs it entered. Returns the new open path. */
+function enterBranch(state: UnitState, open: NonNullable<Invocation['branch']>, path: NonNullable<Invocation['branch']>): NonNullable<Invocation['branch']> {
+  let common = 0;
+  while (common < open.length && common < path.length && open[common].id === path[common].id && open[common].arm === path[common].arm) common++;
+  const stack = open.slice(0, common);
+  for (let i = open.length - 1; i >= common; i--) {
+    if (i === common && path.length > common && open[i].id === path[i].id) {
+      state.nextArm();
+      stack.push(path[i]);
+      common++;
+      break;
+    }
+    state.endBranch();
+  }
+  for (let i = common; i < path.length; i++) {
+    state.beginBranch(path[i].of);
+    stack.push(path[i]);
+  }
+  return stack;
 }
 
 // ---- units moved by whole lines ------------------------------------------------------------------

@@ -86,8 +86,24 @@ export interface UnitEffects {
   volatile: boolean;
 }
 
+/** An open shell construct whose arms are alternatives (see `beginBranch`). */
+interface BranchFrame {
+  /** The working copies as they were before the construct (each arm starts from a copy). */
+  before: Map<string, Working>;
+  /** The working copies each finished arm left. */
+  arms: Map<string, Working>[];
+  /** Alternatives of the construct, an implicit empty one included. */
+  of: number;
+}
+
+/** Tables whose values say whether they exist on every path (`maybe`), for duplicate-id checks. */
+const MAYBE: ReadonlySet<Table> = new Set<Table>(['rsc', 'ever', 'con']);
+/** Tables of id lists: after alternatives, the union of what the arms list. */
+const LISTS: ReadonlySet<Table> = new Set<Table>(['conr', 'uniq']);
+
 export class UnitState {
-  private readonly work = new Map<string, Working>();
+  private work = new Map<string, Working>();
+  private readonly frames: BranchFrame[] = [];
   readonly effects: UnitEffects = { reads: new Map(), writes: new Map(), elsewhere: new Set(), volatile: false };
 
   constructor(
@@ -159,6 +175,75 @@ export class UnitState {
     w.value = undefined;
     w.deleted = true;
     return existed;
+  }
+
+  // ---- alternatives (shell if/elif/else, case, a || b) ------------------------------------------
+
+  private copyWork(from: Map<string, Working>): Map<string, Working> {
+    const out = new Map<string, Working>();
+    for (const [k, w] of from) {
+      const clone = CLONE[tableOf(k)];
+      out.set(k, { value: !w.deleted && clone ? clone(w.value as never) : w.value, deleted: w.deleted, base: w.base });
+    }
+    return out;
+  }
+
+  /** A construct of `of` alternatives starts: its first arm runs from the state as it is now. */
+  beginBranch(of: number): void {
+    this.frames.push({ before: this.copyWork(this.work), arms: [], of });
+  }
+
+  /** The next arm of the innermost construct: it starts from the state before the construct. */
+  nextArm(): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame) return;
+    frame.arms.push(this.work);
+    this.work = this.copyWork(frame.before);
+  }
+
+  /**
+   * The construct ends: what exists after it is the union of its arms (and of the state before it
+   * when some path runs no arm). A resource or constraint that some path does not create is marked
+   * `maybe`: a later line creating the same id is not a certain duplicate.
+   */
+  endBranch(): void {
+    const frame = this.frames.pop();
+    if (!frame) return;
+    frame.arms.push(this.work);
+    const paths = frame.arms.length < frame.of ? [...frame.arms, frame.before] : frame.arms;
+    const keys = new Set<string>();
+    for (const arm of frame.arms) for (const k of arm.keys()) keys.add(k);
+    const merged = frame.before;
+    for (const k of keys) {
+      const table = tableOf(k);
+      let base: Entry | undefined;
+      for (const p of paths) {
+        const w = p.get(k);
+        if (w) {
+          base = w.base;
+          break;
+        }
+      }
+      const baseLive = !!base && !base.deleted;
+      const live: unknown[] = [];
+      for (const p of paths) {
+        const w = p.get(k) ?? frame.before.get(k);
+        if (w ? !w.deleted : baseLive) live.push(w ? w.value : base!.value);
+      }
+      if (!live.length) {
+        merged.set(k, { value: undefined, deleted: true, base });
+        continue;
+      }
+      let value: unknown;
+      if (LISTS.has(table)) value = [...new Set(live.flatMap((v) => v as string[]))];
+      else {
+        const clone = CLONE[table];
+        value = clone ? clone(live[live.length - 1] as never) : live[live.length - 1];
+        if (MAYBE.has(table) && live.length < paths.length && value && typeof value === 'object') value = { ...(value as object), maybe: true };
+      }
+      merged.set(k, { value, deleted: false, base });
+    }
+    this.work = merged;
   }
 
   /** Every live name of a table at this point (this document, other documents, this unit). */

@@ -50,6 +50,11 @@ export interface ResourceInfo {
   /** The whole command line that created it (for hover). */
   createdBy: string;
   disabled?: boolean;
+  /** Created in some shell alternatives only (an `if` arm, a `case` item, one side of `||`): it may
+   * not exist, so creating the same id again is not a certain duplicate. */
+  maybe?: boolean;
+  /** The cluster whose command created it, when several clusters are known. */
+  cluster?: string;
 }
 
 export interface ConstraintInfo {
@@ -69,6 +74,8 @@ export interface ConstraintInfo {
   rule?: boolean;
   ref: Ref;
   text: string;
+  /** Created in some shell alternatives only (see ResourceInfo.maybe). */
+  maybe?: boolean;
 }
 
 export type NodeSource = 'corosync.conf' | 'cluster setup' | 'cluster node add' | 'host auth' | '/etc/hosts' | 'remote' | 'guest';
@@ -83,6 +90,8 @@ export interface NodeInfo {
   /** Pacemaker Remote: `remote` or `guest`. */
   remote?: 'remote' | 'guest';
   decl: Ref;
+  /** The cluster it is a member of: `pcs cluster setup NAME`, the cluster_name of its corosync.conf. */
+  cluster?: string;
 }
 
 export interface TargetcliObjects {

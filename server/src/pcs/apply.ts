@@ -130,8 +130,9 @@ class PcsLine {
     }
     // only this document's earlier lines count: another file creating the same id may run instead
     const constraint = this.ctx.constraints.getLocal(id);
-    const existing = getLocal(this.model.resources, id) ?? (constraint ? ({ decl: constraint.ref } as ResourceInfo) : undefined);
-    if (existing) {
+    const existing = getLocal(this.model.resources, id) ?? (constraint ? ({ decl: constraint.ref, maybe: constraint.maybe } as ResourceInfo) : undefined);
+    // created in a shell alternative only (`if`/`else` arm, `case` item, `||`): it may not exist
+    if (existing && !existing.maybe) {
       this.ctx.at(word, 'error', 'pcs/duplicate-id', `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`, undefined, [existing.decl]);
       return false;
     }

@@ -48,6 +48,9 @@ export interface Invocation {
   remote?: { via: 'ssh' | 'shell'; host?: Word };
   /** Index of the runnable block (Markdown fence, or blank-line separated script block) it is in. */
   block: number;
+  /** The shell alternatives it sits in (`if`/`elif`/`else` arms, `case` items, the sides of `a || b`),
+   * outermost first; `id` is unique within the command's segment (see shell/walk.ts BranchStep). */
+  branch?: { id: number; arm: number; of: number }[];
 }
 
 /** A heredoc or echo that writes a file whose content we understand (/etc/hosts, corosync.conf). */

@@ -489,6 +489,7 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string
     const prompt = promptOf(g);
     if (prompt) inv.prompt = prompt;
     if (r.remote) inv.remote = r.remote.host ? { via: r.remote.via, host: word(r.remote.host) } : { via: r.remote.via };
+    if (r.branch) inv.branch = r.branch;
     invocations.push(inv);
     if (seg.mode !== 'script') perBlock[local]?.push(inv);
   }

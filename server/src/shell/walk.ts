@@ -28,6 +28,21 @@ export interface RelInvocation extends Span {
   command: string;
   argv: RelWord[];
   remote?: { via: 'ssh' | 'shell'; host?: RelWord };
+  /** The alternatives it sits in, outermost first (absent: it runs whenever the segment runs). */
+  branch?: BranchStep[];
+}
+
+/**
+ * One level of alternatives a command sits in: the arm `arm` of the construct `id` (an `if`/`elif`/
+ * `else` chain, a `case`, or the two sides of `a || b`). `id` is the construct's offset in the
+ * segment (unique within it); `of` counts the construct's alternatives including an implicit empty
+ * one (an `if` without `else`, a `case` without `*)`), so a fold knows whether some path runs none of
+ * the arms. Conditions (`if cond; then`) are not in an arm: they run whichever arm follows.
+ */
+export interface BranchStep {
+  id: number;
+  arm: number;
+  of: number;
 }
 
 export interface RelFile {
@@ -53,6 +68,7 @@ interface Ctx {
   env: Env;
   remote?: RelInvocation['remote'];
   depth: number;
+  branch?: BranchStep[];
 }
 
 /** A word with one entry per character of its unquoted text: where that character came from. */
@@ -123,6 +139,15 @@ export class Walker {
         this.visitChildren(node, ctx);
         this.pipelineWrite(node, ctx);
         return;
+      case 'if_statement':
+        this.ifChain(node, ctx);
+        return;
+      case 'case_statement':
+        this.caseArms(node, ctx);
+        return;
+      case 'list':
+        this.orList(node, ctx);
+        return;
       default:
         this.visitChildren(node, ctx);
     }
@@ -130,6 +155,70 @@ export class Walker {
 
   private visitChildren(node: Node, ctx: Ctx): void {
     for (const child of node.namedChildren) if (child) this.visit(child, ctx);
+  }
+
+  // ---- alternatives ------------------------------------------------------------------------------
+
+  private arm(ctx: Ctx, id: number, arm: number, of: number): Ctx {
+    return { ...ctx, branch: [...(ctx.branch ?? []), { id, arm, of }] };
+  }
+
+  /** `if c; then A; elif d; then B; else C; fi`: A, B and C are alternatives; c and d are not in an arm. */
+  private ifChain(node: Node, ctx: Ctx): void {
+    const clauses: Node[] = [node];
+    let hasElse = false;
+    for (const child of node.namedChildren) {
+      if (child?.type === 'elif_clause') clauses.push(child);
+      if (child?.type === 'else_clause') hasElse = true;
+    }
+    // an `if` without `else` has an implicit empty alternative
+    const total = clauses.length + 1;
+    const id = this.origin(ctx, node.startIndex);
+    clauses.forEach((clause, arm) => {
+      let afterThen = false;
+      for (const child of clause.children) {
+        if (!child) continue;
+        if (!child.isNamed) {
+          if (child.type === 'then') afterThen = true;
+          continue;
+        }
+        if (child.type === 'elif_clause' || child.type === 'else_clause') continue;
+        this.visit(child, afterThen ? this.arm(ctx, id, arm, total) : ctx);
+      }
+    });
+    const elseClause = node.namedChildren.find((c) => c?.type === 'else_clause');
+    if (elseClause) for (const child of elseClause.namedChildren) if (child) this.visit(child, this.arm(ctx, id, clauses.length, total));
+  }
+
+  /** `case w in a) A;; b) B;; esac`: each item is an alternative; without a `*)` item none may run. */
+  private caseArms(node: Node, ctx: Ctx): void {
+    const items = node.namedChildren.filter((c): c is Node => c?.type === 'case_item');
+    const catchAll = items.some((item) => item.childrenForFieldName('value').some((v) => v?.text === '*'));
+    const id = this.origin(ctx, node.startIndex);
+    const of = items.length + (catchAll ? 0 : 1);
+    for (const child of node.namedChildren) if (child && child.type !== 'case_item') this.visit(child, ctx);
+    items.forEach((item, arm) => {
+      for (const child of item.namedChildren) if (child) this.visit(child, this.arm(ctx, id, arm, of));
+    });
+  }
+
+  /** `a || b`: b runs only when a failed, so a's effects and b's are alternatives. `a && b` is a sequence. */
+  private orList(node: Node, ctx: Ctx): void {
+    const op = node.children.find((c) => c && !c.isNamed && (c.type === '||' || c.type === '&&'));
+    if (op?.type !== '||') {
+      this.visitChildren(node, ctx);
+      return;
+    }
+    const id = this.origin(ctx, node.startIndex);
+    let arm = 0;
+    for (const child of node.children) {
+      if (!child) continue;
+      if (child.equals(op)) {
+        arm = 1;
+        continue;
+      }
+      if (child.isNamed) this.visit(child, this.arm(ctx, id, arm, 2));
+    }
   }
 
   // ---- loops -----------------------------------------------------------------------------------
@@ -194,6 +283,7 @@ export class Walker {
       end: this.endOrigin(ctx, node.endIndex, node.startIndex),
     };
     if (ctx.remote) inv.remote = ctx.remote;
+    if (ctx.branch) inv.branch = ctx.branch;
     this.result.invocations.push(inv);
     this.unwrap(words, ctx);
     return inv;
@@ -214,6 +304,7 @@ export class Walker {
         end: last.word.end,
       };
       if (ctx.remote) inv.remote = ctx.remote;
+      if (ctx.branch) inv.branch = ctx.branch;
       this.result.invocations.push(inv);
       this.unwrap(rest, { ...ctx, depth: ctx.depth + 1 });
     };
@@ -296,7 +387,7 @@ export class Walker {
     const map = new Int32Array(chars.length + 1);
     for (let i = 0; i < chars.length; i++) map[i] = ctx.map[idx[i]];
     map[chars.length] = ctx.map[idx[idx.length - 1]] + 1;
-    this.parseAndVisit({ text: chars.join(''), map, env: ctx.env, remote, depth: ctx.depth + 1 });
+    this.parseAndVisit({ text: chars.join(''), map, env: ctx.env, remote, depth: ctx.depth + 1, branch: ctx.branch });
   }
 
   /** Commands inside `$(...)`, backquotes and `<(...)` of a word. */
@@ -367,6 +458,7 @@ export class Walker {
           env: ctx.env,
           remote: { via: 'ssh', host: sshInv.argv[hostIndex] },
           depth: ctx.depth + 1,
+          branch: ctx.branch,
         });
       }
     }
