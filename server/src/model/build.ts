@@ -28,6 +28,7 @@ import { placementRules } from '../scripts/rules/placement';
 import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents/diagnostics';
 import { loadAgentCatalog } from '../agents/catalog';
 import { extractUnits, type ExtractUnit } from '../shell/extract';
+import { LabOrder, runsBefore, unordered, type Rank } from './order';
 
 /** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
 const PROMOTABLE = new Map<string, boolean | undefined>();
@@ -107,6 +108,8 @@ function uriPath(uri: string): string {
 export interface BuildOptions {
   /** Run the agents layer's checks on every `resource create` / `stonith create` (default true). */
   agentChecks?: boolean;
+  /** The lab's running order (`pacemakerLab.order`: paths or globs); else file names decide (model/order.ts). */
+  order?: readonly string[];
 }
 
 /** One-shot build (tests, CLI). The language service keeps an IncrementalModel instead. */
@@ -146,6 +149,8 @@ class DocFold {
   dirty = true;
   preambleFiles: WrittenFile[] = [];
   preambleKey: object = {};
+  /** Where the lab runs this document (model/order.ts); undefined: unknown. */
+  rank: Rank;
   constructor(readonly uri: string, readonly kind: 'corosync' | 'script') {}
 
   /** The entry of `k` as the units above position `at` left it (all units when omitted). */
@@ -206,8 +211,11 @@ export class IncrementalModel {
   private model: ClusterModel | undefined;
   private stateRuleDiagnostics = new Map<string, Diagnostic[]>();
   private readonly localAgentCache = new Map<string, { line: number; diagnostics: Diagnostic[] }>();
+  private readonly labOrder: LabOrder;
 
-  constructor(private readonly options: BuildOptions = {}) {}
+  constructor(private readonly options: BuildOptions = {}) {
+    this.labOrder = new LabOrder(options.order);
+  }
 
   update(scripts: ScriptDocument[], corosync: CorosyncDocument[]): ClusterModel {
     const inputs: { uri: string; kind: 'corosync' | 'script'; source: ScriptDocument | CorosyncDocument }[] = [
@@ -223,6 +231,8 @@ export class IncrementalModel {
       let doc = this.docs.get(id);
       if (!doc) {
         doc = new DocFold(input.uri, input.kind);
+        // corosync.conf files describe the cluster every script runs on: no place in the order
+        if (input.kind === 'script') doc.rank = this.labOrder.rank(input.uri);
         structure = true;
       }
       const source = input.kind === 'corosync' ? (input.source as CorosyncDocument).file : (input.source as ScriptDocument).extract;
@@ -263,14 +273,44 @@ export class IncrementalModel {
     return this.model;
   }
 
+  /**
+   * What another document says about `k`. A document the lab orders before this one gives its final
+   * state (the latest such document wins, a deletion included); one ordered after it is not seen;
+   * a document of unknown order gives its last live entry (a definition anywhere counts).
+   */
   private elsewhereOf(self: DocFold): (k: string) => Entry | undefined {
+    const mine = self.rank;
     return (k) => {
+      let earlier: { rank: number; entry: Entry } | undefined;
+      if (mine !== undefined) {
+        for (const doc of this.order) {
+          if (doc === self || !runsBefore(doc.rank, mine)) continue;
+          const e = doc.entryAt(k);
+          if (e && (!earlier || doc.rank! > earlier.rank)) earlier = { rank: doc.rank!, entry: e };
+        }
+        if (earlier && !earlier.entry.deleted) return earlier.entry;
+      }
       for (const doc of this.order) {
-        if (doc === self) continue;
+        if (doc === self || !unordered(doc.rank, mine)) continue;
         const e = doc.defined(k);
         if (e) return e;
       }
-      return undefined;
+      return earlier?.entry;
+    };
+  }
+
+  /** Whether `elsewhereOf(self)(k)` answers from a document known to run before this one. */
+  private elsewhereCertain(self: DocFold): (k: string) => boolean {
+    const mine = self.rank;
+    if (mine === undefined) return () => false;
+    return (k) => {
+      let best: DocFold | undefined;
+      for (const doc of this.order) {
+        if (doc === self || !runsBefore(doc.rank, mine)) continue;
+        const e = doc.entryAt(k);
+        if (e && (!best || doc.rank! > best.rank!)) best = doc;
+      }
+      return !!best && !best.entryAt(k)!.deleted;
     };
   }
 
@@ -278,7 +318,7 @@ export class IncrementalModel {
     const order = this.order;
     return function* (prefix: string) {
       for (const doc of order) {
-        if (doc === self) continue;
+        if (doc === self || runsBefore(self.rank, doc.rank)) continue;
         for (const k of doc.writers.keys()) if (k.startsWith(prefix) && doc.defined(k)) yield k;
       }
     };
@@ -505,7 +545,7 @@ export class IncrementalModel {
   }
 
   private execute(doc: DocFold, unit: Unit, before: { get(k: string): Entry | undefined }, previous: Map<string, Entry> | undefined): Run {
-    const unitState = new UnitState(before, this.elsewhereOf(doc));
+    const unitState = new UnitState(before, this.elsewhereOf(doc), this.elsewhereCertain(doc));
     unitState.elsewhereKeys = this.elsewhereKeys(doc);
     unitState.ownKeys = before instanceof Map ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix)) : (prefix) => [...doc.writers.keys()].filter((k) => k.startsWith(prefix));
     const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [], source: unit.source };

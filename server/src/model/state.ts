@@ -73,6 +73,8 @@ interface Working {
   deleted: boolean;
   /** What the unit saw before it changed the key. */
   base: Entry | undefined;
+  /** The value came from another file whose order relative to this one is unknown. */
+  foreign?: boolean;
 }
 
 /** What a unit depends on and produces. */
@@ -111,9 +113,15 @@ export class UnitState {
     private readonly before: { get(k: string): Entry | undefined },
     /** Definitions of other documents (undefined: none). */
     private readonly elsewhereOf: (k: string) => Entry | undefined,
+    /** Whether the answer of `elsewhereOf(k)` comes from a file known to run before this one. */
+    private readonly elsewhereCertain: (k: string) => boolean = () => false,
   ) {}
 
+  /** Set by `resolve`: the last key it answered from a file of unknown order. */
+  private lastForeign = false;
+
   private resolve(k: string, local: boolean): Entry | undefined {
+    this.lastForeign = false;
     const own = this.before.get(k);
     if (own || local || !SHARED.has(tableOf(k))) {
       this.effects.reads.set(local ? `L${k}` : k, own ?? null);
@@ -122,6 +130,7 @@ export class UnitState {
     const other = this.elsewhereOf(k);
     this.effects.reads.set(k, other ?? null);
     this.effects.elsewhere.add(k);
+    if (other && !other.deleted) this.lastForeign = !this.elsewhereCertain(k);
     return other;
   }
 
@@ -133,6 +142,7 @@ export class UnitState {
       const live = base && !base.deleted;
       const clone = CLONE[tableOf(k)];
       w = { value: live ? (clone ? clone(base.value as never) : base.value) : undefined, deleted: !live, base };
+      if (live && this.lastForeign) w.foreign = true;
       this.work.set(k, w);
     }
     return w;
@@ -167,6 +177,14 @@ export class UnitState {
     const w = this.touch(k);
     w.value = value;
     w.deleted = false;
+    w.foreign = false;
+  }
+
+  /** The live value of `k` was read from another file and nothing says whether that file runs
+   * before this one: a verdict that depends on its state depends on the order of the files. */
+  isForeign(k: string): boolean {
+    const w = this.touch(k);
+    return !w.deleted && !!w.foreign;
   }
 
   delete(k: string): boolean {
@@ -183,7 +201,7 @@ export class UnitState {
     const out = new Map<string, Working>();
     for (const [k, w] of from) {
       const clone = CLONE[tableOf(k)];
-      out.set(k, { value: !w.deleted && clone ? clone(w.value as never) : w.value, deleted: w.deleted, base: w.base });
+      out.set(k, { value: !w.deleted && clone ? clone(w.value as never) : w.value, deleted: w.deleted, base: w.base, foreign: w.foreign });
     }
     return out;
   }
@@ -335,6 +353,9 @@ export class StateMap<V> extends Map<string, V> {
   getLocal(name: string): V | undefined {
     return this.state.getLocal(key(this.table, name)) as V | undefined;
   }
+  isForeign(name: string): boolean {
+    return this.state.isForeign(key(this.table, name));
+  }
   override set(name: string, value: V): this {
     this.state.set(key(this.table, name), value);
     return this;
@@ -405,6 +426,11 @@ export class StateSet extends Set<string> {
 /** Look a name up in this document only when the map is a fold view; a plain Map answers as usual. */
 export function hasLocal(map: Map<string, unknown>, name: string): boolean {
   return map instanceof StateMap ? map.hasLocal(name) : map.has(name);
+}
+
+/** Whether the map's value for `name` comes from another file of unknown order (false for a plain Map). */
+export function isForeign(map: Map<string, unknown>, name: string): boolean {
+  return map instanceof StateMap ? map.isForeign(name) : false;
 }
 
 export function getLocal<V>(map: Map<string, V>, name: string): V | undefined {

@@ -4,7 +4,7 @@
 import type { AgentUse, Word } from '../service/types';
 import type { FoldContext } from '../model/context';
 import { valueWord } from '../model/context';
-import { getLocal, hasLocal } from '../model/state';
+import { getLocal, hasLocal, isForeign } from '../model/state';
 import type { ConstraintInfo, NodeSource, ResourceInfo } from '../model/types';
 import type { PcsCommand } from './grammar';
 import { closest } from './grammar';
@@ -62,16 +62,12 @@ function optionValue(cmd: PcsCommand, name: string): { value?: string; word?: Wo
 
 export function applyPcs(ctx: FoldContext, cmd: PcsCommand, options: PcsApplyOptions = {}): void {
   for (const problem of cmd.problems) {
-    if (problem.code === 'pcs/deprecated-command') {
-      ctx.at(problem.word, 'information', problem.code, problem.message);
-      continue;
-    }
-    const fixes = problem.replacement
+    const fixes = problem.fixes ?? (problem.replacement
       ? [{ title: `Replace with '${problem.replacement}'`, edits: [{ range: problem.word.range, newText: problem.replacement }] }]
-      : undefined;
-    ctx.at(problem.word, 'error', problem.code, problem.message, fixes);
+      : undefined);
+    ctx.at(problem.word, problem.severity ?? 'error', problem.code, problem.message, fixes);
   }
-  if (!cmd.def || cmd.problems.some((p) => p.code !== 'pcs/deprecated-command')) return;
+  if (!cmd.def || cmd.problems.some((p) => (p.severity ?? 'error') === 'error')) return;
   const handler = HANDLERS[cmd.def.path.join(' ')];
   if (handler) handler(new PcsLine(ctx, cmd, options));
 }
@@ -111,7 +107,8 @@ class PcsLine {
       else this.ctx.at(word, 'error', 'pcs/unknown-resource', `pcs refuses this: ${text} Create it first or fix the id.`, fixes);
       return undefined;
     }
-    if (opts.forConstraint && (info.kind === 'primitive' || info.kind === 'group') && info.clone && !this.force) {
+    // cloned by another file of unknown order: whether pcs refuses depends on which file runs first
+    if (opts.forConstraint && (info.kind === 'primitive' || info.kind === 'group') && info.clone && !this.force && !isForeign(this.model.resources, id)) {
       this.ctx.at(word, 'error', 'pcs/constraint-on-clone-child', `pcs refuses this: '${id}' is cloned; constraints must name the clone '${info.clone}'.`, [
         { title: `Use '${info.clone}'`, edits: [{ range: word.range, newText: info.clone }] },
       ]);
@@ -300,6 +297,8 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
   let groupOk = true;
   if (group?.word && group.value && line.known(group.word)) {
     groupInfo = line.model.resources.get(group.value);
+    // a primitive of that id in another file of unknown order: if this file runs first, it is a new group
+    if (groupInfo && groupInfo.kind !== 'group' && isForeign(line.model.resources, group.value)) groupInfo = undefined;
     line.ctx.mention(group.word, RSC(group.value), group.value, !groupInfo);
     if (groupInfo && groupInfo.kind !== 'group') {
       line.refuse(group.word, 'pcs/not-a-group', `pcs refuses this: '${group.value}' is not a group (it is a ${groupInfo.kind}); --group must name a group or a new id.`);
@@ -453,7 +452,7 @@ function cloneHandler(promotable: boolean): Handler {
       line.refuse(word, 'pcs/not-promotable', `pcs refuses this: '${info.id}' uses an agent without promote/demote actions, so it cannot be a promotable clone. Use 'pcs resource clone'.`);
       return;
     }
-    if (info.clone) {
+    if (info.clone && !isForeign(line.model.resources, info.id)) {
       line.refuse(word, 'pcs/already-cloned', `pcs refuses this: '${info.id}' is already cloned by '${info.clone}'.`);
       return;
     }
