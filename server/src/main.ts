@@ -4,6 +4,7 @@
 //   pcmk-lsp --stdio            (language server for any editor; --node-ipc when VS Code starts it)
 import { runCheckCli } from './cli/check';
 import { runQuorumCli } from './cli/quorum';
+import { runLabCli } from './cli/lab';
 import { startServer } from './lsp/server';
 
 const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
@@ -11,6 +12,7 @@ const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
 usage:
   pcmk-lsp check [--format text|json|sarif] PATH...   analyse corosync.conf files, scripts, Markdown memos
   pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]   votequorum figures for a corosync.conf
+  pcmk-lsp lab up|status|down|kill|partition|heal|reboot|verify …   a real Pacemaker lab on this machine (root, Linux; pcmk-lsp lab for help)
   pcmk-lsp --stdio                                    run the language server over stdio
 
 exit status of check: 1 when an error-severity diagnostic is found, 0 otherwise, 2 for bad usage
@@ -23,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
   const err = (s: string) => process.stderr.write(s);
   if (command === 'check') process.exitCode = await runCheckCli(rest, out, err);
   else if (command === 'quorum') process.exitCode = await runQuorumCli(rest, out, err);
+  else if (command === 'lab') process.exitCode = await runLabCli(rest, out, err);
   else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
   else if (command === '--version' || command === '-v') out('0.1.0\n');
   else if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe')))
