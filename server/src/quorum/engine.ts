@@ -445,11 +445,23 @@ export function afterFailure(config: QuorumConfig, down: number[]): QuorumState 
 }
 
 // ---- failure tolerance ---------------------------------------------------------------------------
+//
+// "All nodes were up together, then the nodes of a set D failed at once." Once all nodes were up and
+// quorate, a failure changes neither expected votes E nor quorum Q (quorum never decreases), so the
+// survivors' verdict depends on D only through (see Partition.recalculate and decide above):
+//   - the votes left, T = votes present with all up - votes of D (a quorum device keeps voting),
+//   - |D|: two_node sets quorum to 1 when at most 2 nodes (device included) remain, and
+//     auto_tie_breaker grants quorum only when fewer than Q nodes left,
+//   - whether the tie-breaker node is in D.
+// The survivors are quorate iff T >= Q(|D|), or auto_tie_breaker holds: T == floor(E/2), |D| < Q and
+// the tie-breaker node survived. So the worst set of k failures is the k largest vote holders, with
+// the tie-breaker node first among equal votes: every answer below comes from the nodes sorted that
+// way (O(n log n)), never from enumerating sets. Nodes are array indices, never bits of a mask.
 
 export interface EvenSplitOutcome {
   /** False when the votes cannot be split into two equal halves. */
   possible: boolean;
-  /** One such split (node names), the most balanced in node count. */
+  /** One such split (node names): first the nodes in file order up to half the votes when that works. */
   example?: [string[], string[]];
   /** What happens in every equal-vote split: no side keeps quorum, exactly one does, or it depends. */
   outcome?: 'no-side' | 'one-side' | 'mixed';
@@ -457,27 +469,50 @@ export interface EvenSplitOutcome {
   tieBreaker?: string;
   /** For the example split: which side stays quorate (index 0/1), or null for none. */
   exampleQuorateSide?: 0 | 1 | null;
+  /** Who breaks the tie when exactly one side keeps quorum. With a quorum device, corosync-qnetd gives
+   * its vote to one side only (ffsplit and lms: the side with more active nodes, then heuristics, then
+   * its tie_breaker); the example rows show each side as if it got the device's vote. */
+  decidedBy?: 'auto_tie_breaker' | 'quorum device';
+  /** True when the votes are too large to search for a split within the time budget (possible is then false). */
+  undecided?: boolean;
+}
+
+/** last_man_standing, failures spread over time: the worst failures at each step, the window passing between steps. */
+export interface LastManStandingAnalysis {
+  /** last_man_standing_window (ms): how long the membership must stay unchanged before expected votes drop. */
+  window: number;
+  /** Each step: `up` nodes (expected votes = up), and how many of them may fail at once (the worst ones, `failed`). */
+  stages: { up: number; tolerates: number; failed: string[] }[];
+  /** Failing in such steps (or one at a time), each after the window, the cluster stays quorate down to this many nodes. */
+  downTo: number;
+  /** With auto_tie_breaker and 2 nodes left: the last node alone keeps quorum if it is the tie-breaker of the two. */
+  tieBreakerLast: boolean;
 }
 
 export interface ToleranceAnalysis {
   /** Verdict with every node up (after they all started together). */
   allUp: QuorumState;
-  /** Largest k such that ANY k nodes failing at once leave the others quorate (-1 if not quorate all up). */
+  /** Largest k (at most nodes - 1) such that every set of at most k nodes failing at once leaves the others quorate (-1 if not quorate all up). */
   anyFailures: number;
   /** Nodes whose loss alone keeps the cluster quorate / stops it. */
   singleFailureSurvived: string[];
   singleFailureStops: string[];
-  /** The smallest sets of nodes whose failure stops the cluster (node names), at most `limit`. */
+  /** Examples of the smallest sets of nodes whose failure stops the cluster (node names, file order), at most `limit`; not all of them. */
   smallestStoppingSets: string[][];
-  /** Number of failure sets (of all 2^n, the empty set included) that keep quorum; undefined when not enumerated. */
+  /** Number of failure sets (of all 2^n, the empty set included) that keep quorum; counted (not enumerated) up to 32 nodes, else undefined. */
   survivingSets?: number;
   totalSets?: number;
   evenSplit: EvenSplitOutcome;
-  /** True when the analysis enumerated every failure set (n <= 16); otherwise only up to 3 failures. */
+  /** Always true: the figures hold for every failure set (they are derived, not sampled). Kept for callers. */
   exhaustive: boolean;
+  /** The worst failure sets the two figures rest on (node names): anyFailures of them keep quorum, one more stops it (null when nothing short of every node does). */
+  worstCase: { survived: string[]; stops: string[] | null };
+  /** Present when last_man_standing is in effect: what failures spread over time do. */
+  lastManStanding?: LastManStandingAnalysis;
+  /** What the figures assume (quorum device, allow_downscale, last_man_standing), in words. */
+  assumptions: string[];
 }
 
-const EXHAUSTIVE_LIMIT = 16;
 const cache = new Map<string, ToleranceAnalysis>();
 
 function cacheKey(config: QuorumConfig): string {
@@ -487,6 +522,7 @@ function cacheKey(config: QuorumConfig): string {
     config.twoNode,
     config.waitForAll,
     config.lastManStanding,
+    config.lastManStandingWindow,
     config.autoTieBreaker,
     config.autoTieBreakerNode,
     config.allowDownscale,
@@ -509,119 +545,370 @@ export function analyzeTolerance(config: QuorumConfig, limit = 5): ToleranceAnal
   return result;
 }
 
+/** The partition's figures that a simultaneous failure from "all up, quorate" depends on. */
+interface FailureModel {
+  nodes: QuorumNode[];
+  /** Node indices, most votes first; the tie-breaker node first among equal votes; then file order. */
+  order: number[];
+  /** prefix[k]: votes of order[0..k-1]. */
+  prefix: number[];
+  /** Index of the tie-breaker node (-1: none, or auto_tie_breaker off). */
+  tb: number;
+  /** Position of the tie-breaker node in `order` (n when none). */
+  tbPos: number;
+  /** Votes present with all up (device included). */
+  present: number;
+  expected: number;
+  quorum: number;
+  twoNode: boolean;
+  device: boolean;
+  atb: boolean;
+}
+
+function tieBreakerIndex(nodes: QuorumNode[], s: EffectiveQuorumSettings): number {
+  if (s.atb === 'none' || !nodes.length) return -1;
+  let best = -1;
+  if (s.atb === 'list') {
+    const index = new Map<number, number>();
+    nodes.forEach((n, i) => {
+      if (!index.has(n.nodeid)) index.set(n.nodeid, i);
+    });
+    for (const id of s.atbList) if (index.has(id)) return index.get(id)!;
+    return -1;
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    if (best < 0) best = i;
+    else if (s.atb === 'lowest' ? nodes[i].nodeid < nodes[best].nodeid : nodes[i].nodeid > nodes[best].nodeid) best = i;
+  }
+  return best;
+}
+
+function failureModel(nodes: QuorumNode[], s: EffectiveQuorumSettings, present: number, expected: number, quorum: number): FailureModel {
+  const tb = tieBreakerIndex(nodes, s);
+  const order = nodes.map((_, i) => i);
+  order.sort((a, b) => nodes[b].votes - nodes[a].votes || (a === tb ? -1 : b === tb ? 1 : a - b));
+  const prefix = [0];
+  for (const i of order) prefix.push(prefix[prefix.length - 1] + nodes[i].votes);
+  const tbPos = tb < 0 ? nodes.length : order.indexOf(tb);
+  return { nodes, order, prefix, tb, tbPos, present, expected, quorum, twoNode: s.twoNode, device: s.qdeviceVotes > 0, atb: s.atb !== 'none' && tb >= 0 };
+}
+
+/** Quorum after k of the model's nodes failed at once. */
+function quorumAfter(m: FailureModel, k: number): number {
+  return m.twoNode && m.nodes.length - k + (m.device ? 1 : 0) <= 2 ? 1 : m.quorum;
+}
+
+/** Do the survivors keep quorum when k nodes holding `lost` votes failed at once (tbLost: the tie-breaker among them)? */
+function survivesLoss(m: FailureModel, k: number, lost: number, tbLost: boolean): boolean {
+  const total = m.present - lost;
+  const q = quorumAfter(m, k);
+  if (total >= q) return true;
+  return m.atb && !tbLost && total === m.expected >> 1 && k < q;
+}
+
+/** The worst k failures of the model: node indices. */
+function worstSet(m: FailureModel, k: number): number[] {
+  return m.order.slice(0, k);
+}
+
+/** Smallest k in 1..n-1 whose worst set stops the cluster (0: none does). */
+function smallestStop(m: FailureModel): number {
+  const n = m.nodes.length;
+  for (let k = 1; k < n; k++) if (!survivesLoss(m, k, m.prefix[k], m.tbPos < k)) return k;
+  return 0;
+}
+
+const names = (m: FailureModel, indices: number[]) => [...indices].sort((a, b) => a - b).map((i) => m.nodes[i].name);
+
+/** Examples of stopping sets of size k: the worst set, then the sets one swap away from it that also stop. */
+function stoppingExamples(m: FailureModel, k: number, limit: number): number[][] {
+  const n = m.nodes.length;
+  const worst = worstSet(m, k);
+  const out: number[][] = [worst];
+  const seen = new Set([names(m, worst).join('\u0000')]);
+  let tries = 0;
+  for (let i = k - 1; i >= 0 && out.length < limit; i--) {
+    for (let j = k; j < n && out.length < limit && tries++ < 400; j++) {
+      const drop = m.order[i];
+      const add = m.order[j];
+      const lost = m.prefix[k] - m.nodes[drop].votes + m.nodes[add].votes;
+      const tbLost = m.tb >= 0 && (add === m.tb || (m.tbPos < k && drop !== m.tb));
+      if (survivesLoss(m, k, lost, tbLost)) continue;
+      const set = worst.map((x) => (x === drop ? add : x));
+      const key = names(m, set).join('\u0000');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(set);
+    }
+  }
+  return out;
+}
+
+/** Failure sets (of all 2^n) that keep quorum, counted by (size, votes lost) without listing them; undefined when too large. */
+function countSurvivingSets(m: FailureModel): number | undefined {
+  const n = m.nodes.length;
+  const total = m.nodes.reduce((s, x) => s + x.votes, 0);
+  if (n > 32 || (n + 1) * (total + 1) > 2_000_000) return undefined;
+  // ways[k * (total + 1) + v]: sets of k nodes other than the tie-breaker holding v votes.
+  const width = total + 1;
+  let ways = new Float64Array((n + 1) * width);
+  ways[0] = 1;
+  m.nodes.forEach((node, i) => {
+    if (i === m.tb) return;
+    const next = ways.slice();
+    for (let k = 0; k < n; k++)
+      for (let v = 0; v + node.votes <= total; v++) {
+        const w = ways[k * width + v];
+        if (w) next[(k + 1) * width + v + node.votes] += w;
+      }
+    ways = next;
+  });
+  const tbVotes = m.tb >= 0 ? m.nodes[m.tb].votes : 0;
+  let count = 0;
+  for (let k = 0; k <= n; k++)
+    for (let v = 0; v <= total; v++) {
+      const w = ways[k * width + v];
+      if (!w) continue;
+      if (k === 0 || survivesLoss(m, k, v, false)) count += w;
+      if (m.tb >= 0 && k + 1 <= n && survivesLoss(m, k + 1, v + tbVotes, true)) count += w;
+    }
+  return count;
+}
+
+function assumptionsOf(config: QuorumConfig, s: EffectiveQuorumSettings): string[] {
+  const out: string[] = [];
+  if (s.qdeviceVotes > 0) {
+    const algorithm = config.qdevice?.algorithm ?? 'ffsplit';
+    out.push(
+      `quorum device (${algorithm}): its ${s.qdeviceVotes} vote${s.qdeviceVotes === 1 ? '' : 's'} count for the surviving nodes (qnetd reachable; when the other nodes are down the survivors are the only partition it sees, and ${algorithm} votes for it). In a split the device votes for one side only.`,
+    );
+  }
+  if (config.allowDownscale) out.push('allow_downscale: nodes shut down cleanly lower expected votes; failures (crash, power, network) do not, so the figures are those of failures.');
+  if (s.lastManStanding)
+    out.push(
+      `last_man_standing: the figures are for failures at once; when failures are spread over time, each time ${config.lastManStandingWindow} ms pass with no change, expected votes drop to the nodes present and fewer votes keep quorum.`,
+    );
+  return out;
+}
+
 function computeTolerance(config: QuorumConfig, limit: number): ToleranceAnalysis {
   const nodes = config.nodes;
   const n = nodes.length;
-  const ids = nodes.map((node) => node.nodeid);
+  const settings = resolveQuorumSettings(config);
   const allUp = afterFailure(config, []);
-  const survives = (mask: number) => afterFailure(config, ids.filter((_, i) => mask & (1 << i))).quorate;
-  const exhaustive = n <= EXHAUSTIVE_LIMIT;
-  const single = nodes.map((_, i) => survives(1 << i));
-  let anyFailures = allUp.quorate ? n : -1;
-  const stoppingBySize: number[][] = [];
-  let surviving = 0;
-  if (allUp.quorate) {
-    // Enumerate failure sets by size; stop growing once the smallest stopping sets are known
-    // (and, for the count, keep going only when exhaustive).
-    const maxSize = exhaustive ? n : Math.min(n, 3);
-    for (let size = 1; size <= maxSize; size++) {
-      let allSurvive = true;
-      forEachSubset(n, size, (mask) => {
-        const ok = survives(mask);
-        if (ok) surviving++;
-        else {
-          allSurvive = false;
-          (stoppingBySize[size] ??= []).push(mask);
-        }
-      });
-      if (!allSurvive && anyFailures === n) anyFailures = size - 1;
-      if (!exhaustive && !allSurvive) break;
-    }
-    surviving++; // the empty failure set
+  const evenSplitResult = evenSplit(config);
+  const assumptions = assumptionsOf(config, settings);
+  const base = { allUp, evenSplit: evenSplitResult, exhaustive: true, assumptions };
+  const all = nodes.map((x) => x.name);
+  if (!settings.votequorum) {
+    // No quorum provider: every partition counts as quorate.
+    return { ...base, anyFailures: Math.max(0, n - 1), singleFailureSurvived: all, singleFailureStops: [], smallestStoppingSets: [], survivingSets: n <= 32 ? 2 ** n : undefined, totalSets: n <= 32 ? 2 ** n : undefined, worstCase: { survived: [], stops: null } };
   }
-  const firstStopSize = stoppingBySize.findIndex((list) => list && list.length);
-  const smallestStoppingSets =
-    firstStopSize > 0
-      ? stoppingBySize[firstStopSize].slice(0, limit).map((mask) => nodes.filter((_, i) => mask & (1 << i)).map((x) => x.name))
-      : [];
-  return {
-    allUp,
+  if (!allUp.quorate || settings.startupError) {
+    return { ...base, anyFailures: -1, singleFailureSurvived: [], singleFailureStops: all, smallestStoppingSets: [], survivingSets: n <= 32 ? 0 : undefined, totalSets: n <= 32 ? 2 ** n : undefined, worstCase: { survived: [], stops: [] } };
+  }
+  const m = failureModel(nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
+  const stopAt = smallestStop(m);
+  const anyFailures = stopAt ? stopAt - 1 : Math.max(0, n - 1);
+  const single = nodes.map((node, i) => n > 1 && survivesLoss(m, 1, node.votes, i === m.tb));
+  const result: ToleranceAnalysis = {
+    ...base,
     anyFailures,
     singleFailureSurvived: nodes.filter((_, i) => single[i]).map((x) => x.name),
     singleFailureStops: nodes.filter((_, i) => !single[i]).map((x) => x.name),
-    smallestStoppingSets,
-    survivingSets: exhaustive && allUp.quorate ? surviving : exhaustive ? 0 : undefined,
-    totalSets: exhaustive ? 2 ** n : undefined,
-    evenSplit: evenSplit(config),
-    exhaustive,
+    smallestStoppingSets: stopAt ? stoppingExamples(m, stopAt, limit).map((set) => names(m, set)) : [],
+    survivingSets: countSurvivingSets(m),
+    totalSets: n <= 32 ? 2 ** n : undefined,
+    worstCase: { survived: names(m, worstSet(m, anyFailures)), stops: stopAt ? names(m, worstSet(m, stopAt)) : null },
   };
+  if (result.survivingSets === undefined) result.totalSets = undefined;
+  if (settings.lastManStanding) result.lastManStanding = lastManStandingCascade(config, settings, m);
+  return result;
 }
 
-function forEachSubset(n: number, size: number, visit: (mask: number) => void): void {
-  const pick = (start: number, left: number, mask: number) => {
-    if (left === 0) return visit(mask);
-    for (let i = start; i <= n - left; i++) pick(i + 1, left - 1, mask | (1 << i));
-  };
-  pick(0, size, 0);
+/**
+ * The worst k nodes to lose at once from "all up" (node ids): the k largest vote holders, the
+ * tie-breaker node first among equal votes. If any k failures stop the cluster, these do.
+ */
+export function worstFailureSet(config: QuorumConfig, k: number): number[] {
+  const settings = resolveQuorumSettings(config);
+  const allUp = afterFailure(config, []);
+  const m = failureModel(config.nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
+  return worstSet(m, Math.max(0, Math.min(k, config.nodes.length))).map((i) => config.nodes[i].nodeid);
 }
 
-/** Every split of the nodes into two sides with equal votes, each side judged after the split. */
+/**
+ * last_man_standing with failures spread over time: at each step the worst failures the nodes up
+ * can take at once fail, then the window passes (expected votes drop to the nodes present, quorum
+ * follows). Each step is the same closed form as above on the nodes still up (votequorum keeps
+ * last_man_standing only when every node has 1 vote); the sequence is then replayed through the
+ * state machine and cut where it disagrees, so what is reported is what `simulate` does.
+ */
+function lastManStandingCascade(config: QuorumConfig, s: EffectiveQuorumSettings, first: FailureModel): LastManStandingAnalysis {
+  const stages: LastManStandingAnalysis['stages'] = [];
+  const events: QuorumEvent[] = [{ type: 'start' }];
+  let up = config.nodes;
+  let m = first;
+  for (let step = 0; step < 64 && up.length; step++) {
+    const stop = smallestStop(m);
+    const tolerates = stop ? stop - 1 : up.length - 1;
+    const failed = worstSet(m, tolerates);
+    stages.push({ up: up.length, tolerates, failed: names(m, failed) });
+    if (!tolerates) break;
+    const gone = new Set(failed);
+    events.push({ type: 'fail', nodes: failed.map((i) => up[i].nodeid) }, { type: 'wait' });
+    const states = simulate(config, events).states;
+    const afterFail = states[states.length - 2];
+    const afterWait = states[states.length - 1];
+    if (!afterFail.quorate || !afterWait.quorate) {
+      // The state machine disagrees with the step (it should not): report no further step.
+      stages[stages.length - 1] = { up: up.length, tolerates: 0, failed: [] };
+      break;
+    }
+    up = up.filter((_, i) => !gone.has(i));
+    // After the window: expected votes and quorum as votequorum recalculated them.
+    m = failureModel(up, s, afterWait.totalVotes, afterWait.expectedVotes, afterWait.quorum);
+  }
+  const downTo = stages[stages.length - 1].up;
+  return { window: config.lastManStandingWindow, stages, downTo, tieBreakerLast: s.atb !== 'none' && downTo === 2 };
+}
+
+// ---- even split ----------------------------------------------------------------------------------
+
+/** Node indices of one side holding exactly `half` votes (the other side is the rest), or undefined / 'too-large'. */
+function findHalf(votes: number[], half: number): number[] | undefined | 'too-large' {
+  // A prefix in file order reads best ("node1..node4 | node5..node8").
+  let sum = 0;
+  for (let i = 0; i < votes.length - 1; i++) {
+    sum += votes[i];
+    if (sum === half) return votes.slice(0, i + 1).map((_, j) => j);
+    if (sum > half) break;
+  }
+  const words = (half >> 5) + 1;
+  if (votes.length * words > 20_000_000) return 'too-large';
+  // Subset sum over a bitset of reachable sums; from[s] is the node whose addition first reached s.
+  const reach = new Uint32Array(words);
+  const from = new Int32Array(half + 1).fill(-1);
+  reach[0] = 1;
+  for (let i = 0; i < votes.length; i++) {
+    const w = votes[i];
+    if (w === 0 || w > half) continue;
+    const shiftWords = w >> 5;
+    const shiftBits = w & 31;
+    for (let j = words - 1; j >= shiftWords; j--) {
+      const lo = reach[j - shiftWords] << shiftBits;
+      const carry = shiftBits && j - shiftWords - 1 >= 0 ? reach[j - shiftWords - 1] >>> (32 - shiftBits) : 0;
+      const added = (lo | carry) & ~reach[j];
+      if (!added) continue;
+      reach[j] |= added;
+      for (let b = 0; b < 32; b++) if (added & (1 << b)) {
+        const s = (j << 5) + b;
+        if (s <= half) from[s] = i;
+      }
+    }
+    if (from[half] >= 0) break;
+  }
+  if (from[half] < 0) return undefined;
+  const side: number[] = [];
+  for (let s = half; s > 0; s -= votes[from[s]]) side.push(from[s]);
+  return side.sort((a, b) => a - b);
+}
+
+/**
+ * Sizes (node counts) a set of nodes other than `exclude` can have while holding exactly `half`
+ * votes, as a boolean array; undefined when the search is too large.
+ */
+function halfSizes(votes: number[], half: number, exclude: number): boolean[] | undefined {
+  const n = votes.length;
+  const words = (n >> 5) + 1;
+  if (n * (half + 1) * words > 10_000_000) return undefined;
+  // sizes[s * words + j]: bit b of word j set when s votes can be held by (32j + b) nodes.
+  const sizes = new Uint32Array((half + 1) * words);
+  sizes[0] = 1;
+  for (let i = 0; i < n; i++) {
+    const w = votes[i];
+    if (i === exclude || w > half) continue;
+    for (let s = half; s >= w; s--) {
+      let carry = 0;
+      for (let j = 0; j < words; j++) {
+        const v = sizes[(s - w) * words + j];
+        sizes[s * words + j] |= (v << 1) | carry;
+        carry = v >>> 31;
+      }
+    }
+  }
+  const out: boolean[] = [];
+  for (let c = 0; c <= n; c++) out.push(!!(sizes[half * words + (c >> 5)] & (1 << (c & 31))));
+  return out;
+}
+
+/** Every split of the nodes into two sides with equal votes, each side judged as "the other side failed". */
 export function evenSplit(config: QuorumConfig): EvenSplitOutcome {
   const nodes = config.nodes;
   const n = nodes.length;
-  const total = nodes.reduce((s, x) => s + x.votes, 0);
-  if (n < 2 || total % 2 || n > 20) return { possible: false };
-  const ids = nodes.map((x) => x.nodeid);
-  let example: number | undefined;
-  let exampleBalance = Infinity;
-  let oneSide = 0;
-  let noSide = 0;
-  let bothSides = 0;
-  const winners = new Set<string>();
-  // Node 0 stays on side A, so each split is visited once.
-  for (let mask = 0; mask < 1 << (n - 1); mask++) {
-    const sideB = mask << 1;
-    let votesB = 0;
-    let countB = 0;
-    for (let i = 0; i < n; i++)
-      if (sideB & (1 << i)) {
-        votesB += nodes[i].votes;
-        countB++;
-      }
-    if (votesB * 2 !== total) continue;
-    const a = afterFailure(config, ids.filter((_, i) => sideB & (1 << i))).quorate;
-    const b = afterFailure(config, ids.filter((_, i) => !(sideB & (1 << i)))).quorate;
-    if (a && b) bothSides++;
-    else if (a || b) oneSide++;
-    else noSide++;
-    const balance = Math.abs(n - 2 * countB);
-    if (balance < exampleBalance) {
-      exampleBalance = balance;
-      example = sideB;
-    }
-    if (a !== b) {
-      const side = nodes.filter((_, i) => (a ? !(sideB & (1 << i)) : sideB & (1 << i)));
-      winners.add(side.map((x) => x.name).join(','));
-    }
-  }
-  if (example === undefined) return { possible: false };
-  const sideBNodes = nodes.filter((_, i) => example! & (1 << i));
-  const sideANodes = nodes.filter((_, i) => !(example! & (1 << i)));
-  const qa = afterFailure(config, sideBNodes.map((x) => x.nodeid)).quorate;
-  const qb = afterFailure(config, sideANodes.map((x) => x.nodeid)).quorate;
+  const votes = nodes.map((x) => x.votes);
+  const total = votes.reduce((s, v) => s + v, 0);
+  if (n < 2 || total % 2) return { possible: false };
+  const half = total / 2;
+  const found = findHalf(votes, half);
+  if (found === 'too-large') return { possible: false, undecided: true };
+  if (!found || found.length === n || !found.length) return { possible: false };
+  const inA = new Set(found);
+  const sideA = nodes.filter((_, i) => inA.has(i));
+  const sideB = nodes.filter((_, i) => !inA.has(i));
+  const qa = afterFailure(config, sideB.map((x) => x.nodeid)).quorate;
+  const qb = afterFailure(config, sideA.map((x) => x.nodeid)).quorate;
   const settings = resolveQuorumSettings(config);
-  let tieBreaker: string | undefined;
-  if (settings.atb !== 'none' && oneSide && !noSide && !bothSides) {
-    const byId = (id: number) => nodes.find((x) => x.nodeid === id)?.name;
-    if (settings.atb === 'lowest') tieBreaker = byId(Math.min(...ids));
-    else if (settings.atb === 'highest') tieBreaker = byId(Math.max(...ids));
-    else tieBreaker = byId(settings.atbList.find((id) => ids.includes(id)) ?? -1);
+  const example: [string[], string[]] = [sideA.map((x) => x.name), sideB.map((x) => x.name)];
+  const exampleQuorateSide = qa && !qb ? 0 : qb && !qa ? 1 : null;
+  const allUp = afterFailure(config, []);
+  if (!settings.votequorum) return { possible: true, example, outcome: 'mixed', exampleQuorateSide };
+  if (!allUp.quorate || settings.startupError) return { possible: true, example, outcome: 'no-side', exampleQuorateSide };
+  const m = failureModel(nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
+  if (settings.qdeviceVotes > 0) {
+    // The device votes for one side only: that side holds half + the device's votes, the other half.
+    const withDevice = half + settings.qdeviceVotes >= m.quorum;
+    const without = half >= m.quorum;
+    return {
+      possible: true,
+      example,
+      outcome: withDevice && !without ? 'one-side' : !withDevice ? 'no-side' : 'mixed',
+      exampleQuorateSide,
+      decidedBy: withDevice && !without ? 'quorum device' : undefined,
+    };
   }
+  // A side of c nodes (the other side n - c failed) holding half the votes; tbHere: the tie-breaker is on it.
+  const sideOk = (c: number, tbHere: boolean) => survivesLoss(m, n - c, half, !tbHere);
+  let one = 0;
+  let none = 0;
+  let both = 0;
+  const judge = (cWithTb: number) => {
+    const a = sideOk(cWithTb, true);
+    const b = sideOk(n - cWithTb, false);
+    if (a && b) both++;
+    else if (a || b) one++;
+    else none++;
+  };
+  // Does the verdict depend on the sides' node counts? Only through two_node (quorum 1 with at most
+  // 2 nodes) and auto_tie_breaker (fewer than quorum nodes gone), which all votes >= 1 settle.
+  const countMatters = m.twoNode || (m.atb && votes.some((v) => v === 0));
+  if (!countMatters) judge(m.tb >= 0 ? (inA.has(m.tb) ? sideA.length : sideB.length) : sideA.length);
+  else {
+    // Sizes of the side that holds the tie-breaker (or of side A when there is none).
+    const tb = m.tb;
+    const rest = halfSizes(votes, tb >= 0 ? half - votes[tb] : half, tb);
+    if (!rest || (tb >= 0 && votes[tb] > half)) return { possible: true, example, exampleQuorateSide, undecided: !rest };
+    rest.forEach((ok, c) => {
+      if (ok && c + (tb >= 0 ? 1 : 0) < n && c + (tb >= 0 ? 1 : 0) > 0) judge(c + (tb >= 0 ? 1 : 0));
+    });
+  }
+  const outcome = none && !one && !both ? 'no-side' : one && !none && !both ? 'one-side' : 'mixed';
   return {
     possible: true,
-    example: [sideANodes.map((x) => x.name), sideBNodes.map((x) => x.name)],
-    outcome: noSide && !oneSide && !bothSides ? 'no-side' : oneSide && !noSide && !bothSides ? 'one-side' : 'mixed',
-    tieBreaker,
-    exampleQuorateSide: qa && !qb ? 0 : qb && !qa ? 1 : null,
+    example,
+    outcome,
+    tieBreaker: outcome === 'one-side' && m.atb ? nodes[m.tb].name : undefined,
+    exampleQuorateSide,
+    decidedBy: outcome === 'one-side' && m.atb ? 'auto_tie_breaker' : undefined,
   };
 }
