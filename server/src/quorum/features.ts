@@ -200,6 +200,11 @@ function survivesText(config: QuorumConfig, a: ToleranceAnalysis): string {
 function stopsText(a: ToleranceAnalysis): string {
   const sets = a.smallestStoppingSets;
   if (!sets.length) return 'nothing short of every node';
+  if (sets[0].length > 3) {
+    // Large sets: the size and one example, abbreviated.
+    const first = sets[0];
+    return `${first.length} nodes fail, e.g. ${first.slice(0, 3).join(' + ')} + … + ${first.at(-1)}`;
+  }
   const shown = sets.slice(0, 3).map((s) => s.join(' + '));
   const more = a.smallestStoppingSets.length > 3 ? ' or …' : '';
   return `${shown.length > 1 ? shown.slice(0, -1).join(', ') + ' or ' + shown.at(-1) : shown[0]}${more} fail${sets[0].length === 1 ? 's' : ''}`;
