@@ -23,6 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'corosync' },
     ],
     outputChannelName: 'Pacemaker Lab',
+    // The server reads pacemakerLab.rules (severity per code) from these.
+    initializationOptions: { rules: vscode.workspace.getConfiguration('pacemakerLab').get('rules') },
+    synchronize: { configurationSection: 'pacemakerLab' },
   };
   client = new LanguageClient('pacemakerLab', 'Pacemaker Lab language server', serverOptions, clientOptions);
   await client.start();

@@ -5,12 +5,15 @@
 import { runCheckCli } from './cli/check';
 import { runQuorumCli } from './cli/quorum';
 import { runLabCli } from './cli/lab';
+import { runExplainCli } from './cli/explain';
 import { startServer } from './lsp/server';
 
 const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
 
 usage:
-  pcmk-lsp check [--format text|json|sarif] PATH...   analyse corosync.conf files, scripts, Markdown memos
+  pcmk-lsp check [--format text|json|sarif|gcc] [--fix] [--rule CODE=LEVEL]... PATH...
+                                                      analyse corosync.conf files, scripts, Markdown memos
+  pcmk-lsp explain CODE                               print the documentation of a diagnostic code
   pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]   votequorum figures for a corosync.conf
   pcmk-lsp lab up|status|down|kill|partition|heal|reboot|verify …   a real Pacemaker lab on this machine (root, Linux; pcmk-lsp lab for help)
   pcmk-lsp --stdio                                    run the language server over stdio
@@ -26,6 +29,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'check') process.exitCode = await runCheckCli(rest, out, err);
   else if (command === 'quorum') process.exitCode = await runQuorumCli(rest, out, err);
   else if (command === 'lab') process.exitCode = await runLabCli(rest, out, err);
+  else if (command === 'explain') process.exitCode = runExplainCli(rest, out, err);
   else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
   else if (command === '--version' || command === '-v') out('0.1.0\n');
   else if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe')))

@@ -42,7 +42,7 @@ describe('pcmk-lsp check', () => {
   it('refuses bad usage with exit 2 and a clear message', () => {
     const r = run(['check', '--format', 'yaml', dir]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /--format must be text, json or sarif/);
+    assert.match(r.stderr, /--format must be text, json, sarif or gcc/);
     const missing = run(['check', path.join(dir, 'nope')]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such file or folder/);

@@ -9,6 +9,9 @@ import { LanguageService } from '../service/languageService';
 import { labFilesUnder, readLabFile, type LabFile } from '../service/workspaceFiles';
 import type { SeverityName } from '../service/types';
 import { toSarif } from './sarif';
+import { applySafeFixes } from './fix';
+import { ruleDocUrl } from './ruleDocsDir';
+import { parseRuleLevels, type RuleLevel } from '../service/ruleControl';
 
 export interface CheckFinding {
   file: string;
@@ -46,9 +49,15 @@ export async function collectFiles(paths: string[]): Promise<{ files: LabFile[];
 }
 
 /** Analyses the files together (one workspace model) and returns the findings in file order. */
-export async function checkFiles(files: LabFile[], service = new LanguageService()): Promise<CheckFinding[]> {
+export async function checkFiles(
+  files: LabFile[],
+  service = new LanguageService(),
+  options: { rules?: Record<string, RuleLevel>; fix?: boolean } = {},
+): Promise<CheckFinding[]> {
   await service.init();
+  service.configureRules(options.rules ?? {}, ruleDocUrl);
   for (const f of files) service.setDocument(pathToFileURL(f.path).toString(), f.kind, f.text, 0, true);
+  if (options.fix) applySafeFixes(service, files);
   const findings: CheckFinding[] = [];
   for (const f of files) {
     const uri = pathToFileURL(f.path).toString();
@@ -79,31 +88,57 @@ export function formatText(findings: CheckFinding[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** `file:line:col: severity: message [code]`, the form editors' quickfix lists read (as gcc prints). */
+export function formatGcc(findings: CheckFinding[]): string {
+  return findings
+    .map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'information' ? 'note' : f.severity}: ${f.message.replace(/\r?\n/g, ' ')} [${f.code}]\n`)
+    .join('');
+}
+
+const USAGE = 'usage: pcmk-lsp check [--format text|json|sarif|gcc] [--fix] [--rule CODE=off|error|warning|information|hint]... PATH...\n';
+
 export async function runCheckCli(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let format = 'text';
+  let fix = false;
+  const rules: Record<string, unknown> = {};
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format') format = args[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a.startsWith('-')) {
+    else if (a === '--fix') fix = true;
+    else if (a === '--rule' || a.startsWith('--rule=')) {
+      const spec = a === '--rule' ? (args[++i] ?? '') : a.slice('--rule='.length);
+      const eq = spec.lastIndexOf('=');
+      if (eq <= 0) {
+        err(`pcmk-lsp check: --rule takes CODE=LEVEL, e.g. --rule pcs/stonith-disabled=off (got "${spec}")\n`);
+        return 2;
+      }
+      rules[spec.slice(0, eq)] = spec.slice(eq + 1);
+    } else if (a.startsWith('-')) {
       err(`pcmk-lsp check: unknown option ${a}\n`);
       return 2;
     } else paths.push(a);
   }
-  if (!['text', 'json', 'sarif'].includes(format)) {
-    err(`pcmk-lsp check: --format must be text, json or sarif (got "${format}")\n`);
+  if (!['text', 'json', 'sarif', 'gcc'].includes(format)) {
+    err(`pcmk-lsp check: --format must be text, json, sarif or gcc (got "${format}")\n`);
     return 2;
   }
   if (!paths.length) {
-    err('usage: pcmk-lsp check [--format text|json|sarif] PATH...\n');
+    err(USAGE);
+    return 2;
+  }
+  const { levels, problems: ruleProblems } = parseRuleLevels(rules);
+  if (ruleProblems.length) {
+    for (const p of ruleProblems) err(`pcmk-lsp check: --${p}\n`);
     return 2;
   }
   const { files, problems } = await collectFiles(paths);
   for (const p of problems) err(`pcmk-lsp check: ${p}\n`);
   if (problems.length && !files.length) return 2;
-  const findings = await checkFiles(files);
+  const findings = await checkFiles(files, undefined, { rules: levels, fix });
   if (format === 'json') out(JSON.stringify(findings, null, 2) + '\n');
+  else if (format === 'gcc') out(formatGcc(findings));
   else if (format === 'sarif') out(JSON.stringify(toSarif(findings), null, 2) + '\n');
   else out(formatText(findings));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -15,6 +15,9 @@ import { kindFromLanguageId, kindFromPath } from '../service/kinds';
 import { WorkspaceScanner } from './workspaceScanner';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { runnerFor } from './agentRunner';
+import { classifyCommand } from '../runOnNode/commandSafety';
+import { ruleDocUrl } from '../cli/ruleDocsDir';
+import { parseRuleLevels } from '../service/ruleControl';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const service = new LanguageService();
@@ -24,7 +27,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.sendDiagnostics({ uri, diagnostics, version }),
   );
 
+  // Severity overrides (`pacemakerLab.rules`): from initializationOptions.rules, then from every
+  // workspace/didChangeConfiguration ({ pacemakerLab: { rules } }). Bad entries are named once.
+  const configureRules = (input: unknown) => {
+    const { levels, problems } = parseRuleLevels(input);
+    service.configureRules(levels, ruleDocUrl);
+    if (problems.length) void connection.window.showWarningMessage(`Pacemaker Lab: ignored in pacemakerLab.rules: ${problems.join('; ')}`);
+  };
+  configureRules(undefined);
+  connection.onDidChangeConfiguration(({ settings }) => {
+    const rules = (settings as { pacemakerLab?: { rules?: unknown } } | null)?.pacemakerLab?.rules;
+    configureRules(rules);
+    scheduler.refreshAll();
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    configureRules((params.initializationOptions as { rules?: unknown } | null)?.rules);
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
     return {
@@ -119,6 +137,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
   connection.onRequest('pacemakerLab/quorumConfig', guard(null, (p: { uri: string }) => service.quorumConfig(p.uri) ?? null));
   connection.onRequest('pacemakerLab/nodes', guard([], () => service.nodes()));
+  // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
+  connection.onRequest('pacemakerLab/classifyCommand', guard(null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));
 
   // Live agent metadata from a node (or this machine): fetched in the background, then every feature uses it.
   connection.onRequest(

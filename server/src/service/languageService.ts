@@ -58,6 +58,7 @@ import type { AgentMetadata } from '../agents/types';
 import { DocumentEntry, type TextChange } from './documents';
 import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
 import { codeActionsFromDiagnostics } from './fixes';
+import { applyRuleControl, suppressionActions, type RuleLevels } from './ruleControl';
 import type { DocumentKind, ScriptExtract } from './types';
 
 export interface FormatOptions {
@@ -70,12 +71,21 @@ export class LanguageService {
   private model: ClusterModel | undefined;
   /** Keeps every document's fold between builds, so a rebuild re-runs only what an edit touched. */
   private folds = new IncrementalModel();
+  /** Severity overrides per code (`pacemakerLab.rules`, `check --rule`) and the rule page of a code. */
+  private ruleLevels: RuleLevels = {};
+  private ruleDocUrl: ((code: string) => string | undefined) | undefined;
 
   /** Load the wasm grammars. Must complete before any other call. */
   async init(): Promise<void> {
     await initParsers();
     // The catalog is read once here so the first hover or check does not pay for it (~10 ms).
     loadAgentCatalog();
+  }
+
+  /** Severity overrides per code, and a function giving each code's documentation link. */
+  configureRules(levels: RuleLevels, docUrl?: (code: string) => string | undefined): void {
+    this.ruleLevels = levels;
+    this.ruleDocUrl = docUrl;
   }
 
   // ---- documents -------------------------------------------------------------------------------
@@ -185,7 +195,14 @@ export class LanguageService {
 
   // ---- features --------------------------------------------------------------------------------
 
+  /** The document's diagnostics after suppression comments and severity settings. */
   diagnostics(uri: string): Diagnostic[] {
+    const entry = this.docs.get(uri);
+    if (!entry) return [];
+    return applyRuleControl(this.analysisDiagnostics(uri), entry.getText(), entry.kind, this.ruleLevels, this.ruleDocUrl);
+  }
+
+  private analysisDiagnostics(uri: string): Diagnostic[] {
     const entry = this.docs.get(uri);
     if (!entry) return [];
     if (entry.kind === 'corosync') {
@@ -277,7 +294,10 @@ export class LanguageService {
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
-    return codeActionsFromDiagnostics(uri, range, diagnostics);
+    const entry = this.docs.get(uri);
+    const fixes = codeActionsFromDiagnostics(uri, range, diagnostics);
+    if (!entry) return fixes;
+    return [...fixes, ...suppressionActions(uri, entry.getText(), entry.kind, diagnostics)];
   }
 
   codeLenses(uri: string): CodeLens[] {

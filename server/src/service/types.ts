@@ -81,7 +81,8 @@ export interface ScriptExtract {
 
 /** A quick fix carried by a diagnostic in its `data` field, so code actions need no re-analysis. */
 export interface FixData {
-  fixes: { title: string; edits: { range: Range; newText: string }[] }[];
+  /** `safe`: the fix cannot change what the line means beyond the fix itself; `pcmk-lsp check --fix` applies only those. */
+  fixes: { title: string; safe?: boolean; edits: { range: Range; newText: string }[] }[];
 }
 
 /**

@@ -34,15 +34,18 @@ export function misspelledTool(ctx: FoldContext, inv: Invocation): void {
   if (!word || word.dynamic || name.length < 4 || KNOWN.has(name) || name.includes('/') || name.includes('=')) return;
   let best: string | undefined;
   let bestDistance = Infinity;
+  let ties = 0;
   for (const tool of CLUSTER_TOOLS) {
     const d = distance(name, tool);
     if (d < bestDistance) {
       best = tool;
       bestDistance = d;
-    }
+      ties = 0;
+    } else if (d === bestDistance) ties++;
   }
   if (!best || bestDistance > (name.length >= 7 ? 2 : 1)) return;
   ctx.at(word, 'error', 'shell/misspelled-command', `'${name}' is not a command (the shell answers "command not found"); did you mean '${best}'?`, [
-    { title: `Replace with '${best}'`, edits: [{ range: word.range, newText: best }] },
+    // Safe for `check --fix` when only one tool is this close: the line cannot run as written.
+    { title: `Replace with '${best}'`, safe: ties === 0, edits: [{ range: word.range, newText: best }] },
   ]);
 }

@@ -1,0 +1,46 @@
+// `pcmk-lsp explain CODE`: prints a rule's documentation (its row of docs/rules/<family>.md).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { documentedCodes, findRuleDoc, ruleDocFile } from '../service/ruleDocs';
+import { closest } from '../pcs/grammar';
+import { ruleDocsDir } from './ruleDocsDir';
+
+export function runExplainCli(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [code, ...extra] = args;
+  if (!code || extra.length || code.startsWith('-')) {
+    err('usage: pcmk-lsp explain CODE      e.g. pcmk-lsp explain pcs/stonith-disabled\n');
+    return 2;
+  }
+  const dir = ruleDocsDir();
+  if (!dir) {
+    err('pcmk-lsp explain: the rules reference (docs/rules/) is not installed next to pcmk-lsp\n');
+    return 2;
+  }
+  const file = ruleDocFile(code);
+  const markdown = file ? readOrEmpty(path.join(dir, file)) : '';
+  const doc = file ? findRuleDoc(markdown, code) : undefined;
+  if (!doc) {
+    const all = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).flatMap((f) => documentedCodes(readOrEmpty(path.join(dir, f))));
+    const guess = closest(code, all);
+    err(`pcmk-lsp explain: no rule '${code}'.${guess ? ` Did you mean '${guess}'?` : ''} The codes are listed in ${dir}\n`);
+    return 2;
+  }
+  const lines = [`${doc.code} (${doc.page})`, ''];
+  for (const [name, value] of Object.entries(doc.fields)) lines.push(`${name}: ${plain(value)}`);
+  lines.push('', `Reference: ${path.join(dir, file!)}`);
+  out(lines.join('\n') + '\n');
+  return 0;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Markdown cell text for a terminal: code spans and links unwrapped. */
+function plain(cell: string): string {
+  return cell.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<br\s*\/?>/g, '\n  ');
+}
