@@ -29,6 +29,7 @@ import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents
 import { loadAgentCatalog } from '../agents/catalog';
 import { extractUnits, type ExtractUnit } from '../shell/extract';
 import { LabOrder, runsBefore, unordered, type Rank } from './order';
+import { legacySetup } from './clusters';
 
 /** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
 const PROMOTABLE = new Map<string, boolean | undefined>();
@@ -57,8 +58,8 @@ export type Step =
 const STEP_CACHE = new WeakMap<object, Step[]>();
 /** Expand a line written inside a loop (`pcs ... node$i`) into one line per loop value. */
 export function expandInvocation(inv: Invocation): Invocation[] {
-  const counts = inv.argv.map((w) => w.values?.length ?? 0);
-  const n = Math.max(0, ...counts);
+  let n = 0; // (a loop, not Math.max(...counts): a line of a million words would overflow the stack)
+  for (const w of inv.argv) n = Math.max(n, w.values?.length ?? 0);
   if (n <= 1) {
     if (n === 1) return [{ ...inv, argv: inv.argv.map((w) => (w.values ? { ...w, text: w.values[0], values: undefined, dynamic: false } : w)) }];
     return [inv];
@@ -355,6 +356,7 @@ export class IncrementalModel {
       }
       if (state && (open.length || step.inv.branch)) open = enterBranch(state, open, step.inv.branch ?? []);
       ctx.inv = step.inv;
+      if (step.kind === 'pcs' && step.cmd.def?.path.join(' ') === 'cluster setup') legacySetup(ctx, step.cmd);
       if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: (use) => this.checkAgent(ctx, use), isPromotable });
       else if (step.kind === 'targetcli') applyTargetcli(ctx, step.cmd);
       lineRules(ctx, step.inv, step.kind === 'pcs' ? step.cmd : undefined);
@@ -552,6 +554,8 @@ export class IncrementalModel {
     const model = stateModel(unitState, doc.uri, run);
     const ctx = new FoldContext(model, new ConstraintStore(new StateMap(unitState, 'con'), new StateMap(unitState, 'conr')));
     STATE_OF.set(ctx, unitState);
+    const nameKey = key('name', '');
+    ctx.localClusterName = () => (unitState.getLocal(nameKey) as ClusterModel['clusterName'])?.name;
     ctx.uri = doc.uri;
     unit.execute(ctx);
     run.nodeChecks = pendingNodeChecks(model);
@@ -888,6 +892,10 @@ function children(section: { children: CsNode[] }, name: string): CsSection[] {
 }
 
 function applyCorosync(ctx: FoldContext, file: CsFile): void {
+  let cluster: string | undefined;
+  for (const totem of children(file, 'totem')) {
+    for (const kv of totem.children) if (kv.type === 'key' && kv.key === 'cluster_name' && kv.value) cluster = kv.value;
+  }
   for (const totem of children(file, 'totem')) {
     for (const kv of totem.children) {
       if (kv.type === 'key' && kv.key === 'cluster_name' && kv.value) ctx.model.clusterName = { name: kv.value, decl: { uri: ctx.uri, range: kv.valueRange } };
@@ -905,7 +913,7 @@ function applyCorosync(ctx: FoldContext, file: CsFile): void {
       const nodeName = name?.value ?? addresses[0];
       if (!nodeName) continue;
       const range = name?.range ?? node.nameRange;
-      ctx.model.nodes.set(nodeName, { name: nodeName, addresses, source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range } });
+      ctx.model.nodes.set(nodeName, { name: nodeName, addresses, source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range }, ...(cluster ? { cluster } : {}) });
       ctx.model.knownHostNames.add(nodeName);
       ctx.mention({ text: nodeName, range }, `node:${nodeName}`, nodeName, true);
     }
@@ -916,6 +924,7 @@ function applyCorosync(ctx: FoldContext, file: CsFile): void {
  * corosync layer analyses the embedded file in full). */
 function applyEmbeddedCorosyncNames(ctx: FoldContext, file: WrittenFile): void {
   const lines = file.content.split('\n');
+  const cluster = /^\s*cluster_name\s*:\s*(\S+)/m.exec(file.content)?.[1];
   for (let i = 0; i < lines.length; i++) {
     const m = /^\s*(name|cluster_name)\s*:\s*(\S+)/.exec(lines[i]);
     if (!m) continue;
@@ -928,7 +937,7 @@ function applyEmbeddedCorosyncNames(ctx: FoldContext, file: WrittenFile): void {
       const ch = (i === 0 ? file.contentRange.start.character : 0) + lines[i].indexOf(m[2], m[0].indexOf(':'));
       const range = { start: { line, character: ch }, end: { line, character: ch + m[2].length } };
       if (!ctx.model.nodes.get(m[2])?.member) {
-        ctx.model.nodes.set(m[2], { name: m[2], addresses: [], source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range } });
+        ctx.model.nodes.set(m[2], { name: m[2], addresses: [], source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range }, ...(cluster ? { cluster } : {}) });
         ctx.mention({ text: m[2], range }, `node:${m[2]}`, m[2], true);
       }
       ctx.model.knownHostNames.add(m[2]);

@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { FixData, Invocation, Word } from '../service/types';
 import type { ClusterModel, Occurrence, Ref } from './types';
 import { ConstraintStore } from './constraintStore';
+import { clusterOfCommand } from './clusters';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -37,6 +38,14 @@ export class FoldContext {
   /** The invocation being applied (set by the fold). */
   inv: Invocation | undefined;
   private readonly mentionKeys = new Map<string, Set<string>>();
+  /** Set by the fold: the cluster this document set up last above the current line. */
+  localClusterName?: () => string | undefined;
+
+  /** The cluster the current command belongs to: the one of the node it runs on, else the last one
+   * this document set up above it (model/clusters.ts). */
+  get cluster(): string | undefined {
+    return clusterOfCommand(this);
+  }
 
   constructor(
     readonly model: ClusterModel,

@@ -5,6 +5,7 @@ import type { AgentUse, Word } from '../service/types';
 import type { FoldContext } from '../model/context';
 import { valueWord } from '../model/context';
 import { getLocal, hasLocal, isForeign } from '../model/state';
+import { checkNodeCluster, joinCluster, otherCluster, ticketMention } from '../model/clusters';
 import type { ConstraintInfo, NodeSource, ResourceInfo } from '../model/types';
 import type { PcsCommand } from './grammar';
 import { closest } from './grammar';
@@ -129,7 +130,8 @@ class PcsLine {
     const constraint = this.ctx.constraints.getLocal(id);
     const existing = getLocal(this.model.resources, id) ?? (constraint ? ({ decl: constraint.ref, maybe: constraint.maybe } as ResourceInfo) : undefined);
     // created in a shell alternative only (`if`/`else` arm, `case` item, `||`): it may not exist
-    if (existing && !existing.maybe) {
+    // the same id in another cluster of the lab (a DR pair) is another resource
+    if (existing && !existing.maybe && !otherCluster(this.ctx, existing)) {
       this.ctx.at(word, 'error', 'pcs/duplicate-id', `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`, undefined, [existing.decl]);
       return false;
     }
@@ -141,6 +143,7 @@ class PcsLine {
     const values = word.values ?? [name ?? word.text];
     for (const value of values) this.ctx.mention(word, `node:${value}`, value, false);
     pendingNodeChecks(this.model).push({ uri: this.ctx.uri, word, names: values });
+    checkNodeCluster(this.ctx, word, values);
   }
 
   addResource(word: Word, info: Omit<ResourceInfo, 'decl' | 'createdBy' | 'params' | 'meta' | 'ops' | 'members'> & Partial<ResourceInfo>): ResourceInfo {
@@ -153,6 +156,8 @@ class PcsLine {
       createdBy: this.cmd.words.map((w) => w.text).join(' '),
       ...info,
     };
+    const cluster = this.ctx.cluster;
+    if (cluster) full.cluster = cluster;
     this.model.resources.set(full.id, full);
     this.model.everCreated.set(full.id, full);
     this.ctx.mention(word, RSC(full.id), full.id, true);
@@ -719,12 +724,19 @@ function colocationAdd(line: PcsLine): void {
   const a = line.needResource(source, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   const b = line.needResource(target, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   if (!ok || !a || !b || !source) return;
-  if (line.ctx.constraints.forResource(a.id).some((c) => c.type === 'colocation' && c.rsc === a.id && c.with === b.id) && !line.force) {
+  // pcs compares the roles too (Master = Promoted, Slave = Unpromoted, none = Started)
+  const sameRole = (x: string | undefined, y: string | undefined) => normalRole(x) === normalRole(y);
+  if (line.ctx.constraints.forResource(a.id).some((c) => c.type === 'colocation' && c.rsc === a.id && c.with === b.id && sameRole(c.role, role) && sameRole(c.withRole, withRole)) && !line.force) {
     line.refuse(target!, 'pcs/duplicate-constraint', `pcs refuses this: a colocation of '${a.id}' with '${b.id}' already exists (duplicate constraint).`);
     return;
   }
   const scoreText = score.replace(/^\+/, '');
   line.addConstraint({ id: opts.get('id') ?? line.constraintId(`colocation-${a.id}-${b.id}-${scoreText}`), type: 'colocation', rsc: a.id, with: b.id, score: scoreText, role, withRole }, source);
+}
+
+function normalRole(role: string | undefined): string {
+  const r = (role ?? 'Started').toLowerCase();
+  return r === 'master' ? 'promoted' : r === 'slave' ? 'unpromoted' : r;
 }
 
 function setHandler(type: 'order' | 'colocation' | 'ticket'): Handler {
@@ -859,6 +871,7 @@ function clusterSetup(line: PcsLine): void {
     if (!line.known(word)) continue;
     for (const name of word.values ?? [word.text]) {
       line.addNode(word, name, 'cluster setup', true);
+      joinCluster(line.ctx, name, nameWord.text);
       lastNode = name;
     }
   }
@@ -869,6 +882,8 @@ function nodeAdd(line: PcsLine): void {
   if (!line.known(nameWord)) return;
   const addresses = rest.map(splitKeyValue).filter((kv) => kv?.key === 'addr').map((kv) => kv!.value);
   line.addNode(nameWord, nameWord.text, 'cluster node add', true, addresses);
+  const cluster = line.ctx.cluster;
+  if (cluster) joinCluster(line.ctx, nameWord.text, cluster);
 }
 
 function nodeRemove(line: PcsLine): void {
@@ -1019,7 +1034,18 @@ const HANDLERS: Record<string, Handler> = {
   'constraint order set': setHandler('order'),
   'constraint colocation add': colocationAdd,
   'constraint colocation set': setHandler('colocation'),
-  'constraint ticket add': ticketAdd,
+  'constraint ticket add': (line) => {
+    ticketMention(line.ctx, line.args.find((w) => !w.text.includes('=')), false);
+    ticketAdd(line);
+  },
+  'constraint ticket delete': (line) => ticketMention(line.ctx, line.args[0], false),
+  'constraint ticket remove': (line) => ticketMention(line.ctx, line.args[0], false),
+  'booth ticket add': (line) => ticketMention(line.ctx, line.args[0], true),
+  'booth ticket delete': (line) => ticketMention(line.ctx, line.args[0], false),
+  'booth ticket remove': (line) => ticketMention(line.ctx, line.args[0], false),
+  'booth ticket grant': (line) => ticketMention(line.ctx, line.args[0], false),
+  'booth ticket revoke': (line) => ticketMention(line.ctx, line.args[0], false),
+  'dr set-recovery-site': (line) => line.args[0] && line.known(line.args[0]) && line.ctx.mention(line.args[0], `node:${line.args[0].text}`, line.args[0].text, false),
   'constraint ticket set': setHandler('ticket'),
   'constraint ref': eachResource((id) => `Resource '${id}' does not exist`, undefined, true),
   'property set': propertySet,

@@ -1,0 +1,105 @@
+// Several clusters in one workspace (a DR lab: a primary and a recovery cluster; booth sites).
+//
+// A cluster is introduced by `pcs cluster setup NAME …` (pcs 0.10+ `setup NAME nodes…`, pcs 0.9
+// `setup --name NAME nodes…`) or a corosync.conf's `cluster_name`; its nodes carry its name
+// (NodeInfo.cluster). A command belongs to the cluster of the node it runs on (the lab prompt
+// `node3 #`, the host of `ssh node3 '…'`) or, failing that, to the last cluster set up above it in the
+// same document. Knowing both, the fold keeps ids of different clusters apart (the same resource id in
+// both clusters of a DR lab is not a duplicate) and warns when a command of one cluster names a node
+// of another (`pcs/node-of-other-cluster`).
+import type { Invocation, Word } from '../service/types';
+import type { FoldContext } from './context';
+import type { NodeInfo } from './types';
+import type { PcsCommand } from '../pcs/grammar';
+
+/** The node names a command runs on, from its prompt or its ssh host (one name, or all the same). */
+function hostsOf(inv: Invocation): string[] {
+  const host = inv.remote?.via === 'ssh' ? inv.remote.host : undefined;
+  if (host && !host.dynamic) return [host.text.replace(/^[^@]*@/, '')];
+  const nodes = inv.prompt?.nodes ?? [];
+  return nodes.filter((n) => n !== '*');
+}
+
+/** The cluster the current command of `ctx` belongs to (undefined: nothing says). */
+export function clusterOfCommand(ctx: FoldContext): string | undefined {
+  const inv = ctx.inv;
+  if (inv) {
+    const clusters = new Set<string>();
+    for (const name of hostsOf(inv)) {
+      const node = ctx.model.nodes.get(name) ?? ctx.model.nodes.get(name.split('.')[0]);
+      if (node?.cluster) clusters.add(node.cluster);
+    }
+    if (clusters.size === 1) return [...clusters][0];
+    if (clusters.size > 1) return undefined;
+  }
+  // the last cluster this document set up above the command (not another file's)
+  return ctx.localClusterName?.();
+}
+
+/** Mark the setup's nodes as members of `cluster` (a copy when the entry changes). */
+export function joinCluster(ctx: FoldContext, name: string, cluster: string): void {
+  const node = ctx.model.nodes.get(name);
+  if (node && node.cluster !== cluster) ctx.model.nodes.set(name, { ...node, cluster } satisfies NodeInfo);
+}
+
+/** Whether `existing` (created by a command of another cluster) does not clash with a new id here. */
+export function otherCluster(ctx: FoldContext, existing: { cluster?: string } | undefined): boolean {
+  if (!existing?.cluster) return false;
+  const here = ctx.cluster;
+  return !!here && here !== existing.cluster;
+}
+
+/** `pcs/node-of-other-cluster`: the command runs on one cluster and names a member of another. */
+export function checkNodeCluster(ctx: FoldContext, word: Word, names: readonly string[]): void {
+  const here = ctx.cluster;
+  if (!here) return;
+  for (const name of names) {
+    const node = ctx.model.nodes.get(name);
+    if (!node?.cluster || node.cluster === here || !node.member) continue;
+    const on = ctx.inv ? hostsOf(ctx.inv)[0] : undefined;
+    const words = ctx.inv?.argv.map((w) => w.text) ?? [];
+    const location = words.includes('constraint') && words.includes('location');
+    const offline = words.some((w) => w === '-f' || w.startsWith('-f') || w === '--force');
+    const verdict = location
+      ? offline
+        ? ` With -f or --force pcs skips its node check ("Validation for node existence in the cluster will be skipped"), and the constraint never applies.`
+        : ` On the running cluster pcs refuses it ("Node '${name}' does not appear to exist in configuration"); with --force it is accepted and never applies.`
+      : '';
+    ctx.at(
+      word,
+      'warning',
+      'pcs/node-of-other-cluster',
+      `'${name}' is a node of cluster '${node.cluster}', but this command runs on cluster '${here}'${on ? ` (on ${on})` : ''}, of which '${name}' is not a member.${verdict} Run it on a node of '${node.cluster}', or name a node of '${here}'.`,
+    );
+  }
+}
+
+/** A ticket name (`pcs booth ticket add T`, `pcs constraint ticket add T …`): a known name for
+ * navigation; booth, not pcs, decides whether it exists, so nothing is refused here. */
+export function ticketMention(ctx: FoldContext, word: Word | undefined, decl: boolean): void {
+  if (!word || (word.dynamic && !word.values)) return;
+  ctx.mention(word, `ticket:${word.text}`, word.text, decl);
+}
+
+/**
+ * pcs 0.9 `pcs cluster setup --name NAME node…`: pcs 0.11 refuses the form (the pcs rules say so and
+ * the line creates nothing), but it still tells which cluster the lab means: its name and members,
+ * so later commands of that cluster are recognised.
+ */
+export function legacySetup(ctx: FoldContext, cmd: PcsCommand): void {
+  const option = cmd.options.find((o) => o.name === '--name');
+  if (!option) return;
+  const name = option.value ?? option.valueWord?.text;
+  if (!name) return;
+  ctx.model.clusterName = { name, decl: ctx.ref(option.valueWord ?? option.word) };
+  for (const word of cmd.args) {
+    if (word.text.includes('=') || (word.dynamic && !word.values)) continue;
+    for (const value of word.values ?? [word.text]) {
+      const node = value.split(',')[0];
+      if (!ctx.model.nodes.get(node)) {
+        ctx.model.nodes.set(node, { name: node, addresses: [], source: 'cluster setup', member: true, decl: ctx.ref(word), cluster: name });
+        ctx.model.knownHostNames.add(node);
+      } else joinCluster(ctx, node, name);
+    }
+  }
+}
