@@ -32,10 +32,16 @@ export interface QuorumReport {
     singleFailures: { survived: string[]; stops: string[] };
     /** The smallest sets of nodes whose simultaneous loss stops the cluster (up to 5). */
     smallestStoppingSets: string[][];
-    /** Failure sets (of all 2^n) that keep quorum; null when not enumerated (more than 16 nodes). */
+    /** Failure sets (of all 2^n) that keep quorum, counted without listing them; null above 32 nodes. */
     survivingSets: number | null;
     totalSets: number | null;
-    evenSplit: { possible: boolean; example: [string[], string[]] | null; outcome: string | null; tieBreaker: string | null };
+    evenSplit: { possible: boolean; example: [string[], string[]] | null; outcome: string | null; tieBreaker: string | null; decidedBy?: string | null };
+    /** The worst failure sets behind anyFailures: `survived` keeps quorum, `stops` (one node more) does not; null when nothing short of every node stops it. */
+    worstCase?: { survived: string[]; stops: string[] | null };
+    /** last_man_standing in effect: failures spread over time, in steps of the worst failures the nodes up can take, the window passing between steps. */
+    lastManStanding?: { window: number; downTo: number; tieBreakerLast: boolean; stages: { up: number; tolerates: number; failed: string[] }[] } | null;
+    /** What the figures assume (quorum device, allow_downscale, last_man_standing), in words. */
+    assumptions?: string[];
   };
   waitingForAll: boolean;
   byTieBreaker: boolean;
@@ -120,7 +126,11 @@ export function quorumReport(file: string, config: QuorumConfig, down: number[])
         example: a.evenSplit.example ?? null,
         outcome: a.evenSplit.outcome ?? null,
         tieBreaker: a.evenSplit.tieBreaker ?? null,
+        decidedBy: a.evenSplit.decidedBy ?? null,
       },
+      worstCase: a.worstCase,
+      lastManStanding: a.lastManStanding ?? null,
+      assumptions: a.assumptions,
     },
     waitingForAll: state.waitingForAll,
     byTieBreaker: state.byTieBreaker,
@@ -145,9 +155,19 @@ function formatText(r: QuorumReport): string {
   if (t.anyFailures >= 0) lines.push(`tolerates any ${t.anyFailures} simultaneous node failure${t.anyFailures === 1 ? '' : 's'}`);
   if (t.smallestStoppingSets.length) lines.push(`smallest loss that stops it: ${t.smallestStoppingSets.map((s) => s.join(' + ')).join(' | ')}`);
   if (t.evenSplit.possible && t.evenSplit.example) {
-    const outcome = t.evenSplit.outcome === 'no-side' ? 'no side stays quorate' : t.evenSplit.outcome === 'one-side' ? `one side stays quorate${t.evenSplit.tieBreaker ? ` (the one with ${t.evenSplit.tieBreaker})` : ''}` : 'the outcome depends on the split';
+    const outcome =
+      t.evenSplit.outcome === 'no-side'
+        ? 'no side stays quorate'
+        : t.evenSplit.outcome === 'one-side'
+          ? `one side stays quorate${t.evenSplit.tieBreaker ? ` (the one with ${t.evenSplit.tieBreaker})` : t.evenSplit.decidedBy === 'quorum device' ? ' (the one the quorum device votes for)' : ''}`
+          : t.evenSplit.outcome === 'mixed'
+            ? 'the outcome depends on the split'
+            : 'too many nodes to work out every split';
     lines.push(`even split (${t.evenSplit.example[0].join(',')} | ${t.evenSplit.example[1].join(',')}): ${outcome}`);
   }
+  const lms = t.lastManStanding;
+  if (lms) lines.push(`last_man_standing (window ${lms.window} ms): failing in steps ${lms.stages.map((s) => s.up).join(' → ')}, quorate down to ${lms.downTo} node${lms.downTo === 1 ? '' : 's'}${lms.tieBreakerLast ? ' (1 if the last node is the tie-breaker)' : ''}`);
+  for (const note of t.assumptions ?? []) if (!note.startsWith('last_man_standing')) lines.push(`assumes: ${note}`);
   for (const note of r.notes) lines.push(`note: ${note}`);
   return lines.join('\n') + '\n';
 }

@@ -273,8 +273,9 @@ export function scenarioMarkdown(config: QuorumConfig): string {
   for (const set of a.smallestStoppingSets.slice(0, 3)) if (set.length > 1) row(`${set.join(' + ')} down`, set);
   if (a.evenSplit.possible && a.evenSplit.example) {
     const [left, right] = a.evenSplit.example;
-    row(`even split, side ${left.join(', ')}`, right);
-    row(`even split, side ${right.join(', ')}`, left);
+    const device = a.evenSplit.decidedBy === 'quorum device' ? ' (if the device votes for it)' : '';
+    row(`even split, side ${listNames(left, 3)}${device}`, right);
+    row(`even split, side ${listNames(right, 3)}${device}`, left);
   }
   lines.push('');
   lines.push(
@@ -283,6 +284,16 @@ export function scenarioMarkdown(config: QuorumConfig): string {
       : 'Not quorate even with all nodes up.',
   );
   if (resolveQuorumSettings(config).waitForAll) lines.push('', 'wait_for_all: after a cold start the cluster becomes quorate only once every node has been seen together.');
-  if (config.lastManStanding) lines.push('', `last_man_standing: after ${config.lastManStandingWindow} ms without a new failure, expected votes drop to the nodes present (a cascade can go further than this table).`);
+  const lms = a.lastManStanding;
+  if (lms) {
+    const steps = lms.stages.map((s) => s.up).join(' → ');
+    lines.push(
+      '',
+      `last_man_standing: failures spread over time go further than this table. When ${lms.window} ms pass with no membership change, expected votes drop to the nodes present; ` +
+        `failing in steps (at most the number the nodes up can take at once, then the window), it stays quorate down to ${plural(lms.downTo, 'node')} (${steps})` +
+        (lms.tieBreakerLast ? ', and down to 1 if the node that stays is the tie-breaker of the last two.' : '.'),
+    );
+  } else if (config.lastManStanding) lines.push('', 'last_man_standing is set but votequorum does not apply it here (see the diagnostics).');
+  for (const note of a.assumptions) if (!note.startsWith('last_man_standing')) lines.push('', note);
   return lines.join('\n');
 }
