@@ -66,6 +66,7 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
   const pairs = use.params.map(splitPair).filter((p) => p.hasValue);
   for (const pair of pairs) given.set(pair.name, pair.value);
   const allowed = view.parameters.map((p) => p.name);
+  const deprecatedPairs: { pair: Pair; by: string[] }[] = [];
 
   for (const pair of pairs) {
     if (pair.word.dynamic) continue;
@@ -90,18 +91,26 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
         `stonith option 'action' is deprecated and pcs refuses it without --force; use pcmk_off_action or pcmk_reboot_action to change what fencing does.`));
       continue;
     }
-    if (param.deprecated) {
-      const by = param.deprecatedBy?.length ? `use ${quoteList(param.deprecatedBy)} instead` : 'it may be removed';
-      const fix: FixData | undefined = param.deprecatedBy?.length === 1
-        ? { fixes: [{ title: `Replace '${pair.name}' with '${param.deprecatedBy[0]}'`, edits: [{ range: pair.nameRange, newText: param.deprecatedBy[0] }] }] }
-        : undefined;
-      out.push(diag(pair.nameRange, WARNING, 'pcs/agent-param-deprecated', `${kind} option '${pair.name}' is deprecated (pcs warns); ${by}.`, fix));
-    }
+    if (param.deprecated) deprecatedPairs.push({ pair, by: param.deprecatedBy ?? [] });
     const problem = typeProblem(param, pair.value);
     if (problem) {
       out.push(diag(subRange(pair.word, pair.name.length + 1, pair.word.text.length), WARNING, 'pcs/agent-param-type',
         `${problem}: ${view.agent.id} declares '${pair.name}' as ${param.type}. pcs accepts it, but the agent will fail or misbehave when it starts.`));
     }
+  }
+
+  // Deprecated names still work the same: advice, one hint per line however many there are.
+  if (deprecatedPairs.length) {
+    const renames = deprecatedPairs.filter((d) => d.by.length === 1);
+    const first = deprecatedPairs[0];
+    const says = `${kind} option '${first.pair.name}' is deprecated and should not be used${first.by.length ? `, use ${quoteList(first.by)} instead` : ''}`;
+    const list = deprecatedPairs.map((d) => `'${d.pair.name}'${d.by.length ? ` → ${d.by.map((b) => `'${b}'`).join(' or ')}` : ''}`).join(', ');
+    const fix: FixData | undefined = renames.length
+      ? { fixes: [{ title: renames.length === 1 ? `Replace '${renames[0].pair.name}' with '${renames[0].by[0]}'` : `Use the current names (${renames.map((d) => d.by[0]).join(', ')})`, safe: true, edits: renames.map((d) => ({ range: d.pair.nameRange, newText: d.by[0] })) }] }
+      : undefined;
+    const last = deprecatedPairs[deprecatedPairs.length - 1];
+    out.push(diag({ start: first.pair.nameRange.start, end: last.pair.nameRange.end }, HINT, 'pcs/agent-param-deprecated',
+      `${deprecatedPairs.length > 1 ? `${deprecatedPairs.length} deprecated ${kind} options` : `Deprecated ${kind} option`}: ${list}. They still work; pcs warns ("${says}").`, fix));
   }
 
   // Required parameters, with pcs's rule for deprecated names: a required parameter is satisfied by

@@ -296,3 +296,49 @@ export const PCS_COMMANDS: PcsCommandDef[] = [
   {"path": ["qdevice", "disable"], "syntax": "disable <device model>", "options": [], "default": false},
   {"path": ["client", "local-auth"], "syntax": "local-auth [<pcsd-port>] [-u <username>] [-p <password>]", "options": ["-p", "-u"], "default": false}
 ];
+
+// ---- pcs 0.9 forms (hand-written; verdicts measured with pcs 0.11.5 offline, see
+// test/oracle/fixtures/pcs-corpus/09-pcs09-forms.sh). `removedIn` set: pcs 0.11 refuses the form
+// (error); absent: pcs 0.11 still runs it with a deprecation warning and the same effect (hint).
+// `replacedBy` is the current form; the rewrite itself is done by ./legacy.ts. Completion and hover
+// read this table too, so both forms are known.
+export interface PcsLegacyDef {
+  /** The pcs 0.9 words (`cluster standby`), or a command plus the form's marker (`cluster setup --name`). */
+  path: string[];
+  /** pcs 0.9 syntax, for hover. */
+  syntax: string;
+  replacedBy: string;
+  removedIn?: '0.10' | '0.11';
+  /** What pcs 0.11.5 prints for it (the first line that explains the refusal or the warning). */
+  pcsSays: string;
+}
+export const PCS_LEGACY_FORMS: PcsLegacyDef[] = [
+  { path: ['cluster', 'auth'], syntax: 'cluster auth [<node>[:<port>]]... [-u <username>] [-p <password>]', replacedBy: 'pcs host auth <node>... [-u <username>] [-p <password>]', removedIn: '0.10', pcsSays: 'Usage: pcs cluster auth...' },
+  { path: ['cluster', 'setup', '--name'], syntax: 'cluster setup --name <cluster name> <node1[,node1-altaddr]> [...] [--transport udpu|udp] [--rrpmode active|passive] [--addr0 <addr/net>] [--mcast0 <address>] [--token <timeout>] [--join <timeout>] [--wait_for_all=<0|1>] [--start [--wait[=<n>]]] [--enable] [--encryption 0|1]', replacedBy: 'pcs cluster setup <cluster name> <node> [addr=<address>]... [transport knet|udp|udpu <options>] [link <options>] [totem <options>] [quorum <options>]', removedIn: '0.10', pcsSays: "Error: Specified option '--name' is not supported in this command" },
+  { path: ['cluster', 'standby'], syntax: 'cluster standby [<node>] | --all', replacedBy: 'pcs node standby', removedIn: '0.10', pcsSays: 'Usage: pcs cluster ...' },
+  { path: ['cluster', 'unstandby'], syntax: 'cluster unstandby [<node>] | --all', replacedBy: 'pcs node unstandby', removedIn: '0.10', pcsSays: 'Usage: pcs cluster ...' },
+  { path: ['cluster', 'quorum', 'unblock'], syntax: 'cluster quorum unblock', replacedBy: 'pcs quorum unblock', removedIn: '0.10', pcsSays: 'Usage: pcs cluster ...' },
+  { path: ['cluster', 'pcsd-status'], syntax: 'cluster pcsd-status [<node>]...', replacedBy: 'pcs status pcsd', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs pcsd status' or 'pcs status pcsd' instead." },
+  { path: ['cluster', 'certkey'], syntax: 'cluster certkey <certificate file> <key file>', replacedBy: 'pcs pcsd certkey', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs pcsd certkey' instead." },
+  { path: ['resource', 'master'], syntax: 'resource master [<master/slave id>] <resource id | group id> [master-max=<n>] [master-node-max=<n>] [options]', replacedBy: 'pcs resource promotable <resource id> [<clone id>] [promoted-max=<n>] [promoted-node-max=<n>]', removedIn: '0.10', pcsSays: 'Usage: pcs resource ...' },
+  { path: ['resource', 'create', '--master'], syntax: 'resource create <id> <agent> [options] --master', replacedBy: "pcs resource create <id> <agent> [options] promotable [<clone id>]", removedIn: '0.10', pcsSays: "Error: Specified option '--promoted' is not supported in this command" },
+  { path: ['resource', 'create', 'master'], syntax: 'resource create <id> <agent> [options] master [<master options>]', replacedBy: 'pcs resource create <id> <agent> [options] promotable [<promotable options>]', removedIn: '0.10', pcsSays: "Error: missing value of 'master' option" },
+  { path: ['resource', 'show'], syntax: 'resource show [<resource id>] [--full] [--groups]', replacedBy: 'pcs resource status | pcs resource config [<resource id>] | pcs resource group list', removedIn: '0.11', pcsSays: "Error: This command has been replaced with 'pcs resource status'. See 'man pcs' -> Changes in pcs-0.11." },
+  { path: ['stonith', 'show'], syntax: 'stonith show [<stonith id>] [--full]', replacedBy: 'pcs stonith status | pcs stonith config [<stonith id>]', removedIn: '0.11', pcsSays: "Error: This command has been replaced with 'pcs stonith status'. See 'man pcs' -> Changes in pcs-0.11." },
+  { path: ['status', 'groups'], syntax: 'status groups', replacedBy: 'pcs resource group list', removedIn: '0.11', pcsSays: 'Usage: pcs status ...' },
+  { path: ['resource', 'op', 'defaults', 'show'], syntax: 'resource op defaults [show]', replacedBy: 'pcs resource op defaults config', removedIn: '0.11', pcsSays: 'Usage: pcs resource op defaults ...' },
+  { path: ['stonith', 'level', 'show'], syntax: 'stonith level [show]', replacedBy: 'pcs stonith level config', removedIn: '0.11', pcsSays: 'Usage: pcs stonith level ...' },
+  { path: ['acl', 'show'], syntax: 'acl [show]', replacedBy: 'pcs acl config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs acl config' instead." },
+  { path: ['alert', 'show'], syntax: 'alert [show]', replacedBy: 'pcs alert config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs alert config' instead." },
+  { path: ['property', 'list'], syntax: 'property list|show [<property> | --all | --defaults]', replacedBy: 'pcs property config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs property config' instead." },
+  { path: ['property', 'show'], syntax: 'property list|show [<property> | --all | --defaults]', replacedBy: 'pcs property config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs property config' instead." },
+  { path: ['constraint', 'list'], syntax: 'constraint [list|show] [--full]', replacedBy: 'pcs constraint config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs constraint config' instead." },
+  { path: ['constraint', 'show'], syntax: 'constraint [list|show] [--full]', replacedBy: 'pcs constraint config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs constraint config' instead." },
+  { path: ['constraint', 'location', 'show'], syntax: 'constraint location [show [resources|nodes [<id>...]]] [--full]', replacedBy: 'pcs constraint location config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs constraint location config' instead." },
+  { path: ['constraint', 'order', 'show'], syntax: 'constraint order [show] [--full]', replacedBy: 'pcs constraint order config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs constraint order config' instead." },
+  { path: ['constraint', 'colocation', 'show'], syntax: 'constraint colocation [show] [--full]', replacedBy: 'pcs constraint colocation config', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs constraint colocation config' instead." },
+  { path: ['resource', 'defaults', '<name>=<value>'], syntax: 'resource defaults <name>=<value>...', replacedBy: 'pcs resource defaults update <name>=<value>...', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs resource defaults update' instead." },
+  { path: ['resource', 'op', 'defaults', '<name>=<value>'], syntax: 'resource op defaults <name>=<value>...', replacedBy: 'pcs resource op defaults update <name>=<value>...', pcsSays: "Deprecation Warning: This command is deprecated and will be removed. Please use 'pcs resource op defaults update' instead." },
+  { path: ['--master'], syntax: 'resource move|ban|clear|relocate ... --master', replacedBy: '--promoted', pcsSays: "Deprecation Warning: Option '--master' is deprecated and has been replaced by option '--promoted'" },
+  { path: ['Master|Slave'], syntax: 'constraint colocation add [Master|Slave] <rsc> with [Master|Slave] <rsc>; op ... role=Master|Slave', replacedBy: 'Promoted | Unpromoted', pcsSays: "Deprecation Warning: Role value 'Master' is deprecated and should not be used, use 'Promoted' instead" },
+];

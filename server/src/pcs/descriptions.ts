@@ -2,6 +2,7 @@
 // generated table). Shown by hover and completion.
 import type { PcsCommandDef } from './commands.data';
 import { commandDef, subcommandsAfter } from './grammar';
+import { LEGACY_BY_PATH } from './legacy';
 
 const DESCRIPTIONS: Record<string, string> = {
   '': 'pcs configures and controls a Pacemaker/Corosync cluster.',
@@ -80,8 +81,20 @@ const DESCRIPTIONS: Record<string, string> = {
   'status corosync': 'Show corosync membership.',
 };
 
+/** Hover text of a pcs 0.9 form (`pcs cluster standby`): what replaced it and since when. */
+export function describeLegacy(path: string[]): string | undefined {
+  const form = LEGACY_BY_PATH.get(path.join(' '));
+  if (!form) return undefined;
+  const since = form.removedIn ? `since ${form.removedIn} use '${form.replacedBy}'` : `pcs 0.11 still runs it with a deprecation warning; use '${form.replacedBy}'`;
+  return [`**pcs ${path.join(' ')}**`, '', `pcs 0.9 form; ${since}.`, '', '```', `pcs ${form.syntax}`, '```'].join('\n');
+}
+
 export function describeCommand(path: string[], def?: PcsCommandDef): string | undefined {
   const key = path.join(' ');
+  if (!def && !commandDef(path)) {
+    const legacy = describeLegacy(path);
+    if (legacy) return legacy;
+  }
   const found = def ?? commandDef(path);
   const description = DESCRIPTIONS[key] ?? (found ? DESCRIPTIONS[found.path.join(' ')] : undefined);
   const lines: string[] = [`**pcs ${key}**`.trim()];

@@ -3,7 +3,8 @@
 // pcs itself reads them (GNU getopt over the whole line, then routing on the leading words).
 import type { Word } from '../service/types';
 import { distance } from 'fastest-levenshtein';
-import { PCS_COMMANDS, type PcsCommandDef } from './commands.data';
+import { PCS_COMMANDS, PCS_LEGACY_FORMS, type PcsCommandDef } from './commands.data';
+import { LEGACY_LONG_OPTIONS, legacyForms, replacementPath, type LegacyProblem } from './legacy';
 
 /** Long options pcs's getopt knows (pcs/cli/common/parse_args.py); `true` = takes a value. */
 export const PCS_LONG_OPTIONS: Record<string, boolean> = {
@@ -24,31 +25,10 @@ export const PCS_SHORT_OPTIONS: Record<string, boolean> = { h: false, f: true, p
  * by pcs, but offline files are how labs test, so we never call it unsupported). */
 const ALWAYS_ALLOWED = new Set(['--debug', '-h', '--help', '-f', '--request-timeout']);
 
-/** Commands pcs 0.11 removed, with the replacement its error message names. */
-export const REPLACED_IN_011: Record<string, string> = {
-  'resource show': 'pcs resource status / pcs resource config',
-  'stonith show': 'pcs stonith config',
-  'resource op defaults show': 'pcs resource op defaults config',
-  'cluster pcsd-status': 'pcs status pcsd',
-  'cluster certkey': 'pcs pcsd certkey',
-  'resource master': 'pcs resource promotable',
-  'stonith level show': 'pcs stonith level config',
-  'acl show': 'pcs acl config',
-  'alert show': 'pcs alert config',
-};
-
-/** Deprecated spellings pcs 0.11 still runs (with a deprecation warning). */
-export const DEPRECATED_ALIASES: Record<string, string[]> = {
-  'property list': ['property', 'config'],
-  'property show': ['property', 'config'],
-  'constraint show': ['constraint', 'config'],
-  'constraint list': ['constraint', 'config'],
-  'constraint location show': ['constraint', 'location'],
-  'constraint order show': ['constraint', 'order'],
-  'constraint colocation show': ['constraint', 'colocation', 'config'],
-  'cluster pcsd-status': ['status', 'pcsd'],
-  'stonith sbd status': ['stonith', 'sbd', 'status'],
-};
+/** pcs 0.9 spellings pcs 0.11 still runs (with a deprecation warning): alias → the command it runs. */
+export const DEPRECATED_ALIASES: Record<string, string[]> = Object.fromEntries(
+  PCS_LEGACY_FORMS.filter((f) => !f.removedIn && !f.path.some((w) => /[<|-]/.test(w[0]))).map((f) => [f.path.join(' '), replacementPath(f)]),
+);
 
 export interface TrieNode {
   children: Map<string, TrieNode>;
@@ -87,14 +67,19 @@ export interface PcsOption {
   word: Word;
   /** The word carrying the value when it is separate (`-p secret`, `--group G`). */
   valueWord?: Word;
+  /** A pcs 0.9 option pcs 0.11's getopt no longer knows (`--transport`, `--rrpmode`...). */
+  legacy?: boolean;
 }
 
 export interface PcsProblem {
-  code: 'pcs/unknown-command' | 'pcs/unknown-option' | 'pcs/unsupported-option' | 'pcs/removed-command' | 'pcs/deprecated-command';
+  code: 'pcs/unknown-command' | 'pcs/unknown-option' | 'pcs/unsupported-option' | LegacyProblem['code'];
   word: Word;
   message: string;
   /** Suggested replacement text for a quick fix. */
   replacement?: string;
+  /** Default error; pcs 0.9 forms pcs 0.11 still runs are hints. */
+  severity?: 'error' | 'hint';
+  fixes?: LegacyProblem['fixes'];
 }
 
 export interface PcsCommand {
@@ -134,7 +119,7 @@ export function parsePcs(argv: Word[]): PcsCommand {
     if (word.dynamic) dynamic = true;
     const text = word.text;
     if (text === '--') {
-      positional.push(...argv.slice(i + 1));
+      for (let k = i + 1; k < argv.length; k++) positional.push(argv[k]); // no spread: argv can be huge
       break;
     }
     if (!isOptionWord(text) || word.dynamic) {
@@ -145,6 +130,13 @@ export function parsePcs(argv: Word[]): PcsCommand {
       const eq = text.indexOf('=');
       const rawName = eq < 0 ? text.slice(2) : text.slice(2, eq);
       const name = resolveLongOption(rawName);
+      if (!name && rawName in LEGACY_LONG_OPTIONS) {
+        // pcs 0.9 option: getopt refuses it; legacyForms() says what replaced it
+        const valueWord = eq < 0 && LEGACY_LONG_OPTIONS[rawName] ? argv[i + 1] : undefined;
+        options.push({ name: `--${rawName}`, value: eq >= 0 ? text.slice(eq + 1) : valueWord?.text, word, valueWord, legacy: true });
+        if (valueWord) i++;
+        continue;
+      }
       if (!name) {
         problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option --${rawName} is not recognized.` });
         continue;
@@ -201,22 +193,17 @@ export function parsePcs(argv: Word[]): PcsCommand {
   if (!def && node.defaultDef && k === positional.length) def = node.defaultDef;
   const help = options.some((o) => o.name === '-h' || o.name === '--help') || positional[k]?.text === 'help';
   const chain = pathWords.map((w) => w.text).join(' ');
-  const removedKey = positional[k] && !positional[k].dynamic ? `${chain} ${positional[k].text}`.trim() : '';
-  if (!def && !help && !dynamic && removedKey in DEPRECATED_ALIASES) {
-    const target = DEPRECATED_ALIASES[removedKey];
-    def = commandDef(target);
-    pathWords.push(positional[k]);
-    k++;
-    problems.push({ code: 'pcs/deprecated-command', word: positional[k - 1], message: `'pcs ${removedKey}' is deprecated; pcs 0.11 still runs it but will drop it: use 'pcs ${target.join(' ')}'.`, replacement: target[target.length - 1] });
+  const legacy = help || dynamic && !def ? undefined : legacyForms({ argv, positional, options, pathWords, k, def });
+  if (legacy?.alias) {
+    def = commandDef(legacy.alias.path);
+    for (let n = 0; n < legacy.alias.words; n++) pathWords.push(positional[k++]);
   }
-  if (!def && !help && !dynamic) {
-    if (removedKey in REPLACED_IN_011) {
-      problems.push({
-        code: 'pcs/removed-command',
-        word: positional[k],
-        message: `pcs 0.11 refuses 'pcs ${removedKey}': the command was replaced by '${REPLACED_IN_011[removedKey]}'.`,
-      });
-    } else if (positional.length === 0) {
+  if (legacy) problems.push(...legacy.problems);
+  for (const o of options) {
+    if (o.legacy && !legacy?.consumed.has(o)) problems.push({ code: 'pcs/unknown-option', word: o.word, message: `pcs refuses this line: option ${o.name} is not recognized (a pcs 0.9 option).` });
+  }
+  if (!def && !help && !dynamic && !legacy?.problems.length) {
+    if (positional.length === 0) {
       if (options.length === 0 || !options.every((o) => ['--version', '--help', '-h', '--fullhelp', '--debug'].includes(o.name))) {
         problems.push({ code: 'pcs/unknown-command', word: argv[0], message: 'pcs needs a command (cluster, resource, stonith, constraint, property, ...).' });
       }
@@ -233,7 +220,7 @@ export function parsePcs(argv: Word[]): PcsCommand {
   if (def && !help) {
     const allowed = new Set(def.options);
     for (const option of options) {
-      if (ALWAYS_ALLOWED.has(option.name) || allowed.has(option.name)) continue;
+      if (ALWAYS_ALLOWED.has(option.name) || allowed.has(option.name) || option.legacy || legacy?.consumed.has(option)) continue;
       if (option.name === '-p' || option.name === '-u' || option.name === '--wait' || option.name === '--force') {
         // pcs checks these per command in code paths the usage text does not always list
         if (def.syntax.includes(option.name) || LENIENT_PATHS.has(def.path.join(' '))) continue;

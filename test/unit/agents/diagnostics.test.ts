@@ -22,7 +22,7 @@ test('missing required parameter is an error with a quick fix adding placeholder
 
 test('required parameters satisfied by their deprecated names, as pcs counts them', () => {
   assert.deepEqual(codes('pcs stonith create f fence_ilo4_ssh ip=1.2.3.4 username=admin password=x'), []);
-  assert.deepEqual(codes('pcs stonith create f fence_ilo4_ssh ip=1.2.3.4 login=admin'), ['2:pcs/agent-param-deprecated']);
+  assert.deepEqual(codes('pcs stonith create f fence_ilo4_ssh ip=1.2.3.4 login=admin'), ['4:pcs/agent-param-deprecated']);
   const [d] = check('pcs stonith create f fence_ilo4_ssh ip=1.2.3.4');
   assert.match(d.message, /'username' or 'login' \(deprecated\)/);
 });
@@ -42,7 +42,7 @@ test('unknown parameter: error with did-you-mean and a replacing fix', () => {
 
 test('fence agents: action is refused, port only deprecated, empty values refused', () => {
   assert.deepEqual(codes('pcs stonith create f fence_scsi devices=/dev/sdb action=off'), ['1:pcs/stonith-action-deprecated']);
-  assert.deepEqual(codes('pcs stonith create f fence_scsi devices=/dev/sdb port=node1'), ['2:pcs/agent-param-deprecated']);
+  assert.deepEqual(codes('pcs stonith create f fence_scsi devices=/dev/sdb port=node1'), ['4:pcs/agent-param-deprecated']);
   assert.deepEqual(codes('pcs resource create vip IPaddr2 ip='), ['1:pcs/agent-param-empty']);
 });
 
@@ -98,4 +98,13 @@ test('meta target-role must be a role (case-insensitive, as Pacemaker reads it)'
   assert.equal(d.severity, 2);
   assert.equal((d.data as FixData).fixes[0].edits[0].newText, 'Started');
   assert.deepEqual(codes('pcs resource create vip IPaddr2 ip=1.2.3.4 meta target-role=stopped'), []);
+});
+
+test('deprecated fence parameters: one hint per line with one fix renaming them all', () => {
+  const line = 'pcs stonith create f1 fence_ipmilan pcmk_host_list=node1 ipaddr=10.0.0.1 login=admin passwd=x lanplus=1';
+  const found = check(line);
+  assert.deepEqual(found.map((d) => `${d.severity}:${d.code}`), ['4:pcs/agent-param-deprecated']);
+  assert.match(found[0].message, /'ipaddr' → 'ip', 'login' → 'username', 'passwd' → 'password'/);
+  const edits = (found[0].data as FixData).fixes[0].edits;
+  assert.deepEqual(edits.map((e) => [line.slice(e.range.start.character, e.range.end.character), e.newText]), [['ipaddr', 'ip'], ['login', 'username'], ['passwd', 'password']]);
 });
