@@ -3,6 +3,8 @@
 // else the cluster its pcs lines build: `pcs cluster setup`, `pcs quorum ...`). `--down` means: every node was up together, then these failed at once.
 // JSON (stable contract, see docs/rules/quorum.md):
 //   { expectedVotes, totalVotes, quorum, quorate, nodes: [{name, nodeid, votes, up}], tolerates: {...}, ... }
+// A memo that sets up several clusters (a DR pair) adds `clusters: [{name, ...the same fields}]`, one per
+// cluster; the top level stays the last cluster set up, as before.
 // Exit status: 0 quorate, 1 not quorate, 2 bad input.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +12,7 @@ import { closest } from 'fastest-levenshtein';
 import { initParsers } from '../parsing/treeSitter';
 import { parseCorosync } from '../corosync/parse';
 import { quorumConfigFromCorosync } from '../quorum/adapters';
-import { quorumConfigFromScripts } from '../quorum/fromScripts';
+import { quorumConfigsFromScripts } from '../quorum/fromScripts';
 import { extractScript } from '../shell/extract';
 import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../quorum/engine';
 import { summaryTitle } from '../quorum/features';
@@ -49,6 +51,8 @@ export interface QuorumReport {
   startupError: string | null;
   notes: string[];
   summary: string;
+  /** Several clusters (a DR pair, booth sites): one report per cluster, the top level being the last. */
+  clusters?: (QuorumReport & { name: string | null })[];
 }
 
 interface Args {
@@ -195,6 +199,7 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
   }
   const { config, notes } = source;
   for (const w of source.warnings) err(`${parsed.file}:${w.line + 1}: warning: ${w.message}\n`);
+  if (source.clusters && source.clusters.length > 1) return severalClusters(parsed, source.clusters, out, err);
   const down = resolveDown(config, parsed.down);
   if (typeof down === 'string') {
     err(`pcmk-lsp quorum: ${down}\n`);
@@ -206,10 +211,36 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
   return report.quorate ? 0 : 1;
 }
 
+/** Several clusters: `--down` names are looked up in each; every cluster gets its report. */
+function severalClusters(parsed: Args, clusters: NonNullable<QuorumSource['clusters']>, out: (s: string) => void, err: (s: string) => void): number {
+  const missing = parsed.down.filter((name) => !clusters.some((c) => typeof resolveDown(c.config, [name]) !== 'string'));
+  if (missing.length) {
+    const known = clusters.flatMap((c) => c.config.nodes.map((n) => n.name));
+    err(`pcmk-lsp quorum: --down: no node "${missing[0]}" in any cluster (nodes: ${known.join(', ')})\n`);
+    return 2;
+  }
+  const reports = clusters.map((c) => {
+    const down = resolveDown(c.config, parsed.down.filter((name) => typeof resolveDown(c.config, [name]) !== 'string')) as number[];
+    const report = quorumReport(parsed.file!, c.config, down);
+    report.notes.push(...c.notes);
+    return Object.assign({ name: c.name ?? null }, report);
+  });
+  const names = reports.map((r) => r.name ?? '(unnamed)');
+  const last = reports[reports.length - 1];
+  const top: QuorumReport = { ...last, notes: [...last.notes, `${reports.length} clusters set up (${names.join(', ')}): each has its figures in "clusters"; these top-level figures are the last one's (${names[names.length - 1]})`] };
+  delete (top as { name?: unknown }).name;
+  top.clusters = reports;
+  if (parsed.format === 'json') out(JSON.stringify(top, null, 2) + '\n');
+  else out(reports.map((r) => `cluster ${r.name ?? '(unnamed)'}\n${formatText(r)}`).join('\n'));
+  return reports.every((r) => r.quorate) ? 0 : 1;
+}
+
 interface QuorumSource {
   config: QuorumConfig;
   notes: string[];
   warnings: { line: number; message: string }[];
+  /** Each cluster the pcs lines set up, when they set up more than one. */
+  clusters?: { name?: string; config: QuorumConfig; notes: string[] }[];
 }
 
 const SCRIPT_NAME = /\.(sh|bash|md|markdown|txt)$/i;
@@ -240,10 +271,12 @@ function quorumSource(name: string, text: string): QuorumSource | string {
     const warnings = file.syntaxErrors.map((e) => ({ line: first + e.range.start.line, message: `${e.message} (in the ${f.path} it writes; corosync would refuse it)` }));
     return { config, notes: [`computed from the ${path.basename(f.path)} written at line ${first + 1}`], warnings };
   }
-  const fromPcs = quorumConfigFromScripts([extract]);
-  if (fromPcs?.nodes.length) {
-    const { notes, ...config } = fromPcs;
-    return { config, notes: ['computed from the pcs commands (pcs cluster setup and the pcs quorum/node lines after it)', ...notes], warnings: [] };
+  const fromPcs = quorumConfigsFromScripts([extract]).filter((c) => c.nodes.length);
+  if (fromPcs.length) {
+    const how = 'computed from the pcs commands (pcs cluster setup and the pcs quorum/node lines after it)';
+    const clusters = fromPcs.map(({ notes, name, ...config }) => ({ name, config: config as QuorumConfig, notes: [how, ...notes] }));
+    const last = clusters[clusters.length - 1];
+    return { config: last.config, notes: last.notes, warnings: [], ...(clusters.length > 1 ? { clusters } : {}) };
   }
   return looksLikeScript
     ? 'has neither a corosync.conf heredoc with nodes nor a pcs cluster setup; there is no quorum to compute'

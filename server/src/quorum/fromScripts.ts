@@ -40,7 +40,7 @@ function pcsWords(inv: Invocation): PcsWords {
     const w = argv[i];
     const t = w.text;
     if (t === '--') {
-      positional.push(...argv.slice(i + 1));
+      for (let k = i + 1; k < argv.length; k++) positional.push(argv[k]); // no spread: argv can be huge
       break;
     }
     if (t.startsWith('--')) {
@@ -72,6 +72,8 @@ export interface ScriptQuorumNode {
 
 /** What the pcs lines of one cluster (a setup and what follows it) leave behind. */
 export interface ScriptQuorumState {
+  /** The cluster name the setup gives (`setup NAME …`, pcs 0.9 `setup --name NAME …`). */
+  name?: string;
   setup: Invocation;
   /** The `setup` word (hover target). */
   setupWord: Word;
@@ -88,7 +90,19 @@ export interface ScriptQuorumState {
   notes: string[];
 }
 
-/** The pcs commands that matter for quorum, in order, and the cluster states they build. */
+/** The node a command runs on: its ssh host, else its lab prompt when it names one node. */
+function hostOf(inv: Invocation): string | undefined {
+  const host = inv.remote?.via === 'ssh' ? inv.remote.host : undefined;
+  if (host && !host.dynamic) return host.text.replace(/^[^@]*@/, '');
+  const nodes = inv.prompt?.nodes.filter((n) => n !== '*') ?? [];
+  return nodes.length === 1 ? nodes[0] : undefined;
+}
+
+/**
+ * The pcs commands that matter for quorum, in order, and the cluster states they build. A command
+ * changes the cluster of the node it runs on (prompt, ssh host) when that node is a member of one,
+ * else the cluster set up last above it.
+ */
 export function replayPcsQuorum(invocations: readonly Invocation[], start?: ScriptQuorumState): ScriptQuorumState[] {
   const states: ScriptQuorumState[] = [];
   let cur: ScriptQuorumState | undefined = start;
@@ -104,7 +118,14 @@ export function replayPcsQuorum(invocations: readonly Invocation[], start?: Scri
       }
       continue;
     }
-    if (!cur) continue;
+    const host = hostOf(inv);
+    const owner = host ? [...states].reverse().find((s) => s.nodes.some((n) => n.name === host || n.name.split('.')[0] === host)) : undefined;
+    const target = owner ?? cur;
+    if (!target) continue;
+    if (target !== cur) {
+      applyQuorumCommand(target, p, a, b, c);
+      continue;
+    }
     if (a === 'cluster' && b === 'node' && (c === 'add' || c === 'remove' || c === 'delete')) nodeChange(cur, p, c);
     else if (a === 'quorum' && b === 'update') quorumUpdate(cur, p.positional.slice(2));
     else if (a === 'quorum' && b === 'expected-votes') expectedVotes(cur, p.positional[2]);
@@ -112,6 +133,14 @@ export function replayPcsQuorum(invocations: readonly Invocation[], start?: Scri
     else if (a === 'quorum' && b === 'device' && (c === 'remove' || c === 'delete')) cur.device = undefined;
   }
   return states;
+}
+
+function applyQuorumCommand(state: ScriptQuorumState, p: PcsWords, a: string | undefined, b: string | undefined, c: string | undefined): void {
+  if (a === 'cluster' && b === 'node' && (c === 'add' || c === 'remove' || c === 'delete')) nodeChange(state, p, c);
+  else if (a === 'quorum' && b === 'update') quorumUpdate(state, p.positional.slice(2));
+  else if (a === 'quorum' && b === 'expected-votes') expectedVotes(state, p.positional[2]);
+  else if (a === 'quorum' && b === 'device' && c === 'add') deviceAdd(state, p.positional.slice(3));
+  else if (a === 'quorum' && b === 'device' && (c === 'remove' || c === 'delete')) state.device = undefined;
 }
 
 /** Cheap pre-filter: most pcs lines (resources, constraints) never name `cluster` or `quorum`. */
@@ -138,6 +167,8 @@ function setupState(p: PcsWords): ScriptQuorumState | undefined {
   };
   if (p.options.has('--name')) {
     // pcs 0.9: `pcs cluster setup --name NAME node1[,addr2] node2 ... [--wait_for_all=1 ...]`
+    const nameWord = p.options.get('--name');
+    state.name = nameWord && !nameWord.text.startsWith('--name') ? nameWord.text : nameWord?.text.split('=')[1];
     for (const w of rest) {
       if (w.dynamic && !w.values) return undefined;
       for (const name of w.values ?? [w.text]) state.nodes.push({ name: name.split(',')[0], word: w });
@@ -148,7 +179,8 @@ function setupState(p: PcsWords): ScriptQuorumState | undefined {
       if (w && kv) state.options.set(key, { value: kv.value, word: w });
     }
   } else {
-    const [, ...words] = rest; // rest[0] is the cluster name
+    const [nameWord, ...words] = rest; // rest[0] is the cluster name
+    if (nameWord && !nameWord.dynamic) state.name = nameWord.text;
     let section: string | undefined;
     for (const w of words) {
       if (SETUP_SECTIONS.has(w.text)) {
@@ -280,4 +312,34 @@ export function quorumConfigFromScripts(extracts: readonly ScriptExtract[]): Scr
   for (const r of state.refusedExpectedVotes)
     notes.push(`pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`);
   return Object.assign(configOfState(state), { notes });
+}
+
+/** One cluster of the workspace's scripts, with its name when the setup gives one. */
+export type NamedScriptQuorumConfig = ScriptQuorumConfig & { name?: string };
+
+/**
+ * Every cluster the workspace's scripts set up (a DR lab has two), in the order of their first setup.
+ * A later setup of the same name replaces the earlier one (the lab re-created that cluster); each
+ * pcs quorum/node line changes the cluster of the node it runs on, else the one set up last above it.
+ */
+export function quorumConfigsFromScripts(extracts: readonly ScriptExtract[]): NamedScriptQuorumConfig[] {
+  const all: Invocation[] = [];
+  for (const e of extracts) for (const inv of e.invocations) if (inv.command === 'pcs') all.push(inv);
+  const states = replayPcsQuorum(all);
+  const byName = new Map<string, ScriptQuorumState>();
+  const order: string[] = [];
+  states.forEach((state, i) => {
+    const k = state.name ?? `#${i}`;
+    if (!byName.has(k)) order.push(k);
+    byName.set(k, state);
+  });
+  return order.map((k) => {
+    const state = byName.get(k)!;
+    const notes = [...state.notes];
+    for (const r of state.refusedExpectedVotes)
+      notes.push(`pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`);
+    const config: NamedScriptQuorumConfig = Object.assign(configOfState(state), { notes });
+    if (state.name) config.name = state.name;
+    return config;
+  });
 }
