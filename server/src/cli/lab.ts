@@ -27,7 +27,8 @@ export const LAB_USAGE = `usage:
   pcmk-lsp lab kill NODE | lab reboot NODE                            hard failure / power cycle of a node
   pcmk-lsp lab partition NODE... | lab heal                           cut nodes off the others / rejoin
   pcmk-lsp lab ssh-config                                             path of the lab's ssh config file
-  pcmk-lsp lab verify PATH...                                         run a lab script on a bare lab, compare with the model
+  pcmk-lsp lab verify [--keep] [--reuse] PATH...                      run a lab script on a new bare lab (or, --reuse, the
+                                                                      bare lab --name), compare the cluster with the model
 `;
 
 type Out = (s: string) => void;
@@ -41,10 +42,11 @@ interface LabArgs {
   name: string;
   format: 'text' | 'json';
   keep: boolean;
+  reuse: boolean;
 }
 
 function parse(args: string[]): LabArgs | string {
-  const out: LabArgs = { sub: '', positional: [], from: [], ready: false, name: process.env.PCMK_LAB_NAME || 'lab', format: 'text', keep: false };
+  const out: LabArgs = { sub: '', positional: [], from: [], ready: false, name: process.env.PCMK_LAB_NAME || 'lab', format: 'text', keep: false, reuse: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -61,6 +63,7 @@ function parse(args: string[]): LabArgs | string {
       } else if (a === '--from' || a.startsWith('--from=')) out.from.push(value());
       else if (a === '--ready') out.ready = true;
       else if (a === '--keep') out.keep = true;
+      else if (a === '--reuse') out.reuse = true;
       else if (a === '--name' || a.startsWith('--name=')) out.name = value();
       else if (a === '--format' || a.startsWith('--format=')) {
         const v = value();
@@ -176,7 +179,7 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
       }
       case 'verify': {
         const { runLabVerify } = await import('../lab/verify');
-        return await runLabVerify({ name, paths: parsed.positional, keep: parsed.keep, out, err });
+        return await runLabVerify({ name, paths: parsed.positional, keep: parsed.keep, reuse: parsed.reuse, out, err });
       }
     }
   } catch (error) {
