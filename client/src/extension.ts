@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { openQuorumPanel } from './quorumPanel';
-import { registerRunOnNode, resolveInventory } from './runOnNode/commands';
+import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
+import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
 import type { QuorumConfig } from '../../server/src/quorum/engine';
 
 let client: LanguageClient | undefined;
@@ -23,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'corosync' },
     ],
     outputChannelName: 'Pacemaker Lab',
+    // Hovers quote names and values from lab files: never trusted (no command: links), no HTML.
+    markdown: { isTrusted: false, supportHtml: false },
     // The server reads pacemakerLab.rules (severity per code) from these.
     initializationOptions: { rules: vscode.workspace.getConfiguration('pacemakerLab').get('rules') },
     synchronize: { configurationSection: 'pacemakerLab' },
@@ -57,7 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showWarningMessage('Fetching agent metadata runs commands over ssh: trust this workspace first.');
         return;
       }
-      const configFile = vscode.workspace.getConfiguration('pacemakerLab').get<string>('run.sshConfigFile')?.trim() || undefined;
+      // The ssh config file from the person's own settings only (a workspace value is ignored).
+      const configFile = readSettings().sshConfigFile;
       const inventory = await resolveInventory(workspaceNodes);
       const picks = [
         { label: '$(device-desktop) this machine', description: 'agents installed here', node: 'localhost', destination: undefined as string | undefined },
@@ -65,6 +69,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ];
       const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Ask which node for the metadata of the agents this workspace uses?' });
       if (!pick) return;
+      const target = inventory.find((n) => n.name === pick.node && n.destination === pick.destination);
+      if (target?.problem) {
+        void vscode.window.showErrorMessage(target.problem);
+        return;
+      }
+      // The destination is shown and agreed to before the first connection of the session.
+      if (target && !(await confirmRun([target], { action: 'Connect' }))) return;
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Fetching agent metadata from ${pick.node}…` },
         () =>
@@ -80,7 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  registerRunOnNode(context, workspaceNodes);
+  registerRunOnNode(context, workspaceNodes, (text) =>
+    client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null),
+  );
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.name = 'Pacemaker Lab';

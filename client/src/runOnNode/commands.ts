@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunOnNodeArgs } from '../../../server/src/runOnNode/lenses';
+import type { CommandSafety } from '../../../server/src/runOnNode/commandSafety';
 import { buildInventory, parseSshConfig, resolveTargets, type NodeEntry, type ResolvedNode } from './inventory';
 import {
   destructiveReason,
@@ -18,6 +19,8 @@ import {
   type SshRunOptions,
   type SshRunResult,
 } from './sshRunner';
+import { displayDestination } from './destination';
+import { stripControl } from './text';
 
 export type { NodeEntry } from './inventory';
 
@@ -37,16 +40,154 @@ interface RunSettings {
   sshConfigFile: string | undefined;
 }
 
-function readSettings(): RunSettings {
+/**
+ * Settings that could make us run a local command (an ssh config with ProxyCommand), choose ssh
+ * options, or skip a confirmation. They are `machine`-scoped in package.json, and read here from the
+ * person's own settings only: a value a workspace sets is ignored (and named once in a notice).
+ */
+export const USER_ONLY_SETTINGS = ['run.sshConfigFile', 'run.confirmDestructive', 'run.dryRun', 'run.timeoutSeconds', 'run.connectTimeoutSeconds'] as const;
+type UserOnlySetting = (typeof USER_ONLY_SETTINGS)[number];
+
+const noticed = new Set<string>();
+let noticeLog: vscode.OutputChannel | undefined;
+
+/** Tells the person once per session that the workspace tried to set `key`, and that it is ignored. */
+function workspaceTriedToSet(key: UserOnlySetting, where: string): void {
+  if (noticed.has(key)) return;
+  noticed.add(key);
+  const message = `This workspace sets pacemakerLab.${key} (${where}); it is ignored. Settings that choose ssh options, could run a local command or skip a confirmation are read from your user settings only.`;
+  noticeLog?.appendLine(`[${new Date().toISOString()}] ${message}`);
+  const open = 'Open User Settings';
+  void vscode.window.showWarningMessage(message, open).then((answer) => {
+    if (answer === open) void vscode.commands.executeCommand('workbench.action.openSettings', `pacemakerLab.${key}`);
+  });
+}
+
+/** The person's value of a user-only setting: user (global) value or the default, never a workspace's. */
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: UserOnlySetting, fallback: T, valid: (v: unknown) => v is T): T {
+  const info = config.inspect<T>(key);
+  if (info?.workspaceValue !== undefined) workspaceTriedToSet(key, 'workspace settings');
+  if (info?.workspaceFolderValue !== undefined) workspaceTriedToSet(key, 'folder settings');
+  const value = info?.globalValue !== undefined ? info.globalValue : info?.defaultValue;
+  return valid(value) ? value : fallback;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Run settings: inventory (pacemakerLab.nodes) may come from the workspace; the rest only from the person. */
+export function readSettings(): RunSettings {
   const config = vscode.workspace.getConfiguration('pacemakerLab');
   const nodes = config.get<Record<string, unknown>>('nodes') ?? {};
   return {
     nodes: Object.fromEntries(Object.entries(nodes).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
-    timeoutSeconds: Math.max(0, config.get<number>('run.timeoutSeconds') ?? 600),
-    connectTimeoutSeconds: Math.max(1, config.get<number>('run.connectTimeoutSeconds') ?? 10),
-    dryRun: config.get<boolean>('run.dryRun') ?? false,
-    confirmDestructive: config.get<boolean>('run.confirmDestructive') ?? true,
-    sshConfigFile: config.get<string>('run.sshConfigFile')?.trim() || undefined,
+    timeoutSeconds: Math.max(0, userValue(config, 'run.timeoutSeconds', 600, isNumber)),
+    connectTimeoutSeconds: Math.max(1, userValue(config, 'run.connectTimeoutSeconds', 10, isNumber)),
+    dryRun: userValue(config, 'run.dryRun', false, isBoolean),
+    confirmDestructive: userValue(config, 'run.confirmDestructive', true, isBoolean),
+    sshConfigFile: userValue(config, 'run.sshConfigFile', '', isString).trim() || undefined,
+  };
+}
+
+/**
+ * VS Code drops a machine-scoped value from a workspace's settings before `inspect()` sees it, so the
+ * settings files themselves are read to tell the person that their workspace tried.
+ */
+export async function checkWorkspaceSettingsFiles(): Promise<void> {
+  const files: { uri: vscode.Uri; where: string }[] = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+    uri: vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'),
+    where: `.vscode/settings.json of ${folder.name}`,
+  }));
+  const workspaceFile = vscode.workspace.workspaceFile;
+  if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push({ uri: workspaceFile, where: 'the workspace file' });
+  for (const file of files) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
+    } catch {
+      continue;
+    }
+    for (const key of USER_ONLY_SETTINGS) {
+      if (text.includes(`"pacemakerLab.${key}"`)) workspaceTriedToSet(key, file.where);
+    }
+  }
+}
+
+// ---- confirmation of destinations and commands ----------------------------------------------------
+
+/** Destinations the person agreed to reach in this session (memory only; never workspace state). */
+const approvedDestinations = new Set<string>();
+
+function plain(text: string): string {
+  return stripControl(text);
+}
+
+function describeNode(node: ResolvedNode): string {
+  return `${plain(node.name)} → ${displayDestination(node.destination)} (from ${node.sources.map(plain).join(', ')})`;
+}
+
+/**
+ * Asks once per destination and session before the first connection, naming node and destination
+ * (a destination may come from a file of the workspace). `reasons` adds a destructive command's
+ * reasons to the same question. Returns false when the person does not agree.
+ */
+export async function confirmRun(
+  nodes: ResolvedNode[],
+  options: { action: string; reasons?: string[]; masked?: string } = { action: 'Connect' },
+): Promise<boolean> {
+  const fresh = nodes.filter((node) => !approvedDestinations.has(node.destination));
+  const reasons = options.reasons ?? [];
+  if (!fresh.length && !reasons.length) return true;
+  const names = nodes.map((node) => plain(node.name)).join(', ');
+  const parts: string[] = [];
+  if (reasons.length) parts.push(`This command ${reasons.map(plain).join('; it ')}. Run it on ${names}?`);
+  if (fresh.length) parts.push(`First connection in this session to ${fresh.map(describeNode).join(', ')}. Check that ${fresh.length === 1 ? 'this is the machine' : 'these are the machines'} you mean.`);
+  const detail = [
+    options.masked !== undefined ? `Command:\n${stripControl(options.masked, true)}` : '',
+    `Nodes:\n${nodes.map(describeNode).join('\n')}`,
+  ].filter(Boolean).join('\n\n');
+  const answer = await vscode.window.showWarningMessage(parts.join('\n\n'), { modal: true, detail }, options.action);
+  if (answer !== options.action) return false;
+  for (const node of fresh) approvedDestinations.add(node.destination);
+  return true;
+}
+
+/** Refuses nodes whose destination we do not accept (the message says why); true when all are usable. */
+async function usable(nodes: ResolvedNode[]): Promise<boolean> {
+  const bad = nodes.filter((node) => node.problem);
+  if (!bad.length) return true;
+  void vscode.window.showErrorMessage(`Not run: ${bad.map((node) => `${plain(node.name)}: ${node.problem}`).join(' ')}`);
+  return false;
+}
+
+/** What the server says about a command; when it cannot answer: ask anyway, mask with the text patterns. */
+export type CommandClassifier = (text: string) => Promise<CommandSafety | null | undefined>;
+
+interface Verdict {
+  reasons: string[];
+  masked: string;
+  fromServer: boolean;
+}
+
+async function verdictFor(text: string, classify: CommandClassifier | undefined): Promise<Verdict> {
+  if (classify) {
+    try {
+      const answer = await Promise.race([
+        classify(text),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000).unref?.()),
+      ]);
+      if (answer && typeof answer.masked === 'string' && Array.isArray(answer.destructive)) {
+        return { reasons: answer.destructive.map((d) => String(d.reason)), masked: answer.masked, fromServer: true };
+      }
+    } catch {
+      // the server is not running or failed: fall through to the safe answer
+    }
+  }
+  return {
+    reasons: [destructiveReason(text) ?? 'could not be checked for destructive effects (the language server did not answer)'],
+    masked: maskSecrets(text),
+    fromServer: false,
   };
 }
 
@@ -179,14 +320,17 @@ function resultSummary(result: SshRunResult): { mark: string; text: string; ok: 
 
 /** The nodes a command can run on: the workspace model, ssh config Host entries and the setting, merged. */
 export async function resolveInventory(getInventory: () => Promise<NodeEntry[]>): Promise<ResolvedNode[]> {
+  // The ssh config file named by the person's own settings only (never a workspace's).
   const settings = readSettings();
   const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig(settings.sshConfigFile)]);
   return buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
 }
 
 /** Registers the run-on-node commands, terminals, decorations and the node tree. */
-export function registerRunOnNode(context: vscode.ExtensionContext, getInventory: () => Promise<NodeEntry[]>): void {
+export function registerRunOnNode(context: vscode.ExtensionContext, getInventory: () => Promise<NodeEntry[]>, classify?: CommandClassifier): void {
   const log = vscode.window.createOutputChannel('Pacemaker Lab: Run on node');
+  noticeLog = log;
+  void checkWorkspaceSettingsFiles();
   const results = new LineResults();
   const terminals = new Map<string, NodeTerminal>();
   const running = new Set<SshRunHandle>();
@@ -197,8 +341,9 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     const existing = terminals.get(node.name);
     if (existing && !existing.closed && !existing.current) return existing;
     // A node already busy gets a second terminal, so parallel runs never mix their output.
-    let title = `${node.name} (ssh)`;
-    for (let n = 2; [...terminals.values()].some((t) => t.terminal.name === title && !t.closed); n++) title = `${node.name} (ssh ${n})`;
+    const name = plain(node.name);
+    let title = `${name} (ssh)`;
+    for (let n = 2; [...terminals.values()].some((t) => t.terminal.name === title && !t.closed); n++) title = `${name} (ssh ${n})`;
     const created = new NodeTerminal(node.name, title);
     if (!existing || existing.closed) terminals.set(node.name, created);
     return created;
@@ -228,12 +373,14 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     return nodes.length ? nodes : undefined;
   };
 
-  const runOne = async (node: ResolvedNode, args: RunOnNodeArgs, settings: RunSettings, uri: string | undefined, line: number): Promise<SshRunResult> => {
+  const runOne = async (node: ResolvedNode, args: RunOnNodeArgs, settings: RunSettings, uri: string | undefined, line: number, maskedText: string): Promise<SshRunResult> => {
     const terminal = terminalFor(node);
     terminal.terminal.show(true);
-    const masked = maskSecrets(args.text);
-    terminal.write(`${BOLD}▶ ${node.name}${RESET} ${DIM}(${node.destination})${RESET}\n${DIM}$ ${masked}${RESET}\n`);
-    if (uri) results.set(uri, line, node.name, `⏳ ${node.name}…`);
+    // Only the masked command is shown or logged, without escape sequences a file could carry.
+    const masked = stripControl(maskedText, true);
+    const name = plain(node.name);
+    terminal.write(`${BOLD}▶ ${name}${RESET} ${DIM}(${displayDestination(node.destination)})${RESET}\n${DIM}$ ${masked}${RESET}\n`);
+    if (uri) results.set(uri, line, node.name, `⏳ ${name}…`);
     const options: SshRunOptions = {
       destination: node.destination,
       command: args.text,
@@ -247,15 +394,15 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     const handle = runOverSsh(options);
     terminal.current = handle;
     running.add(handle);
-    log.appendLine(`[${new Date().toISOString()}] ${node.name} (${node.destination}): ${masked}`);
+    log.appendLine(`[${new Date().toISOString()}] ${name} (${displayDestination(node.destination)}): ${masked}`);
     const result = await handle.result;
     running.delete(handle);
     terminal.current = undefined;
     const summary = resultSummary(result);
     if (result.failure) terminal.write(`\n${RED}${result.failure.message}${RESET}\n`);
-    terminal.write(`\n${summary.ok ? GREEN : RED}${summary.ok ? '✓' : '✗'} ${node.name}: ${summary.text}${RESET}\n\n`);
+    terminal.write(`\n${summary.ok ? GREEN : RED}${summary.ok ? '✓' : '✗'} ${name}: ${summary.text}${RESET}\n\n`);
     log.appendLine(`    → ${result.status} ${summary.text}${result.failure ? ` — ${result.failure.message}` : ''}`);
-    if (uri) results.set(uri, line, node.name, `${summary.mark} ${node.name} · ${seconds(result.durationMs)}`);
+    if (uri) results.set(uri, line, node.name, `${summary.mark} ${name} · ${seconds(result.durationMs)}`);
     return result;
   };
 
@@ -296,36 +443,34 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       targets = resolved;
     }
 
-    const reason = destructiveReason(text);
-    if (reason && settings.confirmDestructive && !settings.dryRun) {
-      const names = targets.map((node) => node.name).join(', ');
-      const go = `Run on ${names}`;
-      const answer = await vscode.window.showWarningMessage(
-        `This command ${reason}. Run it on ${names}?`,
-        { modal: true, detail: maskSecrets(text) },
-        go,
-      );
-      if (answer !== go) return;
-    }
+    if (!(await usable(targets))) return;
+    // Decided on the parsed command by the language server; if it cannot answer, ask anyway.
+    const verdict = await verdictFor(text, classify);
 
     if (settings.dryRun) {
       for (const node of targets) {
         const terminal = terminalFor(node);
         terminal.terminal.show(true);
         const argv = dryRun({ destination: node.destination, command: text, connectTimeoutSeconds: settings.connectTimeoutSeconds, configFile: settings.sshConfigFile, tty: true });
-        terminal.write(`${BOLD}Dry run on ${node.name}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${formatArgv(argv)}\n\n`);
+        argv[argv.length - 1] = verdict.masked;
+        terminal.write(`${BOLD}Dry run on ${plain(node.name)}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${stripControl(formatArgv(argv), true)}\n\n`);
       }
+      log.appendLine(`[${new Date().toISOString()}] dry run on ${targets.map((n) => plain(n.name)).join(', ')}: ${stripControl(verdict.masked, true)}`);
       return;
     }
+
+    const ask = verdict.reasons.length > 0 && (settings.confirmDestructive || !verdict.fromServer);
+    const names = targets.map((node) => plain(node.name)).join(', ');
+    if (!(await confirmRun(targets, { action: `Run on ${names}`, reasons: ask ? verdict.reasons : [], masked: verdict.masked }))) return;
 
     const line = args.range ? args.range.start.line : (vscode.window.activeTextEditor?.selection.active.line ?? 0);
     const uri = args.uri || undefined;
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Running on ${targets.map((n) => n.name).join(', ')}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Running on ${names}`, cancellable: true },
       async (_progress, token) => {
         const started: Promise<SshRunResult>[] = [];
         const before = new Set(running);
-        for (const node of targets!) started.push(runOne(node, args, settings, uri, line));
+        for (const node of targets!) started.push(runOne(node, args, settings, uri, line, verdict.masked));
         const mine = [...running].filter((handle) => !before.has(handle));
         token.onCancellationRequested(() => mine.forEach((handle) => handle.cancel()));
         const outcomes = await Promise.all(started);
@@ -378,10 +523,10 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     onDidChangeTreeData: treeChanged.event,
     getChildren: async (element) => (element ? [] : inventory()),
     getTreeItem: (node) => {
-      const item = new vscode.TreeItem(node.name);
+      const item = new vscode.TreeItem(plain(node.name));
       const state = reachability.get(node.name);
-      item.description = node.destination + (state === 'reachable' ? ' · reachable' : state === 'checking' ? ' · checking…' : state ? ' · unreachable' : '');
-      item.tooltip = `${node.name}\nssh destination: ${node.destination} (${node.via})\nfound in: ${node.sources.join(', ')}${state && state !== 'reachable' && state !== 'checking' ? `\n${state}` : ''}`;
+      item.description = displayDestination(node.destination) + (state === 'reachable' ? ' · reachable' : state === 'checking' ? ' · checking…' : state ? ' · unreachable' : '');
+      item.tooltip = `${plain(node.name)}\nssh destination: ${displayDestination(node.destination)} (${node.via})\nfound in: ${node.sources.map(plain).join(', ')}${state && state !== 'reachable' && state !== 'checking' ? `\n${plain(state)}` : ''}`;
       item.iconPath = new vscode.ThemeIcon(
         state === 'reachable' ? 'pass' : state === 'checking' ? 'sync' : state ? 'error' : 'server',
         state === 'reachable' ? new vscode.ThemeColor('testing.iconPassed') : state && state !== 'checking' ? new vscode.ThemeColor('testing.iconFailed') : undefined,
@@ -397,7 +542,14 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       return;
     }
     const settings = readSettings();
-    const nodes = (await inventory()).filter((node) => node.clusterMember);
+    const all = (await inventory()).filter((node) => node.clusterMember);
+    for (const node of all) if (node.problem) reachability.set(node.name, node.problem);
+    const nodes = all.filter((node) => !node.problem);
+    // A check is an ssh login: the destinations are shown and agreed to first, as for a run.
+    if (!nodes.length || !(await confirmRun(nodes, { action: 'Connect' }))) {
+      treeChanged.fire();
+      return;
+    }
     for (const node of nodes) reachability.set(node.name, 'checking');
     treeChanged.fire();
     await Promise.all(
@@ -426,8 +578,10 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     }),
     vscode.workspace.onDidChangeTextDocument((event) => results.onEdit(event)),
     vscode.window.onDidChangeVisibleTextEditors(() => results.render()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void checkWorkspaceSettingsFiles()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('pacemakerLab.nodes')) treeChanged.fire();
+      if (event.affectsConfiguration('pacemakerLab.run')) void checkWorkspaceSettingsFiles();
     }),
     { dispose: () => running.forEach((handle) => handle.cancel()) },
   );

@@ -4,6 +4,9 @@
 //  3. the setting pacemakerLab.nodes: node name -> ssh destination (user@host:port or an alias).
 // A node's destination, by priority: the setting; an ssh config alias equal to the node's name (or
 // short name), or whose HostName is one of its addresses; its first address; its name.
+// Every destination and alias is validated by us (destination.ts): a node whose destination is not
+// acceptable is listed with its `problem` and never reaches ssh.
+import { destinationProblem, isValidHostName } from './destination';
 
 /** A node as the language server reports it from the workspace model. */
 export interface NodeEntry {
@@ -32,6 +35,8 @@ export interface ResolvedNode {
   sources: string[];
   /** False for hosts known only from ~/.ssh/config: offered in the picker, not in "all nodes". */
   clusterMember: boolean;
+  /** Why the destination cannot be used (it would reach ssh with characters we refuse). */
+  problem?: string;
 }
 
 function unquote(value: string): string {
@@ -55,7 +60,8 @@ export function parseSshConfig(text: string): SshHostEntry[] {
     if (keyword === 'host') {
       current = [];
       for (const pattern of value.split(/\s+/).map(unquote)) {
-        if (!pattern || /[*?!]/.test(pattern)) continue;
+        // Wildcards name no single host; anything but a plain alias is refused like any destination.
+        if (!pattern || /[*?!]/.test(pattern) || !isValidHostName(pattern)) continue;
         let entry = entries.get(pattern);
         if (!entry) {
           entry = { alias: pattern };
@@ -135,6 +141,10 @@ export function buildInventory(model: NodeEntry[], sshHosts: SshHostEntry[], set
     const node = add(host.alias, 'ssh config', host.hostName ? [host.hostName] : [], false);
     node.destination = host.alias;
     node.via = 'ssh-config';
+  }
+  for (const node of byName.values()) {
+    const problem = destinationProblem(node.destination);
+    if (problem) node.problem = problem;
   }
   return [...byName.values()];
 }
