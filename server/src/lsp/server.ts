@@ -16,7 +16,6 @@ import { WorkspaceScanner } from './workspaceScanner';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { runnerFor } from './agentRunner';
 import { classifyCommand } from '../runOnNode/commandSafety';
-import { classifyCommand } from '../runOnNode/commandSafety';
 import { ruleDocUrl } from '../cli/ruleDocsDir';
 import { parseRuleLevels } from '../service/ruleControl';
 
@@ -138,8 +137,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
   connection.onRequest('pacemakerLab/quorumConfig', guard(null, (p: { uri: string }) => service.quorumConfig(p.uri) ?? null));
   connection.onRequest('pacemakerLab/nodes', guard([], () => service.nodes()));
-  // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
-  connection.onRequest('pacemakerLab/classifyCommand', guard(null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));
   // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
   connection.onRequest('pacemakerLab/classifyCommand', guard(null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));
 
