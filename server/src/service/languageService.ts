@@ -71,6 +71,8 @@ export class LanguageService {
   private model: ClusterModel | undefined;
   /** Keeps every document's fold between builds, so a rebuild re-runs only what an edit touched. */
   private folds = new IncrementalModel();
+  /** The lab's running order (`pacemakerLab.order`); empty: numbered file names decide (model/order.ts). */
+  private labOrder: readonly string[] = [];
   /** Severity overrides per code (`pacemakerLab.rules`, `check --rule`) and the rule page of a code. */
   private ruleLevels: RuleLevels = {};
   private ruleDocUrl: ((code: string) => string | undefined) | undefined;
@@ -378,10 +380,20 @@ export class LanguageService {
       useAgentCatalog(catalog.overlay(fetched, { kind: 'live', detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
       // Agent checks are cached inside the fold: start it afresh against the new metadata. The
       // per-document parses do not depend on agents and stay cached.
-      this.folds = new IncrementalModel();
+      this.folds = new IncrementalModel({ order: this.labOrder });
       this.model = undefined;
     }
     return { fetched: fetched.map((m) => m.id).sort(), failed };
+  }
+
+  /** The order the lab's files run in (`pacemakerLab.order`: paths or globs, first runs first; a file
+   * it does not list has no known place). Empty: numbers in the file names decide, if any. */
+  configureOrder(entries: readonly string[]): void {
+    const clean = entries.filter((e) => typeof e === 'string' && e.trim() !== '');
+    if (clean.length === this.labOrder.length && clean.every((e, i) => e === this.labOrder[i])) return;
+    this.labOrder = clean;
+    this.folds = new IncrementalModel({ order: clean });
+    this.model = undefined;
   }
 
   /** Nodes of the cluster the workspace describes, for the run-on-node inventory. */
