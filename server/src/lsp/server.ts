@@ -35,14 +35,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (problems.length) void connection.window.showWarningMessage(`Pacemaker Lab: ignored in pacemakerLab.rules: ${problems.join('; ')}`);
   };
   configureRules(undefined);
+  // The lab's running order (`pacemakerLab.order`, a list of paths or globs).
+  const configureOrder = (input: unknown) => service.configureOrder(Array.isArray(input) ? input.filter((e): e is string => typeof e === 'string') : []);
   connection.onDidChangeConfiguration(({ settings }) => {
     const rules = (settings as { pacemakerLab?: { rules?: unknown } } | null)?.pacemakerLab?.rules;
     configureRules(rules);
+    configureOrder((settings as { pacemakerLab?: { order?: unknown } } | null)?.pacemakerLab?.order);
     scheduler.refreshAll();
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configureRules((params.initializationOptions as { rules?: unknown } | null)?.rules);
+    configureOrder((params.initializationOptions as { order?: unknown } | null)?.order);
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
     return {
