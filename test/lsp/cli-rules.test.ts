@@ -83,3 +83,30 @@ describe('pcmk-lsp explain', () => {
     assert.match(r.stderr, /no rule 'shell\/misspeled-command'\. Did you mean 'shell\/misspelled-command'\?/);
   });
 });
+
+describe('examples/broken', () => {
+  it('shows every diagnostic family, each file its own family', () => {
+    const r = run(['check', '--format', 'json', 'examples/broken']);
+    assert.equal(r.status, 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as Finding[];
+    const family = (code: string) => (code.startsWith('pcs/agent-') ? 'agents' : code.split('/')[0]!);
+    const byFile = new Map<string, Set<string>>();
+    for (const f of findings) {
+      const file = path.relative('examples/broken', f.file);
+      if (!byFile.has(file)) byFile.set(file, new Set());
+      byFile.get(file)!.add(family(f.code));
+    }
+    const expected: Record<string, string> = {
+      'corosync/corosync.conf': 'corosync',
+      'quorum/corosync.conf': 'quorum',
+      'pcs.sh': 'pcs',
+      'agents.sh': 'agents',
+      'targetcli.sh': 'targetcli',
+      'shell.sh': 'shell',
+      'suppression.md': 'suppression',
+    };
+    for (const [file, fam] of Object.entries(expected)) {
+      assert.ok(byFile.get(file)?.has(fam), `${file} shows no ${fam}/… diagnostic: ${JSON.stringify([...(byFile.get(file) ?? [])])}`);
+    }
+  });
+});
