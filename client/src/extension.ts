@@ -2,7 +2,8 @@
 // (the quorum calculator panel, run on node, the status bar). All analysis lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerRestartPolicy } from './serverRestarts';
 import { openQuorumPanel } from './quorumPanel';
 import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
 import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
@@ -24,6 +25,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'corosync' },
     ],
     outputChannelName: 'Pacemaker Lab',
+    // A server that dies is restarted and the person told once; one that keeps dying is left stopped, with a message.
+    errorHandler: (() => {
+      const restarts = new ServerRestartPolicy();
+      return {
+        error: (_error: Error, _message: unknown, count: number | undefined) => ({ action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+        closed: () => {
+          const decision = restarts.onUnexpectedStop();
+          if (decision.notify?.level === 'error') void vscode.window.showErrorMessage(decision.notify.text);
+          else if (decision.notify) void vscode.window.showWarningMessage(decision.notify.text);
+          return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, message: decision.log, handled: true };
+        },
+      };
+    })(),
     // Hovers quote names and values from lab files: never trusted (no command: links), no HTML.
     markdown: { isTrusted: false, supportHtml: false },
     // The server reads pacemakerLab.rules (severity per code) from these.

@@ -14,6 +14,8 @@ export class TestLspClient {
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   stderr = '';
+  /** Every window/logMessage the server sent. */
+  readonly logs: string[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -30,7 +32,7 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', () => []);
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => this.logs.push(p.message));
     this.connection.listen();
   }
 

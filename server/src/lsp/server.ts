@@ -12,16 +12,43 @@ import {
 } from 'vscode-languageserver/node';
 import { LanguageService } from '../service/languageService';
 import { kindFromLanguageId, kindFromPath } from '../service/kinds';
+import type { TextChange } from '../service/documents';
+import type { Position } from 'vscode-languageserver-types';
 import { WorkspaceScanner } from './workspaceScanner';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { runnerFor } from './agentRunner';
+import { inspect } from 'node:util';
+import { ResyncingFrameFilter } from './framing';
+import { HandlerGuard, installProcessGuards, REPLY_WITH_ERROR } from './guard';
 import { classifyCommand } from '../runOnNode/commandSafety';
 import { ruleDocUrl } from '../cli/ruleDocsDir';
 import { parseRuleLevels } from '../service/ruleControl';
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+/**
+ * The connection the command line asks for. Over stdio, the input goes through a filter that drops a
+ * broken frame and finds the next one, so one bad message from a client does not lose all the others.
+ */
+function defaultConnection(): { connection: Connection; frames?: ResyncingFrameFilter } {
+  if (!process.argv.includes('--stdio')) return { connection: createConnection(ProposedFeatures.all) };
+  const frames = new ResyncingFrameFilter();
+  process.stdin.pipe(frames);
+  const connection = createConnection(ProposedFeatures.all, frames, process.stdout);
+  // stdout carries the protocol: console output goes to the client's log, as the stock --stdio mode does.
+  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+  console.error = (...args: unknown[]) => connection.console.error(text(args));
+  return { connection, frames };
+}
+
+export function startServer(given?: Connection): void {
+  const { connection, frames } = given ? { connection: given, frames: undefined } : defaultConnection();
   const service = new LanguageService();
   const ready = service.init();
+  // Every handler runs under this guard: a failure is logged once per kind and the server goes on.
+  const guard = new HandlerGuard((message) => connection.console.error(message), ready);
+  installProcessGuards(guard);
+  if (frames) frames.onDrop = (reason) => guard.report('malformed frame', new Error(reason));
   let workspaceFolders: string[] = [];
   const scheduler = new DiagnosticScheduler(service, (uri, diagnostics, version) =>
     connection.sendDiagnostics({ uri, diagnostics, version }),
@@ -69,90 +96,96 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
-  connection.onInitialized(async () => {
-    await ready;
-    // Read the workspace's lab files in the background so the model sees scripts not yet opened.
-    const scanner = new WorkspaceScanner(workspaceFolders.map((u) => fileURLToPath(u)));
-    for await (const file of scanner.files()) {
-      const uri = pathToFileURL(file.path).toString();
-      if (!service.has(uri)) service.setDocument(uri, file.kind, file.text, 0, false);
-    }
-    scheduler.refreshAll();
-  });
-
-  connection.onDidOpenTextDocument(async ({ textDocument }) => {
-    await ready;
-    const kind = kindFromLanguageId(textDocument.languageId) ?? kindFromPath(fileURLToPath(textDocument.uri));
-    if (!kind) return;
-    service.setDocument(textDocument.uri, kind, textDocument.text, textDocument.version, true);
-    scheduler.changed(textDocument.uri);
-  });
-
-  connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
-    await ready;
-    service.changeDocument(textDocument.uri, contentChanges, textDocument.version);
-    scheduler.changed(textDocument.uri);
-  });
-
-  connection.onDidCloseTextDocument(async ({ textDocument }) => {
-    await ready;
-    let disk: string | undefined;
-    try {
-      disk = fs.readFileSync(fileURLToPath(textDocument.uri), 'utf8');
-    } catch {
-      disk = undefined;
-    }
-    service.closeDocument(textDocument.uri, disk);
-    connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
-    scheduler.refreshAll();
-  });
-
-  // Every request waits for the grammars; after that each handler is synchronous.
-  const guard =
-    <P, R>(fallback: R, handler: (params: P) => R) =>
-    async (params: P): Promise<R> => {
-      await ready;
-      try {
-        return handler(params);
-      } catch (error) {
-        connection.console.error(`request failed: ${error instanceof Error ? error.stack : String(error)}`);
-        return fallback;
+  connection.onInitialized(
+    guard.notification('workspace scan', async () => {
+      // Read the workspace's lab files in the background so the model sees scripts not yet opened.
+      // Folders that are not on this machine's disk (other URI schemes) are not scanned.
+      const scanner = new WorkspaceScanner(workspaceFolders.map(filePathOf).filter((p): p is string => !!p));
+      for await (const file of scanner.files()) {
+        const uri = pathToFileURL(file.path).toString();
+        if (!service.has(uri)) service.setDocument(uri, file.kind, file.text, 0, false);
       }
-    };
+      scheduler.refreshAll();
+    }),
+  );
 
-  connection.onHover(guard(null, (p) => service.hover(p.textDocument.uri, p.position)));
-  connection.onCompletion(guard([], (p) => service.completion(p.textDocument.uri, p.position)));
-  connection.onDefinition(guard([], (p) => service.definition(p.textDocument.uri, p.position)));
+  connection.onDidOpenTextDocument(
+    guard.notification('didOpen', ({ textDocument }) => {
+      const doc = validOpen(textDocument);
+      if (!doc) throw new TypeError('didOpen without a uri, languageId, version and text');
+      // Any scheme (untitled:, notebook cells, remote files): the language id decides, else the URI's path.
+      const kind = kindFromLanguageId(doc.languageId) ?? kindFromUriPath(doc.uri);
+      if (!kind) return;
+      service.setDocument(doc.uri, kind, doc.text, doc.version, true);
+      scheduler.changed(doc.uri);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    guard.notification('didChange', ({ textDocument, contentChanges }) => {
+      const uri = textDocument?.uri;
+      const changes = validChanges(contentChanges);
+      // A malformed change is dropped whole: applying part of it would leave the text out of step.
+      if (typeof uri !== 'string' || !changes) throw new TypeError('didChange without a uri or with malformed contentChanges');
+      if (!service.has(uri)) return; // didChange before didOpen (or after didClose): nothing to change
+      service.changeDocument(uri, changes, Number.isInteger(textDocument.version) ? textDocument.version : 0);
+      scheduler.changed(uri);
+    }),
+  );
+
+  connection.onDidCloseTextDocument(
+    guard.notification('didClose', ({ textDocument }) => {
+      const uri = textDocument?.uri;
+      if (typeof uri !== 'string' || !service.has(uri)) return; // closed twice, or never opened
+      const file = filePathOf(uri);
+      let disk: string | undefined;
+      try {
+        disk = file ? fs.readFileSync(file, 'utf8') : undefined;
+      } catch {
+        disk = undefined;
+      }
+      service.closeDocument(uri, disk);
+      connection.sendDiagnostics({ uri, diagnostics: [] });
+      scheduler.refreshAll();
+    }),
+  );
+
+  connection.onHover(guard.request('hover', null, (p) => service.hover(p.textDocument.uri, p.position)));
+  connection.onCompletion(guard.request('completion', [], (p) => service.completion(p.textDocument.uri, p.position)));
+  connection.onDefinition(guard.request('definition', [], (p) => service.definition(p.textDocument.uri, p.position)));
   connection.onReferences(
-    guard([], (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)),
+    guard.request('references', [], (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)),
   );
-  connection.onPrepareRename(guard(null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
-  connection.onRenameRequest(guard(null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
-  connection.onDocumentSymbol(guard([], (p) => service.documentSymbols(p.textDocument.uri)));
-  connection.onWorkspaceSymbol(guard([], (p) => service.workspaceSymbols(p.query)));
-  connection.onFoldingRanges(guard([], (p) => service.foldingRanges(p.textDocument.uri)));
-  connection.onDocumentFormatting(guard([], (p) => service.format(p.textDocument.uri, p.options)));
+  connection.onPrepareRename(guard.request('prepareRename', null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
+  connection.onRenameRequest(guard.request('rename', null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
+  connection.onDocumentSymbol(guard.request('documentSymbol', [], (p) => service.documentSymbols(p.textDocument.uri)));
+  connection.onWorkspaceSymbol(guard.request('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
+  connection.onFoldingRanges(guard.request('foldingRange', [], (p) => service.foldingRanges(p.textDocument.uri)));
+  connection.onDocumentFormatting(guard.request('formatting', [], (p) => service.format(p.textDocument.uri, p.options)));
   connection.onCodeAction(
-    guard([], (p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)),
+    guard.request('codeAction', [], (p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)),
   );
-  connection.onCodeLens(guard([], (p) => service.codeLenses(p.textDocument.uri)));
-  connection.languages.inlayHint.on(guard([], (p) => service.inlayHints(p.textDocument.uri, p.range)));
+  connection.onCodeLens(guard.request('codeLens', [], (p) => service.codeLenses(p.textDocument.uri)));
+  connection.languages.inlayHint.on(guard.request('inlayHint', [], (p) => service.inlayHints(p.textDocument.uri, p.range)));
 
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
-  connection.onRequest('pacemakerLab/quorumConfig', guard(null, (p: { uri: string }) => service.quorumConfig(p.uri) ?? null));
-  connection.onRequest('pacemakerLab/nodes', guard([], () => service.nodes()));
+  connection.onRequest('pacemakerLab/quorumConfig', guard.request('quorumConfig', null, (p: { uri: string }) => service.quorumConfig(p.uri) ?? null));
+  connection.onRequest('pacemakerLab/nodes', guard.request('nodes', [], () => service.nodes()));
   // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
-  connection.onRequest('pacemakerLab/classifyCommand', guard(null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));
+  connection.onRequest('pacemakerLab/classifyCommand', guard.request('classifyCommand', null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));
 
   // Live agent metadata from a node (or this machine): fetched in the background, then every feature uses it.
   connection.onRequest(
     'pacemakerLab/fetchAgentMetadata',
-    async (p: { node: string; destination?: string; configFile?: string; cacheDir: string }) => {
-      await ready;
-      const result = await service.fetchLiveAgentMetadata(p.node, runnerFor(p.destination, p.configFile), p.cacheDir);
-      if (result.fetched.length) scheduler.refreshAll();
-      return result;
-    },
+    guard.request(
+      'fetchAgentMetadata',
+      REPLY_WITH_ERROR,
+      async (p: { node: string; destination?: string; configFile?: string; cacheDir: string }) => {
+        const result = await service.fetchLiveAgentMetadata(p.node, runnerFor(p.destination, p.configFile), p.cacheDir);
+        if (result.fetched.length) scheduler.refreshAll();
+        return result;
+      },
+    ),
   );
 
   connection.onShutdown(() => scheduler.dispose());
@@ -161,5 +194,53 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
 // A file being a kind the service reads (used by the scanner too).
 export { kindFromPath };
+
+/** The local path of a file: URI; undefined for other schemes and for URIs Node cannot map to a path. */
+function filePathOf(uri: string): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kind a document's URI path names (corosync.conf, *.sh, *.md), for any scheme. */
+function kindFromUriPath(uri: string) {
+  let pathPart: string;
+  try {
+    pathPart = decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return undefined;
+  }
+  return pathPart.includes('\0') ? undefined : kindFromPath(pathPart);
+}
+
+function validOpen(doc: unknown): { uri: string; languageId: string; version: number; text: string } | undefined {
+  const d = doc as { uri?: unknown; languageId?: unknown; version?: unknown; text?: unknown } | null | undefined;
+  if (!d || typeof d.uri !== 'string' || typeof d.text !== 'string') return undefined;
+  return {
+    uri: d.uri,
+    languageId: typeof d.languageId === 'string' ? d.languageId : '',
+    version: Number.isInteger(d.version) ? (d.version as number) : 0,
+    text: d.text,
+  };
+}
+
+const isPosition = (p: unknown): p is Position =>
+  !!p && Number.isInteger((p as Position).line) && Number.isInteger((p as Position).character);
+
+/** The changes of a didChange if every one is well formed ({ text } or { range, text }); else undefined. */
+function validChanges(changes: unknown): TextChange[] | undefined {
+  if (!Array.isArray(changes)) return undefined;
+  const out: TextChange[] = [];
+  for (const c of changes as { range?: { start?: unknown; end?: unknown } | null; text?: unknown }[]) {
+    if (!c || typeof c.text !== 'string') return undefined;
+    if (c.range === undefined || c.range === null) out.push({ text: c.text });
+    else if (isPosition(c.range.start) && isPosition(c.range.end)) out.push({ range: { start: c.range.start, end: c.range.end }, text: c.text });
+    else return undefined;
+  }
+  return out;
+}
 
 

@@ -45,8 +45,11 @@ export class DocumentEntry {
         this.text = TextDocument.update(this.text, [{ text: change.text }], version);
         continue;
       }
-      if (this.tree) this.tree.edit(treeEditFor(this.text, change.range, change.text));
-      this.text = TextDocument.update(this.text, [{ range: change.range, text: change.text }], version);
+      // A range beyond the end, negative or reversed means what TextDocument makes of it (clamped,
+      // ordered); the tree must be edited with that same range or it drifts from the text.
+      const range = clampRange(this.text, change.range);
+      if (this.tree) this.tree.edit(treeEditFor(this.text, range, change.text));
+      this.text = TextDocument.update(this.text, [{ range, text: change.text }], version);
     }
     this.cache.clear();
   }
@@ -58,6 +61,13 @@ export class DocumentEntry {
     this.cache.set(key, value);
     return value;
   }
+}
+
+/** `range` inside the document and in order: both ends clamped to the text, start before end. */
+function clampRange(doc: TextDocument, range: Range): Range {
+  const a = doc.offsetAt(range.start);
+  const b = doc.offsetAt(range.end);
+  return { start: doc.positionAt(Math.min(a, b)), end: doc.positionAt(Math.max(a, b)) };
 }
 
 /**
