@@ -45,6 +45,18 @@ function corpus(): Case[] {
   return cases;
 }
 
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The sentences a message attributes to corosync: `("…")` quotes, and the corosync wording a syntax error starts with. */
+export function corosyncQuotes(message: string, code: string): string[] {
+  const quotes = [...message.matchAll(/\("([^"]+)"/g)].map((m) => m[1]!.replace(/\.\.\.$/, ''));
+  if (code === 'corosync/syntax' || code === 'corosync/invalid-key-name') {
+    const lead = /^(.*?)(?:: corosync refuses| is never closed| opened here)/.exec(message)?.[1];
+    if (lead && !lead.startsWith('Missing closing brace')) quotes.push(lead);
+  }
+  return quotes;
+}
+
 describe('corosync differential (corosync -t vs corosyncDiagnostics)', () => {
   let skip: string | undefined;
   let dir = '';
@@ -72,6 +84,13 @@ describe('corosync differential (corosync -t vs corosyncDiagnostics)', () => {
       const ours = errors.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ') || 'no error';
       if (verdict.rejected) {
         rejected++;
+        // A message that quotes corosync must quote what corosync printed for this file (corosync
+        // stops at its first refusal, so one of our quotes has to be it).
+        const quotes = errors.flatMap((d) => corosyncQuotes(d.message, String(d.code)));
+        const printed = norm(verdict.runs.map((r) => r.output).join('\n'));
+        if (quotes.length && !quotes.some((q) => printed.includes(norm(q)))) {
+          disagreements.push(`${c.name}: we quote ${JSON.stringify(quotes)} but corosync printed "${verdict.message}"`);
+        }
         if (!errors.length) {
           disagreements.push(`${c.name}: corosync rejects (${verdict.message}) but we report no error`);
         } else if (/Missing closing brace/.test(verdict.message)) {

@@ -53,6 +53,8 @@ export interface CsSyntaxError {
  * - line-too-long: "Line too long" (more than 510 bytes before the newline)
  * - invalid-key-name: "Can't store key ... into icmap" (a character outside [A-Za-z0-9._/:-] in the
  *   section path or key, or a path shorter than 3 characters)
+ * - section-path-too-long: "Start of section makes total cmap path too long" (the dotted path of the
+ *   open sections reaches 256 bytes; corosync stops reading there)
  */
 export type CsBadLineReason =
   | 'not-a-line'
@@ -60,7 +62,8 @@ export type CsBadLineReason =
   | 'extra-after-open-brace'
   | 'extra-around-close-brace'
   | 'line-too-long'
-  | 'invalid-key-name';
+  | 'invalid-key-name'
+  | 'section-path-too-long';
 
 export interface CsFile {
   children: CsNode[];

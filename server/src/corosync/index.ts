@@ -20,6 +20,9 @@ import { nodelistRules } from './rules/nodelist';
 import { qdeviceRules } from './rules/qdevice';
 import { loggingRules } from './rules/logging';
 import { consistencyRules } from './rules/consistency';
+import { legacyRules } from './rules/legacy';
+import { INLINE_COMMENT_CODE, inlineCommentRules } from './rules/comments';
+import type { FixData } from '../service/types';
 import { hover } from './features/hover';
 import { completion } from './features/completion';
 import { symbols, folding } from './features/outline';
@@ -31,22 +34,48 @@ export interface CorosyncContext {
 }
 
 export function corosyncDiagnostics(file: CsFile, ctx?: CorosyncContext): Diagnostic[] {
-  const out = syntaxRules(file);
+  const syntax = syntaxRules(file);
   const view = buildView(file);
   // With a brace out of place the section structure is not what the author meant, so checks that
   // depend on it (where sections and keys sit, the nodelist) would only add noise; values are
   // still checked.
-  if (file.syntaxErrors.some((e) => e.kind !== 'bad-line')) return [...out, ...valueRules(view)];
-  out.push(
+  if (file.syntaxErrors.some((e) => e.kind !== 'bad-line')) return [...syntax, ...oneMessagePerLine(file, [...valueRules(view), ...inlineCommentRules(view)])];
+  const rest = [
     ...keyRules(view),
     ...valueRules(view),
+    ...inlineCommentRules(view),
     ...totemRules(view),
     ...nodelistRules(view),
     ...qdeviceRules(view),
     ...loggingRules(view),
+    ...legacyRules(view),
     ...consistencyRules(view, ctx?.workspaceHosts),
-  );
-  return out;
+  ];
+  return [...syntax, ...oneMessagePerLine(file, rest)];
+}
+
+/**
+ * A line corosync cannot read gets its syntax error only; an inline comment's explanation joins
+ * the diagnostic already on its line (the refused value) instead of adding a second one.
+ */
+function oneMessagePerLine(file: CsFile, diagnostics: Diagnostic[]): Diagnostic[] {
+  const badLines = new Set(file.syntaxErrors.filter((e) => e.kind === 'bad-line').map((e) => e.range.start.line));
+  const kept = diagnostics.filter((d) => !badLines.has(d.range.start.line));
+  const comments = kept.filter((d) => d.code === INLINE_COMMENT_CODE && d.severity !== 1);
+  const drop = new Set<Diagnostic>();
+  for (const c of comments) {
+    const host = kept
+      .filter((d) => d !== c && d.code !== INLINE_COMMENT_CODE && d.range.start.line === c.range.start.line)
+      .sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))[0];
+    if (!host) continue;
+    const explanation = c.message.slice(c.message.indexOf('corosync has no end-of-line comments'));
+    host.message = `${host.message} (${explanation})`;
+    const fixes = (c.data as FixData | undefined)?.fixes ?? [];
+    const own = (host.data as FixData | undefined)?.fixes ?? [];
+    host.data = { fixes: [...fixes, ...own] } satisfies FixData;
+    drop.add(c);
+  }
+  return kept.filter((d) => !drop.has(d));
 }
 
 export function corosyncHover(file: CsFile, pos: Position): Hover | null {

@@ -42,6 +42,8 @@ class FileBuilder {
   private readonly unclosed: CsSection[] = [];
   /** Sections whose name corosync cannot store, with the first key that makes it try. */
   private readonly badSectionNames = new Map<CsSection, CsKeyValue>();
+  /** Bytes of each section's cmap path ("totem.interface"), to find the one that makes it too long. */
+  private readonly pathBytes = new Map<CsSection, number>();
 
   constructor(private readonly text: string) {
     const { lspLines, corosyncLines } = countLines(text);
@@ -132,7 +134,22 @@ class FileBuilder {
       });
     }
 
-    this.visitChildren(node, section, section.children);
+    // corosync refuses a section whose cmap path would reach 256 bytes and stops reading there, so
+    // what is inside it is not analysed either: this also bounds the nesting (and recursion) depth.
+    const parentBytes = parent ? (this.pathBytes.get(parent) ?? 0) : 0;
+    const nameBytes = utf8Length(name);
+    // (coroparse.c: strlen(path) + strlen(name) + 1 >= ICMAP_KEYNAME_MAXLEN, measured with corosync -t)
+    if (parentBytes + nameBytes + 1 >= KEY_NAME_MAX) {
+      this.error(nameNode ? nameRange : openBraceRange, 'bad-line', 'Start of section makes total cmap path too long', {
+        reason: 'section-path-too-long',
+        advice:
+          `corosync refuses nested sections whose names, joined by dots, reach ${KEY_NAME_MAX - 1} characters; ` +
+          'nothing inside this section is read. Close the sections above it sooner.',
+      });
+    } else {
+      this.pathBytes.set(section, parent ? parentBytes + 1 + nameBytes : nameBytes);
+      this.visitChildren(node, section, section.children);
+    }
 
     if (close) {
       section.range = { start: section.range.start, end: rangeOf(close).end };

@@ -3,6 +3,7 @@
 // node's share of the votes, and a hover with a table of failure scenarios.
 import type { Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import type { CsFile, CsSection } from '../corosync/ast';
+import { escapeMarkdown } from '../service/markdownEscape';
 import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';
 import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig, type ToleranceAnalysis } from './engine';
 
@@ -64,6 +65,9 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
   }
   const nodes = config.nodes;
   if (!nodes.length) return out;
+  // Two nodes with one nodeid: corosync refuses the file (corosync/duplicate-nodeid says so), and
+  // votequorum would count them as one node, so any figure given here would contradict the other.
+  if (new Set(view.nodeSections.map((n) => keyOf(n, 'nodeid')?.value.trim()).filter((v) => v)).size < view.nodeSections.filter((n) => keyOf(n, 'nodeid')?.value.trim()).length) return out;
   const settings = resolveQuorumSettings(config);
   const sum = settings.nodelistVotes;
   const q = (key: string) => keyOf(quorum, key);
@@ -103,19 +107,34 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
   const ev = q('expected_votes');
   const analysis = analyzeTolerance(config);
   const allUp = analysis.allUp;
-  if (config.expectedVotes !== undefined && ev && config.expectedVotes !== sum && !config.qdevice) {
+  // A cluster that is never quorate gets quorum/never-quorate below, which names expected_votes.
+  if (config.expectedVotes !== undefined && ev && config.expectedVotes !== sum && !config.qdevice && allUp.quorate) {
     const natural = afterFailure({ ...config, expectedVotes: undefined }, []).quorum;
-    const effect =
-      config.expectedVotes > sum
-        ? `quorum becomes ${allUp.quorum} instead of ${natural}` +
-          (allUp.quorate ? `, so fewer failures are survived (any ${analysis.anyFailures} instead of more)` : ', which the nodes can never reach together: the cluster is never quorate')
-        : `quorum becomes ${allUp.quorum} instead of ${natural}` +
-          (2 * allUp.quorum <= sum ? ': two separated halves can each reach it (split brain)' : ': fewer votes than a majority of the nodes can hold quorum');
+    // votequorum never lets expected votes stay below the votes it sees, so with every node up a
+    // low expected_votes gives the same quorum as the sum; it matters only before all have joined.
+    const startQuorum = Math.floor(config.expectedVotes / 2) + 1;
+    let effect: string;
+    let severity = WARNING;
+    if (config.expectedVotes > sum) {
+      effect =
+        allUp.quorum !== natural
+          ? `quorum becomes ${allUp.quorum} instead of ${natural}, so fewer failures are survived (any ${analysis.anyFailures} instead of more)`
+          : `votequorum computes quorum ${allUp.quorum} from it, the same as from the nodes' votes, so it changes nothing today but will be wrong when nodes are added or removed`;
+      if (allUp.quorum === natural) severity = 3;
+    } else if (!config.waitForAll && !config.twoNode && startQuorum < natural) {
+      effect =
+        `once every node has joined, votequorum raises expected votes to ${sum} (quorum ${natural}), but until then quorum is ${startQuorum}, ` +
+        (2 * startQuorum <= sum ? 'so two groups of nodes that start apart can each be quorate (split brain at start-up)' : 'so fewer nodes than a majority can be quorate at start-up');
+    } else {
+      effect = `with every node up votequorum raises expected votes to ${sum} and quorum is ${natural}, as without it, so it changes nothing`;
+      severity = 3;
+    }
     out.push(
       diag(
         ev.range,
         'quorum/expected-votes-mismatch',
         `expected_votes is ${config.expectedVotes} but the nodes have ${sum} votes: ${effect}. Remove expected_votes (votequorum uses the sum) or change the nodes' quorum_votes.`,
+        severity,
       ),
     );
   }
@@ -255,22 +274,30 @@ export function quorumHover(file: CsFile, pos: Position): Hover | null {
 
 export function scenarioMarkdown(config: QuorumConfig): string {
   const a = analyzeTolerance(config);
-  const lines = [`**Quorum** — ${summaryTitle(config, a)}`, ''];
+  // Node names come from the file: escaped, so a name cannot become an image, a link or HTML.
+  const lines = [`**Quorum** — ${escapeMarkdown(summaryTitle(config, a))}`, ''];
   if (config.provider !== VOTEQUORUM || resolveQuorumSettings(config).startupError) return lines.join('\n');
   lines.push('| scenario (all nodes up, then at once) | votes present | quorum | quorate |', '|---|---:|---:|:---:|');
   const row = (label: string, down: string[]) => {
-    const ids = config.nodes.filter((n) => down.includes(n.name)).map((n) => n.nodeid);
+    const gone = new Set(down);
+    const ids = config.nodes.filter((n) => gone.has(n.name)).map((n) => n.nodeid);
     const s = afterFailure(config, ids);
     const mark = s.quorate ? (s.byTieBreaker ? 'yes (tie-breaker)' : 'yes') : s.waitingForAll ? 'no (wait_for_all)' : 'no';
-    lines.push(`| ${label} | ${s.totalVotes} | ${s.quorum} | ${mark} |`);
+    lines.push(`| ${escapeMarkdown(label)} | ${s.totalVotes} | ${s.quorum} | ${mark} |`);
   };
   row('all nodes up', []);
   const byVotes = new Map<number, string[]>();
-  for (const n of config.nodes) byVotes.set(n.votes, [...(byVotes.get(n.votes) ?? []), n.name]);
+  for (const n of config.nodes) {
+    const list = byVotes.get(n.votes);
+    if (list) list.push(n.name);
+    else byVotes.set(n.votes, [n.name]);
+  }
   for (const [votes, names] of [...byVotes].sort((x, y) => x[0] - y[0])) {
     row(`${names.length > 1 ? 'any one' : ''} ${votes}-vote node down (${listNames(names, 3)})`.trim(), [names[0]]);
   }
-  for (const set of a.smallestStoppingSets.slice(0, 3)) if (set.length > 1) row(`${set.join(' + ')} down`, set);
+  const setLabel = (set: string[]) => (set.length > 4 ? `${set.length} nodes down (${set.slice(0, 3).join(' + ')} + … + ${set.at(-1)})` : `${set.join(' + ')} down`);
+  const stopping = a.smallestStoppingSets;
+  for (const set of stopping.length && stopping[0].length > 4 ? stopping.slice(0, 1) : stopping.slice(0, 3)) if (set.length > 1) row(setLabel(set), set);
   if (a.evenSplit.possible && a.evenSplit.example) {
     const [left, right] = a.evenSplit.example;
     const device = a.evenSplit.decidedBy === 'quorum device' ? ' (if the device votes for it)' : '';

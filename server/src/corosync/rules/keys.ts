@@ -13,11 +13,13 @@ import {
   sectionsForKey,
 } from '../schema';
 import { ERROR, WARNING, diagnostic, type CsView } from './model';
+import { isObsoleteKey, isObsoleteSection } from './legacy';
 
 export function keyRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
   checkSectionList(view, '', view.file.children.filter((c): c is CsSection => c.type === 'section'), out);
   for (const key of view.keysIn('')) {
+    if (isObsoleteKey('', key.key)) continue; // reported by the legacy rules
     const where = sectionsForKey(key.key);
     out.push(
       diagnostic(
@@ -47,7 +49,7 @@ function checkSectionList(view: CsView, parent: string, sections: CsSection[], o
       continue;
     }
     if (!spec) {
-      out.push(unknownSection(s, parent));
+      if (!isObsoleteSection(path)) out.push(unknownSection(s, parent));
       continue;
     }
     const first = seen.get(s.name);
@@ -104,7 +106,7 @@ function checkKeys(section: CsSection, path: string, out: Diagnostic[]): void {
       continue;
     }
     if (!spec) {
-      out.push(unknownKey(child, path));
+      if (!isObsoleteKey(path, child.key)) out.push(unknownKey(child, path));
       continue;
     }
     const first = seen.get(child.key);

@@ -27,6 +27,8 @@ export interface CsView {
   interfaces: CsSection[];
   /** Transport in effect (corosync's default is knet). */
   transport: string;
+  /** False when `transport` holds a value corosync refuses: checks that depend on it stay silent. */
+  transportValid: boolean;
 }
 
 export function sectionPath(section: CsSection): string {
@@ -85,7 +87,8 @@ export function buildView(file: CsFile): CsView {
     return undefined;
   };
   const transport = get('totem', 'transport')?.value || 'knet';
-  return { file, sections, pathOf, keysIn, get, nodes, interfaces, transport };
+  const transportValid = ['knet', 'udpu', 'udp'].includes(transport);
+  return { file, sections, pathOf, keysIn, get, nodes, interfaces, transport, transportValid };
 }
 
 export const ERROR: DiagnosticSeverity = 1;

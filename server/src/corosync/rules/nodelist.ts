@@ -2,7 +2,7 @@
 // the same links on every node, one IP family per link, names with several links) and the mistakes
 // it accepts (duplicate names and addresses, a node without ring0_addr).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CsKeyValue } from '../ast';
+import type { CsKeyValue, CsSection } from '../ast';
 import { ERROR, WARNING, diagnostic, ipFamily, parseInteger, type CsView, type NodeView } from './model';
 
 const KNET_MAX_NODEID = 65536;
@@ -13,12 +13,7 @@ export function nodelistRules(view: CsView): Diagnostic[] {
   const transport = view.transport;
   const members = nodes.filter((n) => n.links.has(0));
   const nodelist = view.sections.find((s) => s.path === 'nodelist')?.section;
-  if (members.length === 0 && (transport !== 'udp' || view.interfaces.length === 0)) {
-    const at = nodelist?.nameRange ?? view.sections.find((s) => s.path === 'totem')?.section.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    out.push(
-      diagnostic(at, ERROR, 'corosync/no-nodes', `No node with a \`ring0_addr\`: corosync refuses the file ("No interfaces defined"). Add \`node { ring0_addr: ADDRESS  nodeid: N  name: NAME }\` blocks to ${nodelist ? 'the nodelist' : 'a `nodelist { }` section'}.`),
-    );
-  }
+  if (members.length === 0) out.push(noNodelist(view, nodelist));
 
   for (const node of nodes) {
     if (!node.links.has(0)) {
@@ -125,12 +120,33 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
       );
     }
   }
-  // Several links need names to find the local node.
-  if (allLinks.size > 1 && transport === 'knet') {
-    for (const n of members) {
-      if (n.get('name')) continue;
-      out.push(diagnostic(n.section.nameRange, ERROR, 'corosync/multilink-name', 'With more than one link every node needs a `name`: corosync refuses the file ("for a multi-link configuration, all nodes must have a \'name\' attribute"). Add `name: HOSTNAME`.'));
-    }
+  // Several links need names to find the local node (any transport); udp and udpu then refuse the
+  // second link anyway.
+  if (allLinks.size > 1 && transport !== 'knet' && !['udp', 'udpu'].includes(transport)) return;
+  const unnamed = allLinks.size > 1 ? members.filter((n) => !n.get('name')) : [];
+  for (const n of unnamed) {
+    out.push(
+      diagnostic(
+        n.section.nameRange,
+        ERROR,
+        'corosync/multilink-name',
+        'With more than one link every node needs a `name`: corosync refuses the file ("for a multi-link configuration, all nodes must have a \'name\' attribute"). Add `name: HOSTNAME`.' +
+          (transport !== 'knet' ? ` (Transport ${transport} has one link only: remove the \`ring1_addr\` lines, or use knet.)` : ''),
+      ),
+    );
+  }
+  if (allLinks.size > 1 && transport !== 'knet' && !unnamed.length) {
+    const extra = [...allLinks].filter((l) => l > 0).sort((a, b) => a - b)[0]!;
+    const first = members.find((n) => n.links.has(extra))!.links.get(extra)!;
+    out.push(
+      diagnostic(
+        first.range,
+        ERROR,
+        'corosync/too-many-links',
+        `Transport ${transport} has a single link, but the nodes have ${allLinks.size}: corosync refuses the file ("${allLinks.size} is too many configured interfaces for non-Knet transport."). ` +
+          `Use \`transport: knet\` for redundant links (corosync 2's rrp_mode rings are knet links in corosync 3), or remove the \`ringN_addr\` lines above 0.`,
+      ),
+    );
   }
   // One IP family per link.
   for (const link of allLinks) {
@@ -168,4 +184,43 @@ function duplicates(members: NodeView[], out: Diagnostic[]): void {
       } else addresses.set(id, addr);
     }
   }
+}
+
+/**
+ * No node with ring0_addr: corosync 3 needs a nodelist (corosync 1 and 2 could find the members by
+ * multicast from `interface { bindnetaddr mcastaddr }`, or from `member { memberaddr }`).
+ */
+function noNodelist(view: CsView, nodelist: CsSection | undefined): Diagnostic {
+  const totem = view.sections.find((s) => s.path === 'totem')?.section;
+  const at = nodelist?.nameRange ?? totem?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  // What corosync 3.1 prints: an interface block that sets anything besides its number makes a
+  // link, and corosync then looks for the local node in the (missing) nodelist; otherwise it finds
+  // no link at all.
+  const configured = view.interfaces.some((s) => s.children.some((c) => c.type === 'key' && c.key !== 'linknumber' && c.key !== 'ringnumber'));
+  const quote = configured ? 'No valid name found for local host' : 'No interfaces defined';
+  const members: string[] = [];
+  for (const { section, path } of view.sections) {
+    if (path !== 'totem.interface.member') continue;
+    for (const c of section.children) if (c.type === 'key' && c.key === 'memberaddr' && c.value && !members.includes(c.value.replace(/\s+#.*$/, ''))) members.push(c.value.replace(/\s+#.*$/, ''));
+  }
+  const legacy = view.interfaces.length > 0;
+  const entries = (members.length ? members : ['ADDRESS_OF_NODE1', 'ADDRESS_OF_NODE2']).map((a, i) => ({ addr: a, id: i + 1 }));
+  const block = (indent: string) =>
+    `nodelist {\n${entries.map((e) => `${indent}node {\n${indent}${indent}ring0_addr: ${e.addr}\n${indent}${indent}nodeid: ${e.id}\n${indent}}\n`).join('')}}\n`;
+  const inline = `nodelist { ${entries.map((e) => `node { ring0_addr: ${e.addr}  nodeid: ${e.id} }`).join(' ')} }`;
+  const message = nodelist
+    ? `No node in the nodelist has a \`ring0_addr\`: corosync 3 refuses the file ("${quote}"). Add one \`node { ring0_addr: ADDRESS  nodeid: N  name: NAME }\` block per member.`
+    : `corosync 3 needs a nodelist: it refuses the file ("${quote}").` +
+      (legacy ? ' corosync 1 and 2 could find members by multicast (`bindnetaddr`/`mcastaddr`) or from `member` blocks; corosync 3 reads members only from the nodelist.' : '') +
+      ` Add ${members.length ? 'the members listed in the `member` blocks' : 'one `node` per member'}: \`${inline}\`${members.length ? '' : ' (with each node\'s address)'}.`;
+  const fixes =
+    !nodelist && members.length && totem?.closeBraceRange
+      ? [
+          {
+            title: `Add a nodelist with the ${members.length} member address${members.length > 1 ? 'es' : ''}`,
+            edits: [{ range: { start: totem.closeBraceRange.end, end: totem.closeBraceRange.end }, newText: `\n\n${block('    ').trimEnd()}` }],
+          },
+        ]
+      : undefined;
+  return diagnostic(at, ERROR, 'corosync/no-nodes', message, fixes);
 }

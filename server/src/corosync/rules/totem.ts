@@ -63,6 +63,9 @@ function crypto(view: CsView, out: Diagnostic[]): void {
   if (cipherKey && ciphers.includes(cipherKey.value)) cipher = cipherKey.value;
   if (hashKey && hashes.includes(hashKey.value)) hash = hashKey.value;
   const culprit = cipherKey ?? secauth;
+  // A cipher or hash corosync refuses is reported by the value rules; what it would imply is moot.
+  const refusedValue = (cipherKey && !ciphers.includes(cipherKey.value)) || (hashKey && !hashes.includes(hashKey.value));
+  if (refusedValue) return;
   if (cipher !== 'none' && hash === 'none' && culprit) {
     out.push(
       diagnostic(
@@ -77,7 +80,7 @@ function crypto(view: CsView, out: Diagnostic[]): void {
       ),
     );
   }
-  if (view.transport !== 'knet' && (cipher !== 'none' || hash !== 'none')) {
+  if (view.transportValid && view.transport !== 'knet' && (cipher !== 'none' || hash !== 'none')) {
     const at = [cipherKey, hashKey, secauth].find((k) => k && k.value !== 'none' && k.value !== 'off') ?? cipherKey ?? hashKey ?? secauth;
     if (at) {
       out.push(
@@ -131,8 +134,11 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
   }
   const retransmitSet = read('token_retransmit', 0);
   if (!retransmitSet) return;
+  // corosync checks the token first and stops there: values derived from a refused token are not
+  // reported a second time.
+  const tokenRefused = effectiveToken < MINIMUM_TIMEOUT;
   const retransmit = retransmitSet.key ? retransmitSet.value : Math.trunc(effectiveToken / (retransmits.value + 0.2));
-  if (retransmit < MINIMUM_TIMEOUT) {
+  if (retransmit < MINIMUM_TIMEOUT && (retransmitSet.key || !tokenRefused)) {
     problems.push({
       at: retransmitSet.key?.range ?? retransmits.key?.range ?? tokenRange,
       text: retransmitSet.key
@@ -143,7 +149,7 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
   const holdSet = read('hold', 0);
   if (holdSet) {
     const hold = holdSet.key ? holdSet.value : Math.trunc(retransmit * 0.8 - 10);
-    if (hold < MINIMUM_HOLD && (holdSet.key || retransmit >= MINIMUM_TIMEOUT)) {
+    if (hold < MINIMUM_HOLD && (holdSet.key || (retransmit >= MINIMUM_TIMEOUT && !tokenRefused))) {
       problems.push({ at: holdSet.key?.range ?? tokenRange, text: `the token hold timeout (${hold} ms) may not be less than ${MINIMUM_HOLD} ms` });
     }
   }
@@ -153,7 +159,9 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
   if (consensusSet && join) {
     const consensus = consensusSet.key ? consensusSet.value : Math.trunc(1.2 * effectiveToken);
     const at = consensusSet.key?.range ?? tokenRange;
-    if (consensus < MINIMUM_TIMEOUT) problems.push({ at, text: `consensus (${consensus} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
+    if (!consensusSet.key && tokenRefused) {
+      // derived from the refused token: already reported
+    } else if (consensus < MINIMUM_TIMEOUT) problems.push({ at, text: `consensus (${consensus} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
     else if (consensus < join.value) {
       problems.push({ at: consensusSet.key?.range ?? join.key?.range ?? at, text: `consensus (${consensus} ms) may not be less than join (${join.value} ms)` });
     }
@@ -177,6 +185,7 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
   const transport = view.transport;
   const seen = new Map<number, CsKeyValue | undefined>();
   const hasNodelist = view.nodes.some((n) => n.links.size > 0);
+  const members = view.nodes.filter((n) => n.links.has(0));
   for (const section of view.interfaces) {
     const keys = keysOf(section);
     const last = (name: string) => keys.get(name)?.at(-1);
@@ -185,26 +194,56 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
     if (link === undefined || link < 0n || link > 255n) continue; // invalid value reported elsewhere
     const linkNo = Number(link);
     const at = linkKey?.range ?? section.nameRange;
-    if (transport === 'knet' && linkNo >= KNET_LINKS) {
+    // corosync counts an interface block as a configured link once it sets anything besides
+    // `linknumber`; a configured link that the nodes have no address for is refused.
+    const settings = section.children.some((c) => c.type === 'key' && c.key !== 'linknumber' && c.key !== 'ringnumber');
+    const lacking = members.filter((n) => !n.links.has(linkNo));
+    if (linkNo > 0 && settings && hasNodelist && lacking.length && view.transportValid && !(transport === 'knet' && linkNo >= KNET_LINKS)) {
+      out.push(
+        diagnostic(
+          at,
+          ERROR,
+          'corosync/link-mismatch',
+          `This interface block configures link ${linkNo}, but ${lacking.length === members.length ? 'no node has' : `${lacking.length} node${lacking.length > 1 ? 's have' : ' has'} no`} \`ring${linkNo}_addr\`: ` +
+            `corosync refuses the file ("Not all nodes have the same number of links"). Add \`ring${linkNo}_addr\` to every node, or remove this block.`,
+        ),
+      );
+    } else if (transport === 'knet' && linkNo >= KNET_LINKS) {
       out.push(diagnostic(at, WARNING, 'corosync/interface', `Link ${linkNo} does not exist: knet has links 0..7, so corosync ignores this interface block.`));
-    } else if (transport !== 'knet' && linkNo !== 0) {
+    } else if (view.transportValid && transport !== 'knet' && linkNo !== 0) {
       out.push(diagnostic(at, WARNING, 'corosync/interface', `Transport \`${transport}\` has only one ring (linknumber 0); this interface block for link ${linkNo} has no effect. Use knet for several links.`));
     }
     if (seen.has(linkNo)) {
-      out.push(diagnostic(at, WARNING, 'corosync/interface', `A second interface block for link ${linkNo}: its settings overwrite the first block's. Merge them, or give each its own \`linknumber\`.`));
+      const renumbered = keys.has('ringnumber') || [...view.interfaces].some((s) => keysOf(s).has('ringnumber'));
+      out.push(
+        diagnostic(
+          at,
+          WARNING,
+          'corosync/interface',
+          renumbered && !linkKey
+            ? `A second interface block for link 0: corosync 3 does not read \`ringnumber\`, so every block without \`linknumber\` configures link 0 and the later settings overwrite the earlier ones. Give each block its \`linknumber\` (and each node a \`ringN_addr\` for it), or merge them.`
+            : `A second interface block for link ${linkNo}: its settings overwrite the first block's. Merge them, or give each its own \`linknumber\`.`,
+        ),
+      );
     }
     seen.set(linkNo, linkKey);
     const ttl = last('ttl');
-    if (ttl && transport !== 'udp') {
-      out.push(diagnostic(ttl.range, ERROR, 'corosync/interface-transport', `\`ttl\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types"). Remove it, or use transport udp.`));
+    const ttlValue = ttl ? parseInteger(ttl.value) : undefined;
+    // corosync refuses only a ttl other than 1 (its default) without multicast.
+    if (ttl && view.transportValid && transport !== 'udp' && ttlValue !== undefined && ttlValue >= 0n && ttlValue <= 255n) {
+      if (ttlValue !== 1n) {
+        out.push(diagnostic(ttl.range, ERROR, 'corosync/interface-transport', `\`ttl: ${ttl.value}\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types for interface ${linkNo}"). Remove it (only 1, the default, is accepted), or use transport udp.`));
+      } else {
+        out.push(diagnostic(ttl.range, INFORMATION, 'corosync/ttl-ignored', `\`ttl\` only applies to multicast (transport udp); with \`${transport}\` corosync accepts \`ttl: 1\` (the default) and ignores it. Remove it.`, [removeLine(ttl)]));
+      }
     }
     const priority = last('knet_link_priority');
-    if (priority && transport !== 'knet') {
+    if (priority && view.transportValid && transport !== 'knet') {
       out.push(diagnostic(priority.range, ERROR, 'corosync/interface-transport', `\`knet_link_priority\` with transport \`${transport}\`: corosync refuses the file ("Can only set link priority on knet transport type"). Remove it, or use transport knet.`));
     }
     const bindnet = last('bindnetaddr');
     if (bindnet && hasNodelist) {
-      out.push(diagnostic(bindnet.range, WARNING, 'corosync/ignored-key', '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses). Remove it.'));
+      out.push(diagnostic(bindnet.range, WARNING, 'corosync/ignored-key', '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses and logs "interface section bindnetaddr is used together with nodelist. Nodelist one is going to be used."). Remove it.', [removeLine(bindnet)]));
     }
     const interval = last('knet_ping_interval');
     const timeout = last('knet_ping_timeout');
@@ -227,16 +266,43 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
   }
 }
 
+/** A quick fix that deletes the key's whole line. */
+export function removeLine(k: CsKeyValue, title = `Remove \`${k.key}\``) {
+  return { title, edits: [{ range: { start: { line: k.range.start.line, character: 0 }, end: { line: k.range.start.line + 1, character: 0 } }, newText: '' }] };
+}
+
 function deprecated(view: CsView, out: Diagnostic[]): void {
   const notes: Record<string, string> = {
-    nodeid: 'corosync ignores `nodeid` in totem ("deprecated and ignored"); the nodeid comes from the nodelist. Remove it.',
-    threads: '`threads` is obsolete and ignored by corosync 3. Remove it.',
+    nodeid: 'corosync 3 ignores `nodeid` in totem ("deprecated and ignored"); each node\'s nodeid comes from its `node { nodeid: N }` in the nodelist. Remove it.',
+    threads: '`threads` (encryption threads of corosync 1 and 2) is obsolete: corosync 3 ignores it. Remove it.',
   };
   for (const k of view.keysIn('totem')) {
     const note = notes[k.key];
-    if (note) out.push(diagnostic(k.keyRange, WARNING, 'corosync/deprecated-key', note));
+    if (note) out.push(diagnostic(k.keyRange, WARNING, 'corosync/deprecated-key', note, [removeLine(k)]));
   }
-  for (const k of view.keysIn('totem.interface')) {
-    if (k.key === 'ringnumber') out.push(diagnostic(k.keyRange, WARNING, 'corosync/deprecated-key', '`ringnumber` is the corosync 2 name; corosync 3 ignores it. Use `linknumber`.', [{ title: 'Rename to linknumber', edits: [{ range: k.keyRange, newText: 'linknumber' }] }]));
+  for (const section of view.interfaces) {
+    const keys = keysOf(section);
+    for (const k of keys.get('ringnumber') ?? []) {
+      const ring = parseInteger(k.value);
+      const hasLink = keys.has('linknumber');
+      // Renaming is safe for ring 0 (link 0 is the default), and for ring N when every node has
+      // ringN_addr and a name and the transport has several links (knet).
+      const members = view.nodes.filter((n) => n.links.has(0));
+      const safe =
+        !hasLink &&
+        ring !== undefined &&
+        (ring === 0n ||
+          (view.transport === 'knet' && ring < BigInt(KNET_LINKS) && members.length > 0 && members.every((n) => n.links.has(Number(ring)) && n.get('name'))));
+      out.push(
+        diagnostic(
+          k.keyRange,
+          WARNING,
+          'corosync/deprecated-key',
+          `\`ringnumber\` is the corosync 2 name of \`linknumber\`; corosync 3 ignores it, so this block configures ${hasLink ? 'the link its `linknumber` names' : 'link 0'}.` +
+            (safe ? ' Rename it to `linknumber`.' : ring !== undefined && ring > 0n ? ` Renaming it to \`linknumber: ${ring}\` needs transport knet and a \`ring${ring}_addr\` and \`name\` on every node; otherwise remove the block.` : ' Remove it.'),
+          safe ? [{ title: 'Rename to linknumber', edits: [{ range: k.keyRange, newText: 'linknumber' }] }] : hasLink ? [removeLine(k)] : undefined,
+        ),
+      );
+    }
   }
 }
