@@ -61,7 +61,7 @@ describe('several clusters, branches and file order through the CLI', () => {
   it('pcmk-lsp check: if/elif/else arms creating one fence device are no duplicates; a second create in one arm is', () => {
     const r = run(['check', '--format', 'json', path.join(fixtures, 'clusters', 'fence-branches.sh')]);
     const findings = JSON.parse(r.stdout) as Finding[];
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code}`), ['11 pcs/duplicate-id', '21 pcs/duplicate-id']);
+    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code}`), ['11 pcs/duplicate-id', '22 pcs/duplicate-id']);
   });
 
   it('pcmk-lsp check: two files of unknown order (constraints in one, the clone in the other) give no error', () => {

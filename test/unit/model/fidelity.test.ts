@@ -33,8 +33,8 @@ describe('shell alternatives', () => {
     const uri = 'file:///lab/fence-branches.sh';
     const s = await open({ [uri]: readFileSync(path.join(fixtures, 'clusters', 'fence-branches.sh'), 'utf8') });
     const dup = s.diagnostics(uri).filter((d) => d.code === 'pcs/duplicate-id').map((d) => d.range.start.line + 1);
-    // line 11: second create inside the else arm; line 21: every arm created it, so it exists for certain
-    assert.deepEqual(dup, [11, 21]);
+    // line 11: second create inside the else arm; line 22: every arm created it, so it exists for certain
+    assert.deepEqual(dup, [11, 22]);
     // the case without `*)` and the `||` alternative: site-vip may or may not exist, never a certain duplicate
     assert.deepEqual(problems(s.diagnostics(uri)).filter((p) => /^(1[5-9]|20) /.test(p)), []);
   });
