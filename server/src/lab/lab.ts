@@ -472,13 +472,22 @@ async function makeReady(state: LabState, progress: Progress, started: number): 
   const steps: [string, string][] = [
     ['authenticating the nodes (pcs host auth)', `pcs host auth ${names} -u hacluster -p "$(cat ${path.join(state.dir, 'password')})"`],
     ['setting up the cluster (pcs cluster setup)', `pcs cluster setup ${state.clusterName} ${names}`],
+    // A starting CIB with dc-deadtime=5s on every node: the first DC is elected in seconds instead of
+    // after the default 20 s (Pacemaker only notes that the CIB's signature file is missing).
+    ['preparing a starting CIB (dc-deadtime=5s)', ''],
     ['starting the cluster (pcs cluster start --all --wait)', 'pcs cluster start --all --wait=120'],
     ['adding the lab fence device (pcs stonith create lab-fence fence_lab)', 'pcs stonith create lab-fence fence_lab'],
   ];
   for (const [what, command] of steps) {
     progress(`lab: ${what}`);
+    if (what.startsWith('preparing a starting CIB')) {
+      await writeStartingCib(state);
+      continue;
+    }
+    const stepStart = Date.now();
     const r = await inNode(state, first, command, 180_000);
     if (r.code !== 0) throw new LabError(`${what} failed on ${first}: ${(r.stderr || r.stdout).trim()}`);
+    progress(`lab:   done in ${((Date.now() - stepStart) / 1000).toFixed(1)} s`);
   }
   progress('lab: waiting for a DC and quorum');
   await waitFor(async () => {
@@ -486,6 +495,19 @@ async function makeReady(state: LabState, progress: Progress, started: number): 
     return r.code === 0 && /<current_dc present="true"[^>]*with_quorum="true"/.test(r.stdout);
   }, 'a DC with quorum', 90_000, 500);
   progress(`lab: cluster ${state.clusterName} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function writeStartingCib(state: LabState): Promise<void> {
+  const empty = await must('cibadmin', ['--empty']);
+  const cib = empty.replace(
+    /<crm_config\/>/,
+    '<crm_config><cluster_property_set id="cib-bootstrap-options"><nvpair id="cib-bootstrap-options-dc-deadtime" name="dc-deadtime" value="5s"/></cluster_property_set></crm_config>',
+  );
+  for (const n of state.nodes) {
+    const file = path.join(state.dir, 'nodes', n.name, 'var-lib-pacemaker', 'cib', 'cib.xml');
+    fs.writeFileSync(file, cib, { mode: 0o600 });
+    await must('chown', ['hacluster:haclient', file]);
+  }
 }
 
 /** Hard failure: the node's link goes down and every process of it is killed (as pulling the plug). */
