@@ -6,6 +6,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageC
 import { ServerRestartPolicy } from './serverRestarts';
 import { openQuorumPanel } from './quorumPanel';
 import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
+import { registerLabCommands } from './lab/labCommands';
 import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
 import type { QuorumConfig } from '../../server/src/quorum/engine';
 
@@ -108,6 +109,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRunOnNode(context, workspaceNodes, (text) =>
     client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null),
   );
+  // A local lab in network namespaces (pcmk-lsp lab): start/stop commands, live state in the status bar.
+  registerLabCommands(context, () => void vscode.commands.executeCommand('pacemakerLab.refreshNodes'));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.name = 'Pacemaker Lab';

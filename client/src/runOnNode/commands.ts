@@ -1,6 +1,7 @@
 // The VS Code side of "run on node": commands (from the CodeLens, current line, selection), one
 // Pseudoterminal per node run, a ✓/✗ decoration on the line, confirmation of destructive commands,
 // dry run, Workspace Trust, and a tree of nodes with their reachability. ssh itself is sshRunner's job.
+import { activeLabSshConfig } from '../lab/labCommands';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -86,7 +87,8 @@ export function readSettings(): RunSettings {
     connectTimeoutSeconds: Math.max(1, userValue(config, 'run.connectTimeoutSeconds', 10, isNumber)),
     dryRun: userValue(config, 'run.dryRun', false, isBoolean),
     confirmDestructive: userValue(config, 'run.confirmDestructive', true, isBoolean),
-    sshConfigFile: userValue(config, 'run.sshConfigFile', '', isString).trim() || undefined,
+    // While a lab this extension started is up, its own ssh config (made by the lab, not by a workspace).
+    sshConfigFile: activeLabSshConfig() ?? (userValue(config, 'run.sshConfigFile', '', isString).trim() || undefined),
   };
 }
 

@@ -1,0 +1,183 @@
+// "Pacemaker: Start local lab" / "Stop local lab": a real Pacemaker cluster on this machine in network
+// namespaces (`pcmk-lsp lab`, server/src/lab), named as the workspace's cluster names its nodes.
+// The lab CLI runs as a child process of the extension (the bundled dist/server.js); its progress
+// lines show in a notification and in the "Pacemaker Lab: local lab" output. While a lab the
+// extension started is up, run on node reaches its nodes through the lab's own ssh config (made by
+// the lab, never chosen by a workspace), and a status bar item shows the nodes' live state.
+// The lab is removed when the person stops it and when the extension deactivates.
+import { spawn, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const LAB_NAME = 'lab';
+
+let labSshConfig: string | undefined;
+
+/** The ssh config of the lab this extension started (undefined when none is up). */
+export function activeLabSshConfig(): string | undefined {
+  return labSshConfig;
+}
+
+interface LabStatusJson {
+  sshConfig: string;
+  nodes: { name: string; power: 'on' | 'off'; daemons: { corosync: boolean; pacemaker: boolean; pcsd: boolean }; quorate?: boolean; partition: string }[];
+  cluster?: { dc?: string; quorate?: boolean; nodes: { name: string; online: boolean; standby: boolean }[]; resources: { id: string; role: string; nodes: string[] }[] };
+}
+
+/** Why a lab cannot be started from here (one line), or undefined. */
+export function labUnavailable(platform = process.platform, uid = process.getuid?.()): string | undefined {
+  if (platform !== 'linux') return 'A local lab needs Linux (network namespaces); this machine runs ' + platform + '.';
+  if (uid !== 0) return 'A local lab needs root (it creates network namespaces and mounts); VS Code runs as a normal user here. In a root terminal: npx pcmk-lsp lab up --from <your lab folder>';
+  return undefined;
+}
+
+/** One line for the status bar from `lab status --format json`. */
+export function labStatusText(status: LabStatusJson): { text: string; tooltip: string } {
+  const on = status.nodes.filter((n) => n.power === 'on').length;
+  const c = status.cluster;
+  const parts = [`$(server-environment) lab ${on}/${status.nodes.length} on`];
+  if (c) parts.push(c.quorate ? 'quorate' : 'NO quorum', `DC ${c.dc ?? 'none'}`);
+  else parts.push('no cluster yet');
+  const tooltip = [
+    ...status.nodes.map((n) => {
+      const online = c?.nodes.find((x) => x.name === n.name);
+      const state = n.power === 'off' ? 'off' : online ? (online.standby ? 'standby' : online.online ? 'online' : 'offline') : Object.entries(n.daemons).filter(([, up]) => up).map(([d]) => d).join(' ') || 'no daemons';
+      const here = c?.resources.filter((r) => r.nodes.includes(n.name)).map((r) => r.id) ?? [];
+      return `${n.name}: ${state}${n.quorate === false ? ', without quorum' : ''}${c?.dc === n.name ? ', DC' : ''}${here.length ? ` · runs ${here.join(', ')}` : ''}`;
+    }),
+    `ssh config: ${status.sshConfig}`,
+  ].join('\n');
+  return { text: parts.join(' · '), tooltip };
+}
+
+export function registerLabCommands(context: vscode.ExtensionContext, refreshNodes: () => void): void {
+  const serverJs = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const output = vscode.window.createOutputChannel('Pacemaker Lab: local lab');
+  const statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 40);
+  statusItem.command = 'pacemakerLab.labStatus';
+  let poll: NodeJS.Timeout | undefined;
+  let started = false;
+  const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+
+  const runLab = (args: string[], onLine: (line: string) => void): Promise<{ code: number; out: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [serverJs, 'lab', '--name', LAB_NAME, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let pending = '';
+      const take = (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        out += text;
+        pending += text;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) onLine(line);
+      };
+      child.stdout.on('data', take);
+      child.stderr.on('data', take);
+      child.on('error', (error) => resolve({ code: -1, out: String(error) }));
+      child.on('close', (code) => {
+        if (pending.trim()) onLine(pending);
+        resolve({ code: code ?? -1, out });
+      });
+    });
+
+  const refreshStatus = async () => {
+    const r = await runLab(['status', '--format', 'json'], () => {});
+    if (r.code !== 0) {
+      statusItem.hide();
+      return;
+    }
+    try {
+      const status = JSON.parse(r.out) as LabStatusJson;
+      const { text, tooltip } = labStatusText(status);
+      statusItem.text = text;
+      statusItem.tooltip = tooltip;
+      statusItem.show();
+    } catch {
+      statusItem.hide();
+    }
+  };
+
+  const startPolling = () => {
+    if (poll) clearInterval(poll);
+    poll = setInterval(() => void refreshStatus(), 5000);
+    void refreshStatus();
+  };
+
+  const stopPolling = () => {
+    if (poll) clearInterval(poll);
+    poll = undefined;
+    statusItem.hide();
+  };
+
+  const start = async () => {
+    const why = labUnavailable();
+    if (why) {
+      void vscode.window.showErrorMessage(why);
+      return;
+    }
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const ready = await vscode.window.showQuickPick(
+      [
+        { label: 'Bare', description: 'daemons stopped, nothing configured: your lab script sets the cluster up', ready: false },
+        { label: 'Ready', description: 'cluster set up and running, with the lab fence device', ready: true },
+      ],
+      { title: 'Start a local lab (real corosync, pacemaker and pcsd in network namespaces)' },
+    );
+    if (!ready) return;
+    output.appendLine(`[${new Date().toISOString()}] pcmk-lsp lab up${folders.map((f) => ` --from ${f}`).join('')}${ready.ready ? ' --ready' : ''}`);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Local lab', cancellable: false },
+      (progress) =>
+        runLab(['up', ...folders.flatMap((f) => ['--from', f]), ...(ready.ready ? ['--ready'] : [])], (line) => {
+          output.appendLine(line);
+          progress.report({ message: line.replace(/^lab:\s*/, '') });
+        }),
+    );
+    if (result.code !== 0) {
+      output.show(true);
+      const last = result.out.trim().split('\n').pop() ?? '';
+      void vscode.window.showErrorMessage(`The local lab did not start: ${last}`);
+      return;
+    }
+    const config = await runLab(['ssh-config'], () => {});
+    labSshConfig = config.out.trim() || undefined;
+    started = true;
+    refreshNodes();
+    startPolling();
+    void vscode.window.showInformationMessage(`Local lab is up: run on node now reaches its nodes (ssh config ${labSshConfig}).`);
+  };
+
+  const stop = async () => {
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Local lab: removing' }, () =>
+      runLab(['down'], (line) => output.appendLine(line)),
+    );
+    labSshConfig = undefined;
+    started = false;
+    stopPolling();
+    refreshNodes();
+    if (r.code !== 0) void vscode.window.showErrorMessage(`Removing the local lab failed: ${r.out.trim()}`);
+    else void vscode.window.showInformationMessage('Local lab removed.');
+  };
+
+  context.subscriptions.push(
+    output,
+    statusItem,
+    vscode.commands.registerCommand('pacemakerLab.startLab', start),
+    vscode.commands.registerCommand('pacemakerLab.stopLab', stop),
+    vscode.commands.registerCommand('pacemakerLab.labStatus', async () => {
+      const r = await runLab(['status'], () => {});
+      output.appendLine(r.out);
+      output.show(true);
+    }),
+    {
+      // Deactivation (window closed, extension stopped): a lab this extension started goes too.
+      dispose: () => {
+        stopPolling();
+        if (started) spawnSync(process.execPath, [serverJs, 'lab', '--name', LAB_NAME, 'down'], { env, stdio: 'ignore', timeout: 60_000 });
+        started = false;
+        labSshConfig = undefined;
+      },
+    },
+  );
+}
