@@ -100,7 +100,7 @@ export function inlineCommentRules(view: CsView): Diagnostic[] {
           section.closeBraceRange ?? key.valueRange,
           ERROR,
           INLINE_COMMENT_CODE,
-          `corosync refuses the file ("Can't store key "logging.logger_subsys.${value}.subsys" into icmap…"): the subsystem name on line ${key.range.start.line + 1} carries a comment. ${explanation(ic)}`,
+          `corosync refuses the file ("Can't store key "logging.logger_subsys.${value}.…" into icmap"): the subsystem name on line ${key.range.start.line + 1} carries a comment. ${explanation(ic)}`,
           fix,
         ),
       );

@@ -234,7 +234,7 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
       if (ttlValue !== 1n) {
         out.push(diagnostic(ttl.range, ERROR, 'corosync/interface-transport', `\`ttl: ${ttl.value}\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types for interface ${linkNo}"). Remove it (only 1, the default, is accepted), or use transport udp.`));
       } else {
-        out.push(diagnostic(ttl.range, INFORMATION, 'corosync/ttl-ignored', `\`ttl\` only applies to multicast (transport udp); with \`${transport}\` corosync accepts \`ttl: 1\` (the default) and ignores it. Remove it.`, [removeLine(ttl)]));
+        out.push(diagnostic(ttl.range, INFORMATION, 'corosync/ttl-ignored', `\`ttl\` only applies to multicast (transport udp); with \`${transport}\`${view.get('totem', 'transport') ? '' : " (corosync 3's default transport)"} corosync accepts \`ttl: 1\` (the default) and ignores it. Remove it.`, [removeLine(ttl)]));
       }
     }
     const priority = last('knet_link_priority');
