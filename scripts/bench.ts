@@ -84,8 +84,65 @@ async function main() {
     confTimes.push(performance.now() - start);
   }
   console.log(`bench: corosync.conf (16 nodes) edit → diagnostics + quorum lens: ${stats(confTimes)}`);
+  await benchBigQuorum(service);
   const mem = process.memoryUsage();
   console.log(`bench: memory rss ${(mem.rss / 1048576).toFixed(1)} MB, heap used ${(mem.heapUsed / 1048576).toFixed(1)} MB`);
+}
+
+/**
+ * A corosync.conf of QUORUM_NODES (10,000) nodes and a `pcs cluster setup` of as many: the quorum
+ * family's share (diagnostics, lens, hover, inlay hints; the tolerance analysis is not cached between
+ * samples: each sample is a new file version) and the whole first analysis, parsing included.
+ * Wall and CPU time (the CPU figure holds when the machine is busy).
+ */
+async function benchBigQuorum(service: LanguageService) {
+  const nodes = Number(process.env.BENCH_QUORUM_NODES ?? 10000);
+  const conf = ['totem {', '    version: 2', '    cluster_name: big', '    transport: knet', '}', 'nodelist {'];
+  for (let n = 1; n <= nodes; n++) conf.push('    node {', `        ring0_addr: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`, `        name: node${n}`, `        nodeid: ${n}`, '    }');
+  conf.push('}', 'quorum {', '    provider: corosync_votequorum', '}');
+  const text = conf.join('\n') + '\n';
+  const uri = 'file:///bench/big/corosync.conf';
+  const nodelistLine = 5;
+  const cpu = () => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
+  let t = performance.now();
+  let c = cpu();
+  service.setDocument(uri, 'corosync', text, 1);
+  service.diagnostics(uri);
+  service.codeLenses(uri);
+  service.hover(uri, { line: nodelistLine, character: 2 });
+  console.log(`bench: corosync.conf (${nodes} nodes) first analysis, parse included (diagnostics + lens + hover): ${(performance.now() - t).toFixed(0)} ms wall, ${(cpu() - c).toFixed(0)} ms CPU`);
+  const file = service.corosyncFile(uri)!;
+  const { parseCorosync } = await import('../server/src/corosync/parse');
+  const { quorumDiagnostics, quorumCodeLenses, quorumHover, quorumInlayHints } = await import('../server/src/quorum/features');
+  const wall: number[] = [];
+  const cpus: number[] = [];
+  for (let k = 0; k < Math.min(EDITS, 10); k++) {
+    // A new CsFile object (a new version of the file): nothing of the quorum family is cached.
+    const fresh = k === 0 ? file : parseCorosync(text).file;
+    t = performance.now();
+    c = cpu();
+    quorumDiagnostics(fresh);
+    quorumCodeLenses(fresh);
+    quorumHover(fresh, { line: nodelistLine, character: 2 });
+    quorumInlayHints(fresh);
+    wall.push(performance.now() - t);
+    cpus.push(cpu() - c);
+  }
+  console.log(`bench: quorum analysis of ${nodes} nodes (diagnostics + lens + hover + inlay hints, uncached): wall ${stats(wall)}; CPU ${stats(cpus)}`);
+  const names = Array.from({ length: nodes }, (_, i) => `node${i + 1}`);
+  const rows: string[] = [];
+  for (let i = 0; i < names.length; i += 20) rows.push(names.slice(i, i + 20).join(' '));
+  const script = `#!/bin/bash\npcs cluster setup big \\\n  ${rows.join(' \\\n  ')}\n`;
+  const scriptUri = 'file:///bench/big/setup.sh';
+  t = performance.now();
+  c = cpu();
+  service.setDocument(scriptUri, 'shell', script, 1);
+  service.diagnostics(scriptUri);
+  service.codeLenses(scriptUri);
+  service.hover(scriptUri, { line: 1, character: 12 });
+  console.log(`bench: pcs cluster setup of ${nodes} nodes, first analysis (diagnostics + lens + hover): ${(performance.now() - t).toFixed(0)} ms wall, ${(cpu() - c).toFixed(0)} ms CPU`);
+  service.removeDocument(uri);
+  service.removeDocument(scriptUri);
 }
 
 main().catch((e) => {

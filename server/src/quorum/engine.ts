@@ -271,7 +271,8 @@ class Partition {
   /** A clean shutdown with allow_downscale: the leavers announce it, the rest lower expected votes. */
   cleanLeave(leavers: number[]): void {
     if (!this.s.allowDownscale) return;
-    const staying = new Set([...this.members].filter((id) => !leavers.includes(id)));
+    const leaving = new Set(leavers);
+    const staying = new Set([...this.members].filter((id) => !leaving.has(id)));
     const saved = this.members;
     this.members = staying;
     this.recalculate(true, true);
@@ -317,8 +318,14 @@ class Partition {
     }
     let quorate = this.quorum <= total;
     if (quorate) {
-      this.lowest = Math.min(...this.members);
-      this.highest = Math.max(...this.members);
+      let lowest = Infinity;
+      let highest = -Infinity;
+      for (const id of this.members) {
+        if (id < lowest) lowest = id;
+        if (id > highest) highest = id;
+      }
+      this.lowest = lowest;
+      this.highest = highest;
     }
     if (
       s.atb !== 'none' &&
@@ -514,10 +521,14 @@ export interface ToleranceAnalysis {
 }
 
 const cache = new Map<string, ToleranceAnalysis>();
+/** The same config object asks again (lens, hover and diagnostics of one file version): no key to build. */
+const byObject = new WeakMap<QuorumConfig, Map<number, ToleranceAnalysis>>();
 
 function cacheKey(config: QuorumConfig): string {
+  let nodes = '';
+  for (const n of config.nodes) nodes += `${n.nodeid}:${n.votes}:${n.name.length}:${n.name}\u0000`;
   return JSON.stringify([
-    config.nodes.map((n) => [n.name, n.nodeid, n.votes]),
+    nodes,
     config.expectedVotes,
     config.twoNode,
     config.waitForAll,
@@ -536,12 +547,15 @@ function cacheKey(config: QuorumConfig): string {
  * failures the survivors survive. Results are cached per configuration (hover and lenses ask often).
  */
 export function analyzeTolerance(config: QuorumConfig, limit = 5): ToleranceAnalysis {
+  let mine = byObject.get(config);
+  const same = mine?.get(limit);
+  if (same) return same;
   const key = cacheKey(config) + '|' + limit;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const result = computeTolerance(config, limit);
+  const result = cache.get(key) ?? computeTolerance(config, limit);
   if (cache.size > 64) cache.clear();
   cache.set(key, result);
+  if (!mine) byObject.set(config, (mine = new Map()));
+  mine.set(limit, result);
   return result;
 }
 
@@ -691,12 +705,76 @@ function assumptionsOf(config: QuorumConfig, s: EffectiveQuorumSettings): string
   return out;
 }
 
+interface Prepared {
+  settings: EffectiveQuorumSettings;
+  allUp: QuorumState;
+  /** The closed form applies: votequorum runs, all up is quorate, node ids are distinct. */
+  model?: FailureModel;
+  indexOf: Map<number, number>;
+}
+const prepared = new WeakMap<QuorumConfig, Prepared>();
+
+/** Settings, the all-up state (the state machine) and the failure model of a config, once per config object. */
+function prepare(config: QuorumConfig): Prepared {
+  let p = prepared.get(config);
+  if (p) return p;
+  const settings = resolveQuorumSettings(config);
+  const allUp = afterFailure(config, []);
+  const indexOf = new Map<number, number>();
+  config.nodes.forEach((x, i) => indexOf.set(x.nodeid, i));
+  const closedForm = settings.votequorum && !settings.startupError && allUp.quorate && indexOf.size === config.nodes.length;
+  const model = closedForm ? failureModel(config.nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum) : undefined;
+  p = { settings, allUp, model, indexOf };
+  prepared.set(config, p);
+  return p;
+}
+
+/**
+ * The survivors' state after "all nodes up together, then the nodes `down` failed at once" — the
+ * same state as afterFailure(config, down) (test/unit/quorum/tolerance.test.ts holds the two
+ * together on every failure set of generated clusters), computed from the failure model in O(n)
+ * instead of running the state machine. Falls back to afterFailure where the model does not apply.
+ */
+export function failureState(config: QuorumConfig, down: number[]): QuorumState {
+  const { settings, allUp, model: m, indexOf } = prepare(config);
+  if (!m || !down.length) return down.length ? afterFailure(config, down) : allUp;
+  const gone = new Set<number>();
+  for (const id of down) {
+    const i = indexOf.get(id);
+    if (i === undefined) throw new QuorumInputError(`node id ${id} is not in the nodelist`);
+    gone.add(i);
+  }
+  let lost = 0;
+  for (const i of gone) lost += config.nodes[i].votes;
+  const k = gone.size;
+  const tbLost = m.tb >= 0 && gone.has(m.tb);
+  const quorum = quorumAfter(m, k);
+  const totalVotes = m.present - lost;
+  const quorate = survivesLoss(m, k, lost, tbLost);
+  const members = config.nodes.filter((_, i) => !gone.has(i)).map((x) => x.nodeid).sort((a, b) => a - b);
+  const count = members.length;
+  let lowest = Infinity;
+  for (const x of config.nodes) if (x.nodeid < lowest) lowest = x.nodeid;
+  const lowestUp = !gone.has(indexOf.get(lowest)!);
+  const lmsPending = settings.lastManStanding && ((count >= m.quorum && k > 0) || (count <= m.quorum && settings.atb !== 'none' && lowestUp));
+  return {
+    members,
+    expectedVotes: m.expected,
+    totalVotes,
+    quorum,
+    quorate,
+    waitingForAll: settings.waitForAll && !quorate,
+    byTieBreaker: quorate && totalVotes < quorum,
+    lmsPending,
+    timingDependent: false,
+  };
+}
+
 function computeTolerance(config: QuorumConfig, limit: number): ToleranceAnalysis {
   const nodes = config.nodes;
   const n = nodes.length;
-  const settings = resolveQuorumSettings(config);
-  const allUp = afterFailure(config, []);
-  const evenSplitResult = evenSplit(config);
+  const { settings, allUp } = prepare(config);
+  const evenSplitResult = evenSplitOf(config, settings, allUp);
   const assumptions = assumptionsOf(config, settings);
   const base = { allUp, evenSplit: evenSplitResult, exhaustive: true, assumptions };
   const all = nodes.map((x) => x.name);
@@ -707,7 +785,7 @@ function computeTolerance(config: QuorumConfig, limit: number): ToleranceAnalysi
   if (!allUp.quorate || settings.startupError) {
     return { ...base, anyFailures: -1, singleFailureSurvived: [], singleFailureStops: all, smallestStoppingSets: [], survivingSets: n <= 32 ? 0 : undefined, totalSets: n <= 32 ? 2 ** n : undefined, worstCase: { survived: [], stops: [] } };
   }
-  const m = failureModel(nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
+  const m = prepare(config).model ?? failureModel(nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
   const stopAt = smallestStop(m);
   const anyFailures = stopAt ? stopAt - 1 : Math.max(0, n - 1);
   const single = nodes.map((node, i) => n > 1 && survivesLoss(m, 1, node.votes, i === m.tb));
@@ -731,9 +809,8 @@ function computeTolerance(config: QuorumConfig, limit: number): ToleranceAnalysi
  * tie-breaker node first among equal votes. If any k failures stop the cluster, these do.
  */
 export function worstFailureSet(config: QuorumConfig, k: number): number[] {
-  const settings = resolveQuorumSettings(config);
-  const allUp = afterFailure(config, []);
-  const m = failureModel(config.nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
+  const { settings, allUp, model } = prepare(config);
+  const m = model ?? failureModel(config.nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
   return worstSet(m, Math.max(0, Math.min(k, config.nodes.length))).map((i) => config.nodes[i].nodeid);
 }
 
@@ -844,6 +921,11 @@ function halfSizes(votes: number[], half: number, exclude: number): boolean[] | 
 
 /** Every split of the nodes into two sides with equal votes, each side judged as "the other side failed". */
 export function evenSplit(config: QuorumConfig): EvenSplitOutcome {
+  const { settings, allUp } = prepare(config);
+  return evenSplitOf(config, settings, allUp);
+}
+
+function evenSplitOf(config: QuorumConfig, settings: EffectiveQuorumSettings, allUp: QuorumState): EvenSplitOutcome {
   const nodes = config.nodes;
   const n = nodes.length;
   const votes = nodes.map((x) => x.votes);
@@ -856,12 +938,10 @@ export function evenSplit(config: QuorumConfig): EvenSplitOutcome {
   const inA = new Set(found);
   const sideA = nodes.filter((_, i) => inA.has(i));
   const sideB = nodes.filter((_, i) => !inA.has(i));
-  const qa = afterFailure(config, sideB.map((x) => x.nodeid)).quorate;
-  const qb = afterFailure(config, sideA.map((x) => x.nodeid)).quorate;
-  const settings = resolveQuorumSettings(config);
+  const qa = failureState(config, sideB.map((x) => x.nodeid)).quorate;
+  const qb = failureState(config, sideA.map((x) => x.nodeid)).quorate;
   const example: [string[], string[]] = [sideA.map((x) => x.name), sideB.map((x) => x.name)];
   const exampleQuorateSide = qa && !qb ? 0 : qb && !qa ? 1 : null;
-  const allUp = afterFailure(config, []);
   if (!settings.votequorum) return { possible: true, example, outcome: 'mixed', exampleQuorateSide };
   if (!allUp.quorate || settings.startupError) return { possible: true, example, outcome: 'no-side', exampleQuorateSide };
   const m = failureModel(nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);

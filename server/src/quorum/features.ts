@@ -5,7 +5,7 @@ import type { Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-langu
 import type { CsFile, CsSection } from '../corosync/ast';
 import { escapeMarkdown } from '../service/markdownEscape';
 import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';
-import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig, type ToleranceAnalysis } from './engine';
+import { afterFailure, analyzeTolerance, failureState, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig, type ToleranceAnalysis } from './engine';
 
 const WARNING = 2;
 const ERROR = 1;
@@ -281,7 +281,7 @@ export function scenarioMarkdown(config: QuorumConfig): string {
   const row = (label: string, down: string[]) => {
     const gone = new Set(down);
     const ids = config.nodes.filter((n) => gone.has(n.name)).map((n) => n.nodeid);
-    const s = afterFailure(config, ids);
+    const s = failureState(config, ids);
     const mark = s.quorate ? (s.byTieBreaker ? 'yes (tie-breaker)' : 'yes') : s.waitingForAll ? 'no (wait_for_all)' : 'no';
     lines.push(`| ${escapeMarkdown(label)} | ${s.totalVotes} | ${s.quorum} | ${mark} |`);
   };

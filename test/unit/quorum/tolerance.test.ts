@@ -10,6 +10,7 @@ import {
   analyzeTolerance,
   defaultQuorumConfig,
   evenSplit,
+  failureState,
   resolveQuorumSettings,
   simulate,
   worstFailureSet,
@@ -82,7 +83,12 @@ describe('tolerance figures against every failure set (state machine), 2..10 nod
       const all = config.nodes.map((x) => x.nodeid);
       const quorate = new Map<string, boolean>();
       const sets = subsets(all);
-      for (const set of sets) quorate.set(set.join(','), afterFailure(config, set).quorate);
+      for (const set of sets) {
+        const state = afterFailure(config, set);
+        quorate.set(set.join(','), state.quorate);
+        // The closed form the editor features use gives the state machine's state, field by field.
+        if (set.length) assert.deepEqual(failureState(config, set), state, `${label} down ${set}`);
+      }
       const verdict = (set: number[]) => quorate.get([...set].sort((x, y) => all.indexOf(x) - all.indexOf(y)).join(','))!;
       // "any k": every set of 1..k nodes (some node left) keeps quorum; some set of k+1 does not.
       const proper = sets.filter((s) => s.length >= 1 && s.length < n);
@@ -187,6 +193,10 @@ describe('tolerance on large clusters (issue 11, finding 7)', () => {
         if (a.anyFailures + 1 < n) {
           assert.equal(afterFailure(config, worstFailureSet(config, a.anyFailures + 1)).quorate, false, label);
           for (const s of a.smallestStoppingSets) assert.equal(afterFailure(config, ids(config, s)).quorate, false, `${label} ${s}`);
+        }
+        for (let r = 0; r < 10; r++) {
+          const set = [...config.nodes].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * (n - 1))).map((x) => x.nodeid);
+          assert.deepEqual(failureState(config, set), afterFailure(config, set), `${label} state ${set}`);
         }
         for (let r = 0; r < 20; r++) {
           const k = 1 + Math.floor(random() * Math.max(1, a.anyFailures));
