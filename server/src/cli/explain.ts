@@ -1,9 +1,9 @@
 // `pcmk-lsp explain CODE`: prints a rule's documentation (its row of docs/rules/<family>.md).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentedCodes, findRuleDoc, ruleDocFile } from '../service/ruleDocs';
+import { findRuleDoc } from '../service/ruleDocs';
 import { closest } from '../pcs/grammar';
-import { ruleDocsDir } from './ruleDocsDir';
+import { ruleDocIndex, ruleDocsDir } from './ruleDocsDir';
 
 export function runExplainCli(args: string[], out: (s: string) => void, err: (s: string) => void): number {
   const [code, ...extra] = args;
@@ -16,12 +16,10 @@ export function runExplainCli(args: string[], out: (s: string) => void, err: (s:
     err('pcmk-lsp explain: the rules reference (docs/rules/) is not installed next to pcmk-lsp\n');
     return 2;
   }
-  const file = ruleDocFile(code);
-  const markdown = file ? readOrEmpty(path.join(dir, file)) : '';
-  const doc = file ? findRuleDoc(markdown, code) : undefined;
+  const file = ruleDocIndex().get(code);
+  const doc = file ? findRuleDoc(readOrEmpty(path.join(dir, file)), code) : undefined;
   if (!doc) {
-    const all = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).flatMap((f) => documentedCodes(readOrEmpty(path.join(dir, f))));
-    const guess = closest(code, all);
+    const guess = closest(code, [...ruleDocIndex().keys()]);
     err(`pcmk-lsp explain: no rule '${code}'.${guess ? ` Did you mean '${guess}'?` : ''} The codes are listed in ${dir}\n`);
     return 2;
   }

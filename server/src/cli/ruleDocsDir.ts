@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocFile } from '../service/ruleDocs';
+import { indexRuleDocs } from '../service/ruleDocs';
 
 let cached: string | null | undefined;
 
@@ -24,10 +24,22 @@ export function ruleDocsDir(): string | undefined {
   return cached ?? undefined;
 }
 
+let index: Map<string, string> | undefined;
+
+/** Code → the page (file name) documenting it; read once. */
+export function ruleDocIndex(): Map<string, string> {
+  if (index) return index;
+  const dir = ruleDocsDir();
+  const pages = dir
+    ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((file) => ({ file, markdown: fs.readFileSync(path.join(dir, file), 'utf8') }))
+    : [];
+  return (index = indexRuleDocs(pages));
+}
+
 /** A `file:` link to the page documenting `code` (editors open it), or undefined. */
 export function ruleDocUrl(code: string): string | undefined {
   const dir = ruleDocsDir();
-  const file = ruleDocFile(code);
+  const file = ruleDocIndex().get(code);
   if (!dir || !file) return undefined;
   return pathToFileURL(path.join(dir, file)).toString();
 }

@@ -2,22 +2,11 @@
 // out of that page, for `pcmk-lsp explain CODE` and the `codeDescription` link of every diagnostic.
 // Pure: callers read the files.
 
-/** The rules page (file name under docs/rules/) that documents `code`. */
-export function ruleDocFile(code: string): string | undefined {
-  if (code.startsWith('pcs/agent-')) return 'agents.md';
-  const family = /^([a-z]+)\//.exec(code)?.[1];
-  switch (family) {
-    case 'corosync':
-    case 'quorum':
-    case 'pcs':
-    case 'shell':
-    case 'targetcli':
-      return `${family}.md`;
-    case 'suppression':
-      return 'README.md';
-    default:
-      return undefined;
-  }
+/** Code → page file name, from the rules pages (`{ file, markdown }`, file names under docs/rules/). */
+export function indexRuleDocs(pages: { file: string; markdown: string }[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const page of pages) for (const code of documentedCodes(page.markdown)) if (!index.has(code)) index.set(code, page.file);
+  return index;
 }
 
 export interface RuleDoc {
@@ -45,7 +34,7 @@ export function findRuleDoc(markdown: string, code: string): RuleDoc | undefined
       continue;
     }
     if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
-    if (cells[0]?.replace(/`/g, '') === code) {
+    if (codesInCell(cells[0] ?? '').includes(code)) {
       const fields: Record<string, string> = {};
       header.forEach((name, index) => {
         if (index > 0 && cells[index]) fields[name] = cells[index]!;
@@ -78,12 +67,16 @@ function splitRow(line: string): string[] {
   return cells;
 }
 
-/** Every code documented in a rules page (first cell of each table row). */
+/** The codes a first cell names: `a/b`, or several (`a/b` / `a/c`). */
+function codesInCell(cell: string): string[] {
+  return [...cell.matchAll(/`([a-z]+\/[a-z0-9-]+)`/g)].map((m) => m[1]!);
+}
+
+/** Every code documented in a rules page (the first cell of each table row). */
 export function documentedCodes(markdown: string): string[] {
   const out: string[] = [];
   for (const line of markdown.split(/\r?\n/)) {
-    const match = /^\|\s*`([a-z]+\/[a-z0-9-]+)`/.exec(line);
-    if (match) out.push(match[1]!);
+    if (line.startsWith('|')) out.push(...codesInCell(splitRow(line)[0] ?? ''));
   }
   return out;
 }
