@@ -59,6 +59,7 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 }
 
+const netnsNames = () => (fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns') : []);
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: skipReason(), timeout: 600_000 }, () => {
@@ -189,7 +190,7 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     downChecked = true;
     assert.equal(down.code, 0, down.out);
     console.log(`# lab down: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const netns = fs.readdirSync('/run/netns').filter((n) => n.startsWith(`pcmklab-${NAME}-`));
+    const netns = netnsNames().filter((n) => n.startsWith(`pcmklab-${NAME}-`));
     assert.deepEqual(netns, []);
     const alive = [...pids, ...socats].filter((pid) => {
       try {
@@ -211,5 +212,24 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     });
     assert.deepEqual(leftovers, []);
     for (const [file, hash] of before_) assert.equal(sha(file), hash, `${file} changed`);
+  });
+});
+
+describe('lab where it cannot run', { skip: process.getuid?.() === 0 ? undefined : failOrSkip('needs root to drop to an unprivileged user') }, () => {
+  test('as a normal user: one clear line, exit 2, and nothing made', async () => {
+    const name = `u${process.pid % 100000}`;
+    const r = await new Promise<{ code: number; out: string; err: string }>((resolve) => {
+      const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'lab', 'up', '--name', name], { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+    });
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.equal(r.err, 'pcmk-lsp lab: a lab needs root (it creates network namespaces and mounts); run it as root.\n');
+    assert.equal(fs.existsSync(`/run/pcmk-lab/${name}`), false);
+    assert.deepEqual(netnsNames().filter((n) => n.startsWith(`pcmklab-${name}-`)), []);
   });
 });
