@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerRestartPolicy } from './serverRestarts';
 import { openQuorumPanel } from './quorumPanel';
+import { registerWalkthrough, walkthroughMiddleware } from './walkthrough';
 import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
 import { registerLabCommands } from './lab/labCommands';
 import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server reads pacemakerLab.rules (severity per code) from these.
     initializationOptions: { rules: vscode.workspace.getConfiguration('pacemakerLab').get('rules'), order: vscode.workspace.getConfiguration('pacemakerLab').get('order') },
     synchronize: { configurationSection: 'pacemakerLab' },
+    middleware: walkthroughMiddleware,
   };
   client = new LanguageClient('pacemakerLab', 'Pacemaker Lab language server', serverOptions, clientOptions);
   await client.start();
@@ -53,13 +55,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client ? client.sendRequest<{ name: string; addresses: string[]; source: string }[]>('pacemakerLab/nodes') : [];
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('pacemakerLab.openQuorumCalculator', async (uriArg?: string | vscode.Uri) => {
+    vscode.commands.registerCommand('pacemakerLab.openQuorumCalculator', async (uriArg?: string | vscode.Uri, lineArg?: number) => {
       const uri = uriArg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!uri || !client) {
         void vscode.window.showInformationMessage('Open a corosync.conf (or a script that writes one) to use the quorum calculator.');
         return;
       }
-      const config = await client.sendRequest<QuorumConfig | null>('pacemakerLab/quorumConfig', { uri });
+      // a setup's lens passes its line: the calculator shows that cluster when the lab has several
+      const line = typeof lineArg === 'number' ? lineArg : uriArg === undefined ? vscode.window.activeTextEditor?.selection.active.line : undefined;
+      const config = await client.sendRequest<QuorumConfig | null>('pacemakerLab/quorumConfig', { uri, line });
       if (!config) {
         void vscode.window.showInformationMessage('This file describes no nodelist, so there is no quorum to calculate.');
         return;
@@ -106,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  registerWalkthrough(context);
   registerRunOnNode(context, workspaceNodes, (text) =>
     client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null),
   );
