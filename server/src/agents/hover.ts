@@ -1,5 +1,6 @@
 // Hovers over the words of an agent use: the agent itself, a parameter, an operation and its
 // options, and meta attributes. Markdown, with the source of the data at the bottom.
+import { escapeMarkdown } from '../service/markdownEscape';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import type { AgentUse, Position, Word } from '../service/types';
 import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';
@@ -17,7 +18,8 @@ function yes(flag: boolean | undefined): string {
 
 function sourceLine(catalog: AgentCatalog, agent: AgentMetadata): string {
   const source = catalog.sourceOf(agent.id);
-  return `_Source: ${source.kind === 'live' ? 'live metadata' : 'agent catalog'} — ${source.detail}._`;
+  // The detail names a node of the lab files: escaped.
+  return `_Source: ${source.kind === 'live' ? 'live metadata' : 'agent catalog'} — ${escapeMarkdown(source.detail)}._`;
 }
 
 export function agentMarkdown(view: PcsAgentView, catalog: AgentCatalog): string {

@@ -44,6 +44,29 @@ function safeName(text: string): string {
   return text.replace(/[^A-Za-z0-9_.@+-]/g, '_');
 }
 
+/**
+ * One path component for a node's cache folder. The node name comes from a lab file, so it is encoded
+ * (every character but letters, digits and `_.@+-` as %XX, and a leading dot too): `..`, `a/b` or
+ * `/etc` can never name a folder outside the cache. Different names give different folders.
+ */
+export function nodeCacheComponent(node: string): string {
+  const encoded = [...new TextEncoder().encode(node)]
+    .map((byte) => {
+      const c = String.fromCharCode(byte);
+      return byte < 0x80 && /[A-Za-z0-9_.@+-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+  return encoded.startsWith('.') ? `%2E${encoded.slice(1)}` : encoded || '%';
+}
+
+/** `parts` joined under `root`; throws when the result would leave `root`. */
+export function insideCache(root: string, ...parts: string[]): string {
+  const base = path.resolve(root);
+  const target = path.resolve(base, ...parts);
+  if (target !== base && !target.startsWith(base + path.sep)) throw new Error(`refusing a cache path outside ${base}`);
+  return target;
+}
+
 const fingerprints = new Map<string, Promise<string>>();
 
 /** A short hash of the node's agent package versions; a package upgrade gives a new cache folder. */
@@ -72,8 +95,8 @@ export async function fetchLiveMetadata(agentId: string, runner: CommandRunner, 
   const id = liveAgentId(agentId);
   if (!SAFE_ID.test(id)) throw new Error(`'${agentId}' is not an agent name that can be queried`);
   const fingerprint = await nodeFingerprint(options.node, runner);
-  const dir = path.join(options.cacheDir, safeName(options.node), fingerprint);
-  const file = path.join(dir, `${safeName(id)}.xml`);
+  const dir = insideCache(options.cacheDir, nodeCacheComponent(options.node), fingerprint);
+  const file = insideCache(dir, `${safeName(id)}.xml`);
   if (!options.refresh) {
     try {
       const [xml, stat] = await Promise.all([fs.readFile(file, 'utf8'), fs.stat(file)]);

@@ -7,6 +7,7 @@
 // `if … fi` spanning lines is one statement (running a loop body alone would be wrong).
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import type { PromptTarget, RunnableBlock, ScriptExtract } from '../service/types';
+import { escapeLensTitle } from '../service/markdownEscape';
 
 export const RUN_ON_NODE_COMMAND = 'pacemakerLab.runOnNode';
 
@@ -187,9 +188,10 @@ function nodesKey(nodes: string[] | '*' | null): string {
 }
 
 function lensesFor(uri: string, range: Range, text: string, nodes: string[] | '*' | null, what: '' | 'block '): CodeLens[] {
+  // Node names come from the file's prompts: no codicon (`$(…)`) or control character reaches the title.
   const lens = (title: string, target: string[] | '*' | null): CodeLens => ({
     range,
-    command: { title, command: RUN_ON_NODE_COMMAND, arguments: [{ uri, range, text, nodes: target } satisfies RunOnNodeArgs] },
+    command: { title: escapeLensTitle(title), command: RUN_ON_NODE_COMMAND, arguments: [{ uri, range, text, nodes: target } satisfies RunOnNodeArgs] },
   });
   const out: CodeLens[] = [];
   if (nodes === '*') out.push(lens(`▶ Run ${what}on all nodes`, '*'));

@@ -1,5 +1,6 @@
 // Hover for script documents: resource/node ids (definition + constraints), pcs subcommands and
 // options, cluster properties, targetcli commands; agent words go to the agents layer.
+import { codeBlock, escapeMarkdown, inlineCode } from '../service/markdownEscape';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { AgentUse, Invocation, Word } from '../service/types';
 import type { ClusterModel, ScriptDocument } from '../model/types';
@@ -68,19 +69,20 @@ function md(value: string, range?: Range): Hover {
 export function resourceMarkdown(model: ClusterModel, id: string): string | undefined {
   const r = model.resources.get(id) ?? model.everCreated.get(id);
   if (!r) return undefined;
-  const lines = [`**${r.id}** — ${r.kind}${r.agent ? ` \`${r.agent}\`` : ''}${model.resources.get(id) ? '' : ' *(deleted later in the workspace)*'}`];
-  lines.push('', '```sh', r.createdBy, '```');
-  if (r.group) lines.push(`member of group **${r.group}**`);
-  if (r.clone) lines.push(`cloned by **${r.clone}**`);
-  if (r.members.length) lines.push(`members: ${r.members.map((m) => `**${m}**`).join(', ')}`);
-  if (r.params.size) lines.push(`parameters: ${[...r.params].map(([k, v]) => `\`${k}=${v}\``).join(' ')}`);
-  if (r.meta.size) lines.push(`meta: ${[...r.meta].map(([k, v]) => `\`${k}=${v}\``).join(' ')}`);
+  // Ids, names and values come from the lab files: escaped, so they stay text in the hover.
+  const lines = [`**${escapeMarkdown(r.id)}** — ${r.kind}${r.agent ? ` ${inlineCode(r.agent)}` : ''}${model.resources.get(id) ? '' : ' *(deleted later in the workspace)*'}`];
+  lines.push('', ...codeBlock(r.createdBy, 'sh'));
+  if (r.group) lines.push(`member of group **${escapeMarkdown(r.group)}**`);
+  if (r.clone) lines.push(`cloned by **${escapeMarkdown(r.clone)}**`);
+  if (r.members.length) lines.push(`members: ${r.members.map((m) => `**${escapeMarkdown(m)}**`).join(', ')}`);
+  if (r.params.size) lines.push(`parameters: ${[...r.params].map(([k, v]) => inlineCode(`${k}=${v}`)).join(' ')}`);
+  if (r.meta.size) lines.push(`meta: ${[...r.meta].map(([k, v]) => inlineCode(`${k}=${v}`)).join(' ')}`);
   const touching = model.constraints.filter((c) => c.rsc === id || c.with === id);
   if (touching.length) {
     lines.push('', '**Constraints**');
     for (const c of touching) {
       const what = c.type === 'location' ? (c.rule ? 'rule' : `${c.score} on ${c.node}`) : c.type === 'order' ? `${c.rsc} then ${c.with}` : c.type === 'colocation' ? `${c.rsc} with ${c.with} (${c.score})` : c.type;
-      lines.push(`- ${c.type} \`${c.id}\`: ${what}`);
+      lines.push(`- ${c.type} ${inlineCode(c.id)}: ${escapeMarkdown(what)}`);
     }
   }
   return lines.join('\n');
@@ -96,8 +98,8 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
     } else if (occ.key.startsWith('node:')) {
       const n = model.nodes.get(occ.name);
       const text = n
-        ? `**${n.name}** — ${n.remote ? `Pacemaker ${n.remote} node (hosts resources, no quorum vote)` : n.member ? 'cluster node' : 'known host'}\n\nfrom ${n.source}${n.addresses.length ? `; addresses: ${n.addresses.join(', ')}` : ''}`
-        : `**${occ.name}** — not a known node`;
+        ? `**${escapeMarkdown(n.name)}** — ${n.remote ? `Pacemaker ${n.remote} node (hosts resources, no quorum vote)` : n.member ? 'cluster node' : 'known host'}\n\nfrom ${escapeMarkdown(n.source)}${n.addresses.length ? `; addresses: ${n.addresses.map(escapeMarkdown).join(', ')}` : ''}`
+        : `**${escapeMarkdown(occ.name)}** — not a known node`;
       return md(text, occ.range);
     }
   }

@@ -3,6 +3,7 @@
 // (server/src/lsp) and the CLI (server/src/cli) both drive it. Per-document products are cached by
 // document version; the cluster model is rebuilt lazily, only when some document changed, and that
 // rebuild is incremental (model/build.ts IncrementalModel): only the edited parts are folded again.
+import { escapeLensTitle, neutralizeMarkdown } from './markdownEscape';
 import type {
   CodeAction,
   CodeLens,
@@ -232,7 +233,17 @@ export class LanguageService {
     return hosts.size ? hosts : undefined;
   }
 
+  /** Every hover, with file text that reached it unescaped made harmless (no image, no command: link). */
   hover(uri: string, pos: Position): Hover | null {
+    const hover = this.hoverOf(uri, pos);
+    const contents = hover?.contents as { kind?: string; value?: unknown } | undefined;
+    if (hover && contents && contents.kind === 'markdown' && typeof contents.value === 'string') {
+      return { ...hover, contents: { kind: 'markdown', value: neutralizeMarkdown(contents.value) } };
+    }
+    return hover;
+  }
+
+  private hoverOf(uri: string, pos: Position): Hover | null {
     const entry = this.docs.get(uri);
     if (!entry) return null;
     if (entry.kind === 'corosync') {
@@ -308,13 +319,13 @@ export class LanguageService {
     if (entry.kind === 'corosync') {
       return quorumCodeLenses(this.corosyncFile(uri)!).map((lens) => ({
         range: lens.range,
-        command: { title: lens.title, command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
+        command: { title: escapeLensTitle(lens.title), command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
       }));
     }
     const extract = this.scriptExtract(uri)!;
     const quorumLenses = scriptQuorumCodeLenses(extract).map((lens) => ({
       range: lens.range,
-      command: { title: lens.title, command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
+      command: { title: escapeLensTitle(lens.title), command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
     }));
     return [...quorumLenses, ...runCodeLenses(extract, uri)];
   }
