@@ -25,6 +25,7 @@ import { exportfsRules } from '../scripts/rules/exportfs';
 import { nodeRules } from '../scripts/rules/nodes';
 import { groupTypoRule } from '../scripts/rules/groups';
 import { placementRules } from '../scripts/rules/placement';
+import { expertRules } from '../scripts/rules/experts';
 import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents/diagnostics';
 import { loadAgentCatalog } from '../agents/catalog';
 import { extractUnits, type ExtractUnit } from '../shell/extract';
@@ -612,6 +613,7 @@ export class IncrementalModel {
       exportfsRules(ctx);
       groupTypoRule(ctx);
       placementRules(ctx);
+      expertRules(ctx);
       this.stateRuleDiagnostics = model.diagnostics;
       model.diagnostics = new Map();
     } else {

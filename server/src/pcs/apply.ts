@@ -962,7 +962,17 @@ function resourceDefaults(line: PcsLine): void {
   }
 }
 
+/** `pcs resource op defaults [update] timeout=...`: kept as '#op-defaults:NAME' for the timeout rule. */
+function opDefaults(line: PcsLine): void {
+  for (const word of line.args) {
+    const kv = splitKeyValue(word);
+    if (kv && !word.dynamic) line.model.properties.set(`#op-defaults:${kv.key}`, { value: kv.value, ref: line.ctx.ref(word) });
+  }
+}
+
 const HANDLERS: Record<string, Handler> = {
+  'resource op defaults': opDefaults,
+  'resource op defaults update': opDefaults,
   'host auth': hostAuth,
   'cluster auth': () => undefined,
   'cluster setup': clusterSetup,

@@ -1,6 +1,7 @@
 // pcs/stonith-disabled, pcs/no-fence-device, pcs/no-quorum-ignore, pcs/gfs2-needs-freeze.
 import type { FoldContext } from '../../model/context';
 import { isPcmkFalse } from '../../pcs/values';
+import { singleClusterMembers } from './singleNodeQuorum';
 
 export function stonithRules(ctx: FoldContext): void {
   const model = ctx.model;
@@ -19,7 +20,7 @@ export function stonithRules(ctx: FoldContext): void {
       "Resources are defined but no fence device is: with stonith-enabled=true (the default) Pacemaker refuses to start any resource until one exists ('crm_verify' reports that STONITH resources must be defined). Add one, e.g. 'pcs stonith create fence1 fence_scsi devices=/dev/... pcmk_host_list=\"node1 node2\"'.");
   }
   const policy = model.properties.get('no-quorum-policy');
-  if (policy?.value === 'ignore') {
+  if (policy?.value === 'ignore' && singleClusterMembers(ctx) !== 1) {
     const members = [...model.nodes.values()].filter((n) => n.member).length;
     ctx.report(policy.ref.uri, policy.ref.range, 'warning', 'pcs/no-quorum-ignore',
       `no-quorum-policy=ignore keeps resources running in a partition that lost quorum, so both halves of a split cluster run them at once. ${members === 2 ? 'For two nodes, corosync\'s two_node: 1 (set by pcs cluster setup) already handles quorum: use the default (stop).' : 'Use stop (the default), or freeze for GFS2/DLM.'}`);

@@ -1,0 +1,40 @@
+// pcs/vip-outside-subnets: an IPaddr2 address outside every subnet of the nodes' known addresses
+// (corosync.conf, pcs cluster setup addr=, /etc/hosts heredocs). Without nic=, IPaddr2 picks the
+// interface whose subnet holds the address and fails to start when none does; with nic= the address
+// is added but the network does not route it to the node. Nodes may have interfaces the lab does not
+// show, so this is information, not a warning.
+import type { FoldContext } from '../../model/context';
+
+function ipv4(text: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim());
+  if (!m) return undefined;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return undefined;
+  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+}
+
+function sameSubnet(a: number, b: number, bits: number): boolean {
+  if (bits <= 0) return true;
+  const mask = bits >= 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
+  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+}
+
+export function vipSubnetRule(ctx: FoldContext): void {
+  const model = ctx.model;
+  for (const r of model.resources.values()) {
+    if (r.kind !== 'primitive' || !/(^|:)IPaddr2$/i.test(r.agent ?? '')) continue;
+    const ipText = r.params.get('ip');
+    const vip = ipText ? ipv4(ipText) : undefined;
+    if (vip === undefined) continue;
+    // the nodes of this resource's cluster (all nodes when the workspace has one cluster)
+    const nodes = [...model.nodes.values()].filter((n) => (n.member || n.remote) && (!r.cluster || !n.cluster || n.cluster === r.cluster));
+    const addresses = nodes.flatMap((n) => n.addresses.map((a) => ({ node: n.name, ip: ipv4(a), text: a }))).filter((a) => a.ip !== undefined);
+    if (!addresses.length) continue;
+    const given = Number(r.params.get('cidr_netmask'));
+    const bits = Number.isInteger(given) && given > 0 && given <= 32 ? given : 24;
+    if (addresses.some((a) => sameSubnet(vip, a.ip!, bits))) continue;
+    const shown = [...new Set(addresses.map((a) => `${a.node} ${a.text}`))].slice(0, 4).join(', ');
+    ctx.report(r.decl.uri, r.decl.range, 'information', 'pcs/vip-outside-subnets',
+      `The floating address ${ipText} is outside every /${bits} subnet of the nodes' known addresses (${shown}). ${r.params.has('nic') ? 'IPaddr2 will add it to the given nic, but nothing routes it to the node holding it' : 'IPaddr2 finds its interface by subnet and fails to start when no interface holds one'}. Use an address of the nodes' network${Number.isInteger(given) && given > 0 ? '' : ' and set cidr_netmask'}, unless the nodes have another interface the lab does not show.`);
+  }
+}
