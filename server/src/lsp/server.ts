@@ -169,7 +169,7 @@ export function startServer(given?: Connection): void {
   connection.languages.inlayHint.on(guard.request('inlayHint', [], (p) => service.inlayHints(p.textDocument.uri, p.range)));
 
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
-  connection.onRequest('pacemakerLab/quorumConfig', guard.request('quorumConfig', null, (p: { uri: string }) => service.quorumConfig(p.uri) ?? null));
+  connection.onRequest('pacemakerLab/quorumConfig', guard.request('quorumConfig', null, (p: { uri: string; line?: number }) => service.quorumConfig(p.uri, typeof p.line === 'number' ? p.line : undefined) ?? null));
   connection.onRequest('pacemakerLab/nodes', guard.request('nodes', [], () => service.nodes()));
   // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
   connection.onRequest('pacemakerLab/classifyCommand', guard.request('classifyCommand', null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));

@@ -343,3 +343,24 @@ export function quorumConfigsFromScripts(extracts: readonly ScriptExtract[]): Na
     return config;
   });
 }
+
+/**
+ * The cluster a script position is about, for the calculator: the cluster of the last `pcs cluster
+ * setup` of `own` at or above `line` (the setup's lens passes its line), else the last one `own` sets
+ * up, else the workspace's last cluster; its figures come from every script (quorumConfigsFromScripts).
+ */
+export function quorumConfigForScript(extracts: readonly ScriptExtract[], own: ScriptExtract | undefined, line?: number): ScriptQuorumConfig | undefined {
+  const clusters = quorumConfigsFromScripts(extracts);
+  if (!clusters.length) return undefined;
+  const mine = own ? replayPcsQuorum(own.invocations) : [];
+  const above = line === undefined ? mine : mine.filter((s) => s.setup.range.start.line <= line);
+  const wanted = (above.length ? above : mine).at(-1)?.name;
+  const found = wanted !== undefined ? clusters.filter((c) => c.name === wanted).at(-1) : undefined;
+  if (found) return found;
+  if (clusters.length === 1 || wanted === undefined) {
+    const last = clusters[clusters.length - 1];
+    if (clusters.length > 1) last.notes.push(`${clusters.length} clusters set up (${clusters.map((c) => c.name ?? '(unnamed)').join(', ')}); this is the last one`);
+    return last;
+  }
+  return clusters[clusters.length - 1];
+}

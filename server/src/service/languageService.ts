@@ -51,7 +51,7 @@ import {
 } from '../scripts/index';
 import type { ClusterModel, ScriptDocument, CorosyncDocument } from '../scripts/index';
 import { runCodeLenses } from '../runOnNode/lenses';
-import { quorumConfigFromScripts } from '../quorum/fromScripts';
+import { quorumConfigForScript } from '../quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../quorum/scriptFeatures';
 import { loadAgentCatalog, useAgentCatalog } from '../agents/features';
 import { fetchLiveMetadata, type CommandRunner } from '../agents/live';
@@ -325,7 +325,7 @@ export class LanguageService {
     const extract = this.scriptExtract(uri)!;
     const quorumLenses = scriptQuorumCodeLenses(extract).map((lens) => ({
       range: lens.range,
-      command: { title: escapeLensTitle(lens.title), command: 'pacemakerLab.openQuorumCalculator', arguments: [uri] },
+      command: { title: escapeLensTitle(lens.title), command: 'pacemakerLab.openQuorumCalculator', arguments: [uri, lens.range.start.line] },
     }));
     return [...quorumLenses, ...runCodeLenses(extract, uri)];
   }
@@ -338,8 +338,9 @@ export class LanguageService {
     );
   }
 
-  /** The quorum configuration a corosync.conf describes, for the calculator panel and the CLI. */
-  quorumConfig(uri: string): QuorumConfig | undefined {
+  /** The quorum configuration a corosync.conf describes, for the calculator panel and the CLI. In a
+   * script, `line` (a setup's lens) chooses the cluster when the lab sets up several. */
+  quorumConfig(uri: string, line?: number): QuorumConfig | undefined {
     const file = this.corosyncFile(uri);
     if (file) return quorumConfigFromCorosync(file);
     const [emb] = this.embedded(uri);
@@ -349,7 +350,7 @@ export class LanguageService {
       .sort()
       .map((u) => this.scriptExtract(u))
       .filter((x): x is ScriptExtract => !!x);
-    return quorumConfigFromScripts(extracts);
+    return quorumConfigForScript(extracts, this.scriptExtract(uri), line);
   }
 
   /**

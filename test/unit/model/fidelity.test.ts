@@ -164,6 +164,30 @@ describe('several clusters', () => {
     assert.match(other[0].message, /'node3' is a node of cluster 'recovery-site', but this command runs on cluster 'primary-site' \(on node1\)/);
   });
 
+  it('the calculator and the lenses are per cluster: each setup lens opens its own cluster', async () => {
+    const s = await open({ [uri]: memo });
+    const lenses = s.codeLenses(uri).filter((l) => l.command?.command === 'pacemakerLab.openQuorumCalculator');
+    assert.equal(lenses.length, 2);
+    const configs = lenses.map((l) => s.quorumConfig(uri, l.command!.arguments![1] as number)!);
+    assert.deepEqual(configs.map((c) => c.nodes.map((n) => n.name)), [['node1', 'node2'], ['node3', 'node4']]);
+    // node1's `pcs quorum device add` (below the second setup) belongs to primary-site
+    assert.deepEqual(configs.map((c) => !!c.qdevice), [true, false]);
+  });
+
+  it('a || b: each side may or may not take effect, so neither a missing nor a duplicate id is certain', async () => {
+    const or = 'file:///lab/or.sh';
+    const s = await open({
+      [or]: [
+        'pcs resource create X ocf:heartbeat:Dummy || pcs resource update X fake=1',
+        'pcs resource create Y ocf:heartbeat:Dummy || true',
+        'pcs resource create Y ocf:heartbeat:Dummy',
+        'pcs resource create Y ocf:heartbeat:Dummy',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(problems(s.diagnostics(or)).filter((p) => !p.endsWith('no-fence-device')), ['4 pcs/duplicate-id']);
+  });
+
   it('without prompts, the last setup above decides; a command on a node of the other cluster belongs to that one', async () => {
     const s = await open({
       'file:///lab/two.sh': [
