@@ -226,3 +226,50 @@ describe('several clusters', () => {
     assert.deepEqual(refs.map((r) => r.range.start.line).sort(), [2, 5]);
   });
 });
+
+describe('incremental edits keep branches, order and clusters right', () => {
+  /** Diagnostics of every document from a fresh service given the same texts. */
+  async function cold(files: Record<string, string>): Promise<Map<string, string[]>> {
+    const s = await open(files);
+    return new Map(Object.keys(files).map((u) => [u, summary(s.diagnostics(u))]));
+  }
+  function summary(list: Diagnostic[]): string[] {
+    return list.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.message}`).sort();
+  }
+  function replaceIn(text: string, from: string, to: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+    const at = text.indexOf(from);
+    assert.ok(at >= 0, from);
+    const before = text.slice(0, at).split('\n');
+    const line = before.length - 1;
+    const character = before[line].length;
+    return { range: { start: { line, character }, end: { line, character: character + from.length } }, text: to };
+  }
+
+  it('edits inside arms, across a construct and on prompts give what a fresh analysis gives', async () => {
+    const files: Record<string, string> = {
+      'file:///lab/fence-branches.sh': readFileSync(path.join(fixtures, 'clusters', 'fence-branches.sh'), 'utf8'),
+      'file:///lab/dr-memo.md': readFileSync(path.join(fixtures, 'clusters', 'dr-memo.md'), 'utf8'),
+      'file:///lab/02-constraints.sh': readFileSync(path.join(fixtures, 'order', 'chapters', '02-constraints.sh'), 'utf8'),
+      'file:///lab/01-resources.sh': readFileSync(path.join(fixtures, 'order', 'chapters', '01-resources.sh'), 'utf8'),
+    };
+    const s = await open(files);
+    const edits: [string, string, string][] = [
+      ['file:///lab/fence-branches.sh', 'else\n  pcs stonith create lab-fence fence_dummy', 'else\n  pcs stonith create lab-fenc fence_dummy'],
+      ['file:///lab/fence-branches.sh', 'else\n', 'fi\nif true; then\n'],
+      ['file:///lab/fence-branches.sh', 'fi\nif true; then\n', 'else\n'],
+      ['file:///lab/dr-memo.md', '[root@node1 ~]# pcs constraint location app-vip prefers node3', '[root@node3 ~]# pcs constraint location app-vip prefers node3'],
+      ['file:///lab/dr-memo.md', 'setup recovery-site node3', 'setup primary-site node3'],
+      ['file:///lab/01-resources.sh', '--group', '--group'],
+      ['file:///lab/01-resources.sh', 'pcs resource create ClusterIP', 'pcs resource create ClusterIP2'],
+    ];
+    let version = 2;
+    for (const [uri, from, to] of edits) {
+      const text = s.getText(uri)!;
+      if (!text.includes(from)) continue;
+      s.changeDocument(uri, [replaceIn(text, from, to)], version++);
+      files[uri] = s.getText(uri)!;
+      const fresh = await cold(files);
+      for (const u of Object.keys(files)) assert.deepEqual(summary(s.diagnostics(u)), fresh.get(u), `${u} after ${from} → ${to}`);
+    }
+  });
+});
