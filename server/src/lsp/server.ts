@@ -64,16 +64,23 @@ export function startServer(given?: Connection): void {
   configureRules(undefined);
   // The lab's running order (`pacemakerLab.order`, a list of paths or globs).
   const configureOrder = (input: unknown) => service.configureOrder(Array.isArray(input) ? input.filter((e): e is string => typeof e === 'string') : []);
+  // Where run lenses go (`pacemakerLab.run.lenses`: all, blocks (default) or off).
+  let lensRefresh = false;
+  const configureLenses = (input: unknown) => service.configureRunLenses(input === 'all' || input === 'off' ? input : 'blocks');
   connection.onDidChangeConfiguration(({ settings }) => {
-    const rules = (settings as { pacemakerLab?: { rules?: unknown } } | null)?.pacemakerLab?.rules;
-    configureRules(rules);
-    configureOrder((settings as { pacemakerLab?: { order?: unknown } } | null)?.pacemakerLab?.order);
+    const lab = (settings as { pacemakerLab?: { rules?: unknown; order?: unknown; run?: { lenses?: unknown } } } | null)?.pacemakerLab;
+    configureRules(lab?.rules);
+    configureOrder(lab?.order);
+    configureLenses(lab?.run?.lenses);
     scheduler.refreshAll();
+    if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configureRules((params.initializationOptions as { rules?: unknown } | null)?.rules);
     configureOrder((params.initializationOptions as { order?: unknown } | null)?.order);
+    configureLenses((params.initializationOptions as { runLenses?: unknown } | null)?.runLenses);
+    lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
     return {

@@ -206,20 +206,33 @@ function lensesFor(uri: string, range: Range, text: string, nodes: string[] | '*
  * of two or more statements. In a block where some lines carry prompts, lines without one are taken
  * for command output and are not run.
  */
-export function runCodeLenses(extract: ScriptExtract, uri = ''): CodeLens[] {
+export function runCodeLenses(extract: ScriptExtract, uri = '', mode: RunLensMode = 'all'): CodeLens[] {
+  if (mode === 'off') return [];
   // The extract is cached per document version, so the lenses are too (a 10,000-line script takes ~35 ms).
   const cached = lensCache.get(extract);
-  if (cached && cached.uri === uri) return cached.lenses;
-  const lenses = computeLenses(extract, uri);
-  lensCache.set(extract, { uri, lenses });
+  if (cached && cached.uri === uri && cached.mode === mode) return cached.lenses;
+  const lenses = computeLenses(extract, uri, mode);
+  lensCache.set(extract, { uri, mode, lenses });
   return lenses;
 }
 
-const lensCache = new WeakMap<ScriptExtract, { uri: string; lenses: CodeLens[] }>();
+/**
+ * Where run lenses go (`pacemakerLab.runOnNode.lenses`): `all` above every command and block;
+ * `blocks` above blocks, single-command blocks and lines whose prompt names a node; `off` nowhere.
+ */
+export type RunLensMode = 'all' | 'blocks' | 'off';
 
-function computeLenses(extract: ScriptExtract, uri: string): CodeLens[] {
+const lensCache = new WeakMap<ScriptExtract, { uri: string; mode: RunLensMode; lenses: CodeLens[] }>();
+
+// Commands that change only the running shell (options, directory, variables): a lens that runs one of
+// them alone on a node does nothing there. They still run as part of their block.
+const SHELL_ONLY = new Set(['set', 'cd', 'pushd', 'popd', 'export', 'unset', 'shopt', 'trap', 'alias', 'unalias', 'declare', 'typeset', 'local', 'readonly', 'source', '.', 'true', ':', 'umask', 'hash']);
+
+function computeLenses(extract: ScriptExtract, uri: string, mode: RunLensMode): CodeLens[] {
   const promptsByBlock = new Map<number, Map<number, PromptTarget>>();
   const commandLinesByBlock = new Map<number, Set<number>>();
+  // Lines where some command does something on the node (not only shell state).
+  const effectLines = new Set<number>();
   for (const invocation of extract.invocations) {
     let prompts = promptsByBlock.get(invocation.block);
     if (!prompts) promptsByBlock.set(invocation.block, (prompts = new Map()));
@@ -227,7 +240,12 @@ function computeLenses(extract: ScriptExtract, uri: string): CodeLens[] {
     let lines = commandLinesByBlock.get(invocation.block);
     if (!lines) commandLinesByBlock.set(invocation.block, (lines = new Set()));
     lines.add(invocation.range.start.line);
+    if (!SHELL_ONLY.has(invocation.command)) effectLines.add(invocation.range.start.line);
   }
+  const acts = (statement: Statement) => {
+    for (let line = statement.range.start.line; line <= statement.range.end.line; line++) if (effectLines.has(line)) return true;
+    return false;
+  };
 
   const lenses: CodeLens[] = [];
   extract.blocks.forEach((block, blockIndex) => {
@@ -240,7 +258,13 @@ function computeLenses(extract: ScriptExtract, uri: string): CodeLens[] {
       return false;
     });
     if (statements.some((statement) => statement.prompt)) statements = statements.filter((statement) => statement.prompt);
-    for (const statement of statements) lenses.push(...lensesFor(uri, statement.range, statement.text, promptNodes(statement.prompt), ''));
+    if (!statements.some(acts)) return;
+    for (const statement of statements) {
+      if (!acts(statement)) continue;
+      // `blocks`: a line keeps its own lens only when its prompt names where it runs, or it is the block.
+      if (mode === 'blocks' && statements.length >= 2 && !statement.prompt) continue;
+      lenses.push(...lensesFor(uri, statement.range, statement.text, promptNodes(statement.prompt), ''));
+    }
     if (statements.length >= 2) {
       // A block whose lines name different nodes has no single place to run: each line keeps its own lens.
       const keys = new Set(statements.map((statement) => nodesKey(promptNodes(statement.prompt))));

@@ -50,7 +50,7 @@ import {
   clusterNodes,
 } from '../scripts/index';
 import type { ClusterModel, ScriptDocument, CorosyncDocument } from '../scripts/index';
-import { runCodeLenses } from '../runOnNode/lenses';
+import { runCodeLenses, type RunLensMode } from '../runOnNode/lenses';
 import { quorumConfigForScript } from '../quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../quorum/scriptFeatures';
 import { loadAgentCatalog, useAgentCatalog } from '../agents/features';
@@ -76,6 +76,7 @@ export class LanguageService {
   private labOrder: readonly string[] = [];
   /** Severity overrides per code (`pacemakerLab.rules`, `check --rule`) and the rule page of a code. */
   private ruleLevels: RuleLevels = {};
+  private runLensMode: RunLensMode = 'blocks';
   private ruleDocUrl: ((code: string) => string | undefined) | undefined;
 
   /** Load the wasm grammars. Must complete before any other call. */
@@ -83,6 +84,11 @@ export class LanguageService {
     await initParsers();
     // The catalog is read once here so the first hover or check does not pay for it (~10 ms).
     loadAgentCatalog();
+  }
+
+  /** Where run lenses go (`pacemakerLab.run.lenses`). */
+  configureRunLenses(mode: RunLensMode): void {
+    this.runLensMode = mode;
   }
 
   /** Severity overrides per code, and a function giving each code's documentation link. */
@@ -327,7 +333,7 @@ export class LanguageService {
       range: lens.range,
       command: { title: escapeLensTitle(lens.title), command: 'pacemakerLab.openQuorumCalculator', arguments: [uri, lens.range.start.line] },
     }));
-    return [...quorumLenses, ...runCodeLenses(extract, uri)];
+    return [...quorumLenses, ...runCodeLenses(extract, uri, this.runLensMode)];
   }
 
   inlayHints(uri: string, range: Range): InlayHint[] {
