@@ -43,7 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Hovers quote names and values from lab files: never trusted (no command: links), no HTML.
     markdown: { isTrusted: false, supportHtml: false },
     // The server reads pacemakerLab.rules (severity per code) from these.
-    initializationOptions: { rules: vscode.workspace.getConfiguration('pacemakerLab').get('rules'), order: vscode.workspace.getConfiguration('pacemakerLab').get('order') },
+    initializationOptions: {
+      rules: vscode.workspace.getConfiguration('pacemakerLab').get('rules'),
+      order: vscode.workspace.getConfiguration('pacemakerLab').get('order'),
+      runLenses: vscode.workspace.getConfiguration('pacemakerLab').get('run.lenses'),
+    },
     synchronize: { configurationSection: 'pacemakerLab' },
     middleware: walkthroughMiddleware,
   };
