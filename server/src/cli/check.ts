@@ -61,7 +61,7 @@ export async function checkFiles(
   const findings: CheckFinding[] = [];
   for (const f of files) {
     const uri = pathToFileURL(f.path).toString();
-    const diagnostics = [...service.diagnostics(uri)].sort(
+    const diagnostics = [...diagnosticsOrNotAnalysed(service, uri)].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
     for (const d of diagnostics) {
@@ -75,6 +75,35 @@ export async function checkFiles(
     }
   }
   return findings;
+}
+
+/** Code of the finding that stands for a file the analysis failed on (docs/rules/files.md). */
+export const NOT_ANALYSED = 'file/not-analysed';
+
+/**
+ * The diagnostics of one file; when the analysis throws (a bug, or an input nobody foresaw), one
+ * warning naming the reason instead, and the file is dropped from the workspace model so the other
+ * files are still checked.
+ */
+function diagnosticsOrNotAnalysed(service: LanguageService, uri: string): Diagnostic[] {
+  try {
+    // Parse alone first, so a file that cannot be read is blamed, not the model of all files.
+    if (service.kindOf(uri) === 'corosync') service.corosyncFile(uri);
+    else service.scriptExtract(uri);
+    return service.diagnostics(uri);
+  } catch (error) {
+    service.removeDocument(uri);
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 2,
+        code: NOT_ANALYSED,
+        source: 'pcmk',
+        message: `This file could not be analysed (${reason}); nothing in it was checked.`,
+      },
+    ];
+  }
 }
 
 export function formatText(findings: CheckFinding[]): string {
@@ -141,5 +170,7 @@ export async function runCheckCli(args: string[], out: (s: string) => void, err:
   else if (format === 'gcc') out(formatGcc(findings));
   else if (format === 'sarif') out(JSON.stringify(toSarif(findings), null, 2) + '\n');
   else out(formatText(findings));
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const notAnalysed = findings.filter((f) => f.code === NOT_ANALYSED);
+  for (const f of notAnalysed) err(`pcmk-lsp check: ${f.file}: ${f.message}\n`);
+  return notAnalysed.length || findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // model from every document (buildClusterModel), then asks per document.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ClusterModel, ScriptDocument } from '../model/types';
+import { extractProblems } from '../shell/extract';
 
 export { buildClusterModel } from '../model/build';
 export type { ClusterModel, ScriptDocument, CorosyncDocument } from '../model/types';
@@ -17,8 +18,11 @@ export {
   clusterNodes,
 } from './navigation';
 
-/** Diagnostics of one script document: everything the fold reported on it. */
+/** Diagnostics of one script document: everything the fold reported on it, and what the shell would refuse. */
 export function scriptDiagnostics(doc: ScriptDocument, model: ClusterModel): Diagnostic[] {
-  const list = model.diagnostics.get(doc.uri) ?? [];
-  return [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const list = [...(model.diagnostics.get(doc.uri) ?? [])];
+  for (const p of extractProblems(doc.extract)) {
+    list.push({ range: p.range, severity: p.severity === 'error' ? 1 : 2, code: p.code, source: 'pcmk', message: p.message });
+  }
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -22,7 +22,7 @@ import MarkdownIt from 'markdown-it';
 import { ShellScanner } from './scanner';
 import { matchPrompt, type PromptMatch } from './prompt';
 import { buildMarkdownSegment, buildScriptSegment, splitLines, type BuiltSegment, type Group } from './segment';
-import { Walker, type RelFile, type RelInvocation, type RelWord, type Span } from './walk';
+import { Walker, MAX_NESTING, type RelFile, type RelInvocation, type RelWord, type Span } from './walk';
 
 export type ScriptKind = 'shell' | 'markdown';
 
@@ -48,8 +48,12 @@ export function extractScript(
   const gen = (ownerGeneration.get(owner) ?? 0) + 1;
   ownerGeneration.set(owner, gen);
   let blockBase = 0;
+  const problems: ShellProblem[] = [];
   for (const seg of segments) {
     const analysed = analyse(seg);
+    for (const { sl, sc, el, ec, ...p } of analysed.problems) {
+      problems.push({ ...p, range: { start: { line: seg.line + sl, character: sc }, end: { line: seg.line + el, character: ec } } });
+    }
     const m = materialize(analysed, seg, blockBase, owner, gen);
     units.push(m);
     for (const inv of m.invocations) extract.invocations.push(inv);
@@ -58,6 +62,7 @@ export function extractScript(
     blockBase += m.blocks.length;
   }
   UNITS.set(extract, units);
+  PROBLEMS.set(extract, problems);
   if (script) {
     const perBlock: Invocation[][] = script.blocks.map(() => []);
     for (const inv of extract.invocations) perBlock[inv.block]?.push(inv);
@@ -101,6 +106,23 @@ export interface ExtractUnit {
 }
 
 const UNITS = new WeakMap<ScriptExtract, Materialized[]>();
+const PROBLEMS = new WeakMap<ScriptExtract, ShellProblem[]>();
+
+/** What the shell itself would refuse or what the extraction could not read, found while extracting. */
+export interface ShellProblem {
+  range: Range;
+  code: 'shell/nesting-too-deep' | 'shell/line-too-long';
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The shell problems of an extract made by `extractScript` (empty for other extracts). */
+export function extractProblems(extract: ScriptExtract): readonly ShellProblem[] {
+  return PROBLEMS.get(extract) ?? [];
+}
+
+/** A problem with a segment-relative position (line relative to the segment's first line). */
+type SegmentProblem = Omit<ShellProblem, 'range'> & { sl: number; sc: number; el: number; ec: number };
 const ownerGeneration = new Map<string, number>();
 
 // ---- segments ----------------------------------------------------------------------------------
@@ -292,6 +314,7 @@ interface Analysed {
   isShell: boolean;
   /** Materialized copies by `owner \0 start line`. */
   materialized?: Map<string, MaterializedAt>;
+  problems: SegmentProblem[];
 }
 
 interface MaterializedAt {
@@ -341,6 +364,7 @@ function analyse(seg: Segment): Analysed {
   if (hit) return hit;
   const built = seg.mode === 'script' ? buildScriptSegment(seg.text) : buildMarkdownSegment(seg.text, seg.mode, seg.tagged);
   const parser = parserFor(grammars().bash);
+  const longLine = blankLongLines(built);
   const walked = built.text.trim() ? new Walker(parser).walk(built.text, built.origins) : { invocations: [], files: [] };
   const lineStarts = [0];
   for (let i = seg.text.indexOf('\n'); i >= 0; i = seg.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -368,9 +392,66 @@ function analyse(seg: Segment): Analysed {
     for (const w of inv.argv) if ((w as Located).sl === undefined) locate(w);
     if (inv.remote?.host && (inv.remote.host as Located).sl === undefined) locate(inv.remote.host);
   }
-  const analysed: Analysed = { built, invocations: walked.invocations, files: walked.files, lineStarts, isShell };
+  const problems: SegmentProblem[] = [];
+  if (longLine !== undefined) {
+    const at: Span = { start: longLine, end: longLine };
+    locate(at);
+    const l = at as Located;
+    problems.push({
+      code: 'shell/line-too-long',
+      severity: 'warning',
+      message: `A line longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters is not analysed (commands on it are not checked).`,
+      sl: l.sl,
+      sc: l.sc,
+      el: l.el,
+      ec: l.ec,
+    });
+  }
+  if ('tooDeep' in walked && walked.tooDeep) {
+    const at = walked.tooDeep as Located;
+    locate(at);
+    problems.push({
+      code: 'shell/nesting-too-deep',
+      severity: 'warning',
+      message: `Nesting deeper than ${MAX_NESTING} levels is not analysed: commands inside it are not checked.`,
+      sl: at.sl,
+      sc: at.sc,
+      el: at.el,
+      ec: at.ec,
+    });
+  }
+  const analysed: Analysed = { built, invocations: walked.invocations, files: walked.files, lineStarts, isShell, problems };
   cache.set(key, analysed);
   return analysed;
+}
+
+/** tree-sitter-bash needs seconds for a line of a few hundred kilobytes (a 2 MB line: minutes); no lab
+ * command is that long, so such lines are blanked before parsing and reported instead. */
+export const MAX_LINE_CHARS = 20_000;
+
+/** Blanks (in place) every line of the built text longer than MAX_LINE_CHARS; returns the segment
+ * offset of the first one. */
+function blankLongLines(built: BuiltSegment): number | undefined {
+  const text = built.text;
+  if (text.length <= MAX_LINE_CHARS) return undefined;
+  let first: number | undefined;
+  let out: string[] | undefined;
+  let last = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_LINE_CHARS) {
+      first ??= built.origins[start];
+      out ??= [];
+      out.push(text.slice(last, start), ' '.repeat(end - start));
+      last = end;
+    }
+    start = end + 1;
+  }
+  if (!out) return undefined;
+  out.push(text.slice(last));
+  built.text = out.join('');
+  return first;
 }
 
 // ---- materialization -----------------------------------------------------------------------------

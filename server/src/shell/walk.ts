@@ -57,6 +57,8 @@ export interface RelFile {
 export interface WalkResult {
   invocations: RelInvocation[];
   files: RelFile[];
+  /** Where the syntax tree first nests deeper than MAX_NESTING levels (what is below is not walked). */
+  tooDeep?: Span;
 }
 
 type Env = ReadonlyMap<string, readonly string[] | null>;
@@ -89,9 +91,15 @@ const SSH_ARG_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw'.split(''));
 const SSHPASS_ARG_OPTIONS = new Set('pfdP'.split(''));
 const SUDO_ARG_OPTIONS = new Set('ugCDhprtUT'.split(''));
 const MAX_DEPTH = 4;
+/** Syntax-tree levels the walker descends (`$( $( …`, `if` in `if`, …) before it stops: the walk recurses,
+ * and 2,000 levels overflow the stack. Real lab scripts stay far below (a few dozen). */
+export const MAX_NESTING = 200;
+const MAX_ALTERNATIVES = 64;
 
 export class Walker {
   private readonly result: WalkResult = { invocations: [], files: [] };
+  /** Current recursion depth of visit / visitSubstitutions. */
+  private level = 0;
 
   constructor(private readonly parser: Parser) {}
 
@@ -121,7 +129,25 @@ export class Walker {
     return this.origin(ctx, end - 1) + 1;
   }
 
+  /** Counts the nesting; past MAX_NESTING records where and skips the subtree instead of recursing on. */
+  private descend(node: Node, ctx: Ctx, walk: () => void): void {
+    if (this.level >= MAX_NESTING) {
+      this.result.tooDeep ??= { start: this.origin(ctx, node.startIndex), end: this.origin(ctx, node.startIndex) + 1 };
+      return;
+    }
+    this.level++;
+    try {
+      walk();
+    } finally {
+      this.level--;
+    }
+  }
+
   private visit(node: Node, ctx: Ctx): void {
+    this.descend(node, ctx, () => this.visitNode(node, ctx));
+  }
+
+  private visitNode(node: Node, ctx: Ctx): void {
     switch (node.type) {
       case 'comment':
       case 'heredoc_body':
@@ -160,6 +186,9 @@ export class Walker {
   // ---- alternatives ------------------------------------------------------------------------------
 
   private arm(ctx: Ctx, id: number, arm: number, of: number): Ctx {
+    // Past MAX_ALTERNATIVES nested alternatives (`a || b || c …` thousands long) the deeper ones are read
+    // as a sequence: each arm copies its path, so following them all would cost depth² memory.
+    if ((ctx.branch?.length ?? 0) >= MAX_ALTERNATIVES) return ctx;
     return { ...ctx, branch: [...(ctx.branch ?? []), { id, arm, of }] };
   }
 
@@ -202,22 +231,37 @@ export class Walker {
     });
   }
 
-  /** `a || b`: b runs only when a failed, so a's effects and b's are alternatives. `a && b` is a sequence. */
+  /**
+   * `a || b`: b runs only when a failed, so a's effects and b's are alternatives. `a && b` is a sequence.
+   * `a && b && c` parses as `(a && b) && c`: the left spine is followed in a loop, so a chain of
+   * thousands of commands costs no stack.
+   */
   private orList(node: Node, ctx: Ctx): void {
-    const op = node.children.find((c) => c && !c.isNamed && (c.type === '||' || c.type === '&&'));
-    if (op?.type !== '||') {
-      this.visitChildren(node, ctx);
-      return;
+    const levels: { node: Node; ctx: Ctx; op: Node | undefined; id: number; left: Node | undefined }[] = [];
+    let cur = node;
+    let curCtx = ctx;
+    for (;;) {
+      const op = cur.children.find((c) => c && !c.isNamed && (c.type === '||' || c.type === '&&')) ?? undefined;
+      const id = this.origin(curCtx, cur.startIndex);
+      const first = cur.namedChild(0);
+      const left = first && first.type === 'list' && (!op || first.endIndex <= op.startIndex) ? first : undefined;
+      levels.push({ node: cur, ctx: curCtx, op, id, left });
+      if (!left) break;
+      if (op?.type === '||') curCtx = this.arm(curCtx, id, 0, 2);
+      cur = left;
     }
-    const id = this.origin(ctx, node.startIndex);
-    let arm = 0;
-    for (const child of node.children) {
-      if (!child) continue;
-      if (child.equals(op)) {
-        arm = 1;
-        continue;
+    for (let k = levels.length - 1; k >= 0; k--) {
+      const { node: n, ctx: c, op, id, left } = levels[k];
+      let arm = 0;
+      for (const child of n.children) {
+        if (!child) continue;
+        if (op && child.equals(op)) {
+          arm = 1;
+          continue;
+        }
+        if (!child.isNamed || (left && child.equals(left))) continue;
+        this.visit(child, op?.type === '||' ? this.arm(c, id, arm, 2) : c);
       }
-      if (child.isNamed) this.visit(child, this.arm(ctx, id, arm, 2));
     }
   }
 
@@ -234,7 +278,7 @@ export class Walker {
         values = null;
         break;
       }
-      values.push(...(built.word.values ?? [built.word.text]));
+      for (const value of built.word.values ?? [built.word.text]) values.push(value);
       if (values.length > MAX_VALUES) values = values.slice(0, MAX_VALUES);
     }
     // `for i; do` iterates over the positional parameters: unknown here.
@@ -392,6 +436,10 @@ export class Walker {
 
   /** Commands inside `$(...)`, backquotes and `<(...)` of a word. */
   private visitSubstitutions(node: Node, ctx: Ctx): void {
+    this.descend(node, ctx, () => this.substitutions(node, ctx));
+  }
+
+  private substitutions(node: Node, ctx: Ctx): void {
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       this.visitChildren(node, ctx);
       return;
