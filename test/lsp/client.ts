@@ -18,7 +18,7 @@ export class TestLspClient {
   readonly logs: string[] = [];
 
   constructor() {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [process.env.PCMK_LSP_SERVER ?? path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -76,10 +76,11 @@ export class TestLspClient {
     const code = await new Promise<number | null>((resolve) => {
       if (this.process.exitCode !== null) resolve(this.process.exitCode);
       else this.process.once('exit', (c) => resolve(c));
+      // Exit waits for V8's background compilation of the wasm grammars to finish: seconds on a busy machine.
       setTimeout(() => {
         this.process.kill('SIGKILL');
         resolve(null);
-      }, 3000);
+      }, 30_000);
     });
     this.connection.dispose();
     return code;
