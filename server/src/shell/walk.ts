@@ -34,8 +34,8 @@ export interface RelInvocation extends Span {
 
 /**
  * One level of alternatives a command sits in: the arm `arm` of the construct `id` (an `if`/`elif`/
- * `else` chain, a `case`, or the two sides of `a || b`). `id` is the construct's offset in the
- * segment (unique within it); `of` counts the construct's alternatives including an implicit empty
+ * `else` chain, a `case`, or one side of `a || b`, an arm of its own next to an empty one). `id` is
+ * the construct's offset in the segment (unique within it); `of` counts the construct's alternatives including an implicit empty
  * one (an `if` without `else`, a `case` without `*)`), so a fold knows whether some path runs none of
  * the arms. Conditions (`if cond; then`) are not in an arm: they run whichever arm follows.
  */
@@ -232,7 +232,10 @@ export class Walker {
   }
 
   /**
-   * `a || b`: b runs only when a failed, so a's effects and b's are alternatives. `a && b` is a sequence.
+   * `a || b`: b runs only when a failed, which the model cannot tell (a command it thinks succeeds may
+   * fail on a cluster in another state). So each side is an alternative of its own next to an empty
+   * one: a's effects may not have happened, b starts from that and may not run either; what both
+   * create is "maybe", and no error depends on whether a failed. `a && b` is a sequence.
    * `a && b && c` parses as `(a && b) && c`: the left spine is followed in a loop, so a chain of
    * thousands of commands costs no stack.
    */
@@ -260,7 +263,8 @@ export class Walker {
           continue;
         }
         if (!child.isNamed || (left && child.equals(left))) continue;
-        this.visit(child, op?.type === '||' ? this.arm(c, id, arm, 2) : c);
+        // each side of `||` is an alternative of its own next to an empty one (see above)
+        this.visit(child, op?.type === '||' ? (arm === 0 ? this.arm(c, id, 0, 2) : this.arm(c, this.origin(c, child.startIndex), 0, 2)) : c);
       }
     }
   }
