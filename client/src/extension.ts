@@ -51,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'pacemakerLab' },
     middleware: walkthroughMiddleware,
   };
+  // Before the server starts: the walkthrough's first link must work while the server is still loading.
+  registerWalkthrough(context);
   client = new LanguageClient('pacemakerLab', 'Pacemaker Lab language server', serverOptions, clientOptions);
   await client.start();
 
@@ -114,7 +116,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  registerWalkthrough(context);
   registerRunOnNode(context, workspaceNodes, (text) =>
     client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null),
   );
