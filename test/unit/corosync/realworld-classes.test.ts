@@ -83,6 +83,9 @@ describe('corosync: classes from real-world files', () => {
       const [b] = errorsOf('totem {\n    version: 2\n    cluster_name: x\n}\n');
       assert.match(b.message, /"No interfaces defined"/);
       assert.equal(errorsOf(multicast).length, 1);
+      const skeleton = applyEdits(multicast, fixesOf(a)[0].edits);
+      assert.match(skeleton, /^\}\n\nnodelist \{\n {4}node \{\n {8}ring0_addr: ADDRESS_OF_NODE1\n/m);
+      assert.deepEqual(errorsOf(skeleton.replace('ADDRESS_OF_NODE1', '10.70.1.1').replace('ADDRESS_OF_NODE2', '10.70.1.2')).filter((d) => d.code === 'corosync/no-nodes'), []);
     });
 
     it('builds the nodelist from corosync 2 member addresses', () => {

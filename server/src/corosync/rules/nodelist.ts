@@ -122,8 +122,8 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
   }
   // Several links need names to find the local node (any transport); udp and udpu then refuse the
   // second link anyway.
-  if (allLinks.size > 1 && transport !== 'knet' && !['udp', 'udpu'].includes(transport)) return;
-  const unnamed = allLinks.size > 1 ? members.filter((n) => !n.get('name')) : [];
+  const transportKnown = ['knet', 'udp', 'udpu'].includes(transport);
+  const unnamed = allLinks.size > 1 && transportKnown ? members.filter((n) => !n.get('name')) : [];
   for (const n of unnamed) {
     out.push(
       diagnostic(
@@ -135,7 +135,7 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
       ),
     );
   }
-  if (allLinks.size > 1 && transport !== 'knet' && !unnamed.length) {
+  if (allLinks.size > 1 && transportKnown && transport !== 'knet' && !unnamed.length) {
     const extra = [...allLinks].filter((l) => l > 0).sort((a, b) => a - b)[0]!;
     const first = members.find((n) => n.links.has(extra))!.links.get(extra)!;
     out.push(
@@ -214,10 +214,12 @@ function noNodelist(view: CsView, nodelist: CsSection | undefined): Diagnostic {
       (legacy ? ' corosync 1 and 2 could find members by multicast (`bindnetaddr`/`mcastaddr`) or from `member` blocks; corosync 3 reads members only from the nodelist.' : '') +
       ` Add ${members.length ? 'the members listed in the `member` blocks' : 'one `node` per member'}: \`${inline}\`${members.length ? '' : ' (with each node\'s address)'}.`;
   const fixes =
-    !nodelist && members.length && totem?.closeBraceRange
+    !nodelist && totem?.closeBraceRange
       ? [
           {
-            title: `Add a nodelist with the ${members.length} member address${members.length > 1 ? 'es' : ''}`,
+            title: members.length
+              ? `Add a nodelist with the ${members.length} member address${members.length > 1 ? 'es' : ''}`
+              : "Add a nodelist skeleton (then write each node's address)",
             edits: [{ range: { start: totem.closeBraceRange.end, end: totem.closeBraceRange.end }, newText: `\n\n${block('    ').trimEnd()}` }],
           },
         ]
