@@ -41,6 +41,23 @@ describe('pcmk-lsp check over hostile files', () => {
     assert.match(text.stdout, /^corosync\.conf:43:1: error \[corosync\/syntax\] Start of section makes total cmap path too long/m);
   });
 
+  it('a file over the size cap and a broken symlink: each named with the reason (the cap in MB), the others still checked', () => {
+    const capDir = path.join(dir, 'cap');
+    fs.mkdirSync(capDir);
+    fs.writeFileSync(path.join(capDir, 'dump.sh'), '#!/bin/bash\n' + '# log line\n'.repeat(500_000));
+    fs.symlinkSync(path.join(capDir, 'gone.sh'), path.join(capDir, 'broken.sh'));
+    fs.writeFileSync(path.join(capDir, 'login.sh'), '#!/bin/bash\niscsadm -m node --login\n');
+    const r = run(['check', 'dump.sh', 'broken.sh', 'login.sh'], capDir);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /dump\.sh: not analysed: 5\.2 MB is over the 4\.0 MB size limit for lab files/);
+    assert.match(r.stderr, /broken\.sh: not analysed: a broken symbolic link/);
+    assert.doesNotMatch(r.stderr, /not a corosync\.conf, shell script or Markdown file/);
+    assert.match(r.stdout, /^login\.sh:2:1: error \[shell\/misspelled-command\]/m);
+    const folder = run(['check', '.'], capDir);
+    assert.match(folder.stderr, /dump\.sh: not analysed: 5\.2 MB is over the 4\.0 MB size limit/);
+    assert.match(folder.stdout, /^login\.sh:2:1: error/m);
+  });
+
   it('every generated shape, through the command line: an answer with the file name, never a stack overflow', () => {
     const shapes = path.join(dir, 'shapes');
     fs.mkdirSync(shapes);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from '../service/languageService';
-import { labFilesUnder, readLabFile, type LabFile } from '../service/workspaceFiles';
+import { labFileProblem, labFilesUnder, readLabFile, type LabFile } from '../service/workspaceFiles';
 import type { SeverityName } from '../service/types';
 import { toSarif } from './sarif';
 import { applySafeFixes } from './fix';
@@ -33,19 +33,35 @@ export async function collectFiles(paths: string[]): Promise<{ files: LabFile[];
   const problems: string[] = [];
   for (const p of paths) {
     const abs = path.resolve(p);
-    if (!fs.existsSync(abs)) {
+    if (!fs.existsSync(abs) && !isSymlink(abs)) {
       problems.push(`${p}: no such file or folder`);
       continue;
     }
-    if (fs.statSync(abs).isDirectory()) {
-      for await (const f of labFilesUnder(abs)) files.push(f);
+    if (isDirectory(abs)) {
+      for await (const f of labFilesUnder(abs, (file, problem) => problems.push(`${path.relative(process.cwd(), file) || file}: ${problem}`))) files.push(f);
     } else {
       const f = readLabFile(abs, true);
       if (f) files.push(f);
-      else problems.push(`${p}: not a corosync.conf, shell script or Markdown file (nothing to check)`);
+      else problems.push(`${p}: ${labFileProblem(abs) ?? 'not a corosync.conf, shell script or Markdown file (nothing to check)'}`);
     }
   }
   return { files, problems };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Analyses the files together (one workspace model) and returns the findings in file order. */
@@ -172,5 +188,5 @@ export async function runCheckCli(args: string[], out: (s: string) => void, err:
   else out(formatText(findings));
   const notAnalysed = findings.filter((f) => f.code === NOT_ANALYSED);
   for (const f of notAnalysed) err(`pcmk-lsp check: ${f.file}: ${f.message}\n`);
-  return notAnalysed.length || findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return problems.length || notAnalysed.length || findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -54,7 +54,7 @@ export interface CsSyntaxError {
  * - invalid-key-name: "Can't store key ... into icmap" (a character outside [A-Za-z0-9._/:-] in the
  *   section path or key, or a path shorter than 3 characters)
  * - section-path-too-long: "Start of section makes total cmap path too long" (the dotted path of the
- *   open sections reaches 256 bytes; corosync stops reading there)
+ *   open sections reaches 255 bytes; corosync stops reading there)
  */
 export type CsBadLineReason =
   | 'not-a-line'

@@ -107,7 +107,9 @@ export function startServer(given?: Connection): void {
     guard.notification('workspace scan', async () => {
       // Read the workspace's lab files in the background so the model sees scripts not yet opened.
       // Folders that are not on this machine's disk (other URI schemes) are not scanned.
-      const scanner = new WorkspaceScanner(workspaceFolders.map(filePathOf).filter((p): p is string => !!p));
+      const scanner = new WorkspaceScanner(workspaceFolders.map(filePathOf).filter((p): p is string => !!p), (file, problem) =>
+        connection.console.warn(`${file}: ${problem}`),
+      );
       for await (const file of scanner.files()) {
         const uri = pathToFileURL(file.path).toString();
         if (!service.has(uri)) service.setDocument(uri, file.kind, file.text, 0, false);

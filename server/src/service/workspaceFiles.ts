@@ -16,7 +16,41 @@ export interface LabFile {
 
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.tools/**'];
 /** Files larger than this are not lab scripts (logs, dumps) and would only slow the model down. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Why a file that looks like a lab file (by its name) cannot be analysed: too large or unreadable. */
+export function labFileProblem(filePath: string): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    let broken = false;
+    try {
+      broken = code === 'ENOENT' && fs.lstatSync(filePath).isSymbolicLink();
+    } catch {
+      broken = false;
+    }
+    if (broken) return 'not analysed: a broken symbolic link (its target does not exist)';
+    if (code === 'EACCES' || code === 'EPERM') return 'not analysed: permission denied';
+    if (code === 'ELOOP') return 'not analysed: too many levels of symbolic links';
+    return `not analysed: cannot read it (${code ?? String(error)})`;
+  }
+  if (stat.isDirectory()) return undefined;
+  if (!stat.isFile()) return 'not analysed: not a regular file';
+  if (stat.size > MAX_FILE_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return `not analysed: ${mb(stat.size)} is over the ${mb(MAX_FILE_BYTES)} size limit for lab files (a log or dump, not a lab script)`;
+  }
+  try {
+    fs.accessSync(filePath, fs.constants.R_OK);
+    fs.closeSync(fs.openSync(filePath, 'r'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'not analysed: permission denied' : `not analysed: cannot read it (${code ?? String(error)})`;
+  }
+  return undefined;
+}
 
 function gitignoreFor(root: string): Ignore {
   const ig = ignore();
@@ -43,7 +77,8 @@ export function readLabFile(filePath: string, explicit = false): LabFile | undef
   }
 }
 
-export async function* labFilesUnder(root: string): AsyncGenerator<LabFile> {
+/** `onProblem` hears of files named like lab files that are too large or unreadable. */
+export async function* labFilesUnder(root: string, onProblem?: (file: string, problem: string) => void): AsyncGenerator<LabFile> {
   const ig = gitignoreFor(root);
   const candidates = await glob(['**/*'], { cwd: root, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true });
   candidates.sort();
@@ -51,5 +86,9 @@ export async function* labFilesUnder(root: string): AsyncGenerator<LabFile> {
     if (ig.ignores(rel)) continue;
     const file = readLabFile(path.join(root, rel));
     if (file) yield file;
+    else if (onProblem && kindFromPath(path.join(root, rel))) {
+      const problem = labFileProblem(path.join(root, rel));
+      if (problem) onProblem(path.join(root, rel), problem);
+    }
   }
 }
