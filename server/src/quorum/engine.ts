@@ -711,6 +711,8 @@ interface Prepared {
   /** The closed form applies: votequorum runs, all up is quorate, node ids are distinct. */
   model?: FailureModel;
   indexOf: Map<number, number>;
+  /** Node ids in increasing order in the file (members then need no sorting). */
+  idsSorted: boolean;
 }
 const prepared = new WeakMap<QuorumConfig, Prepared>();
 
@@ -724,7 +726,8 @@ function prepare(config: QuorumConfig): Prepared {
   config.nodes.forEach((x, i) => indexOf.set(x.nodeid, i));
   const closedForm = settings.votequorum && !settings.startupError && allUp.quorate && indexOf.size === config.nodes.length;
   const model = closedForm ? failureModel(config.nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum) : undefined;
-  p = { settings, allUp, model, indexOf };
+  const idsSorted = config.nodes.every((x, i) => i === 0 || config.nodes[i - 1].nodeid < x.nodeid);
+  p = { settings, allUp, model, indexOf, idsSorted };
   prepared.set(config, p);
   return p;
 }
@@ -736,7 +739,7 @@ function prepare(config: QuorumConfig): Prepared {
  * instead of running the state machine. Falls back to afterFailure where the model does not apply.
  */
 export function failureState(config: QuorumConfig, down: number[]): QuorumState {
-  const { settings, allUp, model: m, indexOf } = prepare(config);
+  const { settings, allUp, model: m, indexOf, idsSorted } = prepare(config);
   if (!m || !down.length) return down.length ? afterFailure(config, down) : allUp;
   const gone = new Set<number>();
   for (const id of down) {
@@ -751,7 +754,11 @@ export function failureState(config: QuorumConfig, down: number[]): QuorumState 
   const quorum = quorumAfter(m, k);
   const totalVotes = m.present - lost;
   const quorate = survivesLoss(m, k, lost, tbLost);
-  const members = config.nodes.filter((_, i) => !gone.has(i)).map((x) => x.nodeid).sort((a, b) => a - b);
+  const members: number[] = [];
+  config.nodes.forEach((x, i) => {
+    if (!gone.has(i)) members.push(x.nodeid);
+  });
+  if (!idsSorted) members.sort((a, b) => a - b);
   const count = members.length;
   let lowest = Infinity;
   for (const x of config.nodes) if (x.nodeid < lowest) lowest = x.nodeid;

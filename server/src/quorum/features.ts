@@ -278,9 +278,14 @@ export function scenarioMarkdown(config: QuorumConfig): string {
   const lines = [`**Quorum** — ${escapeMarkdown(summaryTitle(config, a))}`, ''];
   if (config.provider !== VOTEQUORUM || resolveQuorumSettings(config).startupError) return lines.join('\n');
   lines.push('| scenario (all nodes up, then at once) | votes present | quorum | quorate |', '|---|---:|---:|:---:|');
+  const idsOf = new Map<string, number[]>();
+  for (const n of config.nodes) {
+    const list = idsOf.get(n.name);
+    if (list) list.push(n.nodeid);
+    else idsOf.set(n.name, [n.nodeid]);
+  }
   const row = (label: string, down: string[]) => {
-    const gone = new Set(down);
-    const ids = config.nodes.filter((n) => gone.has(n.name)).map((n) => n.nodeid);
+    const ids = [...new Set(down)].flatMap((name) => idsOf.get(name) ?? []);
     const s = failureState(config, ids);
     const mark = s.quorate ? (s.byTieBreaker ? 'yes (tie-breaker)' : 'yes') : s.waitingForAll ? 'no (wait_for_all)' : 'no';
     lines.push(`| ${escapeMarkdown(label)} | ${s.totalVotes} | ${s.quorum} | ${mark} |`);
