@@ -48,7 +48,7 @@ export function extractScript(
   const gen = (ownerGeneration.get(owner) ?? 0) + 1;
   ownerGeneration.set(owner, gen);
   let blockBase = 0;
-  const problems: ShellProblem[] = [];
+  const problems: ShellProblem[] = script ? [...script.problems] : [];
   for (const seg of segments) {
     const analysed = analyse(seg);
     for (const { sl, sc, el, ec, ...p } of analysed.problems) {
@@ -111,7 +111,7 @@ const PROBLEMS = new WeakMap<ScriptExtract, ShellProblem[]>();
 /** What the shell itself would refuse or what the extraction could not read, found while extracting. */
 export interface ShellProblem {
   range: Range;
-  code: 'shell/nesting-too-deep' | 'shell/line-too-long';
+  code: 'shell/syntax' | 'shell/nesting-too-deep' | 'shell/line-too-long';
   severity: 'error' | 'warning';
   message: string;
 }
@@ -154,8 +154,10 @@ interface ScriptBlockSpan {
  * runnable block) and after lines chosen by their content, so chunk borders do not move when lines
  * are inserted elsewhere and unchanged chunks keep hitting the cache.
  */
-function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBlockSpan[] } {
+function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBlockSpan[]; problems: ShellProblem[] } {
   const segments: Segment[] = [];
+  const problems: ShellProblem[] = [];
+  let stray: { line: number; col: number; word: string } | undefined;
   const blocks: ScriptBlockSpan[] = [];
   const scanner = new ShellScanner();
   let chunkStart = 0;
@@ -192,9 +194,10 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
       }
       blank = info.blank;
       cut = info.cut;
-      if (!info.cleanAfter) scanner.feed(info.masked ?? raw);
+      if (info.stray) stray ??= { line, col: info.stray.col, word: info.stray.word };
+      if (!info.cleanAfter) scanner.feed(info.masked ?? raw, line);
     } else {
-      scanner.feed(raw);
+      scanner.feed(raw, line);
     }
     if (!blank) {
       if (!inBlock) {
@@ -219,7 +222,27 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
   }
   flush(n, line + 1);
   if (segments.length === 0) segments.push({ mode: 'script', tagged: true, offset: 0, line: 0, text: '' });
-  return { segments, blocks };
+  // What `bash -n` refuses: a closing keyword with nothing open, or the end of the file inside a quote,
+  // a substitution or an open if/for/while/case (pinned where it opened). test/oracle/bash-syntax.test.ts.
+  const first = [stray, scanner.stray].filter((x) => x !== undefined).sort((a, b) => a!.line - b!.line || a!.col - b!.col)[0];
+  if (first) {
+    problems.push({
+      code: 'shell/syntax',
+      severity: 'error',
+      message: `bash refuses this script: syntax error near unexpected token \`${first.word}' (nothing open here for it to close).`,
+      range: { start: { line: first.line, character: first.col }, end: { line: first.line, character: first.col + first.word.length } },
+    });
+  }
+  const open = scanner.openAtEnd;
+  if (open) {
+    problems.push({
+      code: 'shell/syntax',
+      severity: 'error',
+      message: `bash refuses this script: ${open.message} (opened here, never closed).`,
+      range: { start: { line: open.line, character: open.col }, end: { line: open.line, character: open.col + 1 } },
+    });
+  }
+  return { segments, blocks, problems };
 }
 
 interface CleanLineInfo {
@@ -230,6 +253,8 @@ interface CleanLineInfo {
   cut: boolean;
   /** The line with its prompt blanked, when it has one. */
   masked?: string;
+  /** A `fi`/`done`/`esac` with nothing open (read from a clean state). */
+  stray?: { col: number; word: string };
 }
 
 const lineCache = new Map<string, CleanLineInfo>();
@@ -244,6 +269,7 @@ function cleanLineInfo(raw: string): CleanLineInfo {
   const scanner = new ShellScanner();
   scanner.feed(masked ?? raw);
   const info: CleanLineInfo = { blank, cleanAfter: scanner.complete, cut: lineHash(masked ?? raw) % CHUNK_HASH_MODULO === 0 };
+  if (scanner.stray) info.stray = { col: scanner.stray.col, word: scanner.stray.word };
   if (masked !== undefined) info.masked = masked;
   return info;
 }
@@ -406,6 +432,27 @@ function analyse(seg: Segment): Analysed {
       el: l.el,
       ec: l.ec,
     });
+  }
+  if (seg.mode === 'fence' && seg.tagged && longLine === undefined && built.groups.length > 0 && built.groups.every((g) => !g.prompt)) {
+    // A shell fence without prompts reads as a script to paste: a quote or `$(` left open at its end is
+    // refused by bash. A fence is a fragment (a loop may span fences), so open keywords and closing
+    // keywords are not judged, and fences with prompts (transcripts with output) are not judged at all.
+    const fence = new ShellScanner();
+    let lineNo = 0;
+    const lineStartsBuilt = [0];
+    for (let i = built.text.indexOf('\n'); i >= 0; i = built.text.indexOf('\n', i + 1)) lineStartsBuilt.push(i + 1);
+    for (let k = 0; k < lineStartsBuilt.length; k++) {
+      const end = k + 1 < lineStartsBuilt.length ? lineStartsBuilt[k + 1]! - 1 : built.text.length;
+      fence.feed(built.text.slice(lineStartsBuilt[k], end), lineNo++);
+    }
+    const open = fence.openAtEnd;
+    if (open && open.message.startsWith('unexpected EOF')) {
+      const at: Span = { start: built.origins[(lineStartsBuilt[open.line] ?? 0) + open.col] ?? 0, end: 0 };
+      at.end = at.start + 1;
+      locate(at);
+      const l = at as Located;
+      problems.push({ code: 'shell/syntax', severity: 'error', message: `bash refuses this command: ${open.message} (opened here, never closed).`, sl: l.sl, sc: l.sc, el: l.el, ec: l.ec });
+    }
   }
   if ('tooDeep' in walked && walked.tooDeep) {
     const at = walked.tooDeep as Located;

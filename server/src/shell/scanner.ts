@@ -25,8 +25,34 @@ const COMMAND_PREFIX = new Set(['do', 'then', 'else', 'elif', '!', 'time', '{', 
 
 export class ShellScanner {
   /** Quoting / nesting contexts; the bottom one is the top-level code. */
-  private contexts: { kind: Context; closer?: string; depth?: number }[] = [{ kind: 'code' }];
+  private contexts: { kind: Context; closer?: string; depth?: number; line?: number; col?: number }[] = [{ kind: 'code' }];
   private keywords: string[] = [];
+  /** Where each open keyword (`if`, `for`, …) is, parallel to `keywords`. */
+  private keywordAt: { line: number; col: number }[] = [];
+  /** Line number given to `feed` (for the positions above). */
+  private lineNo = 0;
+  /** The first `fi`/`done`/`esac` in command position with nothing open: bash refuses the script. */
+  stray: { line: number; col: number; word: string } | undefined;
+
+  /**
+   * What bash says at the end of the text when something is still open, and where it opened:
+   * the innermost quote/substitution ("unexpected EOF while looking for matching `X'"), else the
+   * innermost open keyword ("syntax error: unexpected end of file"). Undefined when all is closed
+   * (a pending heredoc or a trailing `\`/`&&` is not reported: bash's verdict there is not an error or
+   * depends on what follows).
+   */
+  get openAtEnd(): { line: number; col: number; message: string } | undefined {
+    const top = this.contexts[this.contexts.length - 1];
+    if (this.contexts.length > 1 && !this.body) {
+      const closer = top.kind === 'sq' || top.kind === 'ansi' ? "'" : top.kind === 'dq' ? '"' : top.kind === 'bq' ? '`' : top.kind === 'param' ? '}' : ')';
+      return { line: top.line ?? 0, col: top.col ?? 0, message: `unexpected EOF while looking for matching \`${closer}'` };
+    }
+    if (this.keywords.length && !this.body && this.pending.length === 0) {
+      const at = this.keywordAt[this.keywordAt.length - 1];
+      return { line: at?.line ?? 0, col: at?.col ?? 0, message: 'syntax error: unexpected end of file' };
+    }
+    return undefined;
+  }
   private pending: Heredoc[] = [];
   private body: Heredoc | undefined;
   private continued = false;
@@ -50,7 +76,8 @@ export class ShellScanner {
   }
 
   /** Feed one line (without its newline). */
-  feed(line: string): void {
+  feed(line: string, lineNo = this.lineNo + 1): void {
+    this.lineNo = lineNo;
     if (this.body) {
       const candidate = this.body.stripTabs ? line.replace(/^\t+/, '') : line;
       if (candidate === this.body.delimiter) this.body = this.pending.shift();
@@ -79,17 +106,17 @@ export class ShellScanner {
         case 'dq':
           if (c === BACKSLASH) i++;
           else if (c === DQ) this.contexts.pop();
-          else if (c === BQ) this.contexts.push({ kind: 'bq' });
+          else if (c === BQ) this.contexts.push({ kind: 'bq', line: this.lineNo, col: i });
           else if (c === DOLLAR && line.charCodeAt(i + 1) === LPAREN) {
             if (line.charCodeAt(i + 2) === LPAREN) {
-              this.contexts.push({ kind: 'arith', depth: 0 });
+              this.contexts.push({ kind: 'arith', depth: 0, line: this.lineNo, col: i });
               i += 2;
             } else {
-              this.contexts.push({ kind: 'code', closer: ')' });
+              this.contexts.push({ kind: 'code', closer: ')', line: this.lineNo, col: i });
               i++;
             }
           } else if (c === DOLLAR && line.charCodeAt(i + 1) === LBRACE) {
-            this.contexts.push({ kind: 'param' });
+            this.contexts.push({ kind: 'param', line: this.lineNo, col: i });
             i++;
           }
           continue;
@@ -134,7 +161,7 @@ export class ShellScanner {
       }
       lastOperator = '';
       if (c === SQ || c === DQ || c === BQ) {
-        this.contexts.push({ kind: c === SQ ? 'sq' : c === DQ ? 'dq' : 'bq' });
+        this.contexts.push({ kind: c === SQ ? 'sq' : c === DQ ? 'dq' : 'bq', line: this.lineNo, col: i });
         if (this.wordStart < 0) this.wordStart = i;
         continue;
       }
@@ -143,17 +170,17 @@ export class ShellScanner {
         if (this.wordStart < 0) this.wordStart = i;
         if (next === LPAREN) {
           if (line.charCodeAt(i + 2) === LPAREN) {
-            this.contexts.push({ kind: 'arith', depth: 0 });
+            this.contexts.push({ kind: 'arith', depth: 0, line: this.lineNo, col: i });
             i += 2;
           } else {
-            this.contexts.push({ kind: 'code', closer: ')' });
+            this.contexts.push({ kind: 'code', closer: ')', line: this.lineNo, col: i });
             i++;
           }
         } else if (next === LBRACE) {
-          this.contexts.push({ kind: 'param' });
+          this.contexts.push({ kind: 'param', line: this.lineNo, col: i });
           i++;
         } else if (next === SQ) {
-          this.contexts.push({ kind: 'ansi' });
+          this.contexts.push({ kind: 'ansi', line: this.lineNo, col: i });
           i++;
         }
         continue;
@@ -161,9 +188,9 @@ export class ShellScanner {
       if (c === LPAREN) {
         this.endWord(line, i);
         if (line.charCodeAt(i + 1) === LPAREN) {
-          this.contexts.push({ kind: 'arith', depth: 0 });
+          this.contexts.push({ kind: 'arith', depth: 0, line: this.lineNo, col: i });
           i++;
-        } else this.contexts.push({ kind: 'code', closer: ')' });
+        } else this.contexts.push({ kind: 'code', closer: ')', line: this.lineNo, col: i });
         this.commandStart = true;
         continue;
       }
@@ -214,6 +241,7 @@ export class ShellScanner {
   }
 
   private commandStart = true;
+  private wordCol = 0;
   /** Start of the word being read in the current line, or -1 between words. */
   private wordStart = -1;
 
@@ -223,6 +251,7 @@ export class ShellScanner {
     this.wordStart = -1;
     if (!this.commandStart) return;
     const word = line.slice(start, end);
+    this.wordCol = start;
     const top = this.contexts[this.contexts.length - 1];
     if (top.kind === 'code') this.keyword(word);
     this.commandStart = COMMAND_PREFIX.has(word) || ASSIGNMENT.test(word);
@@ -233,8 +262,12 @@ export class ShellScanner {
     const closer = OPENERS[word];
     if (closer) {
       this.keywords.push(closer);
+      this.keywordAt.push({ line: this.lineNo, col: this.wordCol });
     } else if (CLOSERS.has(word) && this.keywords[this.keywords.length - 1] === word) {
       this.keywords.pop();
+      this.keywordAt.pop();
+    } else if (word !== '}' && CLOSERS.has(word) && this.keywords.length === 0 && this.contexts.length === 1) {
+      this.stray ??= { line: this.lineNo, col: this.wordCol, word };
     }
   }
 }
