@@ -121,7 +121,17 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
           clusterName = ws.clusterName;
           password = ws.password;
         }
-        const state = await labUp({ name, nodes, clusterName, password, ready: parsed.ready, progress: (line) => out(line + '\n') });
+        // Interrupted while starting (Ctrl-C, kill): nothing is left half-made.
+        const onSignal = (signal: NodeJS.Signals) => {
+          err(`pcmk-lsp lab: ${signal}: removing what was made\n`);
+          void labDown(name).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+        };
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        const state = await labUp({ name, nodes, clusterName, password, ready: parsed.ready, progress: (line) => out(line + '\n') }).finally(() => {
+          process.removeListener('SIGINT', onSignal);
+          process.removeListener('SIGTERM', onSignal);
+        });
         out(`lab ${state.name} is up. ssh config: ${state.sshConfig}  (e.g. ssh -F ${state.sshConfig} ${state.nodes[0]!.name})\n`);
         out(`hacluster password: as ${password ? 'the workspace\'s pcs host auth line says' : `"${state.password}"`} (file ${state.dir}/password)\n`);
         return 0;

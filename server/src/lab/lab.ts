@@ -689,7 +689,20 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
       return base;
     }),
   );
-  const status: LabStatus = { name: state.name, dir: state.dir, sshConfig: state.sshConfig, clusterName: state.clusterName, nodes };
+  // The cluster name as the nodes' corosync.conf has it (a bare lab's script chose it), else the planned one.
+  let clusterName = state.clusterName;
+  for (const n of state.nodes) {
+    try {
+      const m = /^\s*cluster_name\s*:\s*(\S+)/m.exec(fs.readFileSync(path.join(state.dir, 'nodes', n.name, 'etc-corosync', 'corosync.conf'), 'utf8'));
+      if (m) {
+        clusterName = m[1]!;
+        break;
+      }
+    } catch {
+      /* not set up yet */
+    }
+  }
+  const status: LabStatus = { name: state.name, dir: state.dir, sshConfig: state.sshConfig, clusterName, nodes };
   // The cluster as the quorate side sees it (else any node running pacemaker).
   const viewers = [...nodes.filter((n) => n.daemons.pacemaker && n.quorate), ...nodes.filter((n) => n.daemons.pacemaker && !n.quorate)];
   for (const viewer of viewers) {
