@@ -12,6 +12,8 @@ pcs cluster start --all --wait=120
 pcs cluster enable --all
 
 # 2. Fencing before anything else: fence_lab cuts a lab node off and kills it, like a power switch.
+#    It exists only on lab nodes: the editor knows it once "Fetch agent metadata from a node" asked
+#    a lab node (lab verify does that itself); before, it is marked as an agent pcs would not find.
 pcs stonith create lab-fence fence_lab pcmk_host_list="node1 node2 node3"
 pcs property set stonith-enabled=true
 
