@@ -157,7 +157,11 @@ function formatText(r: QuorumReport): string {
   lines.push(`quorate: ${r.quorate ? 'yes' : 'no'}${why}`);
   const t = r.tolerates;
   if (t.anyFailures >= 0) lines.push(`tolerates any ${t.anyFailures} simultaneous node failure${t.anyFailures === 1 ? '' : 's'}`);
-  if (t.smallestStoppingSets.length) lines.push(`smallest loss that stops it: ${t.smallestStoppingSets.map((s) => s.join(' + ')).join(' | ')}`);
+  const setText = (s: string[]) => (s.length > 6 ? `${s.length} nodes (${s.slice(0, 3).join(' + ')} + … + ${s.at(-1)})` : s.join(' + '));
+  if (t.smallestStoppingSets.length) {
+    const sets = t.smallestStoppingSets[0].length > 6 ? t.smallestStoppingSets.slice(0, 1) : t.smallestStoppingSets;
+    lines.push(`smallest loss that stops it: ${sets.map(setText).join(' | ')}${sets.length < t.smallestStoppingSets.length ? ' (and others; --format json lists examples)' : ''}`);
+  }
   if (t.evenSplit.possible && t.evenSplit.example) {
     const outcome =
       t.evenSplit.outcome === 'no-side'

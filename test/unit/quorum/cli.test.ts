@@ -67,6 +67,32 @@ describe('runQuorumCli', () => {
   });
 });
 
+describe('pcmk-lsp quorum on a large cluster (issue 11, finding 7)', () => {
+  it('40 nodes, one with 3 votes: JSON gives any 19 failures and the worst sets (extension fields); text abbreviates the sets', async () => {
+    const dir = fs.mkdtempSync(path.join(root, '.tmp-quorum-'));
+    try {
+      const nodes = Array.from({ length: 40 }, (_, i) => `    node {\n        ring0_addr: 10.1.0.${i + 1}\n        name: m${i + 1}\n        nodeid: ${i + 1}\n${i === 32 ? '        quorum_votes: 3\n' : ''}    }`);
+      const f = path.join(dir, 'corosync.conf');
+      fs.writeFileSync(f, `totem {\n    version: 2\n    cluster_name: big\n}\nnodelist {\n${nodes.join('\n')}\n}\nquorum {\n    provider: corosync_votequorum\n}\n`);
+      const r = await run(['--format', 'json', f]);
+      assert.equal(r.code, 0, r.err);
+      const j = JSON.parse(r.out);
+      // 42 votes, quorum 22: m33 (3 votes) and 18 others lost leave 21 < 22; m33 and 17 others leave 22.
+      assert.deepEqual([j.expectedVotes, j.quorum], [42, 22]);
+      assert.equal(j.tolerates.anyFailures, 18);
+      assert.equal(j.tolerates.worstCase.stops.length, 19);
+      assert.ok(j.tolerates.worstCase.stops.includes('m33'));
+      assert.equal(j.tolerates.worstCase.survived.length, 18);
+      assert.equal(j.tolerates.lastManStanding, null);
+      assert.equal(j.tolerates.survivingSets, null);
+      const text = await run([f]);
+      assert.match(text.out, /smallest loss that stops it: 19 nodes \(m1 \+ m2 \+ m3 \+ … \+ m33\) \(and others; --format json lists examples\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('pcmk-lsp quorum as a process', () => {
   it('prints JSON on stdout and exits with the quorate status', () => {
     const runner = path.join(import.meta.dirname, 'fixtures', 'run-cli.ts');
