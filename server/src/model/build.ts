@@ -30,7 +30,7 @@ import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents
 import { loadAgentCatalog } from '../agents/catalog';
 import { extractUnits, type ExtractUnit } from '../shell/extract';
 import { LabOrder, runsBefore, unordered, type Rank } from './order';
-import { legacySetup } from './clusters';
+import { afterSetup, followPrompt, joinCluster, legacySetup } from './clusters';
 
 /** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
 const PROMOTABLE = new Map<string, boolean | undefined>();
@@ -357,9 +357,12 @@ export class IncrementalModel {
       }
       if (state && (open.length || step.inv.branch)) open = enterBranch(state, open, step.inv.branch ?? []);
       ctx.inv = step.inv;
-      if (step.kind === 'pcs' && step.cmd.def?.path.join(' ') === 'cluster setup') legacySetup(ctx, step.cmd);
+      const setup = step.kind === 'pcs' && step.cmd.def?.path.join(' ') === 'cluster setup';
+      if (step.inv.prompt) followPrompt(ctx);
+      if (setup) legacySetup(ctx, step.cmd);
       if (step.kind === 'pcs') applyPcs(ctx, step.cmd, { onAgentUse: (use) => this.checkAgent(ctx, use), isPromotable });
       else if (step.kind === 'targetcli') applyTargetcli(ctx, step.cmd);
+      if (setup) afterSetup(ctx, step.cmd);
       lineRules(ctx, step.inv, step.kind === 'pcs' ? step.cmd : undefined);
     }
     if (state) for (let i = open.length; i > 0; i--) state.endBranch();
@@ -555,8 +558,7 @@ export class IncrementalModel {
     const model = stateModel(unitState, doc.uri, run);
     const ctx = new FoldContext(model, new ConstraintStore(new StateMap(unitState, 'con'), new StateMap(unitState, 'conr')));
     STATE_OF.set(ctx, unitState);
-    const nameKey = key('name', '');
-    ctx.localClusterName = () => (unitState.getLocal(nameKey) as ClusterModel['clusterName'])?.name;
+    ctx.clusterState = unitState;
     ctx.uri = doc.uri;
     unit.execute(ctx);
     run.nodeChecks = pendingNodeChecks(model);
@@ -916,6 +918,7 @@ function applyCorosync(ctx: FoldContext, file: CsFile): void {
       if (!nodeName) continue;
       const range = name?.range ?? node.nameRange;
       ctx.model.nodes.set(nodeName, { name: nodeName, addresses, source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range }, ...(cluster ? { cluster } : {}) });
+      if (cluster) joinCluster(ctx, nodeName, cluster);
       ctx.model.knownHostNames.add(nodeName);
       ctx.mention({ text: nodeName, range }, `node:${nodeName}`, nodeName, true);
     }
@@ -940,6 +943,7 @@ function applyEmbeddedCorosyncNames(ctx: FoldContext, file: WrittenFile): void {
       const range = { start: { line, character: ch }, end: { line, character: ch + m[2].length } };
       if (!ctx.model.nodes.get(m[2])?.member) {
         ctx.model.nodes.set(m[2], { name: m[2], addresses: [], source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range }, ...(cluster ? { cluster } : {}) });
+        if (cluster) joinCluster(ctx, m[2], cluster);
         ctx.mention({ text: m[2], range }, `node:${m[2]}`, m[2], true);
       }
       ctx.model.knownHostNames.add(m[2]);

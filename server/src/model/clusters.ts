@@ -6,7 +6,9 @@
 // `node3 #`, the host of `ssh node3 '…'`) or, failing that, to the last cluster set up above it in the
 // same document. Knowing both, the fold keeps ids of different clusters apart (the same resource id in
 // both clusters of a DR lab is not a duplicate) and warns when a command of one cluster names a node
-// of another (`pcs/node-of-other-cluster`).
+// of another (`pcs/node-of-other-cluster`). "The document's current cluster" follows the lab: a prompt
+// on a member node moves it there; a setup moves it to the new cluster unless it was typed on a member
+// of another one (a DR memo sets the recovery cluster up from the primary's node1 and stays there).
 import type { Invocation, Word } from '../service/types';
 import type { FoldContext } from './context';
 import type { NodeInfo } from './types';
@@ -20,26 +22,64 @@ function hostsOf(inv: Invocation): string[] {
   return nodes.filter((n) => n !== '*');
 }
 
+const CURRENT = 'cur\0';
+const member = (name: string) => `memb\0${name}`;
+
+/** The cluster a node is a member of (its own name, else its short name: `node1` for `node1.example.com`). */
+function clusterOfNode(ctx: FoldContext, name: string): string | undefined {
+  const st = ctx.clusterState;
+  if (!st) return ctx.model.nodes.get(name)?.cluster;
+  return (st.get(member(name)) as string | undefined) ?? (name.includes('.') ? (st.get(member(name.split('.')[0])) as string | undefined) : undefined);
+}
+
 /** The cluster the current command of `ctx` belongs to (undefined: nothing says). */
 export function clusterOfCommand(ctx: FoldContext): string | undefined {
   const inv = ctx.inv;
   if (inv) {
     const clusters = new Set<string>();
     for (const name of hostsOf(inv)) {
-      const node = ctx.model.nodes.get(name) ?? ctx.model.nodes.get(name.split('.')[0]);
-      if (node?.cluster) clusters.add(node.cluster);
+      const c = clusterOfNode(ctx, name);
+      if (c) clusters.add(c);
     }
     if (clusters.size === 1) return [...clusters][0];
     if (clusters.size > 1) return undefined;
   }
-  // the last cluster this document set up above the command (not another file's)
-  return ctx.localClusterName?.();
+  // where this document's commands were last: a prompt on a member node, or the last setup
+  return ctx.clusterState?.getLocal(CURRENT) as string | undefined;
+}
+
+/** A lab prompt on a member node (`node1 # …`) puts the following prompt-less lines on its cluster. */
+export function followPrompt(ctx: FoldContext): void {
+  const nodes = ctx.inv?.prompt?.nodes.filter((n) => n !== '*') ?? [];
+  if (nodes.length !== 1 || !ctx.clusterState) return;
+  const c = clusterOfNode(ctx, nodes[0]);
+  if (c && ctx.clusterState.getLocal(CURRENT) !== c) ctx.clusterState.set(CURRENT, c);
+}
+
+/** After `pcs cluster setup NAME …`: the following lines are on NAME, unless the setup was typed on a
+ * member of another cluster (a DR lab sets the recovery cluster up from the primary's node1). */
+export function afterSetup(ctx: FoldContext, cmd: PcsCommand): void {
+  const st = ctx.clusterState;
+  if (!st) return;
+  const option = cmd.options.find((o) => o.name === '--name');
+  const first = cmd.args[0];
+  const name = option ? (option.value ?? option.valueWord?.text) : first && !(first.dynamic && !first.values) ? first.text : undefined;
+  if (!name) return;
+  const nodes = ctx.inv?.prompt?.nodes.filter((n) => n !== '*') ?? [];
+  const on = nodes.length === 1 ? clusterOfNode(ctx, nodes[0]) : undefined;
+  const c = on && on !== name ? on : name;
+  if (st.getLocal(CURRENT) !== c) st.set(CURRENT, c);
 }
 
 /** Mark the setup's nodes as members of `cluster` (a copy when the entry changes). */
 export function joinCluster(ctx: FoldContext, name: string, cluster: string): void {
   const node = ctx.model.nodes.get(name);
   if (node && node.cluster !== cluster) ctx.model.nodes.set(name, { ...node, cluster } satisfies NodeInfo);
+  const st = ctx.clusterState;
+  if (!st) return;
+  if (st.get(member(name)) !== cluster) st.set(member(name), cluster);
+  const short = name.split('.')[0];
+  if (short !== name && st.get(member(short)) !== cluster) st.set(member(short), cluster);
 }
 
 /** Whether `existing` (created by a command of another cluster) does not clash with a new id here. */
@@ -99,7 +139,8 @@ export function legacySetup(ctx: FoldContext, cmd: PcsCommand): void {
       if (!ctx.model.nodes.get(node)) {
         ctx.model.nodes.set(node, { name: node, addresses: [], source: 'cluster setup', member: true, decl: ctx.ref(word), cluster: name });
         ctx.model.knownHostNames.add(node);
-      } else joinCluster(ctx, node, name);
+      }
+      joinCluster(ctx, node, name);
     }
   }
 }

@@ -38,11 +38,11 @@ export class FoldContext {
   /** The invocation being applied (set by the fold). */
   inv: Invocation | undefined;
   private readonly mentionKeys = new Map<string, Set<string>>();
-  /** Set by the fold: the cluster this document set up last above the current line. */
-  localClusterName?: () => string | undefined;
+  /** Set by the fold: the fold state's key/value access for the cluster bookkeeping (model/clusters.ts). */
+  clusterState?: { get(k: string): unknown; getLocal(k: string): unknown; set(k: string, v: unknown): void };
 
-  /** The cluster the current command belongs to: the one of the node it runs on, else the last one
-   * this document set up above it (model/clusters.ts). */
+  /** The cluster the current command belongs to: the one of the node it runs on, else the one this
+   * document was last on (model/clusters.ts). */
   get cluster(): string | undefined {
     return clusterOfCommand(this);
   }

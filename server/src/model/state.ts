@@ -32,10 +32,12 @@ export type Table =
   | 'tcl' // targetcli luns
   | 'con' // constraints by id
   | 'conr' // constraint ids by resource
-  | 'uniq'; // agent unique-parameter values → resource ids
+  | 'uniq' // agent unique-parameter values → resource ids
+  | 'memb' // node name (and its short name) → the cluster it is a member of (model/clusters.ts)
+  | 'cur'; // the cluster this document's commands are on (one key, this document only)
 
 /** Tables where a definition in another document counts (existence checks across files). */
-const SHARED: ReadonlySet<Table> = new Set<Table>(['rsc', 'ever', 'node', 'host', 'prop', 'rdef', 'name', 'tcb', 'tct', 'tcp', 'tca', 'tcl', 'con']);
+const SHARED: ReadonlySet<Table> = new Set<Table>(['rsc', 'ever', 'node', 'host', 'prop', 'rdef', 'name', 'tcb', 'tct', 'tcp', 'tca', 'tcl', 'con', 'memb']);
 
 function cloneResource(r: ResourceInfo): ResourceInfo {
   return {

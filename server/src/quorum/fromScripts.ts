@@ -106,20 +106,28 @@ function hostOf(inv: Invocation): string | undefined {
 export function replayPcsQuorum(invocations: readonly Invocation[], start?: ScriptQuorumState): ScriptQuorumState[] {
   const states: ScriptQuorumState[] = [];
   let cur: ScriptQuorumState | undefined = start;
+  const ownerOf = (host: string | undefined) => (host ? [...states].reverse().find((s) => s.nodes.some((n) => n.name === host || n.name.split('.')[0] === host)) : undefined);
   for (const inv of invocations) {
-    if (inv.command !== 'pcs' || !mentionsQuorumCommand(inv)) continue;
+    if (inv.command !== 'pcs') continue;
+    // a prompt on a member node puts the following prompt-less lines on its cluster
+    const prompted = inv.prompt && states.length ? ownerOf(hostOf({ ...inv, remote: undefined })) : undefined;
+    if (!mentionsQuorumCommand(inv)) {
+      if (prompted) cur = prompted;
+      continue;
+    }
     const p = pcsWords(inv);
     const [a, b, c] = p.positional.map((w) => w.text);
     if (a === 'cluster' && b === 'setup') {
       const next = setupState(p);
       if (next) {
-        cur = next;
-        states.push(cur);
+        states.push(next);
+        // typed on a member of another cluster (a DR lab sets the recovery site up from node1): stay there
+        cur = prompted && !next.nodes.some((n) => prompted.nodes.some((m) => m.name === n.name)) ? prompted : next;
       }
       continue;
     }
-    const host = hostOf(inv);
-    const owner = host ? [...states].reverse().find((s) => s.nodes.some((n) => n.name === host || n.name.split('.')[0] === host)) : undefined;
+    if (prompted) cur = prompted;
+    const owner = ownerOf(hostOf(inv));
     const target = owner ?? cur;
     if (!target) continue;
     if (target !== cur) {
