@@ -205,6 +205,33 @@ describe('several clusters', () => {
     assert.deepEqual(found, ['5 pcs/node-of-other-cluster', '7 pcs/duplicate-id']);
   });
 
+  it('a recovery cluster set up from node1 leaves the memo on node1: later prompt-less lines are on the primary', async () => {
+    const both = 'file:///lab/dr-from-node1.md';
+    const s = await open({
+      [both]: [
+        '# Two sites, everything typed on node1',
+        '',
+        '```',
+        'node1# pcs cluster setup site-one node1.lab.example node2.lab.example --start',
+        'node1# pcs cluster setup site-two node3.lab.example node4.lab.example --start',
+        'node1# pcs dr set-recovery-site node3.lab.example',
+        '```',
+        '',
+        'Then, still on the first site:',
+        '',
+        '```bash',
+        'pcs resource create web-ip ocf:pacemaker:Dummy',
+        'pcs constraint location web-ip prefers node1.lab.example=100',
+        'pcs constraint location web-ip avoids node4.lab.example',
+        '```',
+        '',
+      ].join('\n'),
+    });
+    const other = s.diagnostics(both).filter((d) => d.code === 'pcs/node-of-other-cluster');
+    assert.deepEqual(other.map((d) => d.range.start.line + 1), [14], 'node4 is the other site; node1 is this one');
+    assert.match(other[0].message, /cluster 'site-two', but this command runs on cluster 'site-one'/);
+  });
+
   it('pcs dr, pcs booth and ticket constraints are understood: no error, tickets are names navigation knows', async () => {
     const booth = 'file:///lab/booth.sh';
     const s = await open({
