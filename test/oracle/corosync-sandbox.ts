@@ -193,10 +193,16 @@ export function runCorosyncSandboxed(text: string, opts: SandboxOptions): Sandbo
       'set +e',
       `exec corosync -t -c ${shellQuote(file)}`,
     ].join('\n');
-    const r = spawnSync('unshare', ['--net', '--mount', '--uts', '--propagation', 'private', 'sh', '-c', script], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    // A loaded machine can kill a run (timeout) or leave it without output; that says nothing about
+    // the file, so such a run is repeated (corosync always prints why it refuses a file).
+    let r = spawnSync('true', { encoding: 'utf8' });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      r = spawnSync('unshare', ['--net', '--mount', '--uts', '--propagation', 'private', 'sh', '-c', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      if (r.status === 0 || (r.status !== null && `${r.stdout ?? ''}${r.stderr ?? ''}`.trim())) break;
+    }
     runs.push({ node: node ? (node.name ?? node.links.get(0) ?? '') : '', status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` });
     if (r.status !== 0) break; // one refusing node is enough
   }

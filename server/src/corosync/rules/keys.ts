@@ -45,7 +45,9 @@ function checkSectionList(view: CsView, parent: string, sections: CsSection[], o
     const path = parent ? `${parent}.${s.name}` : s.name;
     const spec = sectionSpec(path);
     if (!spec && parent === 'uidgid') {
-      out.push(diagnostic(s.nameRange, ERROR, 'corosync/uidgid', 'A section inside `uidgid`: corosync refuses the file ("uidgid: Can\'t add subsection different than uidgid"). Keep only `uid:` and `gid:` lines there.'));
+      // Measured: corosync.conf accepts it (the refusal "Can't add subsection different than
+      // uidgid" belongs to files in uidgid.d), and nothing reads what is inside.
+      out.push(diagnostic(s.nameRange, WARNING, 'corosync/uidgid', 'A section inside `uidgid`: corosync accepts it in corosync.conf but reads nothing from it, so no user or group gets access from here. Keep only `uid:` and `gid:` lines in `uidgid { }`.'));
       continue;
     }
     if (!spec) {
