@@ -43,7 +43,7 @@ interface RunSettings {
 
 /**
  * Settings that could make us run a local command (an ssh config with ProxyCommand), choose ssh
- * options, or skip a confirmation. They are `machine`-scoped in package.json, and read here from the
+ * options, or skip a confirmation. They are `application`-scoped in package.json (user settings), and read from the
  * person's own settings only: a value a workspace sets is ignored (and named once in a notice).
  */
 export const USER_ONLY_SETTINGS = ['run.sshConfigFile', 'run.confirmDestructive', 'run.dryRun', 'run.timeoutSeconds', 'run.connectTimeoutSeconds'] as const;
@@ -93,7 +93,7 @@ export function readSettings(): RunSettings {
 }
 
 /**
- * VS Code drops a machine-scoped value from a workspace's settings before `inspect()` sees it, so the
+ * VS Code drops an application-scoped value from a workspace's settings before `inspect()` sees it, so the
  * settings files themselves are read to tell the person that their workspace tried.
  */
 export async function checkWorkspaceSettingsFiles(): Promise<void> {
