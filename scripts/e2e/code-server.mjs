@@ -150,12 +150,14 @@ export async function installExtension({ tools, env, userDataDir, extensionsDir,
  * Start code-server on 127.0.0.1:port opening `workspace`; resolves once /healthz answers.
  * Returns { child, url }. The caller must `await killGroup(child)`.
  */
-export async function startCodeServer({ tools, env, userDataDir, extensionsDir, port, workspace, settings = {}, log, timeoutMs = 60_000 }) {
+export async function startCodeServer({ tools, env, userDataDir, extensionsDir, port, workspace, settings = {}, log, timeoutMs = 60_000, workspaceTrust = false }) {
   const userSettings = join(userDataDir, 'User', 'settings.json');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   let existing = {};
   try { existing = JSON.parse(readFileSync(userSettings, 'utf8')); } catch { /* none yet */ }
-  writeFileSync(userSettings, JSON.stringify({ ...BASE_SETTINGS, ...existing, ...settings }, null, 2));
+  // workspaceTrust: the folder opens untrusted (Restricted Mode), without the startup question.
+  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {};
+  writeFileSync(userSettings, JSON.stringify({ ...BASE_SETTINGS, ...existing, ...settings, ...trust }, null, 2));
 
   const args = [
     tools.codeServerBin,
@@ -163,7 +165,7 @@ export async function startCodeServer({ tools, env, userDataDir, extensionsDir, 
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--reconnection-grace-time', '5',
     '--user-data-dir', userDataDir,

@@ -38,6 +38,8 @@ export interface SessionOptions {
    * `['unshare', '-m', …]`); the code-server command line is appended to it.
    */
   prepare?: (ctx: { base: string; home: string }) => Promise<string[] | void> | string[] | void;
+  /** Keep VS Code's Workspace Trust on, so the workspace opens untrusted (Restricted Mode). */
+  workspaceTrust?: boolean;
 }
 
 export interface ProblemEntry {
@@ -164,7 +166,7 @@ export async function startSession(opts: SessionOptions): Promise<VSCodeSession>
     const home = join(base, 'home');
     mkdirSync(home, { recursive: true });
     const prefix = (await opts.prepare?.({ base, home })) ?? undefined;
-    await session.start(extension, workspace, opts.settings ?? {}, prefix);
+    await session.start(extension, workspace, opts.settings ?? {}, prefix, opts.workspaceTrust);
     return session;
   } catch (err) {
     await session.screenshot('startup-failure').catch(() => undefined);
@@ -193,7 +195,7 @@ export class VSCodeSession {
     readonly artifacts: string,
   ) {}
 
-  async start(extension: string, workspace: string, settings: Record<string, unknown>, launchPrefix?: string[]): Promise<void> {
+  async start(extension: string, workspace: string, settings: Record<string, unknown>, launchPrefix?: string[], workspaceTrust = false): Promise<void> {
     this.workspace = workspace;
     const env = codeServerEnv(this.base, this.tools);
     const dirs = { userDataDir: join(this.base, 'user'), extensionsDir: join(this.base, 'ext') };
@@ -210,7 +212,7 @@ export class VSCodeSession {
       serverTools = { ...this.tools, node24Bin: launcher };
     }
     const { child, url } = await startCodeServer({
-      tools: serverTools, env, ...dirs, port, workspace, settings, log: this.serverLog,
+      tools: serverTools, env, ...dirs, port, workspace, settings, log: this.serverLog, workspaceTrust,
     });
     this.server = child;
     this.url = url;

@@ -96,6 +96,11 @@ describe('run on node from a CodeLens in a real VS Code', { skip: skipReason() }
     const lens = await vs.waitForCodeLens(/Run on node1/);
     assert.match(lens, /▶ Run on node1/);
     await vs.clickCodeLens(/Run on node1/);
+    // The first connection of the session to a destination is confirmed, naming node and destination.
+    const dialog = vs.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 20_000 });
+    assert.match(await dialog.innerText(), /First connection in this session to node1 → node1/);
+    await vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run on node1' }).first().click();
     let rows: string[] = [];
     await waitUntil(async () => {
       rows = await terminalRows(vs);
