@@ -8,6 +8,7 @@
 import type { Position, Range } from '../service/types';
 import type { Tree, SyntaxNode } from '../parsing/treeSitter';
 import { grammars, parserFor } from '../parsing/treeSitter';
+import { lspLineBreaks } from '../parsing/lineBreaks';
 import type { CsFile, CsKeyValue, CsNode, CsSection, CsSyntaxError, CsBadLineReason } from './ast';
 
 /** corosync reads lines with fgets into a 512-byte buffer: 510 bytes of text, newline, NUL. */
@@ -23,6 +24,10 @@ const KEY_NAME_MAX = 255;
  * Requires `await initParsers()` to have completed.
  */
 export function parseCorosync(text: string, previous?: Tree): { tree: Tree; file: CsFile } {
+  // A CR that an edit turned into (or out of) a CRLF changes the parsed text outside the edit: with any
+  // CR in the text, parse afresh (corosync.conf files are small).
+  if (text.includes('\r')) previous = undefined;
+  text = lspLineBreaks(text);
   const parser = parserFor(grammars().corosync);
   const tree = parser.parse(text, previous ?? null);
   if (!tree) throw new Error('tree-sitter returned no tree for corosync.conf (parser was reset or cancelled)');

@@ -49,7 +49,11 @@ export class DocumentEntry {
       // ordered); the tree must be edited with that same range or it drifts from the text.
       const range = clampRange(this.text, change.range);
       if (this.tree) this.tree.edit(treeEditFor(this.text, range, change.text));
+      const joinsCrLf = formsCrLf(this.text, range, change.text);
       this.text = TextDocument.update(this.text, [{ range, text: change.text }], version);
+      // TextDocument's incremental line index counts a CR and a LF that an edit brings together as two
+      // line breaks (every later position would be off by a line): index such a text afresh.
+      if (joinsCrLf) this.text = TextDocument.create(this.uri, this.kind, version, this.text.getText());
     }
     this.cache.clear();
   }
@@ -61,6 +65,14 @@ export class DocumentEntry {
     this.cache.set(key, value);
     return value;
   }
+}
+
+/** True when replacing `range` by `text` puts a CR right before a LF that were not a pair before. */
+function formsCrLf(doc: TextDocument, range: Range, text: string): boolean {
+  const all = doc.getText();
+  const before = all[doc.offsetAt(range.start) - 1];
+  const after = all[doc.offsetAt(range.end)];
+  return (before === '\r' && (text.startsWith('\n') || (text === '' && after === '\n'))) || (text.endsWith('\r') && after === '\n');
 }
 
 /** `range` inside the document and in order: both ends clamped to the text, start before end. */

@@ -23,6 +23,7 @@ import type {
 import { initParsers } from '../parsing/treeSitter';
 import type { Tree } from '../parsing/treeSitter';
 import { parseCorosync } from '../corosync/parse';
+import { lspLineBreaks } from '../parsing/lineBreaks';
 import type { CsFile } from '../corosync/ast';
 import {
   corosyncDiagnostics,
@@ -265,7 +266,7 @@ export class LanguageService {
   completion(uri: string, pos: Position): CompletionItem[] {
     const entry = this.docs.get(uri);
     if (!entry) return [];
-    if (entry.kind === 'corosync') return corosyncCompletion(this.corosyncFile(uri)!, entry.getText(), pos);
+    if (entry.kind === 'corosync') return corosyncCompletion(this.corosyncFile(uri)!, lspLineBreaks(entry.getText()), pos);
     return scriptCompletion(this.scriptDocument(uri)!, this.clusterModel(), entry.getText(), pos);
   }
 
@@ -309,7 +310,7 @@ export class LanguageService {
     const entry = this.docs.get(uri);
     const file = this.corosyncFile(uri);
     if (!entry || !file) return [];
-    return formatCorosync(entry.getText(), file, options);
+    return formatCorosync(lspLineBreaks(entry.getText()), file, options);
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {

@@ -15,6 +15,7 @@
 // touches. A whole-document tree-sitter re-parse of a 10,000-line script takes 100-300 ms in wasm
 // here even with the edited old tree, so `previous.tree` is accepted for API compatibility but not
 // needed, and no tree is returned.
+import { lspLineBreaks } from '../parsing/lineBreaks';
 import type { Tree } from '../parsing/treeSitter';
 import { grammars, parserFor } from '../parsing/treeSitter';
 import type { Invocation, PromptTarget, Range, RunnableBlock, ScriptExtract, Word, WrittenFile } from '../service/types';
@@ -41,6 +42,7 @@ export function extractScript(
   owner = '',
 ): { extract: ScriptExtract; tree?: Tree } {
   void previous;
+  text = lspLineBreaks(text); // a lone CR is a line break for the editor: keep rows equal to LSP lines
   const script = kind === 'shell' ? scriptSegments(text) : undefined;
   const segments = script ? script.segments : markdownSegments(text);
   const extract: ScriptExtract = { invocations: [], files: [], blocks: [] };

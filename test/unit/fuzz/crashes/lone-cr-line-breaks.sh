@@ -1,0 +1,1 @@
+#!/bin/bash# a script saved with old Mac line breakspcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.10 cidr_netmask=24pcs constraint location nosuch_rsc prefers node1=100
