@@ -7,7 +7,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
-import { RUN_ON_NODE_COMMAND, type RunOnNodeArgs } from '../runOnNode/lenses';
+import { RUN_ON_NODE_COMMAND, runCodeLenses, type RunOnNodeArgs } from '../runOnNode/lenses';
 import type { ClusterModel } from '../model/types';
 import { afterFailure, simulate, type QuorumConfig } from '../quorum/engine';
 import type { LanguageService } from '../service/languageService';
@@ -47,7 +47,10 @@ export interface VerifyReport {
 export function runnableSteps(service: LanguageService, uri: string, defaultNode: string, nodes: string[]): { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] {
   const seen = new Set<string>();
   const steps: { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] = [];
-  for (const lens of service.codeLenses(uri)) {
+  const extract = service.scriptExtract(uri);
+  if (!extract) return [];
+  // Every statement's own lens (mode "all"), whatever the editor's pacemakerLab.run.lenses setting shows.
+  for (const lens of runCodeLenses(extract, uri, 'all')) {
     if (lens.command?.command !== RUN_ON_NODE_COMMAND || lens.command.title.includes(' block ')) continue;
     const args = lens.command.arguments?.[0] as RunOnNodeArgs | undefined;
     if (!args) continue;
