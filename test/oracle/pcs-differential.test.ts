@@ -28,6 +28,9 @@ interface LineResult {
   advice: string[];
 }
 
+/** Lines pcs refuses here only because an agent is not installed on this machine. */
+const nodeDependent: LineResult[] = [];
+
 /** crm_simulate's allocation scores per resource, read from the CIB the script built. */
 const simulated = new Map<string, string>();
 
@@ -61,13 +64,21 @@ async function runScript(file: string): Promise<LineResult[]> {
       let stderr = '';
       let deprecation = '';
       try {
-        const out = await run('unshare', ['--net', 'pcs', '-f', cib, ...argv], { env: { ...process.env, LC_ALL: 'C' }, timeout: 60_000 });
+        const out = await run('unshare', ['--net', 'pcs', '-f', cib, ...argv], { env: { ...process.env, LC_ALL: 'C' }, timeout: 180_000 });
         if (/^Deprecation Warning/m.test(out.stderr)) deprecation = 'Deprecation Warning';
       } catch (error) {
         const e = error as { code?: number; stderr?: string };
         rc = typeof e.code === 'number' ? e.code : 1;
         stderr = (e.stderr ?? '').split('\n').filter((l) => l.startsWith('Error')).join(' | ');
         if (/^Deprecation Warning/m.test(e.stderr ?? '')) stderr += ' | Deprecation Warning';
+        // refused only because this machine lacks an agent the lab's nodes get from a package: pcs's
+        // verdict depends on the node. Create it anyway so later lines see it; we must warn, not refuse.
+        const reasons = (e.stderr ?? '').split('\n').filter((l) => l.startsWith('Error') && !l.includes('Errors have occurred'));
+        if (reasons.length && reasons.every((l) => l.includes('is not installed or does not provide valid metadata'))) {
+          nodeDependent.push({ file, line: i, text: lines[i], rc, stderr, ours: errors.filter((x) => x.range.start.line === i).map((x) => `${x.code}`), advice: all.filter((x) => x.range.start.line === i && x.severity === 2).map((x) => `${x.code}`) });
+          await run('unshare', ['--net', 'pcs', '-f', cib, ...argv, '--force'], { env: { ...process.env, LC_ALL: 'C' }, timeout: 180_000 }).catch(() => undefined);
+          continue;
+        }
       }
       if (rc === 0) stderr = deprecation;
       results.push({
@@ -108,6 +119,9 @@ test('pcs and the language service agree on which lines pcs refuses', { timeout:
   const deprecatedUnflagged = accepted.filter((r) => r.stderr.includes('Deprecation Warning') && !r.advice.length);
   for (const r of deprecatedUnflagged) console.log(`UNFLAGGED DEPRECATION ${r.file}:${r.line + 1}: ${r.text}`);
   assert.deepEqual(deprecatedUnflagged.map((r) => `${r.file}:${r.line + 1}`), [], 'every deprecation warning of pcs is advice from us');
+  // an agent of a provider no package here ships: a warning, never an error (the node may have it)
+  for (const r of nodeDependent) console.log(`NODE-DEPENDENT ${r.file}:${r.line + 1}: ${r.text} — ours: ${[...r.ours, ...r.advice].join(', ')}`);
+  assert.deepEqual(nodeDependent.filter((r) => r.ours.length || !r.advice.includes('pcs/agent-unknown')).map((r) => `${r.file}:${r.line + 1}`), [], 'node-dependent agents are warnings');
   assert.deepEqual(missed.map((r) => `${r.file}:${r.line + 1}`), [], 'every line pcs refuses carries an error');
   assert.deepEqual(falseErrors.map((r) => `${r.file}:${r.line + 1}`), [], 'no line pcs accepts carries an error');
   if (only) return;

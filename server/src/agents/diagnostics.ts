@@ -1,6 +1,6 @@
 // Checks of one `pcs resource create` / `pcs stonith create` against the agent's metadata, following
 // what pcs 0.11 validates (errors) and what Pacemaker or crmsh would flag later (warnings).
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from '../base/didYouMean';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AgentUse, FixData, Range, Word } from '../service/types';
 import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';
@@ -25,10 +25,7 @@ function diag(range: Range, severity: DiagnosticSeverity, code: string, message:
 }
 
 function suggest(name: string, candidates: string[]): string | undefined {
-  if (!candidates.length) return undefined;
-  const best = closest(name, candidates);
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return distance(name.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+  return didYouMean(name, candidates, { ignoreCase: true });
 }
 
 function quoteList(names: string[]): string {
@@ -321,6 +318,16 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
         ? catalog.agents.filter((a) => a.standard === 'stonith').map((a) => a.type)
         : catalog.agents.filter((a) => a.standard === 'ocf').flatMap((a) => (use.agent.text.includes(':') ? [a.id] : [a.type, a.id]));
       const better = suggest(use.agent.text, names);
+      // an OCF provider no package here ships (ocf:mssql:ag, ocf:percona:...): the agent comes from a
+      // package the nodes may have, so pcs's verdict depends on the node; say so without claiming a refusal
+      const provider = /^ocf:([^:]+):/.exec(use.agent.text)?.[1];
+      if (provider && !catalog.agents.some((a) => a.provider === provider)) {
+        out.push(diag(use.agent.range, WARNING, 'pcs/agent-unknown',
+          `${use.agent.text}: no installed package provides OCF agents of provider '${provider}' (checked against ${catalog.source.detail}). pcs refuses the line on a node without that agent ("is not installed or does not provide valid metadata") and accepts it where its package is installed: install it on every node first, or use --force.`));
+        checkOperations(use, undefined, force, out);
+        checkMeta(use, out);
+        return out;
+      }
       out.push(diag(use.agent.range, force ? WARNING : ERROR, 'pcs/agent-unknown',
         `${resolution.message}${better ? `. Did you mean '${better}'?` : ''} (checked against ${catalog.source.detail}; an agent installed only on the nodes is fine).`,
         better ? { fixes: [{ title: `Use ${better}`, edits: [{ range: use.agent.range, newText: better }] }] } : undefined));

@@ -17,7 +17,7 @@ export interface LegacyOption {
 }
 
 export interface LegacyProblem {
-  code: 'pcs/removed-command' | 'pcs/deprecated-command' | 'pcs/removed-option' | 'pcs/deprecated-option' | 'pcs/deprecated-role';
+  code: 'pcs/removed-command' | 'pcs/deprecated-command' | 'pcs/removed-option' | 'pcs/deprecated-option' | 'pcs/deprecated-role' | 'pcs/negative-number-without-dashes';
   severity: 'error' | 'hint';
   word: Word;
   message: string;
@@ -127,7 +127,7 @@ export function legacyForms(input: LegacyInput): LegacyResult {
   const result: LegacyResult = { problems, consumed };
   const chain = def?.path.join(' ') ?? pathWords.map((w) => w.text).join(' ');
   const args = positional.slice(k);
-  const next = positional[k] && !positional[k].dynamic ? positional[k] : undefined;
+  negativeNumbers(argv, problems);
 
   {
     // a removed or renamed command: the longest pcs 0.9 path that matches
@@ -175,6 +175,30 @@ export function legacyForms(input: LegacyInput): LegacyResult {
   }
   roleForms(chain, args, problems);
   return result;
+}
+
+/** pcs's _is_negative_num: '-' then digits, or anything float() reads (-1.5, -inf, -INFINITY). */
+function isNegativeNumber(text: string): boolean {
+  return /^-(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) || /^-(inf|infinity|nan)$/i.test(text);
+}
+
+/** A negative number given without `--`: pcs 0.11 still reads it, with a deprecation warning. */
+function negativeNumbers(argv: Word[], problems: LegacyProblem[]): void {
+  if (argv.some((w) => w.text === '--')) return;
+  const words = argv.slice(1);
+  const found = words.filter((w, i) => !w.dynamic && isNegativeNumber(w.text) && !/^(-[fpu]|--(name|group|node|from|to|after|before|corosync_conf|booth-conf|booth-key|output-format|token|request-timeout))$/.test(words[i - 1]?.text ?? ''));
+  if (!found.length) return;
+  const first = found[0];
+  const after = words.slice(words.indexOf(first) + 1);
+  const fixable = !after.some((w) => w.text.startsWith('-') && !isNegativeNumber(w.text));
+  const list = found.map((w) => w.text).join("', '");
+  problems.push({
+    code: 'pcs/negative-number-without-dashes',
+    severity: 'hint',
+    word: first,
+    message: `pcs 0.11 reads '${list}' but warns: "Deprecation Warning: Using '${list}' without '--' is deprecated, those parameters will be considered position independent options in future pcs versions". Put '--' before it.`,
+    fixes: fixable ? [{ title: "Insert '--' before the negative number", safe: true, edits: [{ range: { start: first.range.start, end: first.range.start }, newText: '-- ' }] }] : undefined,
+  });
 }
 
 function roleForms(chain: string, args: Word[], problems: LegacyProblem[]): void {

@@ -108,3 +108,12 @@ test('deprecated fence parameters: one hint per line with one fix renaming them 
   const edits = (found[0].data as FixData).fixes[0].edits;
   assert.deepEqual(edits.map((e) => [line.slice(e.range.start.character, e.range.end.character), e.newText]), [['ipaddr', 'ip'], ['login', 'username'], ['passwd', 'password']]);
 });
+
+test('an agent of a provider no package here ships: a warning (pcs accepts it where the package is installed)', () => {
+  const [d] = check('pcs resource create ag_cluster ocf:mssql:ag ag_name=AG1 meta failure-timeout=60s');
+  assert.equal(d.code, 'pcs/agent-unknown');
+  assert.equal(d.severity, 2);
+  assert.match(d.message, /provider 'mssql'/);
+  // a known provider with an unknown type stays an error: the same packages on the node do not have it
+  assert.equal(check('pcs resource create x ocf:heartbeat:NoSuchAgent')[0].severity, 1);
+});

@@ -129,3 +129,12 @@ test('cluster setup rewrites keep link and crypto inside the transport section',
   const second = problems('pcs cluster setup --name c n1,n1b n2,n2b --transport udpu --rrpmode active');
   assert.equal(second[0].fixes, undefined, 'two rings over udpu have no corosync 3 equivalent: no rewrite');
 });
+
+test('a negative score without -- is advice (pcs 0.11 warns), with a fix inserting --', () => {
+  const line = 'pcs constraint colocation add ip with Unpromoted q-clone -100';
+  assert.deepEqual(verdict(line), ['hint:pcs/negative-number-without-dashes']);
+  assert.equal(rewrite(line, 'pcs/negative-number-without-dashes'), 'pcs constraint colocation add ip with Unpromoted q-clone -- -100');
+  assert.deepEqual(problems('pcs constraint colocation add ip with Unpromoted q-clone -- -100'), []);
+  assert.deepEqual(problems('pcs constraint location ip avoids node1=-100'), [], 'inside a word it is no option');
+  assert.equal(problems('pcs constraint colocation add a with b -INFINITY --force')[0].fixes, undefined, 'an option after it: no -- fix');
+});
