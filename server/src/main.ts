@@ -2,6 +2,7 @@
 //   pcmk-lsp check [--format text|json|sarif] PATH...
 //   pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]
 //   pcmk-lsp --stdio            (language server for any editor; --node-ipc when VS Code starts it)
+import { setFlagsFromString } from 'node:v8';
 import { runCheckCli } from './cli/check';
 import { runQuorumCli } from './cli/quorum';
 import { runLabCli } from './cli/lab';
@@ -24,6 +25,9 @@ exit status of quorum: 0 quorate, 1 not quorate, 2 bad input
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // A one-shot command: V8's background optimisation of the wasm grammars would cost more CPU than the
+  // whole analysis, and the process could not exit before it finished (seconds on a busy machine).
+  if (command !== undefined && !command.startsWith('-')) setFlagsFromString('--liftoff-only');
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   if (command === 'check') process.exitCode = await runCheckCli(rest, out, err);
