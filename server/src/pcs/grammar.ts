@@ -3,6 +3,7 @@
 // pcs itself reads them (GNU getopt over the whole line, then routing on the leading words).
 import type { Word } from '../service/types';
 import { distance } from 'fastest-levenshtein';
+import { didYouMean } from '../base/didYouMean';
 import { PCS_COMMANDS, PCS_LEGACY_FORMS, type PcsCommandDef } from './commands.data';
 import { LEGACY_LONG_OPTIONS, legacyForms, replacementPath, type LegacyProblem } from './legacy';
 
@@ -247,17 +248,9 @@ const LENIENT_PATHS = new Set([
   'resource enable', 'resource disable', 'resource move', 'resource ban', 'resource clear', 'host auth',
 ]);
 
+/** The nearest of `candidates` when close enough to be a typo (base/didYouMean.ts, bounded work). */
 export function closest(text: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(text, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(text.length / 3)) ? best : undefined;
+  return didYouMean(text, candidates);
 }
 
 export function editDistance(a: string, b: string): number {

@@ -1,7 +1,7 @@
 // Structure against the schema: unknown or misplaced sections and keys (corosync stores them and
 // ignores them, so they are warnings), repeated keys (the last one silently wins) and repeated
 // sections that corosync merges or overwrites.
-import { distance, closest } from 'fastest-levenshtein';
+import { didYouMean } from '../../base/didYouMean';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CsKeyValue, CsSection } from '../ast';
 import {
@@ -150,11 +150,9 @@ function unknownKey(k: CsKeyValue, path: string): Diagnostic {
 
 /** The closest schema name when it is close enough to be a typo (about a third of the letters). */
 export function suggest(word: string, candidates: string[]): string | undefined {
-  if (!candidates.length) return undefined;
-  const lower = word.toLowerCase();
-  const exactCase = candidates.find((c) => c.toLowerCase() === lower);
-  if (exactCase) return exactCase;
-  const best = closest(lower, candidates);
-  const d = distance(lower, best);
-  return d <= Math.max(1, Math.min(3, Math.ceil(best.length / 3))) ? best : undefined;
+  return didYouMean(word.toLowerCase(), candidates, {
+    caseInsensitiveExact: true,
+    limit: (_, best) => Math.max(1, Math.min(3, Math.ceil(best.length / 3))),
+    maxLimit: 3,
+  });
 }
