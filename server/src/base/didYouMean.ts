@@ -30,11 +30,11 @@ interface Index {
   lower: boolean;
 }
 
-const INDEXES = new WeakMap<readonly string[], { plain?: Index; lower?: Index }>();
+const INDEXES = new WeakMap<readonly string[], { plain?: Index; lower?: Index; uses: number }>();
 
 function indexOf(candidates: readonly string[], lower: boolean): Index {
   let entry = INDEXES.get(candidates);
-  if (!entry) INDEXES.set(candidates, (entry = {}));
+  if (!entry) INDEXES.set(candidates, (entry = { uses: 0 }));
   const cached = lower ? entry.lower : entry.plain;
   if (cached) return cached;
   const byLength = new Map<number, [number, string, string][]>();
@@ -68,8 +68,23 @@ export function didYouMean(word: string, candidates: readonly string[], options:
   }
   const limit = options.limit ?? defaultLimit;
   const reach = options.maxLimit ?? limit(word, word);
-  const index = indexOf(candidates, lower);
   let best: [number, string, number] | undefined; // position, candidate, distance
+  // A list seen for the first time (often built for this one call) is scanned once, without an index:
+  // indexing it would cost more than the scan. A list used again is indexed.
+  const seen = INDEXES.get(candidates);
+  if (!seen || (seen.uses++ < 1 && !(lower ? seen.lower : seen.plain))) {
+    if (!seen) INDEXES.set(candidates, { uses: 1 });
+    for (let position = 0; position < candidates.length && lastSearch.examined < MAX_EXAMINED; position++) {
+      const candidate = candidates[position]!;
+      if (Math.abs(candidate.length - form.length) > Math.min(reach, best ? best[2] : reach)) continue;
+      lastSearch.examined++;
+      const d = distance(form, lower ? candidate.toLowerCase() : candidate);
+      if (!best || d < best[2]) best = [position, candidate, d];
+    }
+    if (!best) return undefined;
+    return best[2] <= limit(word, best[1]) ? best[1] : undefined;
+  }
+  const index = indexOf(candidates, lower);
   // lengths nearest to the word first, so a close candidate bounds the rest of the search
   const lengths = index.lengths
     .filter((l) => Math.abs(l - form.length) <= reach)
