@@ -278,6 +278,23 @@ describe('hostile LSP client', () => {
     await assertStillServes(client, 'cancellations');
   });
 
+  it('initializes with malformed workspace folders and root, and serves', async () => {
+    const other = new TestLspClient();
+    try {
+      const result = (await other.connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: 5,
+        workspaceFolders: [null, { uri: 7 }, { uri: 'vscode-vfs://github/lab' }, { uri: 'file:///%00' }],
+        capabilities: {},
+      })) as { capabilities?: { hoverProvider?: boolean } };
+      assert.equal(result.capabilities?.hoverProvider, true);
+      await other.connection.sendNotification('initialized', {});
+      await assertStillServes(other, 'malformed initialize');
+    } finally {
+      await other.shutdown().catch(() => other.process.kill('SIGKILL'));
+    }
+  });
+
   it('never logged a document text, and shuts down cleanly', async () => {
     for (const line of client.logs) assert.ok(!line.includes('cluster_name: labnfs'), line);
     assert.equal(await client.shutdown(), 0);

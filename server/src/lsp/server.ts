@@ -67,22 +67,25 @@ export function startServer(given?: Connection): void {
   // Where run lenses go (`pacemakerLab.run.lenses`: all, blocks (default) or off).
   let lensRefresh = false;
   const configureLenses = (input: unknown) => service.configureRunLenses(input === 'all' || input === 'off' ? input : 'blocks');
-  connection.onDidChangeConfiguration(({ settings }) => {
+  connection.onDidChangeConfiguration(guard.notification('didChangeConfiguration', (params) => {
+    const settings = params?.settings;
     const lab = (settings as { pacemakerLab?: { rules?: unknown; order?: unknown; run?: { lenses?: unknown } } } | null)?.pacemakerLab;
     configureRules(lab?.rules);
     configureOrder(lab?.order);
     configureLenses(lab?.run?.lenses);
     scheduler.refreshAll();
     if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-  });
+  }));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configureRules((params.initializationOptions as { rules?: unknown } | null)?.rules);
     configureOrder((params.initializationOptions as { order?: unknown } | null)?.order);
     configureLenses((params.initializationOptions as { runLenses?: unknown } | null)?.runLenses);
     lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
-    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
+    // A client may send anything here: only well-formed folder URIs are kept.
+    const folders: unknown[] = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders : [];
+    workspaceFolders = folders.map((f) => (f as { uri?: unknown } | null)?.uri).filter((u): u is string => typeof u === 'string');
+    if (!workspaceFolders.length && typeof params?.rootUri === 'string') workspaceFolders = [params.rootUri];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
