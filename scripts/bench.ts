@@ -117,8 +117,8 @@ async function benchBigQuorum(service: LanguageService) {
   const wall: number[] = [];
   const cpus: number[] = [];
   for (let k = 0; k < Math.min(EDITS, 10); k++) {
-    // A new CsFile object (a new version of the file): nothing of the quorum family is cached.
-    const fresh = k === 0 ? file : parseCorosync(text).file;
+    // A new version of the file (one node renamed): nothing of the quorum family is cached.
+    const fresh = k === 0 ? file : parseCorosync(text.replace('name: node1\n', `name: edited${k}\n`)).file;
     t = performance.now();
     c = cpu();
     quorumDiagnostics(fresh);

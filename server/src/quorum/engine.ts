@@ -632,14 +632,23 @@ function smallestStop(m: FailureModel): number {
   return 0;
 }
 
-const names = (m: FailureModel, indices: number[]) => [...indices].sort((a, b) => a - b).map((i) => m.nodes[i].name);
+/** Node names of a set of indices, in file order (no sort: a mark per node). */
+function names(m: FailureModel, indices: number[]): string[] {
+  const marked = new Uint8Array(m.nodes.length);
+  for (const i of indices) marked[i] = 1;
+  const out: string[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(m.nodes[i].name);
+  return out;
+}
 
-/** Examples of stopping sets of size k: the worst set, then the sets one swap away from it that also stop. */
+/**
+ * Examples of stopping sets of size k: the worst set, then the sets one swap away from it that also
+ * stop (each swap of a member for a non-member gives a different set, so none repeats).
+ */
 function stoppingExamples(m: FailureModel, k: number, limit: number): number[][] {
   const n = m.nodes.length;
   const worst = worstSet(m, k);
   const out: number[][] = [worst];
-  const seen = new Set([names(m, worst).join('\u0000')]);
   let tries = 0;
   for (let i = k - 1; i >= 0 && out.length < limit; i--) {
     for (let j = k; j < n && out.length < limit && tries++ < 400; j++) {
@@ -647,12 +656,7 @@ function stoppingExamples(m: FailureModel, k: number, limit: number): number[][]
       const add = m.order[j];
       const lost = m.prefix[k] - m.nodes[drop].votes + m.nodes[add].votes;
       const tbLost = m.tb >= 0 && (add === m.tb || (m.tbPos < k && drop !== m.tb));
-      if (survivesLoss(m, k, lost, tbLost)) continue;
-      const set = worst.map((x) => (x === drop ? add : x));
-      const key = names(m, set).join('\u0000');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(set);
+      if (!survivesLoss(m, k, lost, tbLost)) out.push(worst.map((x) => (x === drop ? add : x)));
     }
   }
   return out;

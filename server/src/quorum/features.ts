@@ -238,12 +238,14 @@ export function quorumCodeLenses(file: CsFile): { range: Range; title: string }[
   return out;
 }
 
-export function quorumInlayHints(file: CsFile): InlayHint[] {
+/** One hint per node section; with `lines`, only for the sections that overlap those lines (the editor's visible range). */
+export function quorumInlayHints(file: CsFile, lines?: { start: number; end: number }): InlayHint[] {
   const view = viewOf(file);
   const sum = view.config.nodes.reduce((s, n) => s + n.votes, 0);
   if (!sum) return [];
   const hints: InlayHint[] = [];
   view.nodeSections.forEach((section, i) => {
+    if (lines && (section.range.end.line < lines.start || section.range.start.line > lines.end)) return;
     const node = view.config.nodes[i];
     const at = keyOf(section, 'quorum_votes') ?? keyOf(section, 'nodeid') ?? keyOf(section, 'name') ?? keyOf(section, 'ring0_addr');
     const position = at ? at.valueRange.end : section.nameRange.end;
@@ -285,7 +287,8 @@ export function scenarioMarkdown(config: QuorumConfig): string {
     else idsOf.set(n.name, [n.nodeid]);
   }
   const row = (label: string, down: string[]) => {
-    const ids = [...new Set(down)].flatMap((name) => idsOf.get(name) ?? []);
+    const ids: number[] = [];
+    for (const name of new Set(down)) for (const id of idsOf.get(name) ?? []) ids.push(id);
     const s = failureState(config, ids);
     const mark = s.quorate ? (s.byTieBreaker ? 'yes (tie-breaker)' : 'yes') : s.waitingForAll ? 'no (wait_for_all)' : 'no';
     lines.push(`| ${escapeMarkdown(label)} | ${s.totalVotes} | ${s.quorum} | ${mark} |`);

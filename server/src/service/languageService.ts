@@ -340,7 +340,7 @@ export class LanguageService {
   inlayHints(uri: string, range: Range): InlayHint[] {
     const file = this.corosyncFile(uri);
     if (!file) return [];
-    return quorumInlayHints(file).filter(
+    return quorumInlayHints(file, { start: range.start.line, end: range.end.line }).filter(
       (hint) => hint.position.line >= range.start.line && hint.position.line <= range.end.line,
     );
   }
