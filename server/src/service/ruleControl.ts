@@ -63,7 +63,7 @@ export function parseRuleLevels(input: unknown): { levels: Record<string, RuleLe
 export function findDirectives(text: string, kind?: DocumentKind): Directive[] {
   const out: Directive[] = [];
   if (!text.includes('pcmk-lsp')) return out;
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINE_BREAK);
   for (let line = 0; line < lines.length; line++) {
     const content = lines[line]!;
     if (!content.includes('pcmk-lsp')) continue;
@@ -165,20 +165,16 @@ function wholeLineOrComment(text: string, range: Range): Range {
 }
 
 function lineAt(text: string, line: number): string {
-  let start = 0;
-  for (let i = 0; i < line; i++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) return '';
-    start = next + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+  return text.split(LINE_BREAK, line + 1)[line] ?? '';
 }
+
+/** Line breaks as LSP counts them (a lone CR is one too), so line numbers here are LSP lines. */
+const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Whether `line` of a Markdown document lies inside a fenced code block. */
 function insideFence(text: string, line: number): boolean {
   let inside = false;
-  const lines = text.split(/\r?\n/, line + 1);
+  const lines = text.split(LINE_BREAK, line + 1);
   for (let i = 0; i < line && i < lines.length; i++) {
     if (/^\s*(```|~~~)/.test(lines[i]!)) inside = !inside;
   }
