@@ -7,6 +7,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
+import { classifyCommand } from '../runOnNode/commandSafety';
 import { RUN_ON_NODE_COMMAND, runCodeLenses, type RunOnNodeArgs } from '../runOnNode/lenses';
 import type { ClusterModel } from '../model/types';
 import { afterFailure, simulate, type QuorumConfig } from '../quorum/engine';
@@ -247,17 +248,29 @@ export async function verifyOnLab(state: LabState, service: LanguageService, uri
         continue;
       }
       let output = '';
-      const first = step.text.split('\n')[0]!;
+      // What is printed is masked as run on node masks it (a lab script may carry passwords).
+      const first = classifyCommand(step.text.split('\n')[0]!).masked;
       out(`${file}:${step.line + 1} ${step.node}# ${first}${step.text.includes('\n') ? ' …' : ''}\n`);
-      const result = await runOverSsh({
+      // A tty, so a line that asks (`pcs host auth` without -p) is answered as a trainee would: the
+      // lab's hacluster user and password. Nothing else is ever typed.
+      let answered = 0;
+      const handle = runOverSsh({
         destination: step.node,
         command: step.text,
         configFile: state.sshConfig,
-        tty: false,
+        tty: true,
         timeoutSeconds: 300,
-        onStdout: (t) => (output += t),
+        onStdout: (t) => {
+          output += t;
+          const prompt = /(Username|Password): *$/i.exec(output.slice(-40));
+          if (prompt && answered < 6) {
+            answered++;
+            handle.write(`${/user/i.test(prompt[1]!) ? 'hacluster' : state.password}\n`);
+          }
+        },
         onStderr: (t) => (output += t),
-      }).result;
+      });
+      const result = await handle.result;
       const record: StepResult = { file, line: step.line + 1, node: step.node, text: step.text, status: result.status, exitCode: result.exitCode, output, durationMs: result.durationMs };
       report.steps.push(record);
       const refused = diagnostics.filter((d) => d.severity === 1 && d.range.start.line >= step.range.start.line && d.range.start.line <= step.range.end.line);
@@ -345,10 +358,29 @@ export async function runLabVerify(options: VerifyOptions): Promise<number> {
     // Resources that did not start: expected for agents a namespace cannot run, a difference otherwise.
     if (live.crmMon) {
       const mon = parseCrmMon(live.crmMon);
+      const groups = live.cib ? readCib(live.cib).groups : new Map<string, string[]>();
+      const impossible = new Set<string>();
+      const whyImpossible = (agent: string): string | undefined => {
+        const type = agent.split(':').pop() ?? '';
+        if (NAMESPACE_IMPOSSIBLE[type]) return NAMESPACE_IMPOSSIBLE[type];
+        // A real fence agent needs the board or hypervisor it names; only fence_lab acts on lab nodes.
+        if (/^stonith:/.test(agent) && type !== 'fence_lab') return 'a fence device needs the real power switch, board or hypervisor it names (the lab has fence_lab)';
+        return undefined;
+      };
+      for (const r of mon.resources) if (whyImpossible(r.agent)) impossible.add(r.id);
+      // A group member starts only after the members before it: one that cannot run stops the rest.
+      const blockedBy = (id: string): string | undefined => {
+        for (const [group, members] of groups) {
+          const index = members.indexOf(id);
+          const before = index > 0 ? members.slice(0, index).find((m) => impossible.has(m)) : undefined;
+          if (before) return `it follows ${before} in group ${group}, which cannot run here`;
+        }
+        return undefined;
+      };
       for (const r of mon.resources) {
-        const type = r.agent.split(':').pop() ?? '';
         if (/^(Started|Promoted|Unpromoted|Master|Slave)$/.test(r.role) && r.nodes.length) continue;
-        if (NAMESPACE_IMPOSSIBLE[type]) report.cannotRunHere.push(`${r.id} (${r.agent}): ${NAMESPACE_IMPOSSIBLE[type]}`);
+        const why = whyImpossible(r.agent) ?? blockedBy(r.id);
+        if (why) report.cannotRunHere.push(`${r.id} (${r.agent}): ${why}`);
         else if (model.resources.get(r.id)?.disabled) continue;
         else report.differences.push({ what: 'state', message: `resource ${r.id} (${r.agent}) is ${r.role || 'not running'}, not started` });
       }
