@@ -6,7 +6,7 @@ import type { AgentUse, Invocation, Word } from '../service/types';
 import type { ClusterModel, ScriptDocument } from '../model/types';
 import { expandInvocation } from '../model/build';
 import { parsePcs, type PcsCommand } from '../pcs/grammar';
-import { describeCommand } from '../pcs/descriptions';
+import { describeCommand, describeLegacy } from '../pcs/descriptions';
 import { CLUSTER_PROPERTY_MAP } from '../pcs/values';
 import { occurrenceAt } from './navigation';
 import { agentHover } from '../agents/hover';
@@ -108,6 +108,12 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
   if (!at) return null;
   if (inv.command === 'pcs') {
     const cmd = parsePcs(inv.argv);
+    // a pcs 0.9 form: what it was and what replaced it
+    if (cmd.problems.some((p) => p.word === at.word && (p.code === 'pcs/removed-command' || p.code === 'pcs/deprecated-command'))) {
+      const words = inv.argv.slice(1, inv.argv.indexOf(at.word) + 1).filter((w) => !w.text.startsWith('-')).map((w) => w.text);
+      const text = describeLegacy(words);
+      if (text) return md(text, at.word.range);
+    }
     const pathIndex = cmd.pathWords.indexOf(at.word);
     if (pathIndex >= 0 || at.index === 0) {
       const path = cmd.pathWords.slice(0, Math.max(1, pathIndex + 1)).map((w) => w.text);

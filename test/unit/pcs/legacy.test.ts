@@ -138,3 +138,15 @@ test('a negative score without -- is advice (pcs 0.11 warns), with a fix inserti
   assert.deepEqual(problems('pcs constraint location ip avoids node1=-100'), [], 'inside a word it is no option');
   assert.equal(problems('pcs constraint colocation add a with b -INFINITY --force')[0].fixes, undefined, 'an option after it: no -- fix');
 });
+
+test('hover on the word of a pcs 0.9 form in a script says what replaced it', async () => {
+  const { scriptHover } = await import('../../../server/src/scripts/index');
+  const d = doc('file:///old.sh', 'pcs cluster standby node1\npcs resource show --full\n');
+  const model = buildClusterModel([d], []);
+  const hover = (line: number, character: number) => {
+    const h = scriptHover(d, model, { line, character });
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  };
+  assert.match(hover(0, 14), /pcs 0\.9 form; since 0\.10 use 'pcs node standby'/);
+  assert.match(hover(1, 15), /pcs 0\.9 form; since 0\.11 use 'pcs resource status \| pcs resource config/);
+});
