@@ -74,7 +74,9 @@ async function runScript(file: string): Promise<LineResult[]> {
         // refused only because this machine lacks an agent the lab's nodes get from a package: pcs's
         // verdict depends on the node. Create it anyway so later lines see it; we must warn, not refuse.
         const reasons = (e.stderr ?? '').split('\n').filter((l) => l.startsWith('Error') && !l.includes('Errors have occurred'));
-        if (reasons.length && reasons.every((l) => l.includes('is not installed or does not provide valid metadata'))) {
+        const provider = /'ocf:([^:']+):/.exec(reasons[0] ?? '')?.[1];
+        const notShippedHere = provider !== undefined && !fs.existsSync(path.join('/usr/lib/ocf/resource.d', provider));
+        if (notShippedHere && reasons.every((l) => l.includes('is not installed or does not provide valid metadata'))) {
           nodeDependent.push({ file, line: i, text: lines[i], rc, stderr, ours: errors.filter((x) => x.range.start.line === i).map((x) => `${x.code}`), advice: all.filter((x) => x.range.start.line === i && x.severity === 2).map((x) => `${x.code}`) });
           await run('unshare', ['--net', 'pcs', '-f', cib, ...argv, '--force'], { env: { ...process.env, LC_ALL: 'C' }, timeout: 180_000 }).catch(() => undefined);
           continue;
