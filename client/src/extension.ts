@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerRestartPolicy } from './serverRestarts';
 import { openQuorumPanel } from './quorumPanel';
-import { registerWalkthrough, walkthroughMiddleware } from './walkthrough';
+import { markWalkthroughStep, registerWalkthrough, walkthroughMiddleware } from './walkthrough';
 import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
 import { registerLabCommands } from './lab/labCommands';
 import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
@@ -62,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pacemakerLab.openQuorumCalculator', async (uriArg?: string | vscode.Uri, lineArg?: number) => {
+      markWalkthroughStep('quorumOpened');
       const uri = uriArg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!uri || !client) {
         void vscode.window.showInformationMessage('Open a corosync.conf (or a script that writes one) to use the quorum calculator.');

@@ -7,6 +7,14 @@ import type { Middleware } from 'vscode-languageclient/node';
 const FIX_APPLIED = 'pacemakerLab.walkthrough.fixApplied';
 const AGENT_HOVERED = 'pacemakerLab.walkthrough.agentHovered';
 
+/**
+ * Marks a walkthrough step done from inside a command. A CodeLens runs its command through VS Code's
+ * internal delegation command, so `onCommand:` completion events never see a lens click.
+ */
+export function markWalkthroughStep(step: 'quorumOpened' | 'ranOnNode'): void {
+  void vscode.commands.executeCommand('setContext', `pacemakerLab.walkthrough.${step}`, true);
+}
+
 export function registerWalkthrough(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('pacemakerLab.openExampleLab', async () => {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { markWalkthroughStep } from '../walkthrough';
 import type { RunOnNodeArgs } from '../../../server/src/runOnNode/lenses';
 import type { CommandSafety } from '../../../server/src/runOnNode/commandSafety';
 import { buildInventory, parseSshConfig, resolveTargets, type NodeEntry, type ResolvedNode } from './inventory';
@@ -567,7 +568,10 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     log,
     results,
     treeChanged,
-    vscode.commands.registerCommand('pacemakerLab.runOnNode', (args?: Partial<RunOnNodeArgs>) => runOnNode(args)),
+    vscode.commands.registerCommand('pacemakerLab.runOnNode', (args?: Partial<RunOnNodeArgs>) => {
+      markWalkthroughStep('ranOnNode');
+      return runOnNode(args);
+    }),
     vscode.commands.registerCommand('pacemakerLab.runLineOnNode', () => runEditorRange(false)),
     vscode.commands.registerCommand('pacemakerLab.runSelectionOnNode', () => runEditorRange(true)),
     vscode.commands.registerCommand('pacemakerLab.cancelRuns', () => {

@@ -1,0 +1,93 @@
+// The Getting Started walkthrough in a real VS Code: each step is done by its real action (a link in the
+// step, a CodeLens, a hover, a quick fix) and shows as done; screenshots of the page as it fills up.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe } from 'node:test';
+import { REPO_ROOT, uiTest, useSession, waitUntil, type VSCodeSession } from '../harness';
+
+const WALKTHROUGH = 'Get started with Pacemaker Lab';
+
+async function openWalkthrough(vs: VSCodeSession): Promise<void> {
+  // The palette command goes straight to the walkthrough, whatever page the Welcome tab shows.
+  await vs.runCommand('Welcome: Open Walkthrough...');
+  const row = vs.page.locator('.quick-input-list .monaco-list-row', { hasText: WALKTHROUGH }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  await vs.page.locator('.getting-started-step', { hasText: 'Open the example lab' }).first().waitFor({ timeout: 20_000 });
+}
+
+/** Titles of the walkthrough steps shown as done. */
+async function doneSteps(vs: VSCodeSession): Promise<string[]> {
+  // A done step shows VS Code's "getting-started-step-checked" icon in front of its title.
+  return vs.page
+    .locator('.getting-started-step')
+    .evaluateAll((els) => els.filter((e) => e.querySelector('.codicon-getting-started-step-checked')).map((e) => e.querySelector('.step-title')?.textContent?.trim() ?? ''));
+}
+
+async function waitDone(vs: VSCodeSession, title: string): Promise<void> {
+  await openWalkthrough(vs);
+  let done: string[] = [];
+  await waitUntil(async () => (done = await doneSteps(vs)).includes(title), 20_000, () => `step "${title}" done; done: ${JSON.stringify(done)}`);
+}
+
+describe('Getting Started walkthrough in a real VS Code', () => {
+  const shared = useSession({ name: 'walkthrough', workspace: join(REPO_ROOT, 'examples', 'lab') });
+
+  uiTest(shared, 'every step completes on its real action', async (vs) => {
+    await openWalkthrough(vs);
+    assert.deepEqual(await doneSteps(vs), [], 'nothing is done before the person does it');
+    await vs.screenshot('walkthrough-start');
+
+    // 1. The link in the step opens the example lab shipped with the extension.
+    await vs.page.locator('.getting-started-step', { hasText: 'Open the example lab' }).first().click();
+    await vs.page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .button-link', { hasText: 'Open the example lab' }).first().click();
+    await vs.page.locator('.tab[aria-label*="lab.sh"]').first().waitFor({ timeout: 60_000 });
+    await waitDone(vs, 'Open the example lab');
+
+    await vs.runCommand('View: Close All Editors');
+    // 2. The quorum lens of corosync.conf opens the calculator.
+    await vs.openFile('corosync.conf');
+    await vs.waitForLanguageMode('Corosync config');
+    await vs.clickCodeLens(/quorum \d+ of \d+/);
+    await vs.webview().locator('#badge').waitFor({ timeout: 20_000 });
+    await waitDone(vs, 'Read the quorum lens, open the calculator');
+
+    await vs.runCommand('View: Close All Editors');
+    // 3. A hover on an agent.
+    await vs.openFile('lab.sh');
+    await vs.waitForLanguageMode(/Shell Script/);
+    await vs.hoverAt('lab.sh', 'ocf:heartbeat:IPaddr2', 0, /IPaddr2/);
+    await waitDone(vs, 'Hover an agent');
+
+    await vs.runCommand('View: Close All Editors');
+    // 4. The quick fix of the exportfs line that lacks fsid.
+    await vs.openFile('lab.sh');
+    const { line, column } = vs.positionOf('lab.sh', 'ocf:heartbeat:exportfs');
+    await vs.goTo(line, column + 1);
+    await vs.page.keyboard.press('Control+.');
+    const fix = vs.page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: /missing required parameter/ }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    await fix.click();
+    await vs.page.locator('.tab.active.dirty').first().waitFor({ timeout: 15_000 });
+    await vs.screenshot('walkthrough-fix-applied');
+    // Leave the file as it was (the next steps close editors, and a dirty one would ask to save).
+    await vs.runCommand('File: Revert File');
+    await waitDone(vs, 'Fix a diagnostic with its quick fix');
+
+    await vs.runCommand('View: Close All Editors');
+    // 6. A run lens (it asks where to run: the command ran, the person cancels the pick).
+    await vs.openFile('lab.sh');
+    await vs.clickCodeLens(/Run block on…|Run on…/);
+    const pick = vs.page.locator('.quick-input-widget', { hasText: 'Run on which nodes?' });
+    await pick.waitFor({ timeout: 15_000 });
+    await vs.page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'hidden' });
+    await waitDone(vs, 'Run a block on a node');
+
+    const done = await doneSteps(vs);
+    for (const title of ['Open the example lab', 'Read the quorum lens, open the calculator', 'Hover an agent', 'Fix a diagnostic with its quick fix', 'Run a block on a node']) {
+      assert.ok(done.includes(title), `${title} done (done: ${JSON.stringify(done)})`);
+    }
+    await vs.screenshot('walkthrough-done');
+  }, 240_000);
+});
