@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { documentedCodes, findRuleDoc, indexRuleDocs } from '../../../server/src/service/ruleDocs';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const CODE_LITERAL = /['`"]((?:corosync|quorum|pcs|shell|targetcli|suppression)\/[a-z0-9]+(?:-[a-z0-9]+)*)['`"]/g;
+const CODE_LITERAL = /['`"]((?:corosync|quorum|pcs|shell|targetcli|suppression|file)\/[a-z0-9]+(?:-[a-z0-9]+)*)['`"]/g;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
