@@ -129,6 +129,19 @@ async function benchBigQuorum(service: LanguageService) {
     cpus.push(cpu() - c);
   }
   console.log(`bench: quorum analysis of ${nodes} nodes (diagnostics + lens + hover + inlay hints, uncached): wall ${stats(wall)}; CPU ${stats(cpus)}`);
+  // The tolerance answers alone ("survives any k", smallest stopping sets, the even split), which the
+  // features above format for every line of the nodelist.
+  const { analyzeTolerance, evenSplit } = await import('../server/src/quorum/engine');
+  const { quorumConfigFromCorosync } = await import('../server/src/quorum/adapters');
+  const config = quorumConfigFromCorosync(file);
+  const engine: number[] = [];
+  for (let k = 0; k < Math.min(EDITS, 10); k++) {
+    t = performance.now();
+    analyzeTolerance(config);
+    evenSplit(config);
+    engine.push(performance.now() - t);
+  }
+  console.log(`bench: quorum engine alone, ${nodes} nodes (tolerance + even split): ${stats(engine)}`);
   const names = Array.from({ length: nodes }, (_, i) => `node${i + 1}`);
   const rows: string[] = [];
   for (let i = 0; i < names.length; i += 20) rows.push(names.slice(i, i + 20).join(' '));
