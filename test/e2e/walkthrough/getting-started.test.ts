@@ -1,6 +1,7 @@
 // The Getting Started walkthrough in a real VS Code: each step is done by its real action (a link in the
 // step, a CodeLens, a hover, a quick fix) and shows as done; screenshots of the page as it fills up.
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import { REPO_ROOT, uiTest, useSession, waitUntil, type VSCodeSession } from '../harness';
@@ -90,4 +91,17 @@ describe('Getting Started walkthrough in a real VS Code', () => {
     }
     await vs.screenshot('walkthrough-done');
   }, 240_000);
+
+  uiTest(shared, 'activation time is reported in the Pacemaker Lab output', async (vs, t) => {
+    // The extension writes "activated in N ms" to its output channel, which VS Code logs to a file.
+    const logs = join(vs.base, 'user', 'logs');
+    const find = (dir: string): string[] =>
+      existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? find(join(dir, e.name)) : /Pacemaker Lab\.log$/.test(e.name) ? [join(dir, e.name)] : [])) : [];
+    let line: string | undefined;
+    await waitUntil(async () => !!(line = find(logs).map((f) => readFileSync(f, 'utf8')).join('\n').match(/activated in (\d+) ms/)?.[0]), 30_000, () => `an "activated in N ms" line under ${logs}`);
+    const ms = Number(/(\d+)/.exec(line!)![1]);
+    t.diagnostic(`extension activation: ${ms} ms`);
+    console.log(`# e2e: extension activation ${ms} ms (target under 200 ms)`);
+    assert.ok(Number.isFinite(ms));
+  });
 });
