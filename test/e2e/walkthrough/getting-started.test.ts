@@ -9,6 +9,8 @@ import { REPO_ROOT, uiTest, useSession, waitUntil, type VSCodeSession } from '..
 const WALKTHROUGH = 'Get started with Pacemaker Lab';
 
 async function openWalkthrough(vs: VSCodeSession): Promise<void> {
+  // Keys typed while a webview (the quorum calculator) has focus never reach the workbench.
+  await vs.page.locator('.part.sidebar .title-label').first().click();
   // The palette command goes straight to the walkthrough, whatever page the Welcome tab shows.
   await vs.runCommand('Welcome: Open Walkthrough...');
   const row = vs.page.locator('.quick-input-list .monaco-list-row', { hasText: WALKTHROUGH }).first();
@@ -45,6 +47,7 @@ describe('Getting Started walkthrough in a real VS Code', () => {
     await vs.page.locator('.tab[aria-label*="lab.sh"]').first().waitFor({ timeout: 60_000 });
     await waitDone(vs, 'Open the example lab');
 
+    await vs.page.locator('.part.sidebar .title-label').first().click();
     await vs.runCommand('View: Close All Editors');
     // 2. The quorum lens of corosync.conf opens the calculator.
     await vs.openFile('corosync.conf');
@@ -53,6 +56,7 @@ describe('Getting Started walkthrough in a real VS Code', () => {
     await vs.webview().locator('#badge').waitFor({ timeout: 20_000 });
     await waitDone(vs, 'Read the quorum lens, open the calculator');
 
+    await vs.page.locator('.part.sidebar .title-label').first().click();
     await vs.runCommand('View: Close All Editors');
     // 3. A hover on an agent.
     await vs.openFile('lab.sh');
@@ -60,14 +64,20 @@ describe('Getting Started walkthrough in a real VS Code', () => {
     await vs.hoverAt('lab.sh', 'ocf:heartbeat:IPaddr2', 0, /IPaddr2/);
     await waitDone(vs, 'Hover an agent');
 
+    await vs.page.locator('.part.sidebar .title-label').first().click();
     await vs.runCommand('View: Close All Editors');
     // 4. The quick fix of the exportfs line that lacks fsid.
     await vs.openFile('lab.sh');
     const { line, column } = vs.positionOf('lab.sh', 'ocf:heartbeat:exportfs');
-    await vs.goTo(line, column + 1);
-    await vs.page.keyboard.press('Control+.');
     const fix = vs.page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: /missing required parameter/ }).first();
-    await fix.waitFor({ timeout: 15_000 });
+    // The menu lists the fix once the file's diagnostics have arrived: ask again until it does.
+    await waitUntil(async () => {
+      await vs.goTo(line, column + 1);
+      await vs.page.keyboard.press('Control+.');
+      if (await fix.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
+      await vs.page.keyboard.press('Escape');
+      return false;
+    }, 45_000, () => 'the quick fix menu with "missing required parameter"');
     await fix.click();
     await vs.page.locator('.tab.active.dirty').first().waitFor({ timeout: 15_000 });
     await vs.screenshot('walkthrough-fix-applied');
@@ -75,9 +85,12 @@ describe('Getting Started walkthrough in a real VS Code', () => {
     await vs.runCommand('File: Revert File');
     await waitDone(vs, 'Fix a diagnostic with its quick fix');
 
+    await vs.page.locator('.part.sidebar .title-label').first().click();
     await vs.runCommand('View: Close All Editors');
     // 6. A run lens (it asks where to run: the command ran, the person cancels the pick).
     await vs.openFile('lab.sh');
+    // At the top of the file: a lens at the top edge of a scrolled editor lies under its scroll shadow.
+    await vs.goTo(1, 1);
     await vs.clickCodeLens(/Run block on…|Run on…/);
     const pick = vs.page.locator('.quick-input-widget', { hasText: 'Run on which nodes?' });
     await pick.waitFor({ timeout: 15_000 });
