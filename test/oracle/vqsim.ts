@@ -119,17 +119,7 @@ export class Vqsim {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 
-/** Mulberry32: small, seeded, deterministic. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../support/rng';
 
 export function corosyncConf(config: QuorumConfig): string {
   const lines = ['totem {', '    version: 2', '    cluster_name: vq', '}', 'nodelist {'];

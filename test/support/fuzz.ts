@@ -12,22 +12,20 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
 import { analyzeTolerance, evenSplit, resolveQuorumSettings } from '../../server/src/quorum/engine';
 import type { DocumentKind } from '../../server/src/service/types';
+import { rng } from './rng';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 // ---- random numbers (reproducible from a seed) -------------------------------------------------
 
 export class Rng {
-  private state: number;
+  private readonly uniform: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
+    this.uniform = rng(seed >>> 0 || 0x9e3779b9);
   }
   /** mulberry32: a uniform float in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
   int(n: number): number {
     return Math.floor(this.next() * n);

@@ -18,22 +18,12 @@ import {
   type QuorumEvent,
 } from '../../../server/src/quorum/engine';
 import { summaryTitle } from '../../../server/src/quorum/features';
+import { rng } from '../../support/rng';
 
 function cluster(votes: number[], extra: Partial<QuorumConfig> = {}): QuorumConfig {
   return { ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))), ...extra };
 }
 
-/** Mulberry32: seeded and deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every subset of `items` (as arrays), the empty one first. */
 function subsets<T>(items: T[]): T[][] {
