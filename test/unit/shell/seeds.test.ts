@@ -9,11 +9,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScriptExtract } from '../../../server/src/service/types';
 import { extract, rangeOn, argvText, commandsNamed, textAt } from './helpers';
-import { failOrSkip } from '../../support/tools';
 
 const seedsDir = process.env.PCMK_SEEDS_DIR ?? path.resolve(__dirname, '../../../../shared/seeds');
 const available = fs.existsSync(seedsDir);
-const skip = available ? false : failOrSkip(`seed documents not found at ${seedsDir} (set PCMK_SEEDS_DIR)`);
+// An optional corpus outside the repository: a user's clone has none, so it skips with its reason even under CI.
+const skip = available ? false : `seed documents not found at ${seedsDir} (set PCMK_SEEDS_DIR)`;
 
 function seed(prefix: string): string {
   const name = fs.readdirSync(seedsDir).find((f) => f.startsWith(prefix));
