@@ -48,7 +48,11 @@ async function main() {
     const line = 100 + Math.floor((k * 7919) % (LINES - 200));
     const current = service.getText(uri)!.split('\n')[line];
     const start = performance.now();
-    service.changeDocument(uri, [{ range: { start: { line, character: current.length }, end: { line, character: current.length } }, text: ' ' }], k + 2);
+    service.changeDocument(
+      uri,
+      [{ range: { start: { line, character: current.length }, end: { line, character: current.length } }, text: ' ' }],
+      k + 2,
+    );
     service.diagnostics(uri);
     editTimes.push(performance.now() - start);
     const h = performance.now();
@@ -70,7 +74,8 @@ async function main() {
   console.log(`bench: new line → diagnostics (not yet under the bar: moved units are shifted, still O(lines)): ${stats(lineTimes)}`);
 
   const conf = ['totem {', '    version: 2', '    cluster_name: lab', '    transport: knet', '}', 'nodelist {'];
-  for (let n = 1; n <= 16; n++) conf.push('    node {', `        ring0_addr: 10.0.0.${n}`, `        name: node${n}`, `        nodeid: ${n}`, '    }');
+  for (let n = 1; n <= 16; n++)
+    conf.push('    node {', `        ring0_addr: 10.0.0.${n}`, `        name: node${n}`, `        nodeid: ${n}`, '    }');
   conf.push('}', 'quorum {', '    provider: corosync_votequorum', '}');
   const confUri = 'file:///bench/corosync.conf';
   service.setDocument(confUri, 'corosync', conf.join('\n') + '\n', 1);
@@ -98,7 +103,14 @@ async function main() {
 async function benchBigQuorum(service: LanguageService) {
   const nodes = Number(process.env.BENCH_QUORUM_NODES ?? 10000);
   const conf = ['totem {', '    version: 2', '    cluster_name: big', '    transport: knet', '}', 'nodelist {'];
-  for (let n = 1; n <= nodes; n++) conf.push('    node {', `        ring0_addr: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`, `        name: node${n}`, `        nodeid: ${n}`, '    }');
+  for (let n = 1; n <= nodes; n++)
+    conf.push(
+      '    node {',
+      `        ring0_addr: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      `        name: node${n}`,
+      `        nodeid: ${n}`,
+      '    }',
+    );
   conf.push('}', 'quorum {', '    provider: corosync_votequorum', '}');
   const text = conf.join('\n') + '\n';
   const uri = 'file:///bench/big/corosync.conf';
@@ -110,7 +122,9 @@ async function benchBigQuorum(service: LanguageService) {
   service.diagnostics(uri);
   service.codeLenses(uri);
   service.hover(uri, { line: nodelistLine, character: 2 });
-  console.log(`bench: corosync.conf (${nodes} nodes) first analysis, parse included (diagnostics + lens + hover): ${(performance.now() - t).toFixed(0)} ms wall, ${(cpu() - c).toFixed(0)} ms CPU`);
+  console.log(
+    `bench: corosync.conf (${nodes} nodes) first analysis, parse included (diagnostics + lens + hover): ${(performance.now() - t).toFixed(0)} ms wall, ${(cpu() - c).toFixed(0)} ms CPU`,
+  );
   const file = service.corosyncFile(uri)!;
   const { parseCorosync } = await import('../server/src/corosync/parse');
   const { quorumDiagnostics, quorumCodeLenses, quorumHover, quorumInlayHints } = await import('../server/src/quorum/features');
@@ -128,7 +142,9 @@ async function benchBigQuorum(service: LanguageService) {
     wall.push(performance.now() - t);
     cpus.push(cpu() - c);
   }
-  console.log(`bench: quorum analysis of ${nodes} nodes (diagnostics + lens + hover + inlay hints, uncached): wall ${stats(wall)}; CPU ${stats(cpus)}`);
+  console.log(
+    `bench: quorum analysis of ${nodes} nodes (diagnostics + lens + hover + inlay hints, uncached): wall ${stats(wall)}; CPU ${stats(cpus)}`,
+  );
   // The tolerance answers alone ("survives any k", smallest stopping sets, the even split), which the
   // features above format for every line of the nodelist.
   const { analyzeTolerance, evenSplit } = await import('../server/src/quorum/engine');
@@ -153,7 +169,9 @@ async function benchBigQuorum(service: LanguageService) {
   service.diagnostics(scriptUri);
   service.codeLenses(scriptUri);
   service.hover(scriptUri, { line: 1, character: 12 });
-  console.log(`bench: pcs cluster setup of ${nodes} nodes, first analysis (diagnostics + lens + hover): ${(performance.now() - t).toFixed(0)} ms wall, ${(cpu() - c).toFixed(0)} ms CPU`);
+  console.log(
+    `bench: pcs cluster setup of ${nodes} nodes, first analysis (diagnostics + lens + hover): ${(performance.now() - t).toFixed(0)} ms wall, ${(cpu() - c).toFixed(0)} ms CPU`,
+  );
   service.removeDocument(uri);
   service.removeDocument(scriptUri);
 }

@@ -5,11 +5,47 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
 export const SYSTEM_PACKAGES = {
-  oracle: ['corosync', 'pacemaker', 'pacemaker-cli-utils', 'pcs', 'resource-agents', 'fence-agents', 'corosync-vqsim', 'corosync-qdevice', 'drbd-utils', 'libxml2-utils', 'util-linux', 'iproute2'],
-  integration: ['openssh-server', 'openssh-client', 'socat', 'iproute2', 'util-linux', 'corosync', 'pacemaker', 'pacemaker-cli-utils', 'pcs', 'resource-agents', 'openssl'],
+  oracle: [
+    'corosync',
+    'pacemaker',
+    'pacemaker-cli-utils',
+    'pcs',
+    'resource-agents',
+    'fence-agents',
+    'corosync-vqsim',
+    'corosync-qdevice',
+    'drbd-utils',
+    'libxml2-utils',
+    'util-linux',
+    'iproute2',
+  ],
+  integration: [
+    'openssh-server',
+    'openssh-client',
+    'socat',
+    'iproute2',
+    'util-linux',
+    'corosync',
+    'pacemaker',
+    'pacemaker-cli-utils',
+    'pcs',
+    'resource-agents',
+    'openssl',
+  ],
   e2e: ['chromium', 'libkrb5-dev', 'openssh-server', 'openssh-client', 'socat', 'iproute2'],
   lsp: ['pacemaker-cli-utils', 'resource-agents'],
-  unit: ['clang', 'lld', 'wasi-libc', 'corosync', 'pcs', 'pacemaker-cli-utils', 'resource-agents', 'fence-agents', 'chromium', 'libxml2-utils'],
+  unit: [
+    'clang',
+    'lld',
+    'wasi-libc',
+    'corosync',
+    'pcs',
+    'pacemaker-cli-utils',
+    'resource-agents',
+    'fence-agents',
+    'chromium',
+    'libxml2-utils',
+  ],
 };
 
 function installed(pkg) {

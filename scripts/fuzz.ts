@@ -9,7 +9,18 @@
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fuzzService, loadCorpus, makeInput, minimize, repoRoot, Rng, runService, FILE_OF, type FuzzInput, type Violation } from '../test/support/fuzz';
+import {
+  fuzzService,
+  loadCorpus,
+  makeInput,
+  minimize,
+  repoRoot,
+  Rng,
+  runService,
+  FILE_OF,
+  type FuzzInput,
+  type Violation,
+} from '../test/support/fuzz';
 
 interface Options {
   inputs: number;
@@ -22,7 +33,13 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { inputs: 10_000, seed: Date.now() % 1_000_000, workers: 1, cliEvery: 1000, out: path.join(repoRoot, '.fuzz-findings') };
+  const o: Options = {
+    inputs: 10_000,
+    seed: Date.now() % 1_000_000,
+    workers: 1,
+    cliEvery: 1000,
+    out: path.join(repoRoot, '.fuzz-findings'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -38,7 +55,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--worker') o.worker = Number(value());
     else throw new Error(`unknown option ${a} (use --inputs N --seed N --workers N --cli-every N --out DIR)`);
   }
-  if (!Number.isInteger(o.inputs) || o.inputs < 1 || !Number.isInteger(o.seed) || !(o.workers >= 1) || !(o.cliEvery >= 0)) throw new Error('bad option value');
+  if (!Number.isInteger(o.inputs) || o.inputs < 1 || !Number.isInteger(o.seed) || !(o.workers >= 1) || !(o.cliEvery >= 0))
+    throw new Error('bad option value');
   return o;
 }
 
@@ -54,7 +72,13 @@ async function runWorker(o: Options, worker: number): Promise<WorkerReport> {
   const service = await fuzzService();
   const report: WorkerReport = { inputs: 0, findings: [], slowest: [], cliRuns: 0 };
   const seen = new Set<string>();
-  let processes: { client: import('../test/lsp/client').TestLspClient; dir: string; cliAndServer: typeof import('../test/support/fuzzProcesses').cliAndServer } | undefined;
+  let processes:
+    | {
+        client: import('../test/lsp/client').TestLspClient;
+        dir: string;
+        cliAndServer: typeof import('../test/support/fuzzProcesses').cliAndServer;
+      }
+    | undefined;
   const save = async (input: FuzzInput, violation: Violation) => {
     // One file per distinct finding (property, feature, first words of the detail).
     const key = `${violation.property}|${violation.feature}|${violation.detail.replace(/\d+/g, 'N').slice(0, 80)}`;
@@ -68,11 +92,32 @@ async function runWorker(o: Options, worker: number): Promise<WorkerReport> {
       if (violation.property === 'throw' && violation.feature !== 'cli') {
         // Minimize on a fresh service: keep what still throws in the same feature.
         const fresh = await fuzzService();
-        text = minimize(text, (t) => runService(fresh, { ...input, text: t }, new Rng(input.index), false).violations.some((v) => v.property === 'throw' && v.feature === violation.feature), 400);
+        text = minimize(
+          text,
+          (t) =>
+            runService(fresh, { ...input, text: t }, new Rng(input.index), false).violations.some(
+              (v) => v.property === 'throw' && v.feature === violation.feature,
+            ),
+          400,
+        );
       }
       file = `${base}${path.extname(FILE_OF[input.kind as keyof typeof FILE_OF]) || '.txt'}`;
       fs.writeFileSync(file, text);
-      fs.writeFileSync(`${base}.json`, JSON.stringify({ seed: o.seed, index: input.index, kind: input.kind, origin: input.origin, violation, minimized: text.length < input.text.length }, null, 2));
+      fs.writeFileSync(
+        `${base}.json`,
+        JSON.stringify(
+          {
+            seed: o.seed,
+            index: input.index,
+            kind: input.kind,
+            origin: input.origin,
+            violation,
+            minimized: text.length < input.text.length,
+          },
+          null,
+          2,
+        ),
+      );
     }
     report.findings.push({ index: input.index, kind: input.kind, origin: input.origin, violation, file });
   };
@@ -116,34 +161,56 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
-  console.log(`fuzz: seed ${o.seed}, ${o.inputs} inputs, ${o.workers} worker(s), CLI and server every ${o.cliEvery || 'never'}; findings go to ${o.out}`);
+  console.log(
+    `fuzz: seed ${o.seed}, ${o.inputs} inputs, ${o.workers} worker(s), CLI and server every ${o.cliEvery || 'never'}; findings go to ${o.out}`,
+  );
   const progress = new Array<number>(o.workers).fill(0);
   const reports = await Promise.all(
-    Array.from({ length: o.workers }, (_, w) =>
-      new Promise<WorkerReport>((resolve, reject) => {
-        const args = ['--inputs', String(o.inputs), '--seed', String(o.seed), '--workers', String(o.workers), '--cli-every', String(o.cliEvery), '--out', o.out, '--worker', String(w)];
-        const child = fork(__filename, args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        let done = false;
-        child.on('message', (m: { progress?: number; report?: WorkerReport }) => {
-          if (m.progress) {
-            progress[w] = m.progress;
-            const total = progress.reduce((a, b) => a + b, 0);
-            console.log(`fuzz: ${total} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-          }
-          if (m.report) {
-            done = true;
-            resolve(m.report);
-          }
-        });
-        // A worker that dies is itself a finding: the process exited on some input.
-        child.on('exit', (code, signal) => (done ? undefined : reject(new Error(`worker ${w} exited (${code ?? signal}) before finishing`))));
-      }),
+    Array.from(
+      { length: o.workers },
+      (_, w) =>
+        new Promise<WorkerReport>((resolve, reject) => {
+          const args = [
+            '--inputs',
+            String(o.inputs),
+            '--seed',
+            String(o.seed),
+            '--workers',
+            String(o.workers),
+            '--cli-every',
+            String(o.cliEvery),
+            '--out',
+            o.out,
+            '--worker',
+            String(w),
+          ];
+          const child = fork(__filename, args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          let done = false;
+          child.on('message', (m: { progress?: number; report?: WorkerReport }) => {
+            if (m.progress) {
+              progress[w] = m.progress;
+              const total = progress.reduce((a, b) => a + b, 0);
+              console.log(`fuzz: ${total} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+            }
+            if (m.report) {
+              done = true;
+              resolve(m.report);
+            }
+          });
+          // A worker that dies is itself a finding: the process exited on some input.
+          child.on('exit', (code, signal) =>
+            done ? undefined : reject(new Error(`worker ${w} exited (${code ?? signal}) before finishing`)),
+          );
+        }),
     ),
   );
   const seconds = (Date.now() - started) / 1000;
   const inputs = reports.reduce((a, r) => a + r.inputs, 0);
   const findings = reports.flatMap((r) => r.findings);
-  const slowest = reports.flatMap((r) => r.slowest).sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5);
+  const slowest = reports
+    .flatMap((r) => r.slowest)
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .slice(0, 5);
   const byKind = new Map<string, { count: number; first: (typeof findings)[number] }>();
   for (const f of findings) {
     const key = `${f.violation.property} in ${f.violation.feature}: ${f.violation.detail.replace(/\d+/g, 'N').slice(0, 100)}`;
@@ -151,9 +218,12 @@ async function main(): Promise<void> {
     if (entry) entry.count++;
     else byKind.set(key, { count: 1, first: f });
   }
-  console.log(`\nfuzz: ${inputs} inputs in ${seconds.toFixed(0)} s (${((seconds * 1000) / inputs).toFixed(1)} ms per input, ${o.workers} worker(s)), ${reports.reduce((a, r) => a + r.cliRuns, 0)} through the CLI and the server`);
+  console.log(
+    `\nfuzz: ${inputs} inputs in ${seconds.toFixed(0)} s (${((seconds * 1000) / inputs).toFixed(1)} ms per input, ${o.workers} worker(s)), ${reports.reduce((a, r) => a + r.cliRuns, 0)} through the CLI and the server`,
+  );
   console.log(`fuzz: ${findings.length} finding(s) of ${byKind.size} kind(s)`);
-  for (const [key, { count, first }] of byKind) console.log(`  ${count} × ${key}\n      first: input ${first.index} (${first.kind}, ${first.origin.slice(0, 100)}) ${first.file}`);
+  for (const [key, { count, first }] of byKind)
+    console.log(`  ${count} × ${key}\n      first: input ${first.index} (${first.kind}, ${first.origin.slice(0, 100)}) ${first.file}`);
   console.log('fuzz: slowest inputs (CPU ms, wall ms, characters, origin):');
   for (const s of slowest) console.log(`  #${s.index}: ${s.cpuMs.toFixed(0)} / ${s.ms.toFixed(0)} ms, ${s.chars} chars, ${s.origin}`);
   process.exitCode = findings.length ? 1 : 0;

@@ -2,7 +2,14 @@
 // (the quorum calculator panel, run on node, the status bar). All analysis lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { ServerRestartPolicy } from './serverRestarts';
 import { openQuorumPanel } from './quorumPanel';
 import { markWalkthroughStep, registerWalkthrough, walkthroughMiddleware } from './walkthrough';
@@ -32,7 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: (() => {
       const restarts = new ServerRestartPolicy();
       return {
-        error: (_error: Error, _message: unknown, count: number | undefined) => ({ action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+        error: (_error: Error, _message: unknown, count: number | undefined) => ({
+          action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        }),
         closed: () => {
           const decision = restarts.onUnexpectedStop();
           if (decision.notify?.level === 'error') void vscode.window.showErrorMessage(decision.notify.text);
@@ -58,9 +67,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server starts in the background so activation returns at once; requests wait for it
   // (the client's sendRequest awaits the start).
   const starting = client.start().catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Pacemaker Lab: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `Pacemaker Lab: the language server did not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
-  void starting.then(() => client?.outputChannel.appendLine(`Pacemaker Lab: language server ready ${Math.round(performance.now() - activationStart)} ms after activation began`));
+  void starting.then(() =>
+    client?.outputChannel.appendLine(
+      `Pacemaker Lab: language server ready ${Math.round(performance.now() - activationStart)} ms after activation began`,
+    ),
+  );
 
   // The nodes the workspace's files describe, for run on node and live agent metadata.
   const workspaceNodes = async () =>
@@ -75,7 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       // a setup's lens passes its line: the calculator shows that cluster when the lab has several
-      const line = typeof lineArg === 'number' ? lineArg : uriArg === undefined ? vscode.window.activeTextEditor?.selection.active.line : undefined;
+      const line =
+        typeof lineArg === 'number' ? lineArg : uriArg === undefined ? vscode.window.activeTextEditor?.selection.active.line : undefined;
       const config = await client.sendRequest<QuorumConfig | null>('pacemakerLab/quorumConfig', { uri, line });
       if (!config) {
         void vscode.window.showInformationMessage('This file describes no nodelist, so there is no quorum to calculate.');
@@ -96,10 +112,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const configFile = readSettings().sshConfigFile;
       const inventory = await resolveInventory(workspaceNodes);
       const picks = [
-        { label: '$(device-desktop) this machine', description: 'agents installed here', node: 'localhost', destination: undefined as string | undefined },
+        {
+          label: '$(device-desktop) this machine',
+          description: 'agents installed here',
+          node: 'localhost',
+          destination: undefined as string | undefined,
+        },
         ...inventory.map((n) => ({ label: `$(server) ${n.name}`, description: n.destination, node: n.name, destination: n.destination })),
       ];
-      const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Ask which node for the metadata of the agents this workspace uses?' });
+      const pick = await vscode.window.showQuickPick(picks, {
+        placeHolder: 'Ask which node for the metadata of the agents this workspace uses?',
+      });
       if (!pick) return;
       const target = inventory.find((n) => n.name === pick.node && n.destination === pick.destination);
       if (target?.problem) {
@@ -119,7 +142,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           }),
       );
       const failed = result.failed.length ? ` Not available: ${result.failed.map((f) => `${f.agent} (${f.reason})`).join('; ')}.` : '';
-      void vscode.window.showInformationMessage(`Agent metadata from ${pick.node}: ${result.fetched.length} agent(s) now used by hovers and checks.${failed}`);
+      void vscode.window.showInformationMessage(
+        `Agent metadata from ${pick.node}: ${result.fetched.length} agent(s) now used by hovers and checks.${failed}`,
+      );
     }),
   );
 
@@ -140,10 +165,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const nodes = await client.sendRequest<{ name: string }[]>('pacemakerLab/nodes').catch(() => []);
     status.text = `$(server-environment) ${nodes.length} node${nodes.length === 1 ? '' : 's'}`;
-    status.tooltip = nodes.length ? `Cluster nodes: ${nodes.map((n) => n.name).join(', ')}\nClick: quorum calculator` : 'No cluster nodes found in this workspace yet';
+    status.tooltip = nodes.length
+      ? `Cluster nodes: ${nodes.map((n) => n.name).join(', ')}\nClick: quorum calculator`
+      : 'No cluster nodes found in this workspace yet';
     status.show();
   };
-  context.subscriptions.push(status, vscode.window.onDidChangeActiveTextEditor(refreshStatus), vscode.workspace.onDidSaveTextDocument(refreshStatus));
+  context.subscriptions.push(
+    status,
+    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+    vscode.workspace.onDidSaveTextDocument(refreshStatus),
+  );
   void refreshStatus();
   // Read by the end-to-end test, which reports it (the target is under 200 ms).
   client.outputChannel.appendLine(`Pacemaker Lab: activated in ${Math.round(performance.now() - activationStart)} ms`);

@@ -36,7 +36,10 @@ export class ServerRestartPolicy {
     this.toldRestart = true;
     return {
       restart: true,
-      notify: { level: 'warning', text: 'The Pacemaker Lab language server stopped unexpectedly and was restarted. Details are in the "Pacemaker Lab" output.' },
+      notify: {
+        level: 'warning',
+        text: 'The Pacemaker Lab language server stopped unexpectedly and was restarted. Details are in the "Pacemaker Lab" output.',
+      },
       log,
     };
   }

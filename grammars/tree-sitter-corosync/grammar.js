@@ -28,13 +28,7 @@ function lineText(excluded) {
 module.exports = grammar({
   name: 'corosync',
 
-  externals: ($) => [
-    $._section_line,
-    $._pair_line,
-    $._bad_line,
-    $._newline,
-    $._error_sentinel,
-  ],
+  externals: ($) => [$._section_line, $._pair_line, $._bad_line, $._newline, $._error_sentinel],
 
   // Newlines are significant and produced by the scanner; only blanks inside a line are extras.
   extras: () => [/[ \t\r\f\v]/],
@@ -70,13 +64,7 @@ module.exports = grammar({
     // Text after '{' on the same line: corosync rejects it ("Extra characters after opening bracket").
     extra_text: () => lineText(''),
 
-    pair: ($) =>
-      seq(
-        $._pair_line,
-        optional(field('key', $.key)),
-        ':',
-        optional(field('value', $.value)),
-      ),
+    pair: ($) => seq($._pair_line, optional(field('key', $.key)), ':', optional(field('value', $.value))),
 
     key: () => lineText(':'),
 

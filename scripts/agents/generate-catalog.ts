@@ -28,7 +28,11 @@ const AGENT_ENV = { ...process.env, PATH: '/usr/sbin:/bin:/usr/bin', LC_ALL: 'C'
 function run(cmd: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(cmd, args, { env: AGENT_ENV, timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : 1) : 0;
+      const code = error
+        ? typeof (error as NodeJS.ErrnoException).code === 'number'
+          ? Number((error as NodeJS.ErrnoException).code)
+          : 1
+        : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
     if (input !== undefined) child.stdin?.end(input);
@@ -50,7 +54,10 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 }
 
 function lines(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 async function listAgentIds(): Promise<string[]> {
@@ -120,7 +127,9 @@ async function generate(): Promise<{ json: string; agentCount: number; failed: {
       'crm_resource --list-ocf-providers; crm_resource --list-agents ocf:<provider>; crm_resource --list-agents stonith',
       'crm_resource --show-metadata <standard>:[<provider>:]<type>  (PATH=/usr/sbin:/bin:/usr/bin)',
       `${FENCED} metadata`,
-      hasXmllint ? 'xmllint --noout --relaxng /usr/share/pcs/data/ocf-1.<n>.rng -  (sets pcsInvalid)' : 'xmllint missing: pcs schema check skipped',
+      hasXmllint
+        ? 'xmllint --noout --relaxng /usr/share/pcs/data/ocf-1.<n>.rng -  (sets pcsInvalid)'
+        : 'xmllint missing: pcs schema check skipped',
     ],
   };
 }
@@ -129,7 +138,10 @@ function packageVersions(): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const pkg of PACKAGES) {
     try {
-      versions[pkg] = execFileSync('dpkg-query', ['-W', '-f=${Version}', pkg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      versions[pkg] = execFileSync('dpkg-query', ['-W', '-f=${Version}', pkg], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       versions[pkg] = 'not installed';
     }
@@ -145,7 +157,8 @@ function firstDifference(a: string, b: string): string {
     const l = byId(left);
     const r = byId(right);
     const changed = [...new Set([...l.keys(), ...r.keys()])].filter((id) => l.get(id) !== r.get(id));
-    if (changed.length) return `agents differing: ${changed.slice(0, 10).join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
+    if (changed.length)
+      return `agents differing: ${changed.slice(0, 10).join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
     return `failed agents: committed [${left.failed.join(', ')}], now [${right.failed.join(', ')}]; or the fence daemon parameters differ`;
   } catch {
     return 'the committed catalog is not valid JSON';
@@ -169,9 +182,15 @@ async function main(): Promise<void> {
       console.log(`generate-catalog --check: catalog is fresh (${result.agentCount} agents)`);
       return;
     }
-    const provenance = fs.existsSync(provenancePath) ? (JSON.parse(fs.readFileSync(provenancePath, 'utf8')) as { packages?: Record<string, string> }) : {};
-    const moved = Object.entries(versions).filter(([pkg, v]) => provenance.packages?.[pkg] !== v).map(([pkg, v]) => `${pkg} ${provenance.packages?.[pkg] ?? '?'} -> ${v}`);
-    console.error(`generate-catalog --check: the committed catalog is stale: ${committed ? firstDifference(committed, result.json) : 'catalog.json is missing'}`);
+    const provenance = fs.existsSync(provenancePath)
+      ? (JSON.parse(fs.readFileSync(provenancePath, 'utf8')) as { packages?: Record<string, string> })
+      : {};
+    const moved = Object.entries(versions)
+      .filter(([pkg, v]) => provenance.packages?.[pkg] !== v)
+      .map(([pkg, v]) => `${pkg} ${provenance.packages?.[pkg] ?? '?'} -> ${v}`);
+    console.error(
+      `generate-catalog --check: the committed catalog is stale: ${committed ? firstDifference(committed, result.json) : 'catalog.json is missing'}`,
+    );
     if (moved.length) console.error(`  installed packages differ from the provenance: ${moved.join('; ')}`);
     console.error('  regenerate with: node --import tsx scripts/agents/generate-catalog.ts');
     process.exit(1);
@@ -181,7 +200,10 @@ async function main(): Promise<void> {
   const provenance = {
     generatedAt: new Date().toISOString(),
     generator: 'scripts/agents/generate-catalog.ts',
-    host: { os: fs.existsSync('/etc/debian_version') ? `Debian ${fs.readFileSync('/etc/debian_version', 'utf8').trim()}` : os.platform(), arch: os.arch() },
+    host: {
+      os: fs.existsSync('/etc/debian_version') ? `Debian ${fs.readFileSync('/etc/debian_version', 'utf8').trim()}` : os.platform(),
+      arch: os.arch(),
+    },
     packages: versions,
     commands: result.commands,
     agents: result.agentCount,
@@ -189,7 +211,9 @@ async function main(): Promise<void> {
     bytes: Buffer.byteLength(result.json),
   };
   fs.writeFileSync(provenancePath, JSON.stringify(provenance, null, 2) + '\n');
-  console.log(`generate-catalog: ${result.agentCount} agents, ${result.failed.length} without metadata, ${provenance.bytes} bytes, ${Date.now() - started} ms`);
+  console.log(
+    `generate-catalog: ${result.agentCount} agents, ${result.failed.length} without metadata, ${provenance.bytes} bytes, ${Date.now() - started} ms`,
+  );
 }
 
 main().catch((error) => {

@@ -29,7 +29,11 @@ const tempDirs = new Set();
 let exitHookInstalled = false;
 function killAllGroups() {
   for (const g of liveGroups) {
-    try { process.kill(-g, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-g, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   liveGroups.clear();
   killProcessesUsing([...tempDirs]);
@@ -39,7 +43,11 @@ function killAllGroups() {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let attempt = 0; attempt < 15 && [...tempDirs].some((d) => existsSync(d)); attempt++) {
     for (const d of tempDirs) {
-      try { rmSync(d, { recursive: true, force: true }); } catch { /* retried */ }
+      try {
+        rmSync(d, { recursive: true, force: true });
+      } catch {
+        /* retried */
+      }
     }
     Atomics.wait(pause, 0, 0, 100);
   }
@@ -52,9 +60,17 @@ function killProcessesUsing(dirs) {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     let cmdline = '';
-    try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
     if (dirs.some((d) => cmdline.includes(d))) {
-      try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
   }
 }
@@ -112,7 +128,10 @@ function runLogged(cmd, args, { env, log, cwd }) {
     log?.write(`$ ${cmd} ${args.join(' ')}\n`);
     const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const keep = (c) => { out += c; log?.write(c); };
+    const keep = (c) => {
+      out += c;
+      log?.write(c);
+    };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', rej);
@@ -131,16 +150,19 @@ export async function installExtension({ tools, env, userDataDir, extensionsDir,
     const out = join(tmp, 'ext.vsix');
     const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
     await runLogged(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
-      env: { ...process.env, TMPDIR: env.TMPDIR }, log, cwd: vsix,
+      env: { ...process.env, TMPDIR: env.TMPDIR },
+      log,
+      cwd: vsix,
     });
     vsix = out;
   }
   if (!existsSync(vsix)) throw new Error(`extension not found: ${extension}`);
   try {
-    await runLogged(tools.node24Bin, [
-      tools.codeServerBin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-      '--install-extension', vsix, '--force',
-    ], { env, log });
+    await runLogged(
+      tools.node24Bin,
+      [tools.codeServerBin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+      { env, log },
+    );
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
@@ -150,37 +172,68 @@ export async function installExtension({ tools, env, userDataDir, extensionsDir,
  * Start code-server on 127.0.0.1:port opening `workspace`; resolves once /healthz answers.
  * Returns { child, url }. The caller must `await killGroup(child)`.
  */
-export async function startCodeServer({ tools, env, userDataDir, extensionsDir, port, workspace, settings = {}, log, timeoutMs = 60_000, workspaceTrust = false }) {
+export async function startCodeServer({
+  tools,
+  env,
+  userDataDir,
+  extensionsDir,
+  port,
+  workspace,
+  settings = {},
+  log,
+  timeoutMs = 60_000,
+  workspaceTrust = false,
+}) {
   const userSettings = join(userDataDir, 'User', 'settings.json');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   let existing = {};
-  try { existing = JSON.parse(readFileSync(userSettings, 'utf8')); } catch { /* none yet */ }
+  try {
+    existing = JSON.parse(readFileSync(userSettings, 'utf8'));
+  } catch {
+    /* none yet */
+  }
   // workspaceTrust: the folder opens untrusted (Restricted Mode), without the startup question.
-  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {};
+  const trust = workspaceTrust
+    ? {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+      }
+    : {};
   writeFileSync(userSettings, JSON.stringify({ ...BASE_SETTINGS, ...existing, ...settings, ...trust }, null, 2));
 
   const args = [
     tools.codeServerBin,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     workspace,
   ];
   log?.write(`$ ${tools.node24Bin} ${args.join(' ')}\n`);
   const child = spawn(tools.node24Bin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   trackGroup(child.pid);
   let output = '';
-  const keep = (c) => { output = (output + c).slice(-6000); log?.write(c); };
+  const keep = (c) => {
+    output = (output + c).slice(-6000);
+    log?.write(c);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exited = null;
-  child.on('exit', (code, signal) => { exited = signal ?? code; });
+  child.on('exit', (code, signal) => {
+    exited = signal ?? code;
+  });
 
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -189,7 +242,9 @@ export async function startCodeServer({ tools, env, userDataDir, extensionsDir, 
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await killGroup(child);
       throw new Error(`code-server not ready on ${base} after ${timeoutMs} ms:\n${output}`);
@@ -203,10 +258,27 @@ export async function startCodeServer({ tools, env, userDataDir, extensionsDir, 
 export async function killGroup(child, graceMs = 3000) {
   const pgid = child.pid;
   if (!pgid) return;
-  const alive = () => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
-  try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
   const end = Date.now() + graceMs;
   while (alive() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+  if (alive()) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   liveGroups.delete(pgid);
 }

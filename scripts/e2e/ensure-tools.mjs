@@ -85,7 +85,8 @@ async function aptInstall(pkgs) {
   const missing = pkgs.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) return;
   if (!isDebian()) throw new ToolsUnavailable(`needs Debian packages ${missing.join(', ')} (not a Debian system)`);
-  if (!isRoot()) throw new ToolsUnavailable(`needs Debian packages ${missing.join(', ')}; run as root or: sudo apt-get install -y ${missing.join(' ')}`);
+  if (!isRoot())
+    throw new ToolsUnavailable(`needs Debian packages ${missing.join(', ')}; run as root or: sudo apt-get install -y ${missing.join(' ')}`);
   log(`apt-get install -y ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
@@ -119,12 +120,27 @@ async function withLock(fn) {
       break;
     } catch {
       let holder = NaN;
-      try { holder = Number(readFileSync(join(LOCK, 'pid'), 'utf8')); } catch { /* being written */ }
+      try {
+        holder = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
       let alive = false;
       if (holder > 0) {
-        try { process.kill(holder, 0); alive = true; } catch { alive = false; }
+        try {
+          process.kill(holder, 0);
+          alive = true;
+        } catch {
+          alive = false;
+        }
       }
-      const age = (() => { try { return Date.now() - statSync(LOCK).mtimeMs; } catch { return 0; } })();
+      const age = (() => {
+        try {
+          return Date.now() - statSync(LOCK).mtimeMs;
+        } catch {
+          return 0;
+        }
+      })();
       if (!alive && (holder > 0 || age > 10_000)) {
         rmSync(LOCK, { recursive: true, force: true });
         continue;

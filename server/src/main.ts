@@ -36,8 +36,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'explain') process.exitCode = runExplainCli(rest, out, err);
   else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
   else if (command === '--version' || command === '-v') out('0.1.0\n');
-  else if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe')))
-    startServer();
+  else if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) startServer();
   else {
     err(USAGE);
     process.exitCode = 2;

@@ -3,7 +3,19 @@
 // extension installed and a copy of a fixture workspace opened. See test/e2e/README.md.
 
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -78,7 +90,9 @@ let runArtifactsDir: string | undefined;
 export function artifactsRoot(): string {
   if (!runArtifactsDir) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    runArtifactsDir = process.env.PCMK_E2E_ARTIFACTS ? resolve(process.env.PCMK_E2E_ARTIFACTS) : join(REPO_ROOT, '.test-artifacts', 'e2e', stamp);
+    runArtifactsDir = process.env.PCMK_E2E_ARTIFACTS
+      ? resolve(process.env.PCMK_E2E_ARTIFACTS)
+      : join(REPO_ROOT, '.test-artifacts', 'e2e', stamp);
     mkdirSync(runArtifactsDir, { recursive: true });
     process.stderr.write(`e2e screenshots and logs: ${runArtifactsDir}\n`);
   }
@@ -127,8 +141,9 @@ function isStale(vsix: string): boolean {
     const walk = (d: string) => {
       for (const entry of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, entry.name);
-        if (entry.isDirectory()) { if (entry.name !== 'node_modules') walk(p); }
-        else max = Math.max(max, statSync(p).mtimeMs);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'node_modules') walk(p);
+        } else max = Math.max(max, statSync(p).mtimeMs);
       }
     };
     walk(dir);
@@ -195,7 +210,13 @@ export class VSCodeSession {
     readonly artifacts: string,
   ) {}
 
-  async start(extension: string, workspace: string, settings: Record<string, unknown>, launchPrefix?: string[], workspaceTrust = false): Promise<void> {
+  async start(
+    extension: string,
+    workspace: string,
+    settings: Record<string, unknown>,
+    launchPrefix?: string[],
+    workspaceTrust = false,
+  ): Promise<void> {
     this.workspace = workspace;
     const env = codeServerEnv(this.base, this.tools);
     const dirs = { userDataDir: join(this.base, 'user'), extensionsDir: join(this.base, 'ext') };
@@ -212,7 +233,14 @@ export class VSCodeSession {
       serverTools = { ...this.tools, node24Bin: launcher };
     }
     const { child, url } = await startCodeServer({
-      tools: serverTools, env, ...dirs, port, workspace, settings, log: this.serverLog, workspaceTrust,
+      tools: serverTools,
+      env,
+      ...dirs,
+      port,
+      workspace,
+      settings,
+      log: this.serverLog,
+      workspaceTrust,
     });
     this.server = child;
     this.url = url;
@@ -255,19 +283,29 @@ export class VSCodeSession {
     await input.fill(rel);
     // Wait until the entry Enter would open (the focused row) is the file: the list shown before the
     // filter applies (recently opened files) may hold it too, but not on top.
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: basename(rel) }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: basename(rel) })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
-    await page.locator(`.tab.active[aria-label*="${basename(rel)}"]`).first().waitFor();
+    await page
+      .locator(`.tab.active[aria-label*="${basename(rel)}"]`)
+      .first()
+      .waitFor();
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
   /** Wait until the status bar shows `label` as the language mode (switches ~1 s after opening). */
   async waitForLanguageMode(label: string | RegExp, timeout = 20_000): Promise<void> {
     const item = this.page.locator('#status\\.editor\\.mode');
-    await waitUntil(async () => {
-      const text = ((await item.textContent().catch(() => '')) ?? '').trim();
-      return typeof label === 'string' ? text === label : label.test(text);
-    }, timeout, async () => `language mode ${label}; status bar shows "${(await item.textContent().catch(() => ''))?.trim()}"`);
+    await waitUntil(
+      async () => {
+        const text = ((await item.textContent().catch(() => '')) ?? '').trim();
+        return typeof label === 'string' ? text === label : label.test(text);
+      },
+      timeout,
+      async () => `language mode ${label}; status bar shows "${(await item.textContent().catch(() => ''))?.trim()}"`,
+    );
   }
 
   /** Run a command by its palette label (e.g. "View: Toggle Problems"), exact match preferred. */
@@ -287,7 +325,12 @@ export class VSCodeSession {
   /** Open the Problems panel and return its entries (marker rows, not file rows). */
   async problems(): Promise<ProblemEntry[]> {
     const page = this.page;
-    if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+    if (
+      !(await page
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false))
+    ) {
       await this.runCommand('View: Focus Problems');
       await page.locator('.markers-panel').waitFor();
     }
@@ -304,7 +347,10 @@ export class VSCodeSession {
     const entries: ProblemEntry[] = [];
     for (const row of rows) {
       const fileRow = /problems? in file (.+?) of folder /.exec(row.label);
-      if (fileRow) { file = fileRow[1]; continue; }
+      if (fileRow) {
+        file = fileRow[1];
+        continue;
+      }
       const entry = parseProblem(row);
       if (entry) entries.push({ ...entry, file });
     }
@@ -315,11 +361,15 @@ export class VSCodeSession {
   async waitForProblem(match: (p: ProblemEntry) => boolean, timeout = 30_000): Promise<ProblemEntry> {
     let found: ProblemEntry | undefined;
     let seen: ProblemEntry[] = [];
-    await waitUntil(async () => {
-      seen = await this.problems();
-      found = seen.find(match);
-      return found !== undefined;
-    }, timeout, async () => `a matching problem; Problems panel rows: ${JSON.stringify(this.lastProblemRows)}`);
+    await waitUntil(
+      async () => {
+        seen = await this.problems();
+        found = seen.find(match);
+        return found !== undefined;
+      },
+      timeout,
+      async () => `a matching problem; Problems panel rows: ${JSON.stringify(this.lastProblemRows)}`,
+    );
     return found!;
   }
 
@@ -367,7 +417,10 @@ export class VSCodeSession {
     const lines = readFileSync(this.path(rel), 'utf8').split(/\r?\n/);
     let n = 0;
     for (let i = 0; i < lines.length; i++) {
-      const re = typeof word === 'string' ? new RegExp(escapeRe(word), 'g') : new RegExp(word.source, word.flags.includes('g') ? word.flags : word.flags + 'g');
+      const re =
+        typeof word === 'string'
+          ? new RegExp(escapeRe(word), 'g')
+          : new RegExp(word.source, word.flags.includes('g') ? word.flags : word.flags + 'g');
       for (const m of lines[i].matchAll(re)) {
         if (n++ === occurrence) return { line: i + 1, column: (m.index ?? 0) + 1 };
       }
@@ -382,16 +435,20 @@ export class VSCodeSession {
     const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-resizable-hover .hover-contents').first();
     let text = '';
     // The language server may still be starting: re-trigger until the hover has (the expected) content.
-    await waitUntil(async () => {
-      await this.runCommand('Show or Focus Hover');
-      await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
-      text = ((await hover.innerText().catch(() => '')) ?? '').trim();
-      if (!text || (expect && !expect.test(text))) {
-        await this.page.keyboard.press('Escape');
-        return false;
-      }
-      return true;
-    }, 30_000, async () => `hover at ${rel}:${line}:${column}${expect ? ` matching ${expect}` : ''}; last text: ${JSON.stringify(text)}`);
+    await waitUntil(
+      async () => {
+        await this.runCommand('Show or Focus Hover');
+        await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        text = ((await hover.innerText().catch(() => '')) ?? '').trim();
+        if (!text || (expect && !expect.test(text))) {
+          await this.page.keyboard.press('Escape');
+          return false;
+        }
+        return true;
+      },
+      30_000,
+      async () => `hover at ${rel}:${line}:${column}${expect ? ` matching ${expect}` : ''}; last text: ${JSON.stringify(text)}`,
+    );
     return text;
   }
 
@@ -402,7 +459,9 @@ export class VSCodeSession {
     await this.page.keyboard.press('Control+Space');
     const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
     await rows.first().waitFor({ timeout: 15_000 });
-    return rows.evaluateAll((els) => els.map((e) => (e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? '').trim()));
+    return rows.evaluateAll((els) =>
+      els.map((e) => (e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? '').trim()),
+    );
   }
 
   /** Type text at the cursor of the active editor (after `goTo` when a place matters). */
@@ -440,7 +499,9 @@ export class VSCodeSession {
   }
 
   private async focusEditor(): Promise<void> {
-    const editor = this.page.locator('.editor-instance .monaco-editor textarea.inputarea, .editor-instance .monaco-editor .native-edit-context').first();
+    const editor = this.page
+      .locator('.editor-instance .monaco-editor textarea.inputarea, .editor-instance .monaco-editor .native-edit-context')
+      .first();
     if (await editor.count()) await editor.focus();
   }
 
@@ -469,8 +530,13 @@ function parseProblem(row: { label: string; source: string; code: string }): Pro
   if (!m) return null;
   const severity = m[1] === 'Error' ? 'error' : m[1] === 'Warning' ? 'warning' : m[1] === 'Info' ? 'info' : 'unknown';
   return {
-    severity, message: m[2], line: Number(m[3]), column: Number(m[4]),
-    source: row.source || undefined, code: row.code || undefined, label: row.label,
+    severity,
+    message: m[2],
+    line: Number(m[3]),
+    column: Number(m[4]),
+    source: row.source || undefined,
+    code: row.code || undefined,
+    label: row.label,
   };
 }
 
@@ -507,12 +573,20 @@ export interface SharedSession {
 export function useSession(opts: SessionOptions): SharedSession {
   let session: VSCodeSession | undefined;
   let skip: string | undefined;
-  before(async () => {
-    const tools = await requireE2ETools();
-    if (!tools.tools) { skip = tools.skip; return; }
-    session = await startSession(opts);
-  }, { timeout: 10 * 60_000 });
-  after(async () => { await session?.close(); });
+  before(
+    async () => {
+      const tools = await requireE2ETools();
+      if (!tools.tools) {
+        skip = tools.skip;
+        return;
+      }
+      session = await startSession(opts);
+    },
+    { timeout: 10 * 60_000 },
+  );
+  after(async () => {
+    await session?.close();
+  });
   return {
     get(t) {
       if (session) return session;
@@ -526,7 +600,12 @@ export function useSession(opts: SessionOptions): SharedSession {
  * A UI test on a shared session: screenshot at the end (name of the test), and a FAILED screenshot
  * with the error when it throws, so every run leaves pictures of what a person would have seen.
  */
-export function uiTest(shared: SharedSession, name: string, fn: (vs: VSCodeSession, t: TestContext) => Promise<void>, timeout = 120_000): void {
+export function uiTest(
+  shared: SharedSession,
+  name: string,
+  fn: (vs: VSCodeSession, t: TestContext) => Promise<void>,
+  timeout = 120_000,
+): void {
   it(name, { timeout }, async (t) => {
     const vs = shared.get(t);
     if (!vs) return;

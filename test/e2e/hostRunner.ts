@@ -64,10 +64,22 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
   const port = await freePort();
   const serverMain = join(opts.tools.codeServerRoot, 'lib', 'vscode', 'out', 'server-main.js');
   const args = [
-    serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',
-    '--disable-workspace-trust', '--user-data-dir', userData, '--server-data-dir', serverData,
-    '--extensions-dir', join(base, 'ext'),
+    serverMain,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    userData,
+    '--server-data-dir',
+    serverData,
+    '--extensions-dir',
+    join(base, 'ext'),
   ];
   log.write(`$ ${opts.tools.node24Bin} ${args.join(' ')}\n`);
   const server = spawn(opts.tools.node24Bin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -82,7 +94,13 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
     for (;;) {
       if (server.exitCode !== null) throw new Error(`VS Code server exited early (${server.exitCode}); see ${artifacts}`);
       // server-main has no /healthz; /version answers once it listens.
-      if (await fetch(`${origin}/version`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${origin}/version`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > end) throw new Error(`VS Code server not ready after 60 s; see ${artifacts}`);
       await new Promise((r) => setTimeout(r, 150));
     }
@@ -96,14 +114,25 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
     const ctx = await chromium.launchPersistentContext(join(base, 'browser'), {
       executablePath: opts.tools.chromium,
       env: { ...process.env, ...env },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context.close = () => ctx.close();
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     let exitCode = -1;
     const exited = new Promise<void>((res) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => { exitCode = code; res(); });
+      void page.exposeFunction('codeAutomationExit', (code: number) => {
+        exitCode = code;
+        res();
+      });
     });
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
       // VS Code forwards console calls as (format, ...values).
@@ -115,7 +144,9 @@ export async function runExtensionHostTests(opts: HostRunOptions): Promise<HostR
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       exited,
-      new Promise<void>((_, rej) => { timer = setTimeout(() => rej(new Error(`extension-host tests did not finish in ${timeout} ms`)), timeout); }),
+      new Promise<void>((_, rej) => {
+        timer = setTimeout(() => rej(new Error(`extension-host tests did not finish in ${timeout} ms`)), timeout);
+      }),
     ]).finally(() => clearTimeout(timer));
     await page.screenshot({ path: join(artifacts, 'host-tests-finished.png') }).catch(() => undefined);
     writeFileSync(join(artifacts, 'host-output.log'), output);

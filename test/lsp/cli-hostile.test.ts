@@ -10,7 +10,8 @@ import { repoRoot } from './client';
 import { hostileShapes } from '../support/hostileShapes';
 
 const cli = path.join(repoRoot, 'bin', 'pcmk-lsp.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 interface Finding {
   file: string;
@@ -72,7 +73,12 @@ describe('pcmk-lsp check over hostile files', () => {
     const findings = JSON.parse(r.stdout) as Finding[];
     assert.equal(findings.filter((f) => f.code === 'file/not-analysed').length, 0);
     const files = new Set(findings.map((f) => f.file));
-    for (const name of ['corosync-deep-totem.corosync.conf', 'shell-deep-substitution.sh', 'shell-long-line.sh', 'markdown-long-fence-line.md']) {
+    for (const name of [
+      'corosync-deep-totem.corosync.conf',
+      'shell-deep-substitution.sh',
+      'shell-long-line.sh',
+      'markdown-long-fence-line.md',
+    ]) {
       assert.ok(files.has(name), `${name} missing from ${[...files].join(', ')}`);
     }
   });

@@ -39,7 +39,9 @@ describe('pcmk-lsp check: rule control', () => {
     fs.writeFileSync(script, lines.join('\n') + '\n');
     const plain = findings([]).map((f) => `${f.range.start.line}:${f.code}:${f.severity}`);
     assert.deepEqual(plain, ['1:shell/misspelled-command:error', '4:suppression/unused:hint', '5:pcs/stonith-disabled:warning']);
-    const tuned = findings(['--rule', 'pcs/stonith-disabled=off', '--rule=shell/misspelled-command=warning']).map((f) => `${f.range.start.line}:${f.code}:${f.severity}`);
+    const tuned = findings(['--rule', 'pcs/stonith-disabled=off', '--rule=shell/misspelled-command=warning']).map(
+      (f) => `${f.range.start.line}:${f.code}:${f.severity}`,
+    );
     assert.deepEqual(tuned, ['1:shell/misspelled-command:warning', '4:suppression/unused:hint']);
     const bad = run(['check', '--rule', 'pcs/stonith-disabled=loud', script]);
     assert.equal(bad.status, 2);
@@ -54,7 +56,10 @@ describe('pcmk-lsp check: rule control', () => {
     expected[1] = 'iscsiadm -m discovery -t st -p 192.168.10.5';
     expected.splice(4, 1); // the unused suppression comment
     assert.equal(fs.readFileSync(script, 'utf8'), expected.join('\n') + '\n');
-    assert.deepEqual(findings([]).map((f) => `${f.range.start.line}:${f.code}`), ['4:pcs/stonith-disabled']);
+    assert.deepEqual(
+      findings([]).map((f) => `${f.range.start.line}:${f.code}`),
+      ['4:pcs/stonith-disabled'],
+    );
   });
 
   it('--format gcc prints file:line:col: severity: message [code]', () => {

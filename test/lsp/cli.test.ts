@@ -16,7 +16,10 @@ describe('pcmk-lsp check', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reports a syntax error in JSON with the contract fields and exits 1', () => {
-    fs.writeFileSync(path.join(dir, 'corosync.conf'), 'totem {\n    version: 2\n    cluster_name: lab\n\nquorum {\n    provider: corosync_votequorum\n}\n');
+    fs.writeFileSync(
+      path.join(dir, 'corosync.conf'),
+      'totem {\n    version: 2\n    cluster_name: lab\n\nquorum {\n    provider: corosync_votequorum\n}\n',
+    );
     const r = run(['check', '--format', 'json', dir]);
     assert.equal(r.status, 1, r.stderr);
     const findings = JSON.parse(r.stdout);

@@ -47,7 +47,9 @@ describe('language server: a failing handler does not end the process', () => {
 
   it('answers a request whose handler throws with an empty result, and goes on', async () => {
     // A hover without a position reaches the service with `undefined` and throws inside it.
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///tmp/pcmk-guard/corosync.conf' } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: 'file:///tmp/pcmk-guard/corosync.conf' },
+    });
     assert.equal(hover, null);
     const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: null });
     assert.deepEqual(symbols, []);

@@ -39,7 +39,17 @@ describe('fuzz slice: the CLI and the server over stdio', () => {
       for (const violation of violations) broken.push({ input, violation });
     }
     t.diagnostic(`slowest CLI run: ${slowest.toFixed(0)} ms wall (process start included)`);
-    assert.equal(broken.length, 0, broken.slice(0, 5).map(({ input, violation }) => `#${input.index} ${input.kind} (${input.origin.slice(0, 100)}): ${violation.property} ${violation.feature}: ${violation.detail}`).join('\n'));
+    assert.equal(
+      broken.length,
+      0,
+      broken
+        .slice(0, 5)
+        .map(
+          ({ input, violation }) =>
+            `#${input.index} ${input.kind} (${input.origin.slice(0, 100)}): ${violation.property} ${violation.feature}: ${violation.detail}`,
+        )
+        .join('\n'),
+    );
     await assertStillServes(client, 'after the fuzz inputs');
   });
 });

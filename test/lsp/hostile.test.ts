@@ -37,9 +37,15 @@ describe('hostile LSP client', () => {
   });
 
   it('answers requests and notifications sent before initialize, then initializes normally', async () => {
-    const early = await answer(client, 'textDocument/hover', { textDocument: { uri: 'file:///x/corosync.conf' }, position: { line: 0, character: 0 } });
+    const early = await answer(client, 'textDocument/hover', {
+      textDocument: { uri: 'file:///x/corosync.conf' },
+      position: { line: 0, character: 0 },
+    });
     assert.ok('result' in early || early.code !== undefined);
-    await notify(client, 'textDocument/didChange', { textDocument: { uri: 'file:///x/corosync.conf', version: 2 }, contentChanges: [{ text: 'x' }] });
+    await notify(client, 'textDocument/didChange', {
+      textDocument: { uri: 'file:///x/corosync.conf', version: 2 },
+      contentChanges: [{ text: 'x' }],
+    });
     await client.initialize();
     await assertStillServes(client, 'requests before initialize');
   });
@@ -69,7 +75,10 @@ describe('hostile LSP client', () => {
       client.process.stdin!.write(bytes);
       await assertStillServes(client, `frame ${JSON.stringify(bytes.slice(0, 40))}`);
     }
-    assert.ok(client.logs.some((l) => /malformed frame failed/.test(l)), 'the dropped frames were logged');
+    assert.ok(
+      client.logs.some((l) => /malformed frame failed/.test(l)),
+      'the dropped frames were logged',
+    );
   });
 
   it('ignores didChange before didOpen, didClose twice and didClose of a document never opened', async () => {
@@ -102,7 +111,10 @@ describe('hostile LSP client', () => {
     it(`serves a corosync document at ${JSON.stringify(uri.slice(0, 60))}`, async () => {
       await client.open(uri, 'corosync', SMALL_CONF);
       assert.deepEqual(symbolNames(await client.request('textDocument/documentSymbol', { textDocument: { uri } })), ['totem']);
-      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 6 } });
+      const hover = await client.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 2, character: 6 },
+      });
       assert.match(JSON.stringify(hover?.contents), /totem\.transport/);
       await client.change(uri, 2, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } }, text: 'versoin' }]);
       const diagnostics = await client.waitForDiagnostics(uri, (d: Diagnostic[]) => d.some((x) => x.code === 'corosync/unknown-key'));
@@ -137,7 +149,10 @@ describe('hostile LSP client', () => {
       ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: null }] }],
       ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: null, text: 5 }] }],
       ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: null, end: null }, text: 'x' }] }],
-      ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 'a', character: {} }, end: {} }, text: 'x' }] }],
+      [
+        'textDocument/didChange',
+        { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 'a', character: {} }, end: {} }, text: 'x' }] },
+      ],
       ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: { text: 'not an array' } }],
       ['textDocument/didClose', null],
       ['textDocument/didClose', { textDocument: { uri: null } }],
@@ -174,7 +189,14 @@ describe('hostile LSP client', () => {
       ['textDocument/formatting', { textDocument: td, options: null }],
       ['textDocument/formatting', { textDocument: td }],
       ['textDocument/codeAction', { textDocument: td, range: null, context: null }],
-      ['textDocument/codeAction', { textDocument: td, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, context: { diagnostics: [null, {}, { range: null, data: 'x' }] } }],
+      [
+        'textDocument/codeAction',
+        {
+          textDocument: td,
+          range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+          context: { diagnostics: [null, {}, { range: null, data: 'x' }] },
+        },
+      ],
       ['textDocument/codeLens', { textDocument: null }],
       ['textDocument/inlayHint', { textDocument: td, range: null }],
       ['pacemakerLab/quorumConfig', null],
@@ -220,11 +242,22 @@ describe('hostile LSP client', () => {
       }
     }
     // A change beyond the end appends; a negative range inserts at the start; a reversed range is ordered.
-    await client.change(uri, 2, [{ range: { start: { line: 99, character: 99 }, end: { line: 120, character: 0 } }, text: 'quorum {\n    provider: corosync_votequorum\n}\n' }]);
-    await client.change(uri, 3, [{ range: { start: { line: -4, character: -2 }, end: { line: -1, character: -1 } }, text: 'logging {\n}\n' }]);
+    await client.change(uri, 2, [
+      {
+        range: { start: { line: 99, character: 99 }, end: { line: 120, character: 0 } },
+        text: 'quorum {\n    provider: corosync_votequorum\n}\n',
+      },
+    ]);
+    await client.change(uri, 3, [
+      { range: { start: { line: -4, character: -2 }, end: { line: -1, character: -1 } }, text: 'logging {\n}\n' },
+    ]);
     // Lines now: 0 logging {, 1 }, 2 totem {, 3 version, 4 transport, 5 }, 6 quorum {, …
     await client.change(uri, 4, [{ range: { start: { line: 3, character: 14 }, end: { line: 3, character: 4 } }, text: 'token: 3000' }]);
-    assert.deepEqual(symbolNames(await client.request('textDocument/documentSymbol', { textDocument: td })), ['logging', 'totem', 'quorum']);
+    assert.deepEqual(symbolNames(await client.request('textDocument/documentSymbol', { textDocument: td })), [
+      'logging',
+      'totem',
+      'quorum',
+    ]);
     const totem = (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: td }))[1];
     assert.deepEqual(symbolNames(totem.children ?? []), ['token', 'transport']);
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.every((x) => x.range.start.line >= 0));
@@ -245,15 +278,21 @@ describe('hostile LSP client', () => {
           ? { range: { start: { line: 7, character: 24 }, end: { line: 7, character: 24 } }, text: 'x' }
           : { range: { start: { line: 7, character: 24 }, end: { line: 7, character: 25 } }, text: '' },
       ]);
-      if (i % 10 === 0) hovers.push(client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 6 } }));
+      if (i % 10 === 0)
+        hovers.push(client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 6 } }));
     }
     // The last edit breaks a line corosync reads (an unknown key in totem on line 9).
-    void client.change(uri, ++version, [{ range: { start: { line: 9, character: 4 }, end: { line: 9, character: 17 } }, text: 'crypto_cypher' }]);
+    void client.change(uri, ++version, [
+      { range: { start: { line: 9, character: 4 }, end: { line: 9, character: 17 } }, text: 'crypto_cypher' },
+    ]);
     const answered = await Promise.all(hovers);
     assert.equal(answered.length, 40);
     for (const h of answered) assert.match(JSON.stringify(h?.contents), /totem\.transport/);
     const final = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'corosync/unknown-key' && x.range.start.line === 9));
-    assert.ok(final.some((x) => x.code === 'corosync/unknown-key' && x.range.start.line === 12), 'the tokn slip is still reported');
+    assert.ok(
+      final.some((x) => x.code === 'corosync/unknown-key' && x.range.start.line === 12),
+      'the tokn slip is still reported',
+    );
     await assertStillServes(client, 'burst of edits');
   });
 
@@ -268,7 +307,14 @@ describe('hostile LSP client', () => {
       source.cancel();
       replies.push(
         pending.then(
-          (result) => (method === 'textDocument/hover' ? (/totem\.transport/.test(JSON.stringify(result)) ? 'result' : `wrong ${JSON.stringify(result)}`) : Array.isArray(result) && result.length === 4 ? 'result' : `wrong ${JSON.stringify(result)}`),
+          (result) =>
+            method === 'textDocument/hover'
+              ? /totem\.transport/.test(JSON.stringify(result))
+                ? 'result'
+                : `wrong ${JSON.stringify(result)}`
+              : Array.isArray(result) && result.length === 4
+                ? 'result'
+                : `wrong ${JSON.stringify(result)}`,
           (error: { code?: number }) => (error.code === -32800 ? 'cancelled' : `error ${error.code}`),
         ),
       );

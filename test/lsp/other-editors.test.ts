@@ -10,11 +10,43 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover } from 'vscode-languageserver-types';
 import { TestLspClient } from './client';
 
-const CONF = ['totem {', '    version: 2', '    cluster_name: lab', '    transport: knet', '}', 'nodelist {', '    node {', '        ring0_addr: 10.1.0.1', '        name: n1', '        nodeid: 1', '    }', '    node {', '        ring0_addr: 10.1.0.2', '        name: n2', '        nodeid: 2', '    }', '}', 'quorum {', '    provider: corosync_votequorum', '    two_nod: 1', '}', ''].join('\n');
+const CONF = [
+  'totem {',
+  '    version: 2',
+  '    cluster_name: lab',
+  '    transport: knet',
+  '}',
+  'nodelist {',
+  '    node {',
+  '        ring0_addr: 10.1.0.1',
+  '        name: n1',
+  '        nodeid: 1',
+  '    }',
+  '    node {',
+  '        ring0_addr: 10.1.0.2',
+  '        name: n2',
+  '        nodeid: 2',
+  '    }',
+  '}',
+  'quorum {',
+  '    provider: corosync_votequorum',
+  '    two_nod: 1',
+  '}',
+  '',
+].join('\n');
 const SCRIPT = '#!/bin/bash\niscsadm -m discovery -t st -p 10.1.0.9\npcs property set stonith-enabled=false\n';
 
 // Requests a plain LSP client understands; anything else would be a VS Code-only dependency.
-const STANDARD_SERVER_REQUESTS = new Set(['workspace/configuration', 'client/registerCapability', 'window/workDoneProgress/create', 'window/showMessageRequest', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/diagnostic/refresh', 'workspace/semanticTokens/refresh']);
+const STANDARD_SERVER_REQUESTS = new Set([
+  'workspace/configuration',
+  'client/registerCapability',
+  'window/workDoneProgress/create',
+  'window/showMessageRequest',
+  'workspace/codeLens/refresh',
+  'workspace/inlayHint/refresh',
+  'workspace/diagnostic/refresh',
+  'workspace/semanticTokens/refresh',
+]);
 
 const editors = [
   { name: 'Neovim (nvim-lspconfig)', shell: 'sh', conf: 'corosync', folders: true },
@@ -57,22 +89,33 @@ for (const editor of editors) {
       await client.open(confUri, editor.conf, CONF);
       await client.open(scriptUri, editor.shell, SCRIPT);
       const conf = await client.waitForDiagnostics(confUri, (d) => d.length > 0);
-      assert.ok(conf.some((d: Diagnostic) => /two_nod/.test(d.message) && d.range.start.line === 19), JSON.stringify(conf));
+      assert.ok(
+        conf.some((d: Diagnostic) => /two_nod/.test(d.message) && d.range.start.line === 19),
+        JSON.stringify(conf),
+      );
       const script = await client.waitForDiagnostics(scriptUri, (d) => d.some((x) => x.code === 'shell/misspelled-command'));
       assert.equal(script.find((d) => d.code === 'shell/misspelled-command')!.range.start.line, 1);
-      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: confUri }, position: { line: 3, character: 6 } });
+      const hover = await client.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri: confUri },
+        position: { line: 3, character: 6 },
+      });
       assert.match(JSON.stringify(hover?.contents ?? ''), /knet/);
     });
 
     it('takes rule levels from workspace/didChangeConfiguration as { pacemakerLab: { rules } }', async () => {
       const scriptUri = pathToFileURL(path.join(dir, 'setup.sh')).toString();
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pacemakerLab: { rules: { 'pcs/stonith-disabled': 'off', 'shell/misspelled-command': 'hint' } } } });
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { pacemakerLab: { rules: { 'pcs/stonith-disabled': 'off', 'shell/misspelled-command': 'hint' } } },
+      });
       const script = await client.waitForDiagnostics(scriptUri, (d) => !d.some((x) => x.code === 'pcs/stonith-disabled'));
       assert.equal(script.find((d) => d.code === 'shell/misspelled-command')?.severity, 4);
     });
 
     it('asked nothing of the client but standard LSP requests', () => {
-      assert.deepEqual(serverRequests.filter((m) => !STANDARD_SERVER_REQUESTS.has(m)), []);
+      assert.deepEqual(
+        serverRequests.filter((m) => !STANDARD_SERVER_REQUESTS.has(m)),
+        [],
+      );
     });
   });
 }

@@ -14,12 +14,14 @@ const NODES = 250;
 
 function bigConf(n: number): string {
   const out = ['totem {', '    version: 2', '    cluster_name: big', '    transport: knet', '}', '', 'nodelist {'];
-  for (let i = 1; i <= n; i++) out.push('    node {', `        ring0_addr: 10.20.${i >> 8}.${i & 255}`, `        name: node${i}`, `        nodeid: ${i}`, '    }');
+  for (let i = 1; i <= n; i++)
+    out.push('    node {', `        ring0_addr: 10.20.${i >> 8}.${i & 255}`, `        name: node${i}`, `        nodeid: ${i}`, '    }');
   out.push('}', '', 'quorum {', '    provider: corosync_votequorum', '}', '');
   return out.join('\n');
 }
 
-const hoverText = (h: Hover | null) => (h ? (typeof h.contents === 'string' ? h.contents : 'value' in h.contents ? h.contents.value : JSON.stringify(h.contents)) : '');
+const hoverText = (h: Hover | null) =>
+  h ? (typeof h.contents === 'string' ? h.contents : 'value' in h.contents ? h.contents.value : JSON.stringify(h.contents)) : '';
 
 describe('a 250-node corosync.conf in the workspace does not block the server', () => {
   let client: TestLspClient;
@@ -53,9 +55,15 @@ describe('a 250-node corosync.conf in the workspace does not block the server', 
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const titles = lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('quorum'));
     assert.ok(titles.length >= 1, JSON.stringify(lenses));
-    assert.match(titles[0], /^quorum 126 of 250 expected · 250 votes configured · survives: any 124 nodes failing · stops if: 125 nodes fail, e\.g\. node1 \+ node2 \+ node3 \+ … \+ node125$/);
+    assert.match(
+      titles[0],
+      /^quorum 126 of 250 expected · 250 votes configured · survives: any 124 nodes failing · stops if: 125 nodes fail, e\.g\. node1 \+ node2 \+ node3 \+ … \+ node125$/,
+    );
     const nodelistLine = bigConf(NODES).split('\n').indexOf('nodelist {');
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: nodelistLine, character: 3 } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: nodelistLine, character: 3 },
+    });
     assert.match(hoverText(hover), /Any 124 nodes may fail at once without losing quorum/);
   });
 });

@@ -99,7 +99,11 @@ describe('language server over stdio', () => {
 
   it('reads unopened workspace scripts: a constraint on a resource defined in another file is not an error', async () => {
     const uri = `file://${workspace}/constraints.sh`;
-    await client.open(uri, 'shellscript', '#!/bin/bash\npcs constraint location web_vip prefers node1=100\npcs constraint location no_such_rsc prefers node1=100\n');
+    await client.open(
+      uri,
+      'shellscript',
+      '#!/bin/bash\npcs constraint location web_vip prefers node1=100\npcs constraint location no_such_rsc prefers node1=100\n',
+    );
     const diags = await client.waitForDiagnostics(uri, (d) => errors(d).length > 0);
     const lines = errors(diags).map((d) => d.range.start.line);
     assert.deepEqual(lines, [2], `errors: ${JSON.stringify(errors(diags))}`);
@@ -107,10 +111,22 @@ describe('language server over stdio', () => {
 
   it('goes to the definition of a resource id in another file and renames it everywhere', async () => {
     const uri = `file://${workspace}/constraints.sh`;
-    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 1, character: 27 } });
-    assert.ok(defs.some((l) => l.uri.endsWith('/resources.sh') && l.range.start.line === 1), JSON.stringify(defs));
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: { line: 1, character: 27 }, newName: 'vip' });
-    const files = Object.keys(edit.changes ?? {}).map((u) => path.basename(u)).sort();
+    const defs = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: { line: 1, character: 27 },
+    });
+    assert.ok(
+      defs.some((l) => l.uri.endsWith('/resources.sh') && l.range.start.line === 1),
+      JSON.stringify(defs),
+    );
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: { line: 1, character: 27 },
+      newName: 'vip',
+    });
+    const files = Object.keys(edit.changes ?? {})
+      .map((u) => path.basename(u))
+      .sort();
     assert.deepEqual(files, ['constraints.sh', 'resources.sh']);
   });
 
@@ -134,14 +150,23 @@ describe('language server over stdio', () => {
     if (skip) return t.skip(skip);
     const cacheDir = path.join(workspace, '.agent-cache');
     const uri = `file://${workspace}/resources.sh`;
-    const before = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 35 } });
+    const before = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 35 },
+    });
     assert.match(JSON.stringify(before?.contents), /agent catalog/);
-    const result = await client.request<{ fetched: string[]; failed: unknown[] }>('pacemakerLab/fetchAgentMetadata', { node: 'localhost', cacheDir });
+    const result = await client.request<{ fetched: string[]; failed: unknown[] }>('pacemakerLab/fetchAgentMetadata', {
+      node: 'localhost',
+      cacheDir,
+    });
     assert.deepEqual(result.fetched, ['ocf:heartbeat:IPaddr2'], JSON.stringify(result));
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 35 } });
     assert.match(JSON.stringify(hover?.contents), /live metadata/);
     const cached = fs.readdirSync(path.join(cacheDir, 'localhost'), { recursive: true }).map(String);
-    assert.ok(cached.some((f) => f.endsWith('ocf_heartbeat_IPaddr2.xml')), cached.join(', '));
+    assert.ok(
+      cached.some((f) => f.endsWith('ocf_heartbeat_IPaddr2.xml')),
+      cached.join(', '),
+    );
   });
 
   it('shuts down cleanly', async () => {

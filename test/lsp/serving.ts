@@ -17,10 +17,17 @@ export async function assertStillServes(client: TestLspClient, context: string):
   const uri = `file:///tmp/pcmk-probe-${process.pid}-${++probes}/corosync.conf`;
   await client.open(uri, 'corosync', LAB_CONF);
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(symbols.map((s) => s.name), ['totem', 'nodelist', 'quorum', 'logging'], `${context}: outline`);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['totem', 'nodelist', 'quorum', 'logging'],
+    `${context}: outline`,
+  );
   const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 6 } });
   assert.match(JSON.stringify(hover?.contents), /totem\.transport/, `${context}: hover on transport`);
   const diagnostics = await client.waitForDiagnostics(uri, (d: Diagnostic[]) => d.length > 0);
-  assert.ok(diagnostics.some((d) => d.code === 'corosync/unknown-key' && d.range.start.line === 12), `${context}: the tokn warning`);
+  assert.ok(
+    diagnostics.some((d) => d.code === 'corosync/unknown-key' && d.range.start.line === 12),
+    `${context}: the tokn warning`,
+  );
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 }

@@ -15,7 +15,7 @@ const SNIPPETS: string[] = [
   'echo "unterminated',
   'echo $(date',
   'echo `date',
-  "echo \"$(echo 'x",
+  'echo "$(echo \'x',
   'x=${HOME',
   'echo $((1 + 2',
   "echo $'tab",
@@ -31,7 +31,7 @@ const SNIPPETS: string[] = [
   'echo "multi\nline\nstill open',
   // accepted
   'pcs status',
-  "echo \"it's fine\"",
+  'echo "it\'s fine"',
   "echo it\\'s fine",
   "# don't worry about this quote",
   "echo $'it\\'s' done",
@@ -76,12 +76,18 @@ describe('shell/syntax against bash -n', () => {
       const ours = service.diagnostics(uri).filter((d) => d.code === 'shell/syntax');
       if (ours.some((d) => d.severity !== 1)) disagreements.push(`${JSON.stringify(snippet)}: shell/syntax not an error`);
       if (bashRefuses !== ours.length > 0) {
-        disagreements.push(`${JSON.stringify(snippet)}: bash ${bashRefuses ? 'refuses' : 'accepts'} (${bash.stderr.trim()}), we say ${ours.map((d) => d.message).join(' | ') || 'nothing'}`);
+        disagreements.push(
+          `${JSON.stringify(snippet)}: bash ${bashRefuses ? 'refuses' : 'accepts'} (${bash.stderr.trim()}), we say ${ours.map((d) => d.message).join(' | ') || 'nothing'}`,
+        );
       }
       for (const d of ours) {
         // the part in bash's words must be in what bash printed
-        const quoted = /(unexpected EOF while looking for matching `.'|syntax error near unexpected token `\w+'|syntax error: unexpected end of file)/.exec(d.message)?.[1];
-        if (!quoted || !bash.stderr.includes(quoted)) disagreements.push(`${JSON.stringify(snippet)}: we quote "${quoted}", bash printed: ${bash.stderr.trim()}`);
+        const quoted =
+          /(unexpected EOF while looking for matching `.'|syntax error near unexpected token `\w+'|syntax error: unexpected end of file)/.exec(
+            d.message,
+          )?.[1];
+        if (!quoted || !bash.stderr.includes(quoted))
+          disagreements.push(`${JSON.stringify(snippet)}: we quote "${quoted}", bash printed: ${bash.stderr.trim()}`);
       }
       service.removeDocument(uri);
     });

@@ -94,7 +94,8 @@ describe('corosync differential (corosync -t vs corosyncDiagnostics)', () => {
         if (!errors.length) {
           disagreements.push(`${c.name}: corosync rejects (${verdict.message}) but we report no error`);
         } else if (/Missing closing brace/.test(verdict.message)) {
-          if (!errors.some((d) => d.code === 'corosync/syntax')) disagreements.push(`${c.name}: corosync says "${verdict.message}", we say ${ours}`);
+          if (!errors.some((d) => d.code === 'corosync/syntax'))
+            disagreements.push(`${c.name}: corosync says "${verdict.message}", we say ${ours}`);
         } else if (verdict.line !== undefined && !errors.some((d) => d.range.start.line + 1 === verdict.line)) {
           disagreements.push(`${c.name}: corosync rejects at line ${verdict.line} (${verdict.message}), we say ${ours}`);
         }
@@ -103,7 +104,9 @@ describe('corosync differential (corosync -t vs corosyncDiagnostics)', () => {
       }
     });
     const agree = cases.length - disagreements.length;
-    console.log(`corosync differential: ${agree}/${cases.length} agree (${rejected} rejected by corosync, ${cases.length - rejected} accepted)`);
+    console.log(
+      `corosync differential: ${agree}/${cases.length} agree (${rejected} rejected by corosync, ${cases.length - rejected} accepted)`,
+    );
     assert.deepEqual(disagreements, []);
   });
 });

@@ -38,7 +38,12 @@ function classify(oracle: SandboxVerdict, findings: Finding[]): Verdict {
   const errors = findings.filter((f) => f.severity === 'error');
   if (!oracle.rejected) return errors.length ? 'false-error' : 'agree';
   if (!errors.length) return 'missed-refusal';
-  if (oracle.line !== undefined && !/Missing closing brace/.test(oracle.message) && !errors.some((e) => e.range.start.line + 1 === oracle.line)) return 'wrong-line';
+  if (
+    oracle.line !== undefined &&
+    !/Missing closing brace/.test(oracle.message) &&
+    !errors.some((e) => e.range.start.line + 1 === oracle.line)
+  )
+    return 'wrong-line';
   return 'agree';
 }
 
@@ -53,7 +58,10 @@ function main(): void {
   const sources: Record<string, { repo?: string }> = fs.existsSync(path.join(root, 'sources.json'))
     ? JSON.parse(fs.readFileSync(path.join(root, 'sources.json'), 'utf8'))
     : {};
-  const names = fs.readdirSync(path.join(root, 'files')).filter((f) => !f.startsWith('.')).sort();
+  const names = fs
+    .readdirSync(path.join(root, 'files'))
+    .filter((f) => !f.startsWith('.'))
+    .sort();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-realworld-'));
   const results: FileResult[] = [];
   try {
@@ -63,7 +71,10 @@ function main(): void {
       const copy = path.join(work, `f${i}`, 'corosync.conf');
       fs.mkdirSync(path.dirname(copy), { recursive: true });
       fs.writeFileSync(copy, text);
-      const cli = spawnSync('node', [path.join(repoRoot, 'bin', 'pcmk-lsp.js'), 'check', '--format', 'json', copy], { encoding: 'utf8', cwd: work });
+      const cli = spawnSync('node', [path.join(repoRoot, 'bin', 'pcmk-lsp.js'), 'check', '--format', 'json', copy], {
+        encoding: 'utf8',
+        cwd: work,
+      });
       let findings: Finding[] = [];
       try {
         findings = JSON.parse(cli.stdout);
@@ -75,7 +86,13 @@ function main(): void {
       results.push({
         file: name,
         repo: sources[name]?.repo,
-        oracle: { rejected: oracle.rejected, line: oracle.line, message: oracle.message, warnings: oracle.warnings, rewrites: oracle.rewrites },
+        oracle: {
+          rejected: oracle.rejected,
+          line: oracle.line,
+          message: oracle.message,
+          warnings: oracle.warnings,
+          rewrites: oracle.rewrites,
+        },
         errors: findings.filter((f) => f.severity === 'error').map(show),
         warnings: findings.filter((f) => f.severity === 'warning').map(show),
         infos: findings.filter((f) => f.severity !== 'error' && f.severity !== 'warning').map(show),

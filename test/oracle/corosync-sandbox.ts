@@ -180,7 +180,8 @@ export function runCorosyncSandboxed(text: string, opts: SandboxOptions): Sandbo
       // No nodelist: give loopback an address in each bindnetaddr network (corosync 1/2 files).
       for (const b of bindnet) if (IPV4.test(b)) addrs.push(`${b.replace(/\.\d+$/, '.254')}/24`);
     }
-    const hostname = (node?.name && /^[A-Za-z0-9.-]{1,63}$/.test(node.name) ? node.name : undefined) ??
+    const hostname =
+      (node?.name && /^[A-Za-z0-9.-]{1,63}$/.test(node.name) ? node.name : undefined) ??
       [...(node?.links.values() ?? [])].find((v) => !isAddress(v) && /^[A-Za-z0-9.-]{1,63}$/.test(v)) ??
       'sandbox-node';
     const script = [

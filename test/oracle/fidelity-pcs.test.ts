@@ -17,7 +17,12 @@ const run = promisify(execFile);
 const fixtures = path.join(__dirname, '..', 'unit', 'model', 'fixtures');
 
 function skipReason(): string | undefined {
-  return ensureTool('pcs', ['pcs']) ?? ensureTool('cibadmin', ['pacemaker-cli-utils']) ?? ensureTool('fence_dummy', ['fence-agents']) ?? (process.getuid?.() === 0 ? undefined : failOrSkip('unshare --net needs root'));
+  return (
+    ensureTool('pcs', ['pcs']) ??
+    ensureTool('cibadmin', ['pacemaker-cli-utils']) ??
+    ensureTool('fence_dummy', ['fence-agents']) ??
+    (process.getuid?.() === 0 ? undefined : failOrSkip('unshare --net needs root'))
+  );
 }
 
 /** The pcs arguments of a script or memo line (prompt, indentation, `case` label and `||` stripped). */
@@ -27,14 +32,20 @@ function pcsArgs(line: string): string[] {
     .replace(/^\s*\w+\)\s*/, '')
     .replace(/\s*(;;|\|\|)\s*$/, '')
     .trim();
-  return wordsOf(text, 0).map((w) => w.text).slice(1);
+  return wordsOf(text, 0)
+    .map((w) => w.text)
+    .slice(1);
 }
 
 /** A fresh offline CIB with the given nodes; the caller removes `dir`. */
 function freshCib(dir: string, name: string, nodes: string[]): string {
   const cib = path.join(dir, `${name}.xml`);
   fs.writeFileSync(cib, execFileSync('cibadmin', ['--empty']));
-  nodes.forEach((n, i) => execFileSync('cibadmin', ['--create', '-o', 'nodes', '-X', `<node id="${i + 1}" uname="${n}"/>`], { env: { ...process.env, CIB_file: cib } }));
+  nodes.forEach((n, i) =>
+    execFileSync('cibadmin', ['--create', '-o', 'nodes', '-X', `<node id="${i + 1}" uname="${n}"/>`], {
+      env: { ...process.env, CIB_file: cib },
+    }),
+  );
   return cib;
 }
 
@@ -52,7 +63,19 @@ async function ourErrors(files: Record<string, string>): Promise<Map<string, num
   const s = new LanguageService();
   await s.init();
   for (const [uri, text] of Object.entries(files)) s.setDocument(uri, uri.endsWith('.md') ? 'markdown' : 'shell', text, 1);
-  return new Map(Object.keys(files).map((uri) => [uri, [...new Set(s.diagnostics(uri).filter((d) => d.severity === 1).map((d) => d.range.start.line + 1))]]));
+  return new Map(
+    Object.keys(files).map((uri) => [
+      uri,
+      [
+        ...new Set(
+          s
+            .diagnostics(uri)
+            .filter((d) => d.severity === 1)
+            .map((d) => d.range.start.line + 1),
+        ),
+      ],
+    ]),
+  );
 }
 
 /** One step of a path: a 1-based line, run only when `ifFailed` (a line of the same path) was refused. */
@@ -95,33 +118,41 @@ test('shell alternatives: an error exactly where pcs refuses the line on every p
   }
   const uri = 'file:///lab/fence-branches.sh';
   const ours = (await ourErrors({ [uri]: lines.join('\n') })).get(uri)!;
-  const pcsAlways = [...refusedOn].filter(([, v]) => v.every(Boolean)).map(([line]) => line).sort((a, b) => a - b);
+  const pcsAlways = [...refusedOn]
+    .filter(([, v]) => v.every(Boolean))
+    .map(([line]) => line)
+    .sort((a, b) => a - b);
   assert.deepEqual(ours, pcsAlways, `pcs refuses on some path: ${JSON.stringify([...refusedOn].filter(([, v]) => v.some(Boolean)))}`);
   assert.deepEqual(pcsAlways, [11, 22]);
 });
 
-test('numbered chapters run in order: pcs accepts constraints before the clone and refuses them after it, as we say', { timeout: 600_000 }, async (t) => {
-  const reason = skipReason();
-  if (reason) return t.skip(reason);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-chapters-'));
-  try {
-    for (const lab of ['chapters', 'clone-first']) {
-      const folder = path.join(fixtures, 'order', lab);
-      const names = fs.readdirSync(folder).sort();
-      const files = Object.fromEntries(names.map((n) => [`file:///lab/${lab}/${n}`, fs.readFileSync(path.join(folder, n), 'utf8')]));
-      const ours = await ourErrors(files);
-      const cib = freshCib(dir, lab, ['node1', 'node2']);
-      for (const n of names) {
-        const lines = files[`file:///lab/${lab}/${n}`].split('\n');
-        const refused: number[] = [];
-        for (let i = 0; i < lines.length; i++) if (lines[i].startsWith('pcs ') && (await pcs(cib, pcsArgs(lines[i]))) !== 0) refused.push(i + 1);
-        assert.deepEqual(ours.get(`file:///lab/${lab}/${n}`), refused, `${lab}/${n}`);
+test(
+  'numbered chapters run in order: pcs accepts constraints before the clone and refuses them after it, as we say',
+  { timeout: 600_000 },
+  async (t) => {
+    const reason = skipReason();
+    if (reason) return t.skip(reason);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-chapters-'));
+    try {
+      for (const lab of ['chapters', 'clone-first']) {
+        const folder = path.join(fixtures, 'order', lab);
+        const names = fs.readdirSync(folder).sort();
+        const files = Object.fromEntries(names.map((n) => [`file:///lab/${lab}/${n}`, fs.readFileSync(path.join(folder, n), 'utf8')]));
+        const ours = await ourErrors(files);
+        const cib = freshCib(dir, lab, ['node1', 'node2']);
+        for (const n of names) {
+          const lines = files[`file:///lab/${lab}/${n}`].split('\n');
+          const refused: number[] = [];
+          for (let i = 0; i < lines.length; i++)
+            if (lines[i].startsWith('pcs ') && (await pcs(cib, pcsArgs(lines[i]))) !== 0) refused.push(i + 1);
+          assert.deepEqual(ours.get(`file:///lab/${lab}/${n}`), refused, `${lab}/${n}`);
+        }
       }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('the DR memo: each cluster on its own CIB accepts its lines, the same ids in both included', { timeout: 600_000 }, async (t) => {
   const reason = skipReason();
@@ -130,7 +161,10 @@ test('the DR memo: each cluster on its own CIB accepts its lines, the same ids i
   const lines = text.split('\n');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcs-dr-'));
   try {
-    const cibs: Record<string, string> = { node1: freshCib(dir, 'primary', ['node1', 'node2']), node3: freshCib(dir, 'recovery', ['node3', 'node4']) };
+    const cibs: Record<string, string> = {
+      node1: freshCib(dir, 'primary', ['node1', 'node2']),
+      node3: freshCib(dir, 'recovery', ['node3', 'node4']),
+    };
     const refused: number[] = [];
     for (let i = 0; i < lines.length; i++) {
       const m = /^\[root@(node[13]) ~\]# pcs (resource create|stonith create|constraint) /.exec(lines[i]);

@@ -49,7 +49,11 @@ interface Case {
 const WINDOW = 150;
 
 function makeConfig(votes: number[], extra: Partial<QuorumConfig>): QuorumConfig {
-  return { ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))), lastManStandingWindow: WINDOW, ...extra };
+  return {
+    ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))),
+    lastManStandingWindow: WINDOW,
+    ...extra,
+  };
 }
 
 function sizes(random: () => number, large: boolean): number[] {
@@ -88,11 +92,26 @@ function generate(seed: number, large: boolean): Case[] {
     if (settings.startupError) continue; // refusals are the other oracle's business (real corosync)
     const a = analyzeTolerance(config);
     // Every run first checks the all-up verdict; a run of its own only when nothing else is asked.
-    const questions: Question[] = a.anyFailures < 1 && !(a.anyFailures >= 0 && a.anyFailures + 1 < n) ? [{ label: 'all up', down: [], expect: a.allUp.quorate }] : [];
-    if (a.anyFailures >= 1) questions.push({ label: `worst ${a.anyFailures} (any ${a.anyFailures} survive)`, down: worstFailureSet(config, a.anyFailures), expect: true });
-    if (a.anyFailures >= 0 && a.anyFailures + 1 < n) questions.push({ label: `worst ${a.anyFailures + 1} (smallest stopping set)`, down: worstFailureSet(config, a.anyFailures + 1), expect: false });
+    const questions: Question[] =
+      a.anyFailures < 1 && !(a.anyFailures >= 0 && a.anyFailures + 1 < n) ? [{ label: 'all up', down: [], expect: a.allUp.quorate }] : [];
+    if (a.anyFailures >= 1)
+      questions.push({
+        label: `worst ${a.anyFailures} (any ${a.anyFailures} survive)`,
+        down: worstFailureSet(config, a.anyFailures),
+        expect: true,
+      });
+    if (a.anyFailures >= 0 && a.anyFailures + 1 < n)
+      questions.push({
+        label: `worst ${a.anyFailures + 1} (smallest stopping set)`,
+        down: worstFailureSet(config, a.anyFailures + 1),
+        expect: false,
+      });
     if (n > 1 && n <= 16) {
-      const down = [...config.nodes].sort(() => random() - 0.5).slice(0, int(1, n - 1)).map((x) => x.nodeid).sort((x, y) => x - y);
+      const down = [...config.nodes]
+        .sort(() => random() - 0.5)
+        .slice(0, int(1, n - 1))
+        .map((x) => x.nodeid)
+        .sort((x, y) => x - y);
       questions.push({ label: `random ${down.length}`, down, expect: afterFailure(config, down).quorate });
     }
     const lms = a.lastManStanding;
@@ -105,12 +124,28 @@ function generate(seed: number, large: boolean): Case[] {
       if (left.length >= 2) {
         // One more failure: the tie-breaker of what is left when there is one, else any node.
         const atb = resolveQuorumSettings(config).atb;
-        const victim = atb === 'lowest' ? Math.min(...left) : atb === 'highest' ? Math.max(...left) : atb === 'list' ? (config.autoTieBreakerNode as number[]).find((id) => left.includes(id)) ?? left[0] : left[0];
+        const victim =
+          atb === 'lowest'
+            ? Math.min(...left)
+            : atb === 'highest'
+              ? Math.max(...left)
+              : atb === 'list'
+                ? ((config.autoTieBreakerNode as number[]).find((id) => left.includes(id)) ?? left[0])
+                : left[0];
         const events: QuorumEvent[] = [{ type: 'start' }];
         for (const s of steps) events.push({ type: 'fail', nodes: s }, { type: 'wait' });
         events.push({ type: 'fail', nodes: [victim] });
-        questions.push({ label: `last_man_standing, then node ${victim} (${lms.downTo} left → ${left.length - 1})`, down: [], steps: [...steps, [victim]], expect: simulate(config, events).final.quorate });
-        assert.equal(simulate(config, events).final.quorate, lms.downTo < 2 ? true : false, `${label}: downTo ${lms.downTo} but one more failure leaves quorum ${simulate(config, events).final.quorate}`);
+        questions.push({
+          label: `last_man_standing, then node ${victim} (${lms.downTo} left → ${left.length - 1})`,
+          down: [],
+          steps: [...steps, [victim]],
+          expect: simulate(config, events).final.quorate,
+        });
+        assert.equal(
+          simulate(config, events).final.quorate,
+          lms.downTo < 2 ? true : false,
+          `${label}: downTo ${lms.downTo} but one more failure leaves quorum ${simulate(config, events).final.quorate}`,
+        );
       }
     }
     cases.push({ label, config, questions });
@@ -176,49 +211,60 @@ describe('quorum tolerance claims vs corosync-vqsim', () => {
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  it('worst sets of size k keep quorum, of size k + 1 do not; random sets and last_man_standing steps agree', { skip, timeout: 900_000 }, async () => {
-    const cases = generate(seed, large);
-    const questions = cases.flatMap((c) => c.questions.map((q) => ({ c, q })));
-    console.log(`quorum tolerance vqsim: seed ${seed}, ${cases.length} configurations of ${Math.min(...cases.map((c) => c.config.nodes.length))}-${Math.max(...cases.map((c) => c.config.nodes.length))} nodes, ${questions.length} questions`);
-    const verdicts: Verdict[] = [];
-    const started = Date.now();
-    let next = 0;
-    await Promise.all(
-      dirs.map(async (dir) => {
-        while (next < questions.length) {
-          const { c, q } = questions[next++];
-          const label = `${c.label} [${q.label}] down=${q.down.length > 12 ? q.down.slice(0, 12).join(',') + ',…' : q.down.join(',')}`;
-          try {
-            // A vqsim that does not settle (busy machine) gets one more try.
-            const r = await ask(dir, c.config, q).catch(() => ask(dir, c.config, q));
-            const allUp = analyzeTolerance(c.config).allUp.quorate;
-            if (q.down.length || q.steps) verdicts.push({ label: `${c.label} [all up, before: ${q.label}]`, expect: allUp, got: r.allUp, raced: false });
-            verdicts.push({ label, expect: q.expect, got: r.got, raced: r.raced });
-          } catch (e) {
-            verdicts.push({ label: `${label}: ${(e as Error).message.slice(0, 200)}`, expect: q.expect, got: null, raced: false });
+  it(
+    'worst sets of size k keep quorum, of size k + 1 do not; random sets and last_man_standing steps agree',
+    { skip, timeout: 900_000 },
+    async () => {
+      const cases = generate(seed, large);
+      const questions = cases.flatMap((c) => c.questions.map((q) => ({ c, q })));
+      console.log(
+        `quorum tolerance vqsim: seed ${seed}, ${cases.length} configurations of ${Math.min(...cases.map((c) => c.config.nodes.length))}-${Math.max(...cases.map((c) => c.config.nodes.length))} nodes, ${questions.length} questions`,
+      );
+      const verdicts: Verdict[] = [];
+      const started = Date.now();
+      let next = 0;
+      await Promise.all(
+        dirs.map(async (dir) => {
+          while (next < questions.length) {
+            const { c, q } = questions[next++];
+            const label = `${c.label} [${q.label}] down=${q.down.length > 12 ? q.down.slice(0, 12).join(',') + ',…' : q.down.join(',')}`;
+            try {
+              // A vqsim that does not settle (busy machine) gets one more try.
+              const r = await ask(dir, c.config, q).catch(() => ask(dir, c.config, q));
+              const allUp = analyzeTolerance(c.config).allUp.quorate;
+              if (q.down.length || q.steps)
+                verdicts.push({ label: `${c.label} [all up, before: ${q.label}]`, expect: allUp, got: r.allUp, raced: false });
+              verdicts.push({ label, expect: q.expect, got: r.got, raced: r.raced });
+            } catch (e) {
+              verdicts.push({ label: `${label}: ${(e as Error).message.slice(0, 200)}`, expect: q.expect, got: null, raced: false });
+            }
           }
-        }
-      }),
-    );
-    const failed = verdicts.filter((v) => v.got === null);
-    const raced = verdicts.filter((v) => v.raced);
-    const compared = verdicts.filter((v) => v.got !== null && !v.raced);
-    const mismatches = compared.filter((v) => v.got !== v.expect);
-    for (const v of raced) console.log(`  vqsim nodes disagreed (not compared): ${v.label}`);
-    for (const v of failed) console.log(`  vqsim gave no answer: ${v.label}`);
-    for (const v of mismatches.slice(0, 20)) console.log(`  MISMATCH engine=${v.expect ? 1 : 0} vqsim=${v.got ? 1 : 0} ${v.label}`);
-    const byKind = (re: RegExp) => compared.filter((v) => re.test(v.label)).length;
-    console.log(
-      `quorum tolerance vqsim: ${compared.length - mismatches.length}/${compared.length} agree in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-        `(${byKind(/\[worst \d+ \(any/)} any-k sets, ${byKind(/\[worst \d+ \(smallest/)} stopping sets, ${byKind(/\[random/)} random sets, ${byKind(/\[last_man_standing/)} last_man_standing runs, ${byKind(/\[all up/)} all-up verdicts; ` +
-        `${raced.length} raced, ${failed.length} without an answer)`,
-    );
-    assert.equal(mismatches.length, 0, `${mismatches.length} mismatches, first: ${mismatches[0]?.label}`);
-    // Large runs may overwhelm vqsim; the default sample must all be answered.
-    if (!large) assert.equal(failed.length, 0, `vqsim gave no answer for: ${failed[0]?.label}`);
-    assert.ok(compared.length >= questions.length * 0.9, 'too few questions compared to call this a proof');
-    // The claims themselves were asked: some any-k sets, some stopping sets, some of more than 16 and 32 nodes.
-    assert.ok(byKind(/\[worst \d+ \(any/) >= 10 && byKind(/\[worst \d+ \(smallest/) >= 10);
-    assert.ok(compared.some((v) => /^n=(\d+)/.test(v.label) && Number(/^n=(\d+)/.exec(v.label)![1]) > 32 && /\[worst \d+ \(smallest/.test(v.label)));
-  });
+        }),
+      );
+      const failed = verdicts.filter((v) => v.got === null);
+      const raced = verdicts.filter((v) => v.raced);
+      const compared = verdicts.filter((v) => v.got !== null && !v.raced);
+      const mismatches = compared.filter((v) => v.got !== v.expect);
+      for (const v of raced) console.log(`  vqsim nodes disagreed (not compared): ${v.label}`);
+      for (const v of failed) console.log(`  vqsim gave no answer: ${v.label}`);
+      for (const v of mismatches.slice(0, 20)) console.log(`  MISMATCH engine=${v.expect ? 1 : 0} vqsim=${v.got ? 1 : 0} ${v.label}`);
+      const byKind = (re: RegExp) => compared.filter((v) => re.test(v.label)).length;
+      console.log(
+        `quorum tolerance vqsim: ${compared.length - mismatches.length}/${compared.length} agree in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+          `(${byKind(/\[worst \d+ \(any/)} any-k sets, ${byKind(/\[worst \d+ \(smallest/)} stopping sets, ${byKind(/\[random/)} random sets, ${byKind(/\[last_man_standing/)} last_man_standing runs, ${byKind(/\[all up/)} all-up verdicts; ` +
+          `${raced.length} raced, ${failed.length} without an answer)`,
+      );
+      assert.equal(mismatches.length, 0, `${mismatches.length} mismatches, first: ${mismatches[0]?.label}`);
+      // Large runs may overwhelm vqsim; the default sample must all be answered.
+      if (!large) assert.equal(failed.length, 0, `vqsim gave no answer for: ${failed[0]?.label}`);
+      assert.ok(compared.length >= questions.length * 0.9, 'too few questions compared to call this a proof');
+      // The claims themselves were asked: some any-k sets, some stopping sets, some of more than 16 and 32 nodes.
+      assert.ok(byKind(/\[worst \d+ \(any/) >= 10 && byKind(/\[worst \d+ \(smallest/) >= 10);
+      assert.ok(
+        compared.some(
+          (v) => /^n=(\d+)/.test(v.label) && Number(/^n=(\d+)/.exec(v.label)![1]) > 32 && /\[worst \d+ \(smallest/.test(v.label),
+        ),
+      );
+    },
+  );
 });

@@ -113,7 +113,10 @@ function realCorosyncRefusal(dir: string, config: QuorumConfig): string {
   const script =
     'ip link set lo up; mount -t tmpfs r /run; mount -t tmpfs l /var/lib/corosync; mount -t tmpfs g /var/log/corosync; ' +
     `exec timeout 6 corosync -f -c ${file}`;
-  const run = spawnSync('unshare', ['--net', '--mount', '--propagation', 'private', 'sh', '-c', script], { encoding: 'utf8', timeout: 10_000 });
+  const run = spawnSync('unshare', ['--net', '--mount', '--propagation', 'private', 'sh', '-c', script], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   return `${run.stdout}${run.stderr}`;
 }
 
@@ -122,7 +125,15 @@ async function runCase(dir: string, c: Case): Promise<Verdict[]> {
   if (refusal) {
     const log = realCorosyncRefusal(dir, c.config);
     const refused = log.includes(refusal) && /Corosync Cluster Engine exiting with status 20/.test(log);
-    return [{ side: 'stay', engine: false, vqsim: !refused, timingDependent: false, detail: `${c.label} [startup] engine: "${refusal}"; real corosync ${refused ? 'refused' : 'started'}` }];
+    return [
+      {
+        side: 'stay',
+        engine: false,
+        vqsim: !refused,
+        timingDependent: false,
+        detail: `${c.label} [startup] engine: "${refusal}"; real corosync ${refused ? 'refused' : 'started'}`,
+      },
+    ];
   }
   fs.writeFileSync(path.join(dir, 'q.conf'), corosyncConf(c.config));
   const ids = c.config.nodes.map((x) => x.nodeid);
@@ -145,17 +156,35 @@ async function runCase(dir: string, c: Case): Promise<Verdict[]> {
       for (const id of rest) expected.set(id, rest);
       for (const id of c.cascade) expected.set(id, c.cascade);
       lines = await sim.settle(expected);
-        if (process.env.QUORUM_ONLY) console.log(JSON.stringify(lines));
+      if (process.env.QUORUM_ONLY) console.log(JSON.stringify(lines));
       stayEvents.push({ type: 'wait' }, { type: 'fail', nodes: c.cascade });
       const restVerdict = lines.find((l) => l.nodeid === rest[0])!;
       return [
         compare('stay', simulate(c.config, stayEvents).final, restVerdict, c, lines),
-        compare('away', simulate(c.config, awayEvents).final, lines.find((l) => l.nodeid === c.away[0])!, c, lines),
+        compare(
+          'away',
+          simulate(c.config, awayEvents).final,
+          lines.find((l) => l.nodeid === c.away[0])!,
+          c,
+          lines,
+        ),
       ];
     }
     return [
-      compare('stay', simulate(c.config, stayEvents).final, lines.find((l) => l.nodeid === stay[0])!, c, lines),
-      compare('away', simulate(c.config, awayEvents).final, lines.find((l) => l.nodeid === c.away[0])!, c, lines),
+      compare(
+        'stay',
+        simulate(c.config, stayEvents).final,
+        lines.find((l) => l.nodeid === stay[0])!,
+        c,
+        lines,
+      ),
+      compare(
+        'away',
+        simulate(c.config, awayEvents).final,
+        lines.find((l) => l.nodeid === c.away[0])!,
+        c,
+        lines,
+      ),
     ];
   } finally {
     sim.stop();

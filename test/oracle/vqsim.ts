@@ -72,7 +72,11 @@ export class Vqsim {
         nodeid: Number(m[2]),
         q: m[3],
         ring: m[4] ?? '',
-        members: (m[5] ?? '').split(/\s+/).filter(Boolean).map(Number).sort((a, b) => a - b),
+        members: (m[5] ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number)
+          .sort((a, b) => a - b),
       });
     }
     return out;
@@ -117,7 +121,6 @@ export class Vqsim {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 
 export { rng } from '../support/rng';
 

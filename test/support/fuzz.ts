@@ -95,19 +95,116 @@ export function loadCorpus(root = repoRoot): Seed[] {
 
 /** Fragments that matter to one of our parsers (braces, quotes, substitutions, heredocs, fences, prompts). */
 const FRAGMENTS = [
-  '{', '}', '{\n', '}\n', '"', "'", '`', '$(', ')', '${', '$((', '\\', '\\\n', '<<EOF\n', '\nEOF\n', "<<'EOF'\n", '<<-EOF\n',
-  '#', ':', ': ', '=', ';', '|', '&&', '||', '&', '>', '>>', '2>&1', '\n', '\r\n', '\r', '\t', '\0', ' ',
-  '```\n', '```bash\n', '```sh\n', '~~~\n', '    ', '- ', '# ', 'node1 # ', '[root@node1 ~]# ', '$ ',
-  'pcs ', 'pcs resource create ', 'pcs constraint ', 'pcs cluster setup ', 'pcs stonith create ', 'pcs quorum ',
-  'targetcli ', 'ssh node1 \'', 'bash -c "', 'for i in node{1..3}; do ', '; done', 'cat > /etc/corosync/corosync.conf <<EOF\n',
-  'totem {', 'nodelist {', 'node {', 'quorum {', 'logging {', 'ring0_addr: ', 'nodeid: ', 'name: ', 'two_node: 1',
-  'quorum_votes: ', 'expected_votes: ', 'provider: corosync_votequorum', 'transport: knet', 'interface {',
-  'é', 'ß', '名前', '노드', '😀', '\uD800', '\uDC00', '\u202E', '\uFEFF', '\u200B', '\u00A0', '\u2028', '\uFFFD',
-  '0', '-1', '4294967296', '99999999999999999999', 'NaN', '1e400', '::', '%s%n', '$$', '$@', '$1', '*', '?', '[',
+  '{',
+  '}',
+  '{\n',
+  '}\n',
+  '"',
+  "'",
+  '`',
+  '$(',
+  ')',
+  '${',
+  '$((',
+  '\\',
+  '\\\n',
+  '<<EOF\n',
+  '\nEOF\n',
+  "<<'EOF'\n",
+  '<<-EOF\n',
+  '#',
+  ':',
+  ': ',
+  '=',
+  ';',
+  '|',
+  '&&',
+  '||',
+  '&',
+  '>',
+  '>>',
+  '2>&1',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\0',
+  ' ',
+  '```\n',
+  '```bash\n',
+  '```sh\n',
+  '~~~\n',
+  '    ',
+  '- ',
+  '# ',
+  'node1 # ',
+  '[root@node1 ~]# ',
+  '$ ',
+  'pcs ',
+  'pcs resource create ',
+  'pcs constraint ',
+  'pcs cluster setup ',
+  'pcs stonith create ',
+  'pcs quorum ',
+  'targetcli ',
+  "ssh node1 '",
+  'bash -c "',
+  'for i in node{1..3}; do ',
+  '; done',
+  'cat > /etc/corosync/corosync.conf <<EOF\n',
+  'totem {',
+  'nodelist {',
+  'node {',
+  'quorum {',
+  'logging {',
+  'ring0_addr: ',
+  'nodeid: ',
+  'name: ',
+  'two_node: 1',
+  'quorum_votes: ',
+  'expected_votes: ',
+  'provider: corosync_votequorum',
+  'transport: knet',
+  'interface {',
+  'é',
+  'ß',
+  '名前',
+  '노드',
+  '😀',
+  '\uD800',
+  '\uDC00',
+  '\u202E',
+  '\uFEFF',
+  '\u200B',
+  '\u00A0',
+  '\u2028',
+  '\uFFFD',
+  '0',
+  '-1',
+  '4294967296',
+  '99999999999999999999',
+  'NaN',
+  '1e400',
+  '::',
+  '%s%n',
+  '$$',
+  '$@',
+  '$1',
+  '*',
+  '?',
+  '[',
 ];
 
 function randomUnicode(rng: Rng): string {
-  const ranges: [number, number][] = [[0x20, 0x7e], [0x00, 0x1f], [0xa0, 0x2ff], [0x3040, 0x30ff], [0xac00, 0xd7a3], [0xd800, 0xdfff], [0x1f600, 0x1f64f]];
+  const ranges: [number, number][] = [
+    [0x20, 0x7e],
+    [0x00, 0x1f],
+    [0xa0, 0x2ff],
+    [0x3040, 0x30ff],
+    [0xac00, 0xd7a3],
+    [0xd800, 0xdfff],
+    [0x1f600, 0x1f64f],
+  ];
   const [lo, hi] = rng.pick(ranges);
   return String.fromCodePoint(lo + rng.int(hi - lo + 1));
 }
@@ -272,7 +369,10 @@ export function inside(doc: TextDocument, p: Position): boolean {
   if (p.line >= doc.lineCount) return false;
   const start = doc.offsetAt({ line: p.line, character: 0 });
   const next = p.line + 1 < doc.lineCount ? doc.offsetAt({ line: p.line + 1, character: 0 }) : doc.getText().length;
-  const lineText = doc.getText().slice(start, next).replace(/\r?\n$|\r$/, '');
+  const lineText = doc
+    .getText()
+    .slice(start, next)
+    .replace(/\r?\n$|\r$/, '');
   return p.character <= lineText.length;
 }
 
@@ -287,7 +387,11 @@ const contains = (outer: Range, inner: Range) =>
 
 function errorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const frames = (error.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).slice(0, 4).map((l) => l.trim());
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trim().startsWith('at '))
+    .slice(0, 4)
+    .map((l) => l.trim());
   return `${error.name}: ${error.message.slice(0, 200)} ${frames.join(' ')}`;
 }
 
@@ -297,7 +401,8 @@ export async function fuzzService(): Promise<LanguageService> {
   await service.init();
   for (const f of ['lab.sh', 'memo.md']) {
     const file = path.join(repoRoot, 'examples', 'lab', f);
-    if (fs.existsSync(file)) service.setDocument(`file:///fuzz/other/${f}`, f.endsWith('.md') ? 'markdown' : 'shell', fs.readFileSync(file, 'utf8'), 0, false);
+    if (fs.existsSync(file))
+      service.setDocument(`file:///fuzz/other/${f}`, f.endsWith('.md') ? 'markdown' : 'shell', fs.readFileSync(file, 'utf8'), 0, false);
   }
   return service;
 }
@@ -344,7 +449,12 @@ export function runService(service: LanguageService, input: FuzzInput, rng: Rng,
       let a = 0;
       while (a < previous.length && a < input.text.length && previous[a] === input.text[a]) a++;
       let b = 0;
-      while (b < previous.length - a && b < input.text.length - a && previous[previous.length - 1 - b] === input.text[input.text.length - 1 - b]) b++;
+      while (
+        b < previous.length - a &&
+        b < input.text.length - a &&
+        previous[previous.length - 1 - b] === input.text[input.text.length - 1 - b]
+      )
+        b++;
       // An editor never splits a CRLF: widen the edit over one it would cut.
       if (a > 0 && previous[a - 1] === '\r' && previous[a] === '\n') a--;
       if (b > 0 && previous[previous.length - b - 1] === '\r' && previous[previous.length - b] === '\n') b--;
@@ -354,7 +464,9 @@ export function runService(service: LanguageService, input: FuzzInput, rng: Rng,
       if (got !== input.text) {
         let d = 0;
         while (d < got.length && got[d] === input.text[d]) d++;
-        throw new Error(`the incremental edit did not give the input text: edit ${a}..${previous.length - b} of ${previous.length}, first difference at ${d}: ${JSON.stringify(got.slice(d - 5, d + 5))} vs ${JSON.stringify(input.text.slice(d - 5, d + 5))}`);
+        throw new Error(
+          `the incremental edit did not give the input text: edit ${a}..${previous.length - b} of ${previous.length}, first difference at ${d}: ${JSON.stringify(got.slice(d - 5, d + 5))} vs ${JSON.stringify(input.text.slice(d - 5, d + 5))}`,
+        );
       }
     } else {
       service.setDocument(uri, input.kind, input.text, input.index + 1, true);
@@ -362,7 +474,12 @@ export function runService(service: LanguageService, input: FuzzInput, rng: Rng,
   });
   diagnostics = guard('diagnostics', () => service.diagnostics(uri)) ?? [];
   for (const d of diagnostics) {
-    if (!rangeInside(doc, d.range)) violations.push({ property: 'range', feature: 'diagnostics', detail: `${d.code}: ${JSON.stringify(d.range)} (${doc.lineCount} lines)` });
+    if (!rangeInside(doc, d.range))
+      violations.push({
+        property: 'range',
+        feature: 'diagnostics',
+        detail: `${d.code}: ${JSON.stringify(d.range)} (${doc.lineCount} lines)`,
+      });
   }
   for (let i = 0; i < 3; i++) {
     const pos = randomPosition();
@@ -377,7 +494,11 @@ export function runService(service: LanguageService, input: FuzzInput, rng: Rng,
   const symbols = guard('documentSymbols', () => service.documentSymbols(uri)) ?? [];
   const checkSymbol = (s: DocumentSymbol) => {
     if (!rangeInside(doc, s.range) || !rangeInside(doc, s.selectionRange) || !contains(s.range, s.selectionRange))
-      violations.push({ property: 'range', feature: 'documentSymbols', detail: `${s.name.slice(0, 40)}: ${JSON.stringify(s.range)} / ${JSON.stringify(s.selectionRange)}` });
+      violations.push({
+        property: 'range',
+        feature: 'documentSymbols',
+        detail: `${s.name.slice(0, 40)}: ${JSON.stringify(s.range)} / ${JSON.stringify(s.selectionRange)}`,
+      });
     for (const c of s.children ?? []) checkSymbol(c);
   };
   symbols.forEach(checkSymbol);
@@ -431,7 +552,7 @@ export function minimize(text: string, fails: (t: string) => boolean, budget = 2
     let chunk = Math.max(1, Math.floor(parts.length / 2));
     while (chunk >= 1 && tries < budget) {
       let changed = false;
-      for (let i = 0; i < parts.length && tries < budget; ) {
+      for (let i = 0; i < parts.length && tries < budget;) {
         const candidate = [...parts.slice(0, i), ...parts.slice(i + chunk)];
         tries++;
         if (candidate.length < parts.length && fails(candidate.join(unit))) {

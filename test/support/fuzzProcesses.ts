@@ -16,7 +16,11 @@ const SERVER_JS = process.env.PCMK_LSP_SERVER ?? path.join(repoRoot, 'dist', 'se
  * server, and returns what broke. The file is removed before the server closes it (so the server does
  * not keep it as a workspace file for the next input).
  */
-export async function cliAndServer(client: TestLspClient, input: FuzzInput, dir: string): Promise<{ violations: Violation[]; cliMs: number }> {
+export async function cliAndServer(
+  client: TestLspClient,
+  input: FuzzInput,
+  dir: string,
+): Promise<{ violations: Violation[]; cliMs: number }> {
   const violations: Violation[] = [];
   const folder = path.join(dir, String(input.index));
   fs.mkdirSync(folder, { recursive: true });
@@ -26,11 +30,18 @@ export async function cliAndServer(client: TestLspClient, input: FuzzInput, dir:
   const text = fs.readFileSync(file, 'utf8');
 
   const started = performance.now();
-  const cli = spawnSync(process.execPath, [SERVER_JS, 'check', '--format', 'json', file], { cwd: folder, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const cli = spawnSync(process.execPath, [SERVER_JS, 'check', '--format', 'json', file], {
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const cliMs = performance.now() - started;
   let cliKeys: string[] | undefined;
-  if (cli.error || cli.signal) violations.push({ property: 'exit', feature: 'cli', detail: `${cli.error?.message ?? ''} signal ${cli.signal}` });
-  else if (cli.status !== 0 && cli.status !== 1) violations.push({ property: 'exit', feature: 'cli', detail: `exit ${cli.status}: ${cli.stderr.slice(0, 300)}` });
+  if (cli.error || cli.signal)
+    violations.push({ property: 'exit', feature: 'cli', detail: `${cli.error?.message ?? ''} signal ${cli.signal}` });
+  else if (cli.status !== 0 && cli.status !== 1)
+    violations.push({ property: 'exit', feature: 'cli', detail: `exit ${cli.status}: ${cli.stderr.slice(0, 300)}` });
   else {
     try {
       const findings = JSON.parse(cli.stdout) as { range: Diagnostic['range']; severity: string; code: string; message: string }[];
@@ -53,12 +64,20 @@ export async function cliAndServer(client: TestLspClient, input: FuzzInput, dir:
   fs.rmSync(folder, { recursive: true, force: true });
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   if (client.process.exitCode !== null || client.process.signalCode !== null)
-    violations.push({ property: 'exit', feature: 'server', detail: `exited ${client.process.exitCode ?? client.process.signalCode}: ${client.stderr.slice(-300)}` });
+    violations.push({
+      property: 'exit',
+      feature: 'server',
+      detail: `exited ${client.process.exitCode ?? client.process.signalCode}: ${client.stderr.slice(-300)}`,
+    });
 
   if (cliKeys && serverKeys && cliKeys.join('\n') !== serverKeys.join('\n')) {
     const onlyCli = cliKeys.filter((k) => !serverKeys!.includes(k));
     const onlyServer = serverKeys.filter((k) => !cliKeys!.includes(k));
-    violations.push({ property: 'cli-server', feature: 'diagnostics', detail: `CLI only: ${JSON.stringify(onlyCli.slice(0, 3))}; server only: ${JSON.stringify(onlyServer.slice(0, 3))}` });
+    violations.push({
+      property: 'cli-server',
+      feature: 'diagnostics',
+      detail: `CLI only: ${JSON.stringify(onlyCli.slice(0, 3))}; server only: ${JSON.stringify(onlyServer.slice(0, 3))}`,
+    });
   }
   return { violations, cliMs };
 }

@@ -20,14 +20,26 @@ export function activeLabSshConfig(): string | undefined {
 
 interface LabStatusJson {
   sshConfig: string;
-  nodes: { name: string; power: 'on' | 'off'; daemons: { corosync: boolean; pacemaker: boolean; pcsd: boolean }; quorate?: boolean; partition: string }[];
-  cluster?: { dc?: string; quorate?: boolean; nodes: { name: string; online: boolean; standby: boolean }[]; resources: { id: string; role: string; nodes: string[] }[] };
+  nodes: {
+    name: string;
+    power: 'on' | 'off';
+    daemons: { corosync: boolean; pacemaker: boolean; pcsd: boolean };
+    quorate?: boolean;
+    partition: string;
+  }[];
+  cluster?: {
+    dc?: string;
+    quorate?: boolean;
+    nodes: { name: string; online: boolean; standby: boolean }[];
+    resources: { id: string; role: string; nodes: string[] }[];
+  };
 }
 
 /** Why a lab cannot be started from here (one line), or undefined. */
 export function labUnavailable(platform = process.platform, uid = process.getuid?.()): string | undefined {
   if (platform !== 'linux') return 'A local lab needs Linux (network namespaces); this machine runs ' + platform + '.';
-  if (uid !== 0) return 'A local lab needs root (it creates network namespaces and mounts); VS Code runs as a normal user here. In a root terminal: npx pcmk-lsp lab up --from <your lab folder>';
+  if (uid !== 0)
+    return 'A local lab needs root (it creates network namespaces and mounts); VS Code runs as a normal user here. In a root terminal: npx pcmk-lsp lab up --from <your lab folder>';
   return undefined;
 }
 
@@ -41,7 +53,19 @@ export function labStatusText(status: LabStatusJson): { text: string; tooltip: s
   const tooltip = [
     ...status.nodes.map((n) => {
       const online = c?.nodes.find((x) => x.name === n.name);
-      const state = n.power === 'off' ? 'off' : online ? (online.standby ? 'standby' : online.online ? 'online' : 'offline') : Object.entries(n.daemons).filter(([, up]) => up).map(([d]) => d).join(' ') || 'no daemons';
+      const state =
+        n.power === 'off'
+          ? 'off'
+          : online
+            ? online.standby
+              ? 'standby'
+              : online.online
+                ? 'online'
+                : 'offline'
+            : Object.entries(n.daemons)
+                .filter(([, up]) => up)
+                .map(([d]) => d)
+                .join(' ') || 'no daemons';
       const here = c?.resources.filter((r) => r.nodes.includes(n.name)).map((r) => r.id) ?? [];
       return `${n.name}: ${state}${n.quorate === false ? ', without quorum' : ''}${c?.dc === n.name ? ', DC' : ''}${here.length ? ` · runs ${here.join(', ')}` : ''}`;
     }),
@@ -125,7 +149,9 @@ export function registerLabCommands(context: vscode.ExtensionContext, refreshNod
       { title: 'Start a local lab (real corosync, pacemaker and pcsd in network namespaces)' },
     );
     if (!ready) return;
-    output.appendLine(`[${new Date().toISOString()}] pcmk-lsp lab up${folders.map((f) => ` --from ${f}`).join('')}${ready.ready ? ' --ready' : ''}`);
+    output.appendLine(
+      `[${new Date().toISOString()}] pcmk-lsp lab up${folders.map((f) => ` --from ${f}`).join('')}${ready.ready ? ' --ready' : ''}`,
+    );
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Local lab', cancellable: false },
       (progress) =>

@@ -47,7 +47,13 @@ interface RunSettings {
  * options, or skip a confirmation. They are `application`-scoped in package.json (user settings), and read from the
  * person's own settings only: a value a workspace sets is ignored (and named once in a notice).
  */
-export const USER_ONLY_SETTINGS = ['run.sshConfigFile', 'run.confirmDestructive', 'run.dryRun', 'run.timeoutSeconds', 'run.connectTimeoutSeconds'] as const;
+export const USER_ONLY_SETTINGS = [
+  'run.sshConfigFile',
+  'run.confirmDestructive',
+  'run.dryRun',
+  'run.timeoutSeconds',
+  'run.connectTimeoutSeconds',
+] as const;
 type UserOnlySetting = (typeof USER_ONLY_SETTINGS)[number];
 
 const noticed = new Set<string>();
@@ -145,11 +151,16 @@ export async function confirmRun(
   const names = nodes.map((node) => plain(node.name)).join(', ');
   const parts: string[] = [];
   if (reasons.length) parts.push(`This command ${reasons.map(plain).join('; it ')}. Run it on ${names}?`);
-  if (fresh.length) parts.push(`First connection in this session to ${fresh.map(describeNode).join(', ')}. Check that ${fresh.length === 1 ? 'this is the machine' : 'these are the machines'} you mean.`);
+  if (fresh.length)
+    parts.push(
+      `First connection in this session to ${fresh.map(describeNode).join(', ')}. Check that ${fresh.length === 1 ? 'this is the machine' : 'these are the machines'} you mean.`,
+    );
   const detail = [
     options.masked !== undefined ? `Command:\n${stripControl(options.masked, true)}` : '',
     `Nodes:\n${nodes.map(describeNode).join('\n')}`,
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   const answer = await vscode.window.showWarningMessage(parts.join('\n\n'), { modal: true, detail }, options.action);
   if (answer !== options.action) return false;
   for (const node of fresh) approvedDestinations.add(node.destination);
@@ -214,7 +225,10 @@ class NodeTerminal implements vscode.Pseudoterminal {
   current: SshRunHandle | undefined;
   closed = false;
 
-  constructor(readonly nodeName: string, title: string) {
+  constructor(
+    readonly nodeName: string,
+    title: string,
+  ) {
     this.terminal = vscode.window.createTerminal({ name: title, pty: this, iconPath: new vscode.ThemeIcon('server') });
   }
 
@@ -330,7 +344,11 @@ export async function resolveInventory(getInventory: () => Promise<NodeEntry[]>)
 }
 
 /** Registers the run-on-node commands, terminals, decorations and the node tree. */
-export function registerRunOnNode(context: vscode.ExtensionContext, getInventory: () => Promise<NodeEntry[]>, classify?: CommandClassifier): void {
+export function registerRunOnNode(
+  context: vscode.ExtensionContext,
+  getInventory: () => Promise<NodeEntry[]>,
+  classify?: CommandClassifier,
+): void {
   const log = vscode.window.createOutputChannel('Pacemaker Lab: Run on node');
   noticeLog = log;
   void checkWorkspaceSettingsFiles();
@@ -359,7 +377,11 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       ...all.map((node) => ({ label: node.name, description: node.destination, detail: `from ${node.sources.join(', ')}`, node })),
       other,
     ];
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Run on which nodes?', placeHolder: 'Pick one or more nodes' });
+    const picked = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title: 'Run on which nodes?',
+      placeHolder: 'Pick one or more nodes',
+    });
     if (!picked?.length) return undefined;
     const nodes = picked.flatMap((item) => (item.node ? [item.node] : []));
     if (picked.includes(other)) {
@@ -371,12 +393,20 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
           return 'error' in parsed ? parsed.error : undefined;
         },
       });
-      if (destination) nodes.push({ name: destination, destination, via: 'setting', addresses: [], sources: ['typed in'], clusterMember: false });
+      if (destination)
+        nodes.push({ name: destination, destination, via: 'setting', addresses: [], sources: ['typed in'], clusterMember: false });
     }
     return nodes.length ? nodes : undefined;
   };
 
-  const runOne = async (node: ResolvedNode, args: RunOnNodeArgs, settings: RunSettings, uri: string | undefined, line: number, maskedText: string): Promise<SshRunResult> => {
+  const runOne = async (
+    node: ResolvedNode,
+    args: RunOnNodeArgs,
+    settings: RunSettings,
+    uri: string | undefined,
+    line: number,
+    maskedText: string,
+  ): Promise<SshRunResult> => {
     const terminal = terminalFor(node);
     terminal.terminal.show(true);
     // Only the masked command is shown or logged, without escape sequences a file could carry.
@@ -424,7 +454,12 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       void vscode.window.showInformationMessage('Nothing to run: the line holds no command.');
       return;
     }
-    const args: RunOnNodeArgs = { uri: raw?.uri || vscode.window.activeTextEditor?.document.uri.toString() || '', range: raw!.range!, text, nodes: raw?.nodes ?? null };
+    const args: RunOnNodeArgs = {
+      uri: raw?.uri || vscode.window.activeTextEditor?.document.uri.toString() || '',
+      range: raw!.range!,
+      text,
+      nodes: raw?.nodes ?? null,
+    };
     const settings = readSettings();
     const all = await inventory();
     let targets: ResolvedNode[] | undefined;
@@ -454,11 +489,21 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       for (const node of targets) {
         const terminal = terminalFor(node);
         terminal.terminal.show(true);
-        const argv = dryRun({ destination: node.destination, command: text, connectTimeoutSeconds: settings.connectTimeoutSeconds, configFile: settings.sshConfigFile, tty: true });
+        const argv = dryRun({
+          destination: node.destination,
+          command: text,
+          connectTimeoutSeconds: settings.connectTimeoutSeconds,
+          configFile: settings.sshConfigFile,
+          tty: true,
+        });
         argv[argv.length - 1] = verdict.masked;
-        terminal.write(`${BOLD}Dry run on ${plain(node.name)}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${stripControl(formatArgv(argv), true)}\n\n`);
+        terminal.write(
+          `${BOLD}Dry run on ${plain(node.name)}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${stripControl(formatArgv(argv), true)}\n\n`,
+        );
       }
-      log.appendLine(`[${new Date().toISOString()}] dry run on ${targets.map((n) => plain(n.name)).join(', ')}: ${stripControl(verdict.masked, true)}`);
+      log.appendLine(
+        `[${new Date().toISOString()}] dry run on ${targets.map((n) => plain(n.name)).join(', ')}: ${stripControl(verdict.masked, true)}`,
+      );
       return;
     }
 
@@ -478,7 +523,8 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
         token.onCancellationRequested(() => mine.forEach((handle) => handle.cancel()));
         const outcomes = await Promise.all(started);
         const failed = outcomes.filter((result) => result.status !== 'ok').length;
-        if (failed && targets!.length > 1) void vscode.window.showWarningMessage(`${failed} of ${targets!.length} nodes did not finish with exit 0; see their terminals.`);
+        if (failed && targets!.length > 1)
+          void vscode.window.showWarningMessage(`${failed} of ${targets!.length} nodes did not finish with exit 0; see their terminals.`);
       },
     );
   };
@@ -493,7 +539,8 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
       if (!args || lens.range.end.line < range.start.line || lens.range.start.line > range.end.line) continue;
       const key = `${lens.range.start.line}:${lens.range.end.line}`;
       // Prefer the lens that names nodes over "Run on…".
-      if (!byStatement.has(key) || byStatement.get(key)!.nodes === null) byStatement.set(key, { ...args, uri: document.uri.toString(), range: lens.range });
+      if (!byStatement.has(key) || byStatement.get(key)!.nodes === null)
+        byStatement.set(key, { ...args, uri: document.uri.toString(), range: lens.range });
     }
     return [...byStatement.values()].sort((a, b) => a.range.start.line - b.range.start.line);
   };
@@ -502,7 +549,10 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
     const document = editor.document;
-    const range = selectionOnly && !editor.selection.isEmpty ? new vscode.Range(editor.selection.start, editor.selection.end) : document.lineAt(editor.selection.active.line).range;
+    const range =
+      selectionOnly && !editor.selection.isEmpty
+        ? new vscode.Range(editor.selection.start, editor.selection.end)
+        : document.lineAt(editor.selection.active.line).range;
     const statements = await lensArgsFor(document, range);
     if (!statements.length) {
       // No lens (plain text, or the server has not answered): run the text as it stands, person picks.
@@ -528,11 +578,17 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     getTreeItem: (node) => {
       const item = new vscode.TreeItem(plain(node.name));
       const state = reachability.get(node.name);
-      item.description = displayDestination(node.destination) + (state === 'reachable' ? ' · reachable' : state === 'checking' ? ' · checking…' : state ? ' · unreachable' : '');
+      item.description =
+        displayDestination(node.destination) +
+        (state === 'reachable' ? ' · reachable' : state === 'checking' ? ' · checking…' : state ? ' · unreachable' : '');
       item.tooltip = `${plain(node.name)}\nssh destination: ${displayDestination(node.destination)} (${node.via})\nfound in: ${node.sources.map(plain).join(', ')}${state && state !== 'reachable' && state !== 'checking' ? `\n${plain(state)}` : ''}`;
       item.iconPath = new vscode.ThemeIcon(
         state === 'reachable' ? 'pass' : state === 'checking' ? 'sync' : state ? 'error' : 'server',
-        state === 'reachable' ? new vscode.ThemeColor('testing.iconPassed') : state && state !== 'checking' ? new vscode.ThemeColor('testing.iconFailed') : undefined,
+        state === 'reachable'
+          ? new vscode.ThemeColor('testing.iconPassed')
+          : state && state !== 'checking'
+            ? new vscode.ThemeColor('testing.iconFailed')
+            : undefined,
       );
       item.contextValue = node.clusterMember ? 'pacemakerLabNode' : 'pacemakerLabHost';
       return item;
@@ -557,7 +613,14 @@ export function registerRunOnNode(context: vscode.ExtensionContext, getInventory
     treeChanged.fire();
     await Promise.all(
       nodes.map(async (node) => {
-        const result = await runOverSsh({ destination: node.destination, command: 'true', tty: false, configFile: settings.sshConfigFile, connectTimeoutSeconds: Math.min(settings.connectTimeoutSeconds, 5), timeoutSeconds: 15 }).result;
+        const result = await runOverSsh({
+          destination: node.destination,
+          command: 'true',
+          tty: false,
+          configFile: settings.sshConfigFile,
+          connectTimeoutSeconds: Math.min(settings.connectTimeoutSeconds, 5),
+          timeoutSeconds: 15,
+        }).result;
         reachability.set(node.name, result.status === 'ok' ? 'reachable' : (result.failure?.message ?? `exit ${result.exitCode}`));
         treeChanged.fire();
       }),

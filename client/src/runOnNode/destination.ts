@@ -65,7 +65,10 @@ export function parseDestination(destination: string): ParsedDestination | { err
     user = rest.slice(0, at);
     rest = rest.slice(at + 1);
     if (!user) return { error: `The ssh destination "${said}" has an empty user before "@".` };
-    if (!USER.test(user)) return { error: `The user "${user}" in ssh destination "${said}" is not a valid user name (letters, digits, "_", "-", "."; not starting with "-" or ".").` };
+    if (!USER.test(user))
+      return {
+        error: `The user "${user}" in ssh destination "${said}" is not a valid user name (letters, digits, "_", "-", "."; not starting with "-" or ".").`,
+      };
   }
   let host = rest;
   let portText: string | undefined;
@@ -81,7 +84,9 @@ export function parseDestination(destination: string): ParsedDestination | { err
   if (!bracketed) {
     const colons = (host.match(/:/g) ?? []).length;
     if (colons >= 2 ? !isIpv6(host) : !isValidHostName(host)) {
-      return { error: `The host "${host}" in ssh destination "${said}" is not an IP address, a DNS name or an ssh config alias (letters, digits, "_", "-", with dots between non-empty parts).` };
+      return {
+        error: `The host "${host}" in ssh destination "${said}" is not an IP address, a DNS name or an ssh config alias (letters, digits, "_", "-", with dots between non-empty parts).`,
+      };
     }
   }
   if (portText !== undefined) {

@@ -41,15 +41,7 @@ export interface SshRunOptions {
 }
 
 export type SshFailureKind =
-  | 'host-key-unknown'
-  | 'host-key-changed'
-  | 'auth'
-  | 'timeout'
-  | 'unreachable'
-  | 'refused'
-  | 'resolve'
-  | 'ssh-missing'
-  | 'other';
+  'host-key-unknown' | 'host-key-changed' | 'auth' | 'timeout' | 'unreachable' | 'refused' | 'resolve' | 'ssh-missing' | 'other';
 
 export interface SshFailure {
   kind: SshFailureKind;
@@ -118,7 +110,12 @@ export function formatArgv(argv: string[]): string {
 
 // The regex safety net (used when the language server cannot classify a command) lives in a pure
 // module the server shares.
-export { DESTRUCTIVE_COMMANDS, destructiveReason, maskSecrets, type DestructivePattern } from '../../../server/src/runOnNode/fallbackSafety';
+export {
+  DESTRUCTIVE_COMMANDS,
+  destructiveReason,
+  maskSecrets,
+  type DestructivePattern,
+} from '../../../server/src/runOnNode/fallbackSafety';
 /** Turns ssh's own complaint (exit status 255) into a message that says what to do. */
 export function classifySshFailure(stderr: string, destination: string): SshFailure | undefined {
   const text = stderr;
@@ -233,7 +230,10 @@ export function runOverSsh(options: SshRunOptions): SshRunHandle {
           durationMs,
           argv,
           failure: missing
-            ? { kind: 'ssh-missing', message: `The OpenSSH client "${argv[0]}" was not found. Install it (Debian/Ubuntu: openssh-client) and try again.` }
+            ? {
+                kind: 'ssh-missing',
+                message: `The OpenSSH client "${argv[0]}" was not found. Install it (Debian/Ubuntu: openssh-client) and try again.`,
+              }
             : { kind: 'other', message: `Could not start ssh: ${spawnError.message}` },
         });
         return;
@@ -241,7 +241,10 @@ export function runOverSsh(options: SshRunOptions): SshRunHandle {
       if (stopReason) {
         const failure: SshFailure | undefined =
           stopReason === 'timeout'
-            ? { kind: 'timeout', message: `${options.destination}: the command ran longer than ${options.timeoutSeconds} s and was stopped.` }
+            ? {
+                kind: 'timeout',
+                message: `${options.destination}: the command ran longer than ${options.timeoutSeconds} s and was stopped.`,
+              }
             : undefined;
         resolve({ status: stopReason, exitCode: code, signal, durationMs, argv, failure });
         return;

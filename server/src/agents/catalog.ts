@@ -11,8 +11,18 @@ const CIB_STANDARDS = new Set(['heartbeat', 'lsb', 'nagios', 'ocf', 'service', '
 export const PARAMETERLESS_STANDARDS = new Set(['systemd', 'lsb', 'service', 'upstart', 'nagios', 'heartbeat']);
 /** Fence helpers pcs leaves out when it lists agents, so a short name never resolves to them. */
 const UNLISTED_BY_PCS = new Set([
-  'fence_ack_manual', 'fence_check', 'fence_kdump_send', 'fence_legacy', 'fence_na', 'fence_node',
-  'fence_nss_wrapper', 'fence_pcmk', 'fence_sanlockd', 'fence_tool', 'fence_virtd', 'fence_vmware_helper',
+  'fence_ack_manual',
+  'fence_check',
+  'fence_kdump_send',
+  'fence_legacy',
+  'fence_na',
+  'fence_node',
+  'fence_nss_wrapper',
+  'fence_pcmk',
+  'fence_sanlockd',
+  'fence_tool',
+  'fence_virtd',
+  'fence_vmware_helper',
 ]);
 
 /** An agent as pcs sees it when validating a create command (see pcsView). */
@@ -93,7 +103,11 @@ export class AgentCatalog {
   resolve(name: string, kind: 'resource' | 'stonith'): AgentResolution {
     if (kind === 'stonith') {
       if (name.includes(':')) {
-        return { kind: 'invalid', name, message: `Invalid stonith agent name '${name}'. Agent name cannot contain the ':' character, do not use the 'stonith:' prefix.` };
+        return {
+          kind: 'invalid',
+          name,
+          message: `Invalid stonith agent name '${name}'. Agent name cannot contain the ':' character, do not use the 'stonith:' prefix.`,
+        };
       }
       return this.byFullName(`stonith:${name}`);
     }
@@ -119,7 +133,9 @@ export class AgentCatalog {
   }
 
   private byShortName(name: string): AgentResolution {
-    const candidates = (this.byLowerType.get(name.toLowerCase()) ?? []).filter((a) => !(a.standard === 'stonith' && UNLISTED_BY_PCS.has(a.type)));
+    const candidates = (this.byLowerType.get(name.toLowerCase()) ?? []).filter(
+      (a) => !(a.standard === 'stonith' && UNLISTED_BY_PCS.has(a.type)),
+    );
     if (candidates.length === 1) {
       const agent = candidates[0];
       if (agent.pcsInvalid) return this.byFullName(agent.id);
@@ -127,7 +143,13 @@ export class AgentCatalog {
     }
     if (candidates.length > 1) {
       const ids = candidates.map((a) => a.id);
-      const listed = ids.length === 2 ? `'${ids[0]}' or '${ids[1]}'` : `${ids.slice(0, -1).map((i) => `'${i}'`).join(', ')} or '${ids[ids.length - 1]}'`;
+      const listed =
+        ids.length === 2
+          ? `'${ids[0]}' or '${ids[1]}'`
+          : `${ids
+              .slice(0, -1)
+              .map((i) => `'${i}'`)
+              .join(', ')} or '${ids[ids.length - 1]}'`;
       return { kind: 'ambiguous', name, candidates: ids, message: `Multiple agents match '${name}', please specify full name: ${listed}` };
     }
     return { kind: 'unknown', id: name, message: `Unable to find agent '${name}', try specifying its full name` };
@@ -159,7 +181,13 @@ export class AgentCatalog {
       parameters = parameters
         .filter((p) => p.name !== 'help' && p.name !== 'version')
         .map((p) => {
-          if (p.name === 'action') return { ...p, required: false, deprecated: true, deprecatedBy: ['pcmk_off_action', 'pcmk_reboot_action', ...(p.deprecatedBy ?? [])] };
+          if (p.name === 'action')
+            return {
+              ...p,
+              required: false,
+              deprecated: true,
+              deprecatedBy: ['pcmk_off_action', 'pcmk_reboot_action', ...(p.deprecatedBy ?? [])],
+            };
           if (portFamily.has(p.name)) return { ...p, required: false };
           return p;
         });
@@ -171,8 +199,20 @@ export class AgentCatalog {
     if (agent.standard === 'ocf' && (agent.provider === 'heartbeat' || agent.provider === 'pacemaker')) {
       const lower = new Set(parameters.map((p) => p.name.toLowerCase()));
       const trace: AgentParameter[] = [];
-      if (!lower.has('trace_ra')) trace.push({ name: 'trace_ra', type: 'integer', default: '0', shortdesc: 'Set to 1 to trace the agent (pcs adds this parameter; the output can be large).' });
-      if (!lower.has('trace_file')) trace.push({ name: 'trace_file', type: 'string', default: '', shortdesc: 'File that receives the agent trace (pcs adds this parameter).' });
+      if (!lower.has('trace_ra'))
+        trace.push({
+          name: 'trace_ra',
+          type: 'integer',
+          default: '0',
+          shortdesc: 'Set to 1 to trace the agent (pcs adds this parameter; the output can be large).',
+        });
+      if (!lower.has('trace_file'))
+        trace.push({
+          name: 'trace_file',
+          type: 'string',
+          default: '',
+          shortdesc: 'File that receives the agent trace (pcs adds this parameter).',
+        });
       for (const p of trace) extra.add(p.name);
       parameters = [...parameters, ...trace];
     }
@@ -194,12 +234,17 @@ function catalogCandidates(): string[] {
 }
 
 function provenanceDetail(catalogFile: string): string {
-  for (const file of [path.join(path.dirname(catalogFile), 'provenance.json'), catalogFile.replace(/agent-catalog\.json$/, 'agent-catalog.provenance.json')]) {
+  for (const file of [
+    path.join(path.dirname(catalogFile), 'provenance.json'),
+    catalogFile.replace(/agent-catalog\.json$/, 'agent-catalog.provenance.json'),
+  ]) {
     try {
       const p = JSON.parse(fs.readFileSync(file, 'utf8')) as { packages?: Record<string, string>; generatedAt?: string };
       const pk = p.packages ?? {};
-      return `resource-agents ${pk['resource-agents']}, fence-agents ${pk['fence-agents']}, pacemaker ${pk.pacemaker}` +
-        (p.generatedAt ? ` (generated ${p.generatedAt.slice(0, 10)})` : '');
+      return (
+        `resource-agents ${pk['resource-agents']}, fence-agents ${pk['fence-agents']}, pacemaker ${pk.pacemaker}` +
+        (p.generatedAt ? ` (generated ${p.generatedAt.slice(0, 10)})` : '')
+      );
     } catch {
       // try the next place
     }
@@ -214,7 +259,9 @@ export function readAgentCatalog(file?: string): AgentCatalog {
   const candidates = file ? [file] : catalogCandidates();
   const found = candidates.find((f) => fs.existsSync(f));
   if (!found) {
-    throw new Error(`agent catalog not found (looked in ${candidates.slice(0, 3).join(', ')}); run "node --import tsx scripts/agents/generate-catalog.ts"`);
+    throw new Error(
+      `agent catalog not found (looked in ${candidates.slice(0, 3).join(', ')}); run "node --import tsx scripts/agents/generate-catalog.ts"`,
+    );
   }
   const data = JSON.parse(fs.readFileSync(found, 'utf8')) as AgentCatalogData;
   if (data.format !== 1 || !Array.isArray(data.agents)) throw new Error(`${found} is not an agent catalog of format 1`);

@@ -26,7 +26,11 @@ export interface AgentCompletionData {
  * Agent names for `pcs resource create ID <here>` (ocf agents as full ids, plus the short names pcs
  * resolves) or `pcs stonith create ID <here>` (fence agent names). Grouped by standard:provider.
  */
-export function completeAgentIds(prefix: string, kind: 'resource' | 'stonith', catalog: AgentCatalog = loadAgentCatalog()): CompletionItem[] {
+export function completeAgentIds(
+  prefix: string,
+  kind: 'resource' | 'stonith',
+  catalog: AgentCatalog = loadAgentCatalog(),
+): CompletionItem[] {
   const lower = prefix.toLowerCase();
   const items: CompletionItem[] = [];
   for (const agent of catalog.agents) {
@@ -34,7 +38,13 @@ export function completeAgentIds(prefix: string, kind: 'resource' | 'stonith', c
     const group = agent.provider ? `${agent.standard}:${agent.provider}` : agent.standard;
     if (kind === 'stonith') {
       if (agent.standard !== 'stonith' || !agent.type.toLowerCase().startsWith(lower)) continue;
-      items.push({ label: agent.type, kind: KIND_MODULE, detail: `stonith · ${agent.shortdesc ?? ''}`.trim(), sortText: `${agent.type.startsWith('fence_') ? 0 : 1}${agent.type}`, data: { agentId: agent.id } satisfies AgentCompletionData });
+      items.push({
+        label: agent.type,
+        kind: KIND_MODULE,
+        detail: `stonith · ${agent.shortdesc ?? ''}`.trim(),
+        sortText: `${agent.type.startsWith('fence_') ? 0 : 1}${agent.type}`,
+        data: { agentId: agent.id } satisfies AgentCompletionData,
+      });
       continue;
     }
     if (agent.standard !== 'ocf') continue;
@@ -55,7 +65,12 @@ export function completeAgentIds(prefix: string, kind: 'resource' | 'stonith', c
 }
 
 /** Parameter names not given yet, required ones first; inserts `name=`. */
-export function completeAgentParams(agentId: string, given: string[], prefix: string, catalog: AgentCatalog = loadAgentCatalog()): CompletionItem[] {
+export function completeAgentParams(
+  agentId: string,
+  given: string[],
+  prefix: string,
+  catalog: AgentCatalog = loadAgentCatalog(),
+): CompletionItem[] {
   const agent = catalog.get(agentId);
   if (!agent) return [];
   const view = catalog.pcsView(agent);
@@ -68,7 +83,15 @@ export function completeAgentParams(agentId: string, given: string[], prefix: st
       return {
         label: p.name,
         kind: KIND_PROPERTY,
-        detail: [p.required ? 'required' : undefined, p.type, p.default ? `default ${p.default}` : undefined, p.unique ? 'unique' : undefined, p.deprecated ? 'deprecated' : undefined].filter(Boolean).join(' · '),
+        detail: [
+          p.required ? 'required' : undefined,
+          p.type,
+          p.default ? `default ${p.default}` : undefined,
+          p.unique ? 'unique' : undefined,
+          p.deprecated ? 'deprecated' : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · '),
         documentation: docs(parameterMarkdown(agent, p, catalog, view.extra.has(p.name))),
         insertText: `${p.name}=$0`,
         insertTextFormat: SNIPPET,
@@ -80,14 +103,24 @@ export function completeAgentParams(agentId: string, given: string[], prefix: st
 }
 
 /** Values of a `select` parameter (or true/false for a boolean one). */
-export function completeParamValues(agentId: string, param: string, prefix: string, catalog: AgentCatalog = loadAgentCatalog()): CompletionItem[] {
+export function completeParamValues(
+  agentId: string,
+  param: string,
+  prefix: string,
+  catalog: AgentCatalog = loadAgentCatalog(),
+): CompletionItem[] {
   const agent = catalog.get(agentId);
   const p = agent && catalog.pcsView(agent).byName.get(param);
   if (!p) return [];
   const values = p.values?.length ? p.values : p.type === 'boolean' ? ['true', 'false'] : [];
   return values
     .filter((v) => v.startsWith(prefix))
-    .map((v, i) => ({ label: v, kind: KIND_ENUM_MEMBER, detail: v === p.default ? 'default' : undefined, sortText: String(i).padStart(3, '0') }));
+    .map((v, i) => ({
+      label: v,
+      kind: KIND_ENUM_MEMBER,
+      detail: v === p.default ? 'default' : undefined,
+      sortText: String(i).padStart(3, '0'),
+    }));
 }
 
 /** Operation names the agent declares, with its advised timeout/interval in the detail. */
@@ -107,7 +140,12 @@ export function completeOpNames(agentId: string, catalog: AgentCatalog = loadAge
       kind: KIND_FUNCTION,
       detail: advised || undefined,
       sortText: `${rank}${a.name}`,
-      insertText: a.name === 'monitor' ? `monitor interval=\${1:${a.interval ?? '10s'}} timeout=\${2:${a.timeout ?? '20s'}}` : a.timeout ? `${a.name} timeout=\${1:${a.timeout}}` : a.name,
+      insertText:
+        a.name === 'monitor'
+          ? `monitor interval=\${1:${a.interval ?? '10s'}} timeout=\${2:${a.timeout ?? '20s'}}`
+          : a.timeout
+            ? `${a.name} timeout=\${1:${a.timeout}}`
+            : a.name,
       insertTextFormat: SNIPPET,
     });
   }

@@ -73,26 +73,51 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
       const fix: FixData | undefined = better
         ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] }
         : undefined;
-      out.push(diag(pair.nameRange, refuse, 'pcs/agent-param-unknown',
-        `${kind} option '${pair.name}' is not a parameter of ${view.agent.id}; pcs refuses it ("invalid ${kind} option")` +
-        (better ? `. Did you mean '${better}'?` : `. Allowed: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`), fix));
+      out.push(
+        diag(
+          pair.nameRange,
+          refuse,
+          'pcs/agent-param-unknown',
+          `${kind} option '${pair.name}' is not a parameter of ${view.agent.id}; pcs refuses it ("invalid ${kind} option")` +
+            (better ? `. Did you mean '${better}'?` : `. Allowed: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`),
+          fix,
+        ),
+      );
       continue;
     }
     if (pair.value === '') {
-      out.push(diag(pair.word.range, ERROR, 'pcs/agent-param-empty',
-        `${pair.name} cannot be empty: pcs refuses an empty value. Give a value, or leave the parameter out to use the default${param.default ? ` (${param.default})` : ''}.`));
+      out.push(
+        diag(
+          pair.word.range,
+          ERROR,
+          'pcs/agent-param-empty',
+          `${pair.name} cannot be empty: pcs refuses an empty value. Give a value, or leave the parameter out to use the default${param.default ? ` (${param.default})` : ''}.`,
+        ),
+      );
       continue;
     }
     if (view.agent.standard === 'stonith' && pair.name === 'action') {
-      out.push(diag(pair.nameRange, refuse, 'pcs/stonith-action-deprecated',
-        `stonith option 'action' is deprecated and pcs refuses it without --force; use pcmk_off_action or pcmk_reboot_action to change what fencing does.`));
+      out.push(
+        diag(
+          pair.nameRange,
+          refuse,
+          'pcs/stonith-action-deprecated',
+          `stonith option 'action' is deprecated and pcs refuses it without --force; use pcmk_off_action or pcmk_reboot_action to change what fencing does.`,
+        ),
+      );
       continue;
     }
     if (param.deprecated) deprecatedPairs.push({ pair, by: param.deprecatedBy ?? [] });
     const problem = typeProblem(param, pair.value);
     if (problem) {
-      out.push(diag(subRange(pair.word, pair.name.length + 1, pair.word.text.length), WARNING, 'pcs/agent-param-type',
-        `${problem}: ${view.agent.id} declares '${pair.name}' as ${param.type}. pcs accepts it, but the agent will fail or misbehave when it starts.`));
+      out.push(
+        diag(
+          subRange(pair.word, pair.name.length + 1, pair.word.text.length),
+          WARNING,
+          'pcs/agent-param-type',
+          `${problem}: ${view.agent.id} declares '${pair.name}' as ${param.type}. pcs accepts it, but the agent will fail or misbehave when it starts.`,
+        ),
+      );
     }
   }
 
@@ -101,28 +126,53 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
     const renames = deprecatedPairs.filter((d) => d.by.length === 1);
     const first = deprecatedPairs[0];
     const says = `${kind} option '${first.pair.name}' is deprecated and should not be used${first.by.length ? `, use ${quoteList(first.by)} instead` : ''}`;
-    const list = deprecatedPairs.map((d) => `'${d.pair.name}'${d.by.length ? ` → ${d.by.map((b) => `'${b}'`).join(' or ')}` : ''}`).join(', ');
+    const list = deprecatedPairs
+      .map((d) => `'${d.pair.name}'${d.by.length ? ` → ${d.by.map((b) => `'${b}'`).join(' or ')}` : ''}`)
+      .join(', ');
     const fix: FixData | undefined = renames.length
-      ? { fixes: [{ title: renames.length === 1 ? `Replace '${renames[0].pair.name}' with '${renames[0].by[0]}'` : `Use the current names (${renames.map((d) => d.by[0]).join(', ')})`, safe: true, edits: renames.map((d) => ({ range: d.pair.nameRange, newText: d.by[0] })) }] }
+      ? {
+          fixes: [
+            {
+              title:
+                renames.length === 1
+                  ? `Replace '${renames[0].pair.name}' with '${renames[0].by[0]}'`
+                  : `Use the current names (${renames.map((d) => d.by[0]).join(', ')})`,
+              safe: true,
+              edits: renames.map((d) => ({ range: d.pair.nameRange, newText: d.by[0] })),
+            },
+          ],
+        }
       : undefined;
     const last = deprecatedPairs[deprecatedPairs.length - 1];
-    out.push(diag({ start: first.pair.nameRange.start, end: last.pair.nameRange.end }, HINT, 'pcs/agent-param-deprecated',
-      `${deprecatedPairs.length > 1 ? `${deprecatedPairs.length} deprecated ${kind} options` : `Deprecated ${kind} option`}: ${list}. They still work; pcs warns ("${says}").`, fix));
+    out.push(
+      diag(
+        { start: first.pair.nameRange.start, end: last.pair.nameRange.end },
+        HINT,
+        'pcs/agent-param-deprecated',
+        `${deprecatedPairs.length > 1 ? `${deprecatedPairs.length} deprecated ${kind} options` : `Deprecated ${kind} option`}: ${list}. They still work; pcs warns ("${says}").`,
+        fix,
+      ),
+    );
   }
 
   // Required parameters, with pcs's rule for deprecated names: a required parameter is satisfied by
   // any older name it replaces; required parameters that are themselves deprecated are not required.
   const replaces = new Map<string, Set<string>>();
-  for (const p of view.parameters) for (const newer of p.deprecatedBy ?? []) {
-    if (!replaces.has(newer)) replaces.set(newer, new Set());
-    replaces.get(newer)!.add(p.name);
-  }
+  for (const p of view.parameters)
+    for (const newer of p.deprecatedBy ?? []) {
+      if (!replaces.has(newer)) replaces.set(newer, new Set());
+      replaces.get(newer)!.add(p.name);
+    }
   const olderNames = (name: string): Set<string> => {
     const found = new Set<string>();
     let frontier = [...(replaces.get(name) ?? [])];
     while (frontier.length) {
       const next: string[] = [];
-      for (const n of frontier) if (!found.has(n)) { found.add(n); next.push(...(replaces.get(n) ?? [])); }
+      for (const n of frontier)
+        if (!found.has(n)) {
+          found.add(n);
+          next.push(...(replaces.get(n) ?? []));
+        }
       frontier = next;
     }
     return found;
@@ -134,16 +184,33 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
     if (given.has(p.name) || [...older].some((o) => given.has(o))) continue;
     missing.push({
       name: p.name,
-      message: older.size ? `'${p.name}' or ${[...older].sort().map((o) => `'${o}' (deprecated)`).join(' or ')}` : `'${p.name}'`,
+      message: older.size
+        ? `'${p.name}' or ${[...older]
+            .sort()
+            .map((o) => `'${o}' (deprecated)`)
+            .join(' or ')}`
+        : `'${p.name}'`,
     });
   }
   if (missing.length) {
     const at = insertionPoint(use);
     const fix: FixData = {
-      fixes: [{ title: `Add the missing required parameter${missing.length > 1 ? 's' : ''}`, edits: [{ range: at, newText: missing.map((m) => ` ${m.name}=`).join('') }] }],
+      fixes: [
+        {
+          title: `Add the missing required parameter${missing.length > 1 ? 's' : ''}`,
+          edits: [{ range: at, newText: missing.map((m) => ` ${m.name}=`).join('') }],
+        },
+      ],
     };
-    out.push(diag(use.agent.range, refuse, 'pcs/agent-param-missing',
-      `required ${kind} option${missing.length > 1 ? 's' : ''} ${missing.map((m) => m.message).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: pcs refuses the command${force ? ' (accepted here because of --force, but the agent will not start)' : ''}. Add ${missing.map((m) => `${m.name}=<value>`).join(' ')}.`, fix));
+    out.push(
+      diag(
+        use.agent.range,
+        refuse,
+        'pcs/agent-param-missing',
+        `required ${kind} option${missing.length > 1 ? 's' : ''} ${missing.map((m) => m.message).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: pcs refuses the command${force ? ' (accepted here because of --force, but the agent will not start)' : ''}. Add ${missing.map((m) => `${m.name}=<value>`).join(' ')}.`,
+        fix,
+      ),
+    );
   }
   return given;
 }
@@ -175,16 +242,28 @@ export function uniqueValuesOf(use: AgentUse, catalog: AgentCatalog = loadAgentC
     const values = names.map((n) => given.get(n) ?? '');
     if (!values.some(Boolean)) continue;
     const word = use.params.find((w) => names.includes(splitPair(w).name)) ?? use.agent;
-    out.push({ key: `${view.agent.id}\0${names.join(',')}\0${values.join('\0')}`, names, values, word, agentId: view.agent.id, kind: use.kind === 'stonith' ? 'stonith' : 'resource' });
+    out.push({
+      key: `${view.agent.id}\0${names.join(',')}\0${values.join('\0')}`,
+      names,
+      values,
+      word,
+      agentId: view.agent.id,
+      kind: use.kind === 'stonith' ? 'stonith' : 'resource',
+    });
   }
   return out;
 }
 
 /** pcs/agent-param-not-unique for a group whose values resources `clashIds` already use. */
 export function notUniqueDiagnostic(group: UniqueValues, clashIds: string[], force = false): Diagnostic {
-  const what = group.names.length === 1 ? `Value '${group.values[0]}' of option '${group.names[0]}'` : `Values of options ${quoteList(group.names)}`;
-  return diag(group.word.range, force ? WARNING : ERROR, 'pcs/agent-param-not-unique',
-    `${what} is not unique across '${group.agentId}' resources (also used by ${quoteList(clashIds)}): pcs refuses it without --force, and two ${group.kind}s would fight over the same thing. Use a different value.`);
+  const what =
+    group.names.length === 1 ? `Value '${group.values[0]}' of option '${group.names[0]}'` : `Values of options ${quoteList(group.names)}`;
+  return diag(
+    group.word.range,
+    force ? WARNING : ERROR,
+    'pcs/agent-param-not-unique',
+    `${what} is not unique across '${group.agentId}' resources (also used by ${quoteList(clashIds)}): pcs refuses it without --force, and two ${group.kind}s would fight over the same thing. Use a different value.`,
+  );
 }
 
 /** Ids of earlier uses, indexed by their unique values: built once, then one look-up per use. */
@@ -209,8 +288,11 @@ function checkUnique(use: AgentUse, index: Map<string, string[]>, catalog: Agent
 
 function advisedTimeout(actions: AgentAction[], name: string, role: string | undefined, depth: string | undefined): string | undefined {
   const same = actions.filter((a) => a.name === name);
-  const pick = (role && same.find((a) => a.role?.toLowerCase() === role.toLowerCase())) ||
-    (depth && same.find((a) => a.depth === depth)) || same.find((a) => !a.role) || same[0];
+  const pick =
+    (role && same.find((a) => a.role?.toLowerCase() === role.toLowerCase())) ||
+    (depth && same.find((a) => a.depth === depth)) ||
+    same.find((a) => !a.role) ||
+    same[0];
   return pick?.timeout;
 }
 
@@ -223,9 +305,18 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
     const name = op.name.text;
     if (view && !op.name.dynamic && !actionNames.includes(name)) {
       const better = suggest(name, actionNames);
-      const fix: FixData | undefined = better ? { fixes: [{ title: `Replace '${name}' with '${better}'`, edits: [{ range: op.name.range, newText: better }] }] } : undefined;
-      out.push(diag(op.name.range, refuse, 'pcs/agent-op-unknown',
-        `'${name}' is not a valid operation name: ${view.agent.id} has ${quoteList([...actionNames].sort())}. pcs refuses it${better ? `; did you mean '${better}'?` : '.'}`, fix));
+      const fix: FixData | undefined = better
+        ? { fixes: [{ title: `Replace '${name}' with '${better}'`, edits: [{ range: op.name.range, newText: better }] }] }
+        : undefined;
+      out.push(
+        diag(
+          op.name.range,
+          refuse,
+          'pcs/agent-op-unknown',
+          `'${name}' is not a valid operation name: ${view.agent.id} has ${quoteList([...actionNames].sort())}. pcs refuses it${better ? `; did you mean '${better}'?` : '.'}`,
+          fix,
+        ),
+      );
     }
     const pairs = op.options.map(splitPair);
     const get = (key: string): Pair | undefined => pairs.find((p) => p.name === key);
@@ -233,28 +324,63 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
       if (pair.word.dynamic || !pair.hasValue) continue;
       if (!optionNames.includes(pair.name)) {
         const better = suggest(pair.name, optionNames);
-        const fix: FixData | undefined = better ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] } : undefined;
-        out.push(diag(pair.nameRange, ERROR, 'pcs/agent-op-option-unknown',
-          `invalid resource operation option '${pair.name}': pcs refuses it. Operation options are ${quoteList(optionNames)}${better ? `; did you mean '${better}'?` : '.'}`, fix));
+        const fix: FixData | undefined = better
+          ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] }
+          : undefined;
+        out.push(
+          diag(
+            pair.nameRange,
+            ERROR,
+            'pcs/agent-op-option-unknown',
+            `invalid resource operation option '${pair.name}': pcs refuses it. Operation options are ${quoteList(optionNames)}${better ? `; did you mean '${better}'?` : '.'}`,
+            fix,
+          ),
+        );
         continue;
       }
       const valueRange = subRange(pair.word, pair.name.length + 1, pair.word.text.length);
-      const allowedValues = pair.name === 'role' ? VALID_ROLES : pair.name === 'on-fail' ? ON_FAIL_VALUES : pair.name === 'record-pending' || pair.name === 'enabled' ? ['0', '1', 'true', 'false'] : undefined;
+      const allowedValues =
+        pair.name === 'role'
+          ? VALID_ROLES
+          : pair.name === 'on-fail'
+            ? ON_FAIL_VALUES
+            : pair.name === 'record-pending' || pair.name === 'enabled'
+              ? ['0', '1', 'true', 'false']
+              : undefined;
       if (allowedValues) {
-        const normal = pair.name === 'role' ? pair.value.charAt(0).toUpperCase() + pair.value.slice(1).toLowerCase() : pair.value.toLowerCase();
+        const normal =
+          pair.name === 'role' ? pair.value.charAt(0).toUpperCase() + pair.value.slice(1).toLowerCase() : pair.value.toLowerCase();
         if (!allowedValues.includes(normal)) {
-          out.push(diag(valueRange, ERROR, 'pcs/agent-op-option-value',
-            `'${pair.value}' is not a valid ${pair.name} value: pcs refuses it. Use ${quoteList(allowedValues)}.`));
+          out.push(
+            diag(
+              valueRange,
+              ERROR,
+              'pcs/agent-op-option-value',
+              `'${pair.value}' is not a valid ${pair.name} value: pcs refuses it. Use ${quoteList(allowedValues)}.`,
+            ),
+          );
         }
       }
       if ((pair.name === 'interval' || pair.name === 'timeout') && pair.value !== '' && durationMs(pair.value) === undefined) {
-        out.push(diag(valueRange, WARNING, 'pcs/agent-op-duration',
-          `'${pair.value}' is not a duration Pacemaker understands: pcs accepts it, but the cluster will reject or ignore the operation. Use e.g. 10s, 2min, PT30S.`));
+        out.push(
+          diag(
+            valueRange,
+            WARNING,
+            'pcs/agent-op-duration',
+            `'${pair.value}' is not a duration Pacemaker understands: pcs accepts it, but the cluster will reject or ignore the operation. Use e.g. 10s, 2min, PT30S.`,
+          ),
+        );
       }
     }
     if (get('interval-origin') && get('start-delay')) {
-      out.push(diag(get('start-delay')!.word.range, ERROR, 'pcs/agent-op-option-conflict',
-        `interval-origin and start-delay cannot both be set on one operation: pcs refuses it. Keep one of them.`));
+      out.push(
+        diag(
+          get('start-delay')!.word.range,
+          ERROR,
+          'pcs/agent-op-option-conflict',
+          `interval-origin and start-delay cannot both be set on one operation: pcs refuses it. Keep one of them.`,
+        ),
+      );
     }
     // pcs refuses two operations of the same name with the same interval (default interval 0; monitor 60s).
     const interval = get('interval')?.value ?? (name === 'monitor' ? '60s' : '0');
@@ -262,8 +388,14 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
     if (ms !== undefined) {
       const key = `${name}\u0000${ms}`;
       if (seenIntervals.has(key)) {
-        out.push(diag(op.name.range, ERROR, 'pcs/agent-op-interval-duplicate',
-          `${name} is specified twice with the interval ${interval}: pcs refuses it ("multiple specification of the same operation with the same interval"). Give each ${name} its own interval.`));
+        out.push(
+          diag(
+            op.name.range,
+            ERROR,
+            'pcs/agent-op-interval-duplicate',
+            `${name} is specified twice with the interval ${interval}: pcs refuses it ("multiple specification of the same operation with the same interval"). Give each ${name} its own interval.`,
+          ),
+        );
       } else seenIntervals.set(key, op.name);
     }
     if (view) {
@@ -272,9 +404,22 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
       const actual = durationMs(timeout?.value);
       const wanted = durationMs(advised);
       if (timeout && actual !== undefined && wanted !== undefined && actual < wanted) {
-        out.push(diag(subRange(timeout.word, 8, timeout.word.text.length), WARNING, 'pcs/agent-op-timeout-short',
-          `timeout ${timeout.value} for ${name} is shorter than the ${advised} that ${view.agent.id} advises: the action may be killed as failed while it is still working (crmsh warns about this). Use timeout=${advised} or more.`,
-          { fixes: [{ title: `Use the advised timeout ${advised}`, edits: [{ range: subRange(timeout.word, 8, timeout.word.text.length), newText: advised! }] }] }));
+        out.push(
+          diag(
+            subRange(timeout.word, 8, timeout.word.text.length),
+            WARNING,
+            'pcs/agent-op-timeout-short',
+            `timeout ${timeout.value} for ${name} is shorter than the ${advised} that ${view.agent.id} advises: the action may be killed as failed while it is still working (crmsh warns about this). Use timeout=${advised} or more.`,
+            {
+              fixes: [
+                {
+                  title: `Use the advised timeout ${advised}`,
+                  edits: [{ range: subRange(timeout.word, 8, timeout.word.text.length), newText: advised! }],
+                },
+              ],
+            },
+          ),
+        );
       }
     }
   }
@@ -286,9 +431,15 @@ function checkMeta(use: AgentUse, out: Diagnostic[]): void {
     if (!VALID_ROLES.some((r) => r.toLowerCase() === pair.value.toLowerCase())) {
       const better = suggest(pair.value, VALID_ROLES);
       const range = subRange(pair.word, pair.name.length + 1, pair.word.text.length);
-      out.push(diag(range, WARNING, 'pcs/meta-target-role',
-        `'${pair.value}' is not a role: pcs accepts it, but Pacemaker ignores the target-role ("Unknown role", crm_verify fails). Use ${quoteList(VALID_ROLES.slice(0, 4))}${better ? `; did you mean '${better}'?` : '.'}`,
-        better ? { fixes: [{ title: `Replace with '${better}'`, edits: [{ range, newText: better }] }] } : undefined));
+      out.push(
+        diag(
+          range,
+          WARNING,
+          'pcs/meta-target-role',
+          `'${pair.value}' is not a role: pcs accepts it, but Pacemaker ignores the target-role ("Unknown role", crm_verify fails). Use ${quoteList(VALID_ROLES.slice(0, 4))}${better ? `; did you mean '${better}'?` : '.'}`,
+          better ? { fixes: [{ title: `Replace with '${better}'`, edits: [{ range, newText: better }] }] } : undefined,
+        ),
+      );
     }
   }
 }
@@ -310,35 +461,61 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
       out.push(diag(use.agent.range, ERROR, 'pcs/agent-invalid-name', `${resolution.message} pcs refuses the command.`));
       return out;
     case 'ambiguous':
-      out.push(diag(use.agent.range, ERROR, 'pcs/agent-ambiguous', `${resolution.message}. pcs refuses a short name that matches several agents.`,
-        { fixes: resolution.candidates.map((c) => ({ title: `Use ${c}`, edits: [{ range: use.agent.range, newText: c }] })) }));
+      out.push(
+        diag(
+          use.agent.range,
+          ERROR,
+          'pcs/agent-ambiguous',
+          `${resolution.message}. pcs refuses a short name that matches several agents.`,
+          { fixes: resolution.candidates.map((c) => ({ title: `Use ${c}`, edits: [{ range: use.agent.range, newText: c }] })) },
+        ),
+      );
       return out;
     case 'unknown': {
-      const names = use.kind === 'stonith'
-        ? catalog.agents.filter((a) => a.standard === 'stonith').map((a) => a.type)
-        : catalog.agents.filter((a) => a.standard === 'ocf').flatMap((a) => (use.agent.text.includes(':') ? [a.id] : [a.type, a.id]));
+      const names =
+        use.kind === 'stonith'
+          ? catalog.agents.filter((a) => a.standard === 'stonith').map((a) => a.type)
+          : catalog.agents.filter((a) => a.standard === 'ocf').flatMap((a) => (use.agent.text.includes(':') ? [a.id] : [a.type, a.id]));
       const better = suggest(use.agent.text, names);
       // an OCF provider no package here ships (ocf:mssql:ag, ocf:percona:...): the agent comes from a
       // package the nodes may have, so pcs's verdict depends on the node; say so without claiming a refusal
       const provider = /^ocf:([^:]+):/.exec(use.agent.text)?.[1];
       if (provider && !catalog.agents.some((a) => a.provider === provider)) {
-        out.push(diag(use.agent.range, WARNING, 'pcs/agent-unknown',
-          `${use.agent.text}: no installed package provides OCF agents of provider '${provider}' (checked against ${catalog.source.detail}). pcs refuses the line on a node without that agent ("is not installed or does not provide valid metadata") and accepts it where its package is installed: install it on every node first, or use --force.`));
+        out.push(
+          diag(
+            use.agent.range,
+            WARNING,
+            'pcs/agent-unknown',
+            `${use.agent.text}: no installed package provides OCF agents of provider '${provider}' (checked against ${catalog.source.detail}). pcs refuses the line on a node without that agent ("is not installed or does not provide valid metadata") and accepts it where its package is installed: install it on every node first, or use --force.`,
+          ),
+        );
         checkOperations(use, undefined, force, out);
         checkMeta(use, out);
         return out;
       }
-      out.push(diag(use.agent.range, force ? WARNING : ERROR, 'pcs/agent-unknown',
-        `${resolution.message}${better ? `. Did you mean '${better}'?` : ''} (checked against ${catalog.source.detail}; an agent installed only on the nodes is fine).`,
-        better ? { fixes: [{ title: `Use ${better}`, edits: [{ range: use.agent.range, newText: better }] }] } : undefined));
+      out.push(
+        diag(
+          use.agent.range,
+          force ? WARNING : ERROR,
+          'pcs/agent-unknown',
+          `${resolution.message}${better ? `. Did you mean '${better}'?` : ''} (checked against ${catalog.source.detail}; an agent installed only on the nodes is fine).`,
+          better ? { fixes: [{ title: `Use ${better}`, edits: [{ range: use.agent.range, newText: better }] }] } : undefined,
+        ),
+      );
       checkOperations(use, undefined, force, out);
       checkMeta(use, out);
       return out;
     }
     case 'parameterless':
       for (const word of use.params) {
-        out.push(diag(word.range, force ? WARNING : ERROR, 'pcs/agent-param-unknown',
-          `${resolution.standard} agents take no parameters: pcs refuses '${splitPair(word).name}' ("there are no options allowed"). Configure the service itself instead.`));
+        out.push(
+          diag(
+            word.range,
+            force ? WARNING : ERROR,
+            'pcs/agent-param-unknown',
+            `${resolution.standard} agents take no parameters: pcs refuses '${splitPair(word).name}' ("there are no options allowed"). Configure the service itself instead.`,
+          ),
+        );
       }
       checkOperations(use, undefined, force, out);
       checkMeta(use, out);
@@ -346,15 +523,33 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
     case 'found': {
       const view = catalog.pcsView(resolution.agent);
       if (use.kind === 'resource' && resolution.agent.standard === 'stonith') {
-        out.push(diag(use.agent.range, WARNING, 'pcs/agent-stonith-in-resource',
-          `${resolution.agent.id} is a fence agent: pcs accepts it in "resource create" only with a deprecation warning. Use "pcs stonith create ${use.id.text} ${resolution.agent.type} ...".`));
+        out.push(
+          diag(
+            use.agent.range,
+            WARNING,
+            'pcs/agent-stonith-in-resource',
+            `${resolution.agent.id} is a fence agent: pcs accepts it in "resource create" only with a deprecation warning. Use "pcs stonith create ${use.id.text} ${resolution.agent.type} ...".`,
+          ),
+        );
       } else if (resolution.guessed && use.agent.text !== resolution.agent.type) {
-        out.push(diag(use.agent.range, HINT, 'pcs/agent-name-case',
-          `pcs resolves '${use.agent.text}' to ${resolution.agent.id} (short names match case-insensitively); writing '${resolution.agent.type}' or the full name reads better.`,
-          { fixes: [{ title: `Use ${resolution.agent.id}`, edits: [{ range: use.agent.range, newText: resolution.agent.id }] }] }));
+        out.push(
+          diag(
+            use.agent.range,
+            HINT,
+            'pcs/agent-name-case',
+            `pcs resolves '${use.agent.text}' to ${resolution.agent.id} (short names match case-insensitively); writing '${resolution.agent.type}' or the full name reads better.`,
+            { fixes: [{ title: `Use ${resolution.agent.id}`, edits: [{ range: use.agent.range, newText: resolution.agent.id }] }] },
+          ),
+        );
       }
       checkParameters(use, view, kind, force, out);
-      const index = others instanceof Map ? others : uniqueIndex(others.filter((o) => o !== use), catalog);
+      const index =
+        others instanceof Map
+          ? others
+          : uniqueIndex(
+              others.filter((o) => o !== use),
+              catalog,
+            );
       checkUnique(use, index, catalog, force, out);
       checkOperations(use, view, force, out);
       checkMeta(use, out);

@@ -24,14 +24,18 @@ function sourceLine(catalog: AgentCatalog, agent: AgentMetadata): string {
 
 export function agentMarkdown(view: PcsAgentView, catalog: AgentCatalog): string {
   const { agent } = view;
-  const out: string[] = [`**${agent.id}**${agent.version ? ` (agent version ${agent.version})` : ''}${agent.shortdesc ? ` — ${agent.shortdesc}` : ''}`];
+  const out: string[] = [
+    `**${agent.id}**${agent.version ? ` (agent version ${agent.version})` : ''}${agent.shortdesc ? ` — ${agent.shortdesc}` : ''}`,
+  ];
   if (agent.longdesc) out.push('', agent.longdesc);
   const own = view.parameters.filter((p) => !view.extra.has(p.name));
   if (own.length) {
     out.push('', '| parameter | type | default | required | unique |', '|---|---|---|---|---|');
     const ordered = [...own.filter((p) => p.required), ...own.filter((p) => !p.required)];
     for (const p of ordered) {
-      out.push(`| \`${p.name}\`${p.deprecated ? ' (deprecated)' : ''} | ${cell(p.type)}${p.values ? `: ${cell(p.values.join(', '))}` : ''} | ${cell(p.default)} | ${yes(p.required)} | ${yes(p.unique)} |`);
+      out.push(
+        `| \`${p.name}\`${p.deprecated ? ' (deprecated)' : ''} | ${cell(p.type)}${p.values ? `: ${cell(p.values.join(', '))}` : ''} | ${cell(p.default)} | ${yes(p.required)} | ${yes(p.unique)} |`,
+      );
     }
   }
   if (view.extra.size) {
@@ -40,7 +44,9 @@ export function agentMarkdown(view: PcsAgentView, catalog: AgentCatalog): string
   if (agent.actions.length) {
     out.push('', '| action | timeout | interval | role / depth |', '|---|---|---|---|');
     for (const a of agent.actions) {
-      out.push(`| ${a.name} | ${cell(a.timeout)} | ${cell(a.interval)} | ${cell([a.role, a.depth && `depth ${a.depth}`].filter(Boolean).join(', '))} |`);
+      out.push(
+        `| ${a.name} | ${cell(a.timeout)} | ${cell(a.interval)} | ${cell([a.role, a.depth && `depth ${a.depth}`].filter(Boolean).join(', '))} |`,
+      );
     }
   }
   out.push('', sourceLine(catalog, agent));
@@ -53,7 +59,9 @@ export function parameterMarkdown(agent: AgentMetadata, param: AgentParameter, c
     param.default !== undefined && param.default !== '' ? `default: \`${param.default}\`` : undefined,
     param.required ? '**required**' : 'optional',
     param.unique ? `unique${param.uniqueGroup && param.uniqueGroup !== param.name ? ` (group ${param.uniqueGroup})` : ''}` : undefined,
-    param.deprecated ? `deprecated${param.deprecatedBy?.length ? `, use ${param.deprecatedBy.map((d) => `\`${d}\``).join(' or ')}` : ''}` : undefined,
+    param.deprecated
+      ? `deprecated${param.deprecatedBy?.length ? `, use ${param.deprecatedBy.map((d) => `\`${d}\``).join(' or ')}` : ''}`
+      : undefined,
   ].filter(Boolean);
   const out = [`**${param.name}** — ${agent.id}${extra ? ' (added by pcs/Pacemaker, not by the agent)' : ''}`, '', facts.join(' · ')];
   if (param.values?.length) out.push('', `values: ${param.values.map((v) => `\`${v}\``).join(', ')}`);
@@ -87,15 +95,19 @@ function pairNameAt(word: Word, pos: Position): string | undefined {
 }
 
 export function agentHover(use: AgentUse, pos: Position, catalog: AgentCatalog = loadAgentCatalog()): Hover | null {
-  const resolution = onWord(use.agent, pos) || use.params.some((w) => onWord(w, pos)) || use.ops.some((o) => onWord(o.name, pos))
-    ? catalog.resolve(use.agent.text, use.kind)
-    : undefined;
+  const resolution =
+    onWord(use.agent, pos) || use.params.some((w) => onWord(w, pos)) || use.ops.some((o) => onWord(o.name, pos))
+      ? catalog.resolve(use.agent.text, use.kind)
+      : undefined;
   const view = resolution?.kind === 'found' ? catalog.pcsView(resolution.agent) : undefined;
 
   if (onWord(use.agent, pos)) {
     if (view) return hover(agentMarkdown(view, catalog), use.agent);
     if (resolution?.kind === 'parameterless') {
-      return hover(`**${resolution.id}** — a ${resolution.standard} service managed by Pacemaker. It takes no parameters; its unit/script lives on the nodes.`, use.agent);
+      return hover(
+        `**${resolution.id}** — a ${resolution.standard} service managed by Pacemaker. It takes no parameters; its unit/script lives on the nodes.`,
+        use.agent,
+      );
     }
     if (resolution && 'message' in resolution) return hover(`**${use.agent.text}** — ${resolution.message}`, use.agent);
     return null;
@@ -113,11 +125,17 @@ export function agentHover(use: AgentUse, pos: Position, catalog: AgentCatalog =
       const lines = [`**op ${op.name.text}**${view ? ` — ${view.agent.id}` : ''}`];
       if (actions.length) {
         lines.push('', 'Advised by the agent:', '');
-        for (const a of actions) lines.push(`- timeout ${a.timeout ?? '—'}, interval ${a.interval ?? '0'}${a.role ? `, role ${a.role}` : ''}${a.depth ? `, depth ${a.depth}` : ''}`);
+        for (const a of actions)
+          lines.push(
+            `- timeout ${a.timeout ?? '—'}, interval ${a.interval ?? '0'}${a.role ? `, role ${a.role}` : ''}${a.depth ? `, depth ${a.depth}` : ''}`,
+          );
       } else if (view) {
         lines.push('', `The agent has no action of that name; it has ${[...new Set(view.agent.actions.map((a) => a.name))].join(', ')}.`);
       }
-      lines.push('', 'Options: interval, timeout, on-fail, role, start-delay, interval-origin, record-pending, enabled, OCF_CHECK_LEVEL, description, id.');
+      lines.push(
+        '',
+        'Options: interval, timeout, on-fail, role, start-delay, interval-origin, record-pending, enabled, OCF_CHECK_LEVEL, description, id.',
+      );
       return hover(lines.join('\n'), op.name);
     }
     for (const word of op.options) {

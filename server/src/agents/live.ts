@@ -29,15 +29,24 @@ export interface LiveMetadata {
 
 const SAFE_ID = /^[A-Za-z0-9_.@+-]+(:[A-Za-z0-9_.@+-]+){1,2}(\/[A-Za-z0-9_.@+-]+)?$/;
 const FINGERPRINT_SCRIPT =
-  'dpkg-query -W -f=\'${Package}=${Version}\\n\' resource-agents fence-agents pacemaker-cli-utils 2>/dev/null || rpm -q resource-agents fence-agents pacemaker-cli 2>/dev/null || true';
+  "dpkg-query -W -f='${Package}=${Version}\\n' resource-agents fence-agents pacemaker-cli-utils 2>/dev/null || rpm -q resource-agents fence-agents pacemaker-cli 2>/dev/null || true";
 
 /** Runs commands on this machine. */
 export const localRunner: CommandRunner = (argv) =>
   new Promise((resolve, reject) => {
-    execFile(argv[0], argv.slice(1), { timeout: 20_000, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, PATH: `/usr/sbin:/usr/bin:/sbin:/bin:${process.env.PATH ?? ''}` } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${argv.join(' ')} failed: ${String(stderr).trim().split('\n')[0] || error.message}`));
-      else resolve(String(stdout));
-    });
+    execFile(
+      argv[0],
+      argv.slice(1),
+      {
+        timeout: 20_000,
+        maxBuffer: 8 * 1024 * 1024,
+        env: { ...process.env, PATH: `/usr/sbin:/usr/bin:/sbin:/bin:${process.env.PATH ?? ''}` },
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${argv.join(' ')} failed: ${String(stderr).trim().split('\n')[0] || error.message}`));
+        else resolve(String(stdout));
+      },
+    );
   });
 
 function safeName(text: string): string {
@@ -115,7 +124,11 @@ export async function fetchLiveMetadata(agentId: string, runner: CommandRunner, 
   const temp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(temp, xml);
   await fs.rename(temp, file);
-  return { metadata, source: { kind: 'live', detail: `${options.node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }, fromCache: false };
+  return {
+    metadata,
+    source: { kind: 'live', detail: `${options.node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` },
+    fromCache: false,
+  };
 }
 
 /** Forgets the per-node package fingerprints (after an upgrade on the node). */

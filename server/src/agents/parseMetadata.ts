@@ -22,8 +22,14 @@ export class MetadataParseError extends Error {}
 /** Trims each line, collapses runs of blanks, keeps paragraph breaks (one blank line at most). */
 export function normaliseText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim());
-  const out = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim());
+  const out = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return out || undefined;
 }
 
@@ -64,7 +70,9 @@ function parseParameters(parametersNode: unknown, ocfVersion: string): AgentPara
     const def = content && attr(content, 'default');
     if (def !== undefined) param.default = def;
     if (param.type === 'select' && content) {
-      param.values = asNodes(content.option).map((o) => attr(o, 'value')).filter((v): v is string => v !== undefined);
+      param.values = asNodes(content.option)
+        .map((o) => attr(o, 'value'))
+        .filter((v): v is string => v !== undefined);
     }
     if (attr(node, 'required') === '1') param.required = true;
     if (ocfVersion === '1.1') {
@@ -77,9 +85,12 @@ function parseParameters(parametersNode: unknown, ocfVersion: string): AgentPara
       const deprecated = node.deprecated;
       if (deprecated !== undefined) {
         param.deprecated = true;
-        const by = typeof deprecated === 'object' && deprecated
-          ? asNodes((deprecated as XmlNode)['replaced-with']).map((r) => attr(r, 'name')).filter((v): v is string => !!v)
-          : [];
+        const by =
+          typeof deprecated === 'object' && deprecated
+            ? asNodes((deprecated as XmlNode)['replaced-with'])
+                .map((r) => attr(r, 'name'))
+                .filter((v): v is string => !!v)
+            : [];
         if (by.length) param.deprecatedBy = by;
       }
     } else {
@@ -111,7 +122,13 @@ function parseActions(actionsNode: unknown): AgentAction[] {
     const name = attr(node, 'name');
     if (!name) continue;
     const action: AgentAction = { name };
-    for (const [key, xmlName] of [['timeout', 'timeout'], ['interval', 'interval'], ['depth', 'depth'], ['role', 'role'], ['startDelay', 'start-delay']] as const) {
+    for (const [key, xmlName] of [
+      ['timeout', 'timeout'],
+      ['interval', 'interval'],
+      ['depth', 'depth'],
+      ['role', 'role'],
+      ['startDelay', 'start-delay'],
+    ] as const) {
       const value = attr(node, xmlName);
       if (value !== undefined && value !== '') action[key] = value;
     }

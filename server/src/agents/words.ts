@@ -51,10 +51,28 @@ export function splitPair(word: Word): Pair {
 }
 
 const UNIT_MS: Record<string, number> = {
-  '': 1000, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
-  ms: 1, msec: 1, msecs: 1, us: 0.001, usec: 0.001, usecs: 0.001,
-  m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000,
-  h: 3_600_000, hr: 3_600_000, hrs: 3_600_000, hour: 3_600_000, hours: 3_600_000,
+  '': 1000,
+  s: 1000,
+  sec: 1000,
+  secs: 1000,
+  second: 1000,
+  seconds: 1000,
+  ms: 1,
+  msec: 1,
+  msecs: 1,
+  us: 0.001,
+  usec: 0.001,
+  usecs: 0.001,
+  m: 60_000,
+  min: 60_000,
+  mins: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hrs: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
 };
 
 /** Milliseconds of a Pacemaker duration (`20s`, `2min`, `90`, `PT1M30S`), or undefined when unreadable. */

@@ -38,7 +38,10 @@ export async function collectFiles(paths: string[]): Promise<{ files: LabFile[];
       continue;
     }
     if (isDirectory(abs)) {
-      for await (const f of labFilesUnder(abs, (file, problem) => problems.push(`${path.relative(process.cwd(), file) || file}: ${problem}`))) files.push(f);
+      for await (const f of labFilesUnder(abs, (file, problem) =>
+        problems.push(`${path.relative(process.cwd(), file) || file}: ${problem}`),
+      ))
+        files.push(f);
     } else {
       const f = readLabFile(abs, true);
       if (f) files.push(f);
@@ -127,16 +130,17 @@ export function formatText(findings: CheckFinding[]): string {
     (f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${f.message}`,
   );
   const count = (s: SeverityName) => findings.filter((f) => f.severity === s).length;
-  lines.push(
-    `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`,
-  );
+  lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
   return lines.join('\n') + '\n';
 }
 
 /** `file:line:col: severity: message [code]`, the form editors' quickfix lists read (as gcc prints). */
 export function formatGcc(findings: CheckFinding[]): string {
   return findings
-    .map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'information' ? 'note' : f.severity}: ${f.message.replace(/\r?\n/g, ' ')} [${f.code}]\n`)
+    .map(
+      (f) =>
+        `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'information' ? 'note' : f.severity}: ${f.message.replace(/\r?\n/g, ' ')} [${f.code}]\n`,
+    )
     .join('');
 }
 

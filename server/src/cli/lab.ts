@@ -46,7 +46,16 @@ interface LabArgs {
 }
 
 function parse(args: string[]): LabArgs | string {
-  const out: LabArgs = { sub: '', positional: [], from: [], ready: false, name: process.env.PCMK_LAB_NAME || 'lab', format: 'text', keep: false, reuse: false };
+  const out: LabArgs = {
+    sub: '',
+    positional: [],
+    from: [],
+    ready: false,
+    name: process.env.PCMK_LAB_NAME || 'lab',
+    format: 'text',
+    keep: false,
+    reuse: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -114,7 +123,9 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
           if (ws.nodes.length) {
             nodes = ws.nodes;
             if (parsed.nodes !== undefined && parsed.nodes !== nodes.length) {
-              err(`pcmk-lsp lab: ${parsed.from.join(' ')} names ${nodes.length} nodes (${nodes.map((n) => n.name).join(', ')}), not ${parsed.nodes}\n`);
+              err(
+                `pcmk-lsp lab: ${parsed.from.join(' ')} names ${nodes.length} nodes (${nodes.map((n) => n.name).join(', ')}), not ${parsed.nodes}\n`,
+              );
               return 2;
             }
           } else out(`lab: ${parsed.from.join(' ')} names no cluster nodes; using node1..node${nodes.length}\n`);
@@ -128,12 +139,21 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
         };
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
-        const state = await labUp({ name, nodes, clusterName, password, ready: parsed.ready, progress: (line) => out(line + '\n') }).finally(() => {
+        const state = await labUp({
+          name,
+          nodes,
+          clusterName,
+          password,
+          ready: parsed.ready,
+          progress: (line) => out(line + '\n'),
+        }).finally(() => {
           process.removeListener('SIGINT', onSignal);
           process.removeListener('SIGTERM', onSignal);
         });
         out(`lab ${state.name} is up. ssh config: ${state.sshConfig}  (e.g. ssh -F ${state.sshConfig} ${state.nodes[0]!.name})\n`);
-        out(`hacluster password: as ${password ? 'the workspace\'s pcs host auth line says' : `"${state.password}"`} (file ${state.dir}/password)\n`);
+        out(
+          `hacluster password: as ${password ? "the workspace's pcs host auth line says" : `"${state.password}"`} (file ${state.dir}/password)\n`,
+        );
         return 0;
       }
       case 'status': {
@@ -146,7 +166,11 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
       case 'down': {
         const started = Date.now();
         const { removed } = await labDown(name);
-        out(removed ? `lab ${name} removed in ${((Date.now() - started) / 1000).toFixed(1)} s\n` : `lab ${name} was not up; nothing to remove\n`);
+        out(
+          removed
+            ? `lab ${name} removed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
+            : `lab ${name} was not up; nothing to remove\n`,
+        );
         return 0;
       }
       case 'kill':
@@ -171,7 +195,14 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
           return 2;
         }
         await labPartition(state, parsed.positional);
-        out(`lab: ${parsed.positional.join(', ')} cut off from ${state.nodes.filter((n) => !parsed.positional.includes(n.name)).map((n) => n.name).join(', ') || 'nobody'}\n`);
+        out(
+          `lab: ${parsed.positional.join(', ')} cut off from ${
+            state.nodes
+              .filter((n) => !parsed.positional.includes(n.name))
+              .map((n) => n.name)
+              .join(', ') || 'nobody'
+          }\n`,
+        );
         return 0;
       }
       case 'heal': {
@@ -193,7 +224,7 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
       }
     }
   } catch (error) {
-    err(`pcmk-lsp lab: ${error instanceof LabError ? error.message : (error as Error).stack ?? String(error)}\n`);
+    err(`pcmk-lsp lab: ${error instanceof LabError ? error.message : ((error as Error).stack ?? String(error))}\n`);
     return 1;
   }
   return 2;

@@ -37,11 +37,22 @@ export interface QuorumReport {
     /** Failure sets (of all 2^n) that keep quorum, counted without listing them; null above 32 nodes. */
     survivingSets: number | null;
     totalSets: number | null;
-    evenSplit: { possible: boolean; example: [string[], string[]] | null; outcome: string | null; tieBreaker: string | null; decidedBy?: string | null };
+    evenSplit: {
+      possible: boolean;
+      example: [string[], string[]] | null;
+      outcome: string | null;
+      tieBreaker: string | null;
+      decidedBy?: string | null;
+    };
     /** The worst failure sets behind anyFailures: `survived` keeps quorum, `stops` (one node more) does not; null when nothing short of every node stops it. */
     worstCase?: { survived: string[]; stops: string[] | null };
     /** last_man_standing in effect: failures spread over time, in steps of the worst failures the nodes up can take, the window passing between steps. */
-    lastManStanding?: { window: number; downTo: number; tieBreakerLast: boolean; stages: { up: number; tolerates: number; failed: string[] }[] } | null;
+    lastManStanding?: {
+      window: number;
+      downTo: number;
+      tieBreakerLast: boolean;
+      stages: { up: number; tolerates: number; failed: string[] }[];
+    } | null;
     /** What the figures assume (quorum device, allow_downscale, last_man_standing), in words. */
     assumptions?: string[];
   };
@@ -77,7 +88,12 @@ function parseArgs(args: string[]): Args | string {
         if (f !== 'text' && f !== 'json') return `unknown format "${f}" (use text or json)`;
         out.format = f;
       } else if (a === '--down' || a.startsWith('--down=')) {
-        out.down.push(...value('--down').split(',').map((s) => s.trim()).filter(Boolean));
+        out.down.push(
+          ...value('--down')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       } else if (a === '-h' || a === '--help') return '';
       else if (a.startsWith('-')) return `unknown option "${a}"`;
       else if (out.file) return `only one FILE is allowed (got "${out.file}" and "${a}")`;
@@ -95,8 +111,7 @@ function resolveDown(config: QuorumConfig, names: string[]): number[] | string {
   const ids: number[] = [];
   for (const name of names) {
     const node =
-      config.nodes.find((n) => n.name === name) ??
-      (/^\d+$/.test(name) ? config.nodes.find((n) => n.nodeid === Number(name)) : undefined);
+      config.nodes.find((n) => n.name === name) ?? (/^\d+$/.test(name) ? config.nodes.find((n) => n.nodeid === Number(name)) : undefined);
     if (!node) {
       const known = config.nodes.map((n) => n.name);
       const hint = known.length ? `; did you mean "${closest(name, known)}"? (nodes: ${known.join(', ')}; node ids work too)` : '';
@@ -151,7 +166,8 @@ function formatText(r: QuorumReport): string {
   if (r.provider !== VOTEQUORUM) lines.push('no quorum provider: corosync computes no quorum, every partition keeps running');
   else if (r.startupError) lines.push(`corosync refuses to start votequorum: ${r.startupError}`);
   lines.push(down.length ? `all nodes up, then failed at once: ${down.join(', ')}` : 'all nodes up');
-  for (const n of r.nodes) lines.push(`  ${n.up ? 'up  ' : 'DOWN'}  ${n.name} (id ${n.nodeid}, ${n.votes} vote${n.votes === 1 ? '' : 's'})`);
+  for (const n of r.nodes)
+    lines.push(`  ${n.up ? 'up  ' : 'DOWN'}  ${n.name} (id ${n.nodeid}, ${n.votes} vote${n.votes === 1 ? '' : 's'})`);
   lines.push(`expected votes ${r.expectedVotes}, total votes ${r.totalVotes}, quorum ${r.quorum}`);
   const why = r.quorate ? (r.byTieBreaker ? ' (by auto_tie_breaker)' : '') : r.waitingForAll ? ' (wait_for_all)' : '';
   lines.push(`quorate: ${r.quorate ? 'yes' : 'no'}${why}`);
@@ -160,7 +176,9 @@ function formatText(r: QuorumReport): string {
   const setText = (s: string[]) => (s.length > 6 ? `${s.length} nodes (${s.slice(0, 3).join(' + ')} + … + ${s.at(-1)})` : s.join(' + '));
   if (t.smallestStoppingSets.length) {
     const sets = t.smallestStoppingSets[0].length > 6 ? t.smallestStoppingSets.slice(0, 1) : t.smallestStoppingSets;
-    lines.push(`smallest loss that stops it: ${sets.map(setText).join(' | ')}${sets.length < t.smallestStoppingSets.length ? ' (and others; --format json lists examples)' : ''}`);
+    lines.push(
+      `smallest loss that stops it: ${sets.map(setText).join(' | ')}${sets.length < t.smallestStoppingSets.length ? ' (and others; --format json lists examples)' : ''}`,
+    );
   }
   if (t.evenSplit.possible && t.evenSplit.example) {
     const outcome =
@@ -174,7 +192,10 @@ function formatText(r: QuorumReport): string {
     lines.push(`even split (${t.evenSplit.example[0].join(',')} | ${t.evenSplit.example[1].join(',')}): ${outcome}`);
   }
   const lms = t.lastManStanding;
-  if (lms) lines.push(`last_man_standing (window ${lms.window} ms): failing in steps ${lms.stages.map((s) => s.up).join(' → ')}, quorate down to ${lms.downTo} node${lms.downTo === 1 ? '' : 's'}${lms.tieBreakerLast ? ' (1 if the last node is the tie-breaker)' : ''}`);
+  if (lms)
+    lines.push(
+      `last_man_standing (window ${lms.window} ms): failing in steps ${lms.stages.map((s) => s.up).join(' → ')}, quorate down to ${lms.downTo} node${lms.downTo === 1 ? '' : 's'}${lms.tieBreakerLast ? ' (1 if the last node is the tie-breaker)' : ''}`,
+    );
   for (const note of t.assumptions ?? []) if (!note.startsWith('last_man_standing')) lines.push(`assumes: ${note}`);
   for (const note of r.notes) lines.push(`note: ${note}`);
   return lines.join('\n') + '\n';
@@ -192,7 +213,9 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
     text = await fs.promises.readFile(parsed.file!, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    err(`pcmk-lsp quorum: cannot read ${parsed.file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`);
+    err(
+      `pcmk-lsp quorum: cannot read ${parsed.file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`,
+    );
     return 2;
   }
   await initParsers();
@@ -216,7 +239,12 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
 }
 
 /** Several clusters: `--down` names are looked up in each; every cluster gets its report. */
-function severalClusters(parsed: Args, clusters: NonNullable<QuorumSource['clusters']>, out: (s: string) => void, err: (s: string) => void): number {
+function severalClusters(
+  parsed: Args,
+  clusters: NonNullable<QuorumSource['clusters']>,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
   const missing = parsed.down.filter((name) => !clusters.some((c) => typeof resolveDown(c.config, [name]) !== 'string'));
   if (missing.length) {
     const known = clusters.flatMap((c) => c.config.nodes.map((n) => n.name));
@@ -224,14 +252,23 @@ function severalClusters(parsed: Args, clusters: NonNullable<QuorumSource['clust
     return 2;
   }
   const reports = clusters.map((c) => {
-    const down = resolveDown(c.config, parsed.down.filter((name) => typeof resolveDown(c.config, [name]) !== 'string')) as number[];
+    const down = resolveDown(
+      c.config,
+      parsed.down.filter((name) => typeof resolveDown(c.config, [name]) !== 'string'),
+    ) as number[];
     const report = quorumReport(parsed.file!, c.config, down);
     report.notes.push(...c.notes);
     return Object.assign({ name: c.name ?? null }, report);
   });
   const names = reports.map((r) => r.name ?? '(unnamed)');
   const last = reports[reports.length - 1];
-  const top: QuorumReport = { ...last, notes: [...last.notes, `${reports.length} clusters set up (${names.join(', ')}): each has its figures in "clusters"; these top-level figures are the last one's (${names[names.length - 1]})`] };
+  const top: QuorumReport = {
+    ...last,
+    notes: [
+      ...last.notes,
+      `${reports.length} clusters set up (${names.join(', ')}): each has its figures in "clusters"; these top-level figures are the last one's (${names[names.length - 1]})`,
+    ],
+  };
   delete (top as { name?: unknown }).name;
   top.clusters = reports;
   if (parsed.format === 'json') out(JSON.stringify(top, null, 2) + '\n');
@@ -260,7 +297,10 @@ function quorumSource(name: string, text: string): QuorumSource | string {
     const { file } = parseCorosync(text);
     const config = quorumConfigFromCorosync(file);
     if (config.nodes.length) {
-      const warnings = file.syntaxErrors.map((e) => ({ line: e.range.start.line, message: `${e.message} (corosync would refuse this file)` }));
+      const warnings = file.syntaxErrors.map((e) => ({
+        line: e.range.start.line,
+        message: `${e.message} (corosync would refuse this file)`,
+      }));
       return { config, notes: [], warnings };
     }
   }
@@ -272,7 +312,10 @@ function quorumSource(name: string, text: string): QuorumSource | string {
     const config = quorumConfigFromCorosync(file);
     if (!config.nodes.length) continue;
     const first = f.contentRange.start.line;
-    const warnings = file.syntaxErrors.map((e) => ({ line: first + e.range.start.line, message: `${e.message} (in the ${f.path} it writes; corosync would refuse it)` }));
+    const warnings = file.syntaxErrors.map((e) => ({
+      line: first + e.range.start.line,
+      message: `${e.message} (in the ${f.path} it writes; corosync would refuse it)`,
+    }));
     return { config, notes: [`computed from the ${path.basename(f.path)} written at line ${first + 1}`], warnings };
   }
   const fromPcs = quorumConfigsFromScripts([extract]).filter((c) => c.nodes.length);

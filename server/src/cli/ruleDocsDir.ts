@@ -31,7 +31,11 @@ export function ruleDocIndex(): Map<string, string> {
   if (index) return index;
   const dir = ruleDocsDir();
   const pages = dir
-    ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((file) => ({ file, markdown: fs.readFileSync(path.join(dir, file), 'utf8') }))
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((file) => ({ file, markdown: fs.readFileSync(path.join(dir, file), 'utf8') }))
     : [];
   return (index = indexRuleDocs(pages));
 }

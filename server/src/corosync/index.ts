@@ -39,7 +39,8 @@ export function corosyncDiagnostics(file: CsFile, ctx?: CorosyncContext): Diagno
   // With a brace out of place the section structure is not what the author meant, so checks that
   // depend on it (where sections and keys sit, the nodelist) would only add noise; values are
   // still checked.
-  if (file.syntaxErrors.some((e) => e.kind !== 'bad-line')) return [...syntax, ...oneMessagePerLine(file, [...valueRules(view), ...inlineCommentRules(view)])];
+  if (file.syntaxErrors.some((e) => e.kind !== 'bad-line'))
+    return [...syntax, ...oneMessagePerLine(file, [...valueRules(view), ...inlineCommentRules(view)])];
   const rest = [
     ...keyRules(view),
     ...valueRules(view),

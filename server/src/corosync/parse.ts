@@ -249,17 +249,12 @@ class FileBuilder {
   finish(): void {
     for (const [section, key] of this.badSectionNames) {
       // Reported where corosync reports it: the first key it tries to store under that section.
-      this.error(
-        key.keyRange,
-        'bad-line',
-        `Can't store key "${keyPath(key)}" into icmap, returned error is CS_ERR_NAME_TOO_LONG`,
-        {
-          reason: 'invalid-key-name',
-          advice:
-            `corosync accepts only letters, digits and . _ - / : in section names: rename section "${section.name}" ` +
-            `(line ${section.nameRange.start.line + 1}).`,
-        },
-      );
+      this.error(key.keyRange, 'bad-line', `Can't store key "${keyPath(key)}" into icmap, returned error is CS_ERR_NAME_TOO_LONG`, {
+        reason: 'invalid-key-name',
+        advice:
+          `corosync accepts only letters, digits and . _ - / : in section names: rename section "${section.name}" ` +
+          `(line ${section.nameRange.start.line + 1}).`,
+      });
     }
     for (const section of this.unclosed) {
       const label = section.name ? `section "${section.name}"` : 'a section';
@@ -276,9 +271,7 @@ class FileBuilder {
       );
     }
     this.checkLineLengths();
-    this.file.syntaxErrors.sort(
-      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-    );
+    this.file.syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
   /** corosync refuses any line, comments included, longer than 510 bytes. Linear in the text. */
@@ -295,15 +288,10 @@ class FileBuilder {
         const bytes = Buffer.byteLength(content, 'utf8');
         if (bytes > MAX_LINE_BYTES) {
           const visible = content.endsWith('\r') ? content.length - 1 : content.length;
-          this.error(
-            { start: { line, character: 0 }, end: { line, character: visible } },
-            'bad-line',
-            'Line too long',
-            {
-              reason: 'line-too-long',
-              advice: `corosync reads at most ${MAX_LINE_BYTES} bytes per line and this one has ${bytes}: shorten it.`,
-            },
-          );
+          this.error({ start: { line, character: 0 }, end: { line, character: visible } }, 'bad-line', 'Line too long', {
+            reason: 'line-too-long',
+            advice: `corosync reads at most ${MAX_LINE_BYTES} bytes per line and this one has ${bytes}: shorten it.`,
+          });
         }
       }
       if (end === text.length) break;

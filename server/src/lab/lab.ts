@@ -61,9 +61,18 @@ export function labUnsupported(): string | undefined {
   if (process.platform !== 'linux') return `pcmk-lsp lab: a lab needs Linux (network namespaces); this is ${process.platform}.`;
   if (process.getuid?.() !== 0) return 'pcmk-lsp lab: a lab needs root (it creates network namespaces and mounts); run it as root.';
   const tools: [string, string][] = [
-    ['ip', 'iproute2'], ['unshare', 'util-linux'], ['nsenter', 'util-linux'], ['corosync', 'corosync'],
-    ['pacemakerd', 'pacemaker'], ['pcs', 'pcs'], ['/usr/sbin/pcsd', 'pcs'], ['/usr/sbin/sshd', 'openssh-server'],
-    ['ssh', 'openssh-client'], ['ssh-keygen', 'openssh-client'], ['socat', 'socat'], ['openssl', 'openssl'],
+    ['ip', 'iproute2'],
+    ['unshare', 'util-linux'],
+    ['nsenter', 'util-linux'],
+    ['corosync', 'corosync'],
+    ['pacemakerd', 'pacemaker'],
+    ['pcs', 'pcs'],
+    ['/usr/sbin/pcsd', 'pcs'],
+    ['/usr/sbin/sshd', 'openssh-server'],
+    ['ssh', 'openssh-client'],
+    ['ssh-keygen', 'openssh-client'],
+    ['socat', 'socat'],
+    ['openssl', 'openssl'],
   ];
   const missing = tools.filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0);
   if (missing.length) {
@@ -73,12 +82,25 @@ export function labUnsupported(): string | undefined {
   return undefined;
 }
 
-function sh(command: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function sh(
+  command: string,
+  args: string[],
+  options: { input?: string; timeoutMs?: number } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(command, args, { env: CLEAN_ENV, cwd: '/', timeout: options.timeoutMs ?? 120_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? ((error as unknown as { code: number }).code) : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
+    const child = execFile(
+      command,
+      args,
+      { env: CLEAN_ENV, cwd: '/', timeout: options.timeoutMs ?? 120_000, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as NodeJS.ErrnoException & { code?: unknown }).code === 'number'
+            ? (error as unknown as { code: number }).code
+            : 1
+          : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
@@ -167,7 +189,12 @@ async function killNamespaceProcesses(namespace: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs: number, stepMs = 100): Promise<T> {
+async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs: number,
+  stepMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -189,7 +216,12 @@ function freePort(): Promise<number> {
 }
 
 /** Runs a command inside a node (its network, mount and hostname namespaces), with a clean environment. */
-export function inNode(state: LabState, node: string, command: string, timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
+export function inNode(
+  state: LabState,
+  node: string,
+  command: string,
+  timeoutMs = 120_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const pid = holderPid(state, node);
   if (!pid) return Promise.resolve({ code: 255, stdout: '', stderr: `${node} is off` });
   return sh('nsenter', ['-t', String(pid), '-m', '-u', '-n', '--', 'sh', '-c', command], { timeoutMs });
@@ -205,7 +237,11 @@ function hashPassword(password: string): string {
 function shadowFor(password: string): string {
   const hash = hashPassword(password);
   const days = Math.floor(Date.now() / 86_400_000);
-  const users = fs.readFileSync('/etc/passwd', 'utf8').split('\n').filter(Boolean).map((l) => l.split(':')[0]!);
+  const users = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(':')[0]!);
   return users.map((u) => `${u}:${u === 'hacluster' ? hash : '*'}:${days}:0:99999:7:::`).join('\n') + '\n';
 }
 
@@ -264,7 +300,13 @@ export async function labUp(options: UpOptions): Promise<LabState> {
     created: new Date().toISOString(),
     prefixLength,
     bridgeNamespace: `pcmklab-${name}-br`,
-    nodes: options.nodes.map((n, i) => ({ name: n.name, index: i + 1, address: addresses[i]!, namespace: `pcmklab-${name}-n${i + 1}`, port: 0 })),
+    nodes: options.nodes.map((n, i) => ({
+      name: n.name,
+      index: i + 1,
+      address: addresses[i]!,
+      namespace: `pcmklab-${name}-n${i + 1}`,
+      port: 0,
+    })),
     clusterName: options.clusterName ?? 'labcluster',
     password: options.password ?? 'hacluster',
     ready: !!options.ready,
@@ -287,8 +329,12 @@ export async function labUp(options: UpOptions): Promise<LabState> {
     writeSshConfig(state);
     progress('lab: starting pcsd and sshd on every node');
     await Promise.all(state.nodes.map((n) => bootServices(state, n)));
-    await Promise.all(state.nodes.map((n) => waitFor(async () => (await sshProbe(state, n.name)) || undefined, `ssh to ${n.name}`, 15_000, 200)));
-    progress(`lab: ${state.nodes.length} bare nodes up in ${((Date.now() - started) / 1000).toFixed(1)} s (pcsd running; corosync and pacemaker stopped, nothing configured)`);
+    await Promise.all(
+      state.nodes.map((n) => waitFor(async () => (await sshProbe(state, n.name)) || undefined, `ssh to ${n.name}`, 15_000, 200)),
+    );
+    progress(
+      `lab: ${state.nodes.length} bare nodes up in ${((Date.now() - started) / 1000).toFixed(1)} s (pcsd running; corosync and pacemaker stopped, nothing configured)`,
+    );
     if (options.ready) await makeReady(state, progress, started);
     writeState(state);
     return state;
@@ -339,7 +385,17 @@ async function prepareFiles(state: LabState): Promise<void> {
       fs.writeFileSync(path.join(d, 'hosts'), hosts);
       fs.writeFileSync(path.join(d, 'shadow'), shadow, { mode: 0o640 });
       await must('chown', ['root:shadow', path.join(d, 'shadow')]).catch(() => '');
-      await must('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${n.name}@pcmk-lab-${state.name}`, '-f', path.join(d, 'ssh_host_ed25519_key')]);
+      await must('ssh-keygen', [
+        '-q',
+        '-t',
+        'ed25519',
+        '-N',
+        '',
+        '-C',
+        `${n.name}@pcmk-lab-${state.name}`,
+        '-f',
+        path.join(d, 'ssh_host_ed25519_key'),
+      ]);
       const pub = fs.readFileSync(path.join(d, 'ssh_host_ed25519_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
       known.push(`${hostKeyAlias(state, n.name)} ${pub}`);
       fs.writeFileSync(
@@ -417,7 +473,20 @@ async function startHolder(state: LabState, n: LabNodeState): Promise<number> {
   const log = fs.openSync(path.join(d, 'holder.log'), 'w');
   const child = spawn(
     'ip',
-    ['netns', 'exec', n.namespace, 'unshare', '-m', '-u', '--propagation', 'private', 'sh', path.join(state.dir, 'holder.sh'), n.name, state.dir],
+    [
+      'netns',
+      'exec',
+      n.namespace,
+      'unshare',
+      '-m',
+      '-u',
+      '--propagation',
+      'private',
+      'sh',
+      path.join(state.dir, 'holder.sh'),
+      n.name,
+      state.dir,
+    ],
     { detached: true, stdio: ['ignore', log, log], env: CLEAN_ENV, cwd: '/' },
   );
   fs.closeSync(log);
@@ -490,10 +559,15 @@ async function makeReady(state: LabState, progress: Progress, started: number): 
     progress(`lab:   done in ${((Date.now() - stepStart) / 1000).toFixed(1)} s`);
   }
   progress('lab: waiting for a DC and quorum');
-  await waitFor(async () => {
-    const r = await inNode(state, first, 'crm_mon -1 --output-as=xml', 20_000);
-    return r.code === 0 && /<current_dc present="true"[^>]*with_quorum="true"/.test(r.stdout);
-  }, 'a DC with quorum', 90_000, 500);
+  await waitFor(
+    async () => {
+      const r = await inNode(state, first, 'crm_mon -1 --output-as=xml', 20_000);
+      return r.code === 0 && /<current_dc present="true"[^>]*with_quorum="true"/.test(r.stdout);
+    },
+    'a DC with quorum',
+    90_000,
+    500,
+  );
   progress(`lab: cluster ${state.clusterName} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -619,7 +693,7 @@ function memoryOf(pids: number[]): number {
   return kb;
 }
 
-export function parseQuorumtool(text: string): NodeStatus['quorum'] & { quorate: boolean } | undefined {
+export function parseQuorumtool(text: string): (NodeStatus['quorum'] & { quorate: boolean }) | undefined {
   const num = (label: string) => {
     const m = new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(text);
     return m ? Number(m[1]) : undefined;
@@ -652,7 +726,13 @@ export function parseCrmMon(xml: string): ClusterStatus {
   const re = /<group id="([^"]*)"[^>]*>([\s\S]*?)<\/group>|<resource\b([^>]*?)(\/>|>([\s\S]*?)<\/resource>)/g;
   const addResource = (tag: string, body: string, group?: string) => {
     const nodes = [...body.matchAll(/<node name="([^"]*)"/g)].map((m) => m[1]!);
-    status.resources.push({ id: attr(tag, 'id') ?? '', agent: attr(tag, 'resource_agent') ?? '', role: attr(tag, 'role') ?? '', nodes, group });
+    status.resources.push({
+      id: attr(tag, 'id') ?? '',
+      agent: attr(tag, 'resource_agent') ?? '',
+      role: attr(tag, 'role') ?? '',
+      nodes,
+      group,
+    });
   };
   for (const m of resXml.matchAll(re)) {
     if (m[1] !== undefined) {
@@ -679,7 +759,12 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
       };
       if (fs.existsSync(path.join(state.dir, 'nodes', n.name, 'fenced'))) base.fenced = true;
       if (!pid) return base;
-      const r = await inNode(state, n.name, 'for s in corosync pacemaker pcsd; do systemctl is-active -q $s && echo "up $s"; done; corosync-quorumtool -s 2>/dev/null', 15_000);
+      const r = await inNode(
+        state,
+        n.name,
+        'for s in corosync pacemaker pcsd; do systemctl is-active -q $s && echo "up $s"; done; corosync-quorumtool -s 2>/dev/null',
+        15_000,
+      );
       for (const s of ['corosync', 'pacemaker', 'pcsd'] as const) base.daemons[s] = new RegExp(`^up ${s}$`, 'm').test(r.stdout);
       const q = base.daemons.corosync ? parseQuorumtool(r.stdout) : undefined;
       if (q) {
@@ -693,7 +778,9 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
   let clusterName = state.clusterName;
   for (const n of state.nodes) {
     try {
-      const m = /^\s*cluster_name\s*:\s*(\S+)/m.exec(fs.readFileSync(path.join(state.dir, 'nodes', n.name, 'etc-corosync', 'corosync.conf'), 'utf8'));
+      const m = /^\s*cluster_name\s*:\s*(\S+)/m.exec(
+        fs.readFileSync(path.join(state.dir, 'nodes', n.name, 'etc-corosync', 'corosync.conf'), 'utf8'),
+      );
       if (m) {
         clusterName = m[1]!;
         break;
@@ -718,11 +805,15 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
 export function formatStatus(status: LabStatus): string {
   const lines = [`lab ${status.name}: ${status.nodes.length} nodes · ssh config ${status.sshConfig}`];
   for (const n of status.nodes) {
-    const daemons = Object.entries(n.daemons).filter(([, up]) => up).map(([d]) => d);
+    const daemons = Object.entries(n.daemons)
+      .filter(([, up]) => up)
+      .map(([d]) => d);
     const parts = [
       `${n.name.padEnd(10)} ${n.address.padEnd(15)} ${n.power === 'on' ? 'on ' : n.fenced ? 'off (fenced)' : 'off'}`,
       n.power === 'on' ? `daemons: ${daemons.length ? daemons.join(' ') : 'none'}` : '',
-      n.quorum ? `${n.quorate ? 'quorate' : 'NOT quorate'} (${n.quorum.totalVotes}/${n.quorum.expectedVotes} votes, quorum ${n.quorum.quorum})` : '',
+      n.quorum
+        ? `${n.quorate ? 'quorate' : 'NOT quorate'} (${n.quorum.totalVotes}/${n.quorum.expectedVotes} votes, quorum ${n.quorum.quorum})`
+        : '',
       n.partition === 'br1' ? 'partitioned' : '',
       `ssh -F ${status.sshConfig} ${n.name}`,
       `${Math.round(n.memoryKb / 1024)} MB`,
@@ -731,8 +822,16 @@ export function formatStatus(status: LabStatus): string {
   }
   if (status.cluster) {
     const c = status.cluster;
-    lines.push(`cluster ${status.clusterName}: DC ${c.dc ?? 'none'} · ${c.quorate ? 'quorate' : 'NOT quorate'} · online ${c.nodes.filter((n) => n.online).map((n) => n.name).join(' ') || 'none'}`);
-    for (const r of c.resources) lines.push(`  ${r.id} (${r.agent})${r.group ? ` in ${r.group}` : ''}: ${r.role}${r.nodes.length ? ` on ${r.nodes.join(' ')}` : ''}`);
+    lines.push(
+      `cluster ${status.clusterName}: DC ${c.dc ?? 'none'} · ${c.quorate ? 'quorate' : 'NOT quorate'} · online ${
+        c.nodes
+          .filter((n) => n.online)
+          .map((n) => n.name)
+          .join(' ') || 'none'
+      }`,
+    );
+    for (const r of c.resources)
+      lines.push(`  ${r.id} (${r.agent})${r.group ? ` in ${r.group}` : ''}: ${r.role}${r.nodes.length ? ` on ${r.nodes.join(' ')}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }

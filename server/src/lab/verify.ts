@@ -45,7 +45,12 @@ export interface VerifyReport {
 }
 
 /** Statements of a document in order, with the node they run on, as the run-on-node lenses give them. */
-export function runnableSteps(service: LanguageService, uri: string, defaultNode: string, nodes: string[]): { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] {
+export function runnableSteps(
+  service: LanguageService,
+  uri: string,
+  defaultNode: string,
+  nodes: string[],
+): { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] {
   const seen = new Set<string>();
   const steps: { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] = [];
   const extract = service.scriptExtract(uri);
@@ -82,7 +87,8 @@ const NAMESPACE_IMPOSSIBLE: Record<string, string> = {
 };
 
 // Commands whose failure on a lab node says nothing about the script (the lab has no such package or kernel part).
-const ENVIRONMENT_COMMANDS = /^(?:sudo\s+)?(?:dnf|yum|apt|apt-get|zypper|subscription-manager|firewall-cmd|setenforce|sestatus|modprobe|drbdadm|drbdsetup|mkfs(?:\.\w+)?|pvcreate|vgcreate|lvcreate|vgchange|lvchange|iscsiadm|targetcli|mount|umount|parted|wipefs|reboot|shutdown|poweroff|timedatectl|hostnamectl|nmcli|exportfs|showmount|mkdir\s+-p\s+\/srv)\b/;
+const ENVIRONMENT_COMMANDS =
+  /^(?:sudo\s+)?(?:dnf|yum|apt|apt-get|zypper|subscription-manager|firewall-cmd|setenforce|sestatus|modprobe|drbdadm|drbdsetup|mkfs(?:\.\w+)?|pvcreate|vgcreate|lvcreate|vgchange|lvchange|iscsiadm|targetcli|mount|umount|parted|wipefs|reboot|shutdown|poweroff|timedatectl|hostnamectl|nmcli|exportfs|showmount|mkdir\s+-p\s+\/srv)\b/;
 
 function typeOfAgent(agent: string): { cls?: string; provider?: string; type: string } {
   const parts = agent.split(':');
@@ -118,7 +124,8 @@ export function readCib(xml: string): CibView {
   const root = parseXml(xml);
   const cfg = root.find('configuration');
   const view: CibView = { nodes: [], primitives: new Map(), groups: new Map(), clones: new Map(), constraints: [], properties: new Map() };
-  for (const n of cfg?.find('nodes')?.children ?? []) if (n.name === 'node' && (n.attrs.type ?? 'member') === 'member') view.nodes.push(n.attrs.uname ?? '');
+  for (const n of cfg?.find('nodes')?.children ?? [])
+    if (n.name === 'node' && (n.attrs.type ?? 'member') === 'member') view.nodes.push(n.attrs.uname ?? '');
   const addPrimitive = (p: XmlElement) =>
     view.primitives.set(p.attrs.id ?? '', {
       cls: p.attrs.class ?? '',
@@ -130,7 +137,10 @@ export function readCib(xml: string): CibView {
   const addGroup = (g: XmlElement) => {
     const members = g.children.filter((c) => c.name === 'primitive');
     members.forEach(addPrimitive);
-    view.groups.set(g.attrs.id ?? '', members.map((m) => m.attrs.id ?? ''));
+    view.groups.set(
+      g.attrs.id ?? '',
+      members.map((m) => m.attrs.id ?? ''),
+    );
   };
   for (const r of cfg?.find('resources')?.children ?? []) {
     if (r.name === 'primitive') addPrimitive(r);
@@ -140,16 +150,22 @@ export function readCib(xml: string): CibView {
       if (child?.name === 'primitive') addPrimitive(child);
       else if (child) addGroup(child);
       const meta = nvpairs(r.children.find((c) => c.name === 'meta_attributes'));
-      view.clones.set(r.attrs.id ?? '', { child: child?.attrs.id ?? '', promotable: r.name === 'master' || meta.get('promotable') === 'true' });
+      view.clones.set(r.attrs.id ?? '', {
+        child: child?.attrs.id ?? '',
+        promotable: r.name === 'master' || meta.get('promotable') === 'true',
+      });
     }
   }
   for (const c of cfg?.find('constraints')?.children ?? []) {
-    if (c.name === 'rsc_location' && c.attrs.node) view.constraints.push(`location ${c.attrs.rsc} ${c.attrs.node} ${normScore(c.attrs.score)}`);
+    if (c.name === 'rsc_location' && c.attrs.node)
+      view.constraints.push(`location ${c.attrs.rsc} ${c.attrs.node} ${normScore(c.attrs.score)}`);
     else if (c.name === 'rsc_location') view.constraints.push(`location ${c.attrs.rsc} rule`);
     else if (c.name === 'rsc_order') view.constraints.push(`order ${c.attrs.first} ${c.attrs.then}`);
-    else if (c.name === 'rsc_colocation') view.constraints.push(`colocation ${c.attrs.rsc} ${c.attrs['with-rsc']} ${normScore(c.attrs.score)}`);
+    else if (c.name === 'rsc_colocation')
+      view.constraints.push(`colocation ${c.attrs.rsc} ${c.attrs['with-rsc']} ${normScore(c.attrs.score)}`);
   }
-  for (const set of cfg?.find('crm_config')?.children ?? []) if (set.name === 'cluster_property_set') for (const [k, v] of nvpairs(set)) view.properties.set(k, v);
+  for (const set of cfg?.find('crm_config')?.children ?? [])
+    if (set.name === 'cluster_property_set') for (const [k, v] of nvpairs(set)) view.properties.set(k, v);
   return view;
 }
 
@@ -158,9 +174,16 @@ const AUTOMATIC_PROPERTIES = new Set(['dc-version', 'cluster-infrastructure', 'c
 /** What the model predicted against what the CIB holds. */
 export function compareModel(model: ClusterModel, cib: CibView): Difference[] {
   const diffs: Difference[] = [];
-  const members = [...model.nodes.values()].filter((n) => n.member && !n.remote).map((n) => n.name).sort();
+  const members = [...model.nodes.values()]
+    .filter((n) => n.member && !n.remote)
+    .map((n) => n.name)
+    .sort();
   const cibNodes = [...cib.nodes].sort();
-  if (members.join(' ') !== cibNodes.join(' ')) diffs.push({ what: 'node', message: `nodes: predicted ${members.join(', ') || 'none'}, the cluster has ${cibNodes.join(', ') || 'none'}` });
+  if (members.join(' ') !== cibNodes.join(' '))
+    diffs.push({
+      what: 'node',
+      message: `nodes: predicted ${members.join(', ') || 'none'}, the cluster has ${cibNodes.join(', ') || 'none'}`,
+    });
 
   const predictedPrimitives = new Set<string>();
   for (const r of model.resources.values()) {
@@ -174,27 +197,48 @@ export function compareModel(model: ClusterModel, cib: CibView): Difference[] {
       const want = typeOfAgent(r.agent ?? '');
       const cls = r.kind === 'stonith' ? 'stonith' : want.cls;
       if (live.type !== want.type || (cls && live.cls !== cls) || (want.provider && live.provider !== want.provider)) {
-        diffs.push({ what: 'resource', message: `resource ${r.id}: predicted agent ${r.agent}, the cluster has ${[live.cls, live.provider, live.type].filter(Boolean).join(':')}` });
+        diffs.push({
+          what: 'resource',
+          message: `resource ${r.id}: predicted agent ${r.agent}, the cluster has ${[live.cls, live.provider, live.type].filter(Boolean).join(':')}`,
+        });
       }
       for (const [k, v] of r.params) {
-        if (!live.params.has(k)) diffs.push({ what: 'resource', message: `resource ${r.id}: predicted parameter ${k}=${v}, the cluster has none` });
-        else if (live.params.get(k) !== v) diffs.push({ what: 'resource', message: `resource ${r.id}: predicted ${k}=${v}, the cluster has ${k}=${live.params.get(k)}` });
+        if (!live.params.has(k))
+          diffs.push({ what: 'resource', message: `resource ${r.id}: predicted parameter ${k}=${v}, the cluster has none` });
+        else if (live.params.get(k) !== v)
+          diffs.push({ what: 'resource', message: `resource ${r.id}: predicted ${k}=${v}, the cluster has ${k}=${live.params.get(k)}` });
       }
-      for (const [k, v] of live.params) if (!r.params.has(k)) diffs.push({ what: 'resource', message: `resource ${r.id}: the cluster has parameter ${k}=${v}, not predicted` });
-      for (const [k, v] of r.meta) if (live.meta.get(k) !== v) diffs.push({ what: 'resource', message: `resource ${r.id}: predicted meta ${k}=${v}, the cluster has ${live.meta.has(k) ? `${k}=${live.meta.get(k)}` : 'none'}` });
+      for (const [k, v] of live.params)
+        if (!r.params.has(k))
+          diffs.push({ what: 'resource', message: `resource ${r.id}: the cluster has parameter ${k}=${v}, not predicted` });
+      for (const [k, v] of r.meta)
+        if (live.meta.get(k) !== v)
+          diffs.push({
+            what: 'resource',
+            message: `resource ${r.id}: predicted meta ${k}=${v}, the cluster has ${live.meta.has(k) ? `${k}=${live.meta.get(k)}` : 'none'}`,
+          });
     } else if (r.kind === 'group') {
       const live = cib.groups.get(r.id);
       if (!live) diffs.push({ what: 'group', message: `group ${r.id}: predicted, but the cluster does not have it` });
-      else if (live.join(' ') !== r.members.join(' ')) diffs.push({ what: 'group', message: `group ${r.id}: predicted members ${r.members.join(', ')}, the cluster has ${live.join(', ')}` });
+      else if (live.join(' ') !== r.members.join(' '))
+        diffs.push({
+          what: 'group',
+          message: `group ${r.id}: predicted members ${r.members.join(', ')}, the cluster has ${live.join(', ')}`,
+        });
     } else if (r.kind === 'clone' || r.kind === 'promotable') {
       const live = cib.clones.get(r.id);
       if (!live) diffs.push({ what: 'clone', message: `clone ${r.id}: predicted, but the cluster does not have it` });
-      else if (r.members[0] && live.child !== r.members[0]) diffs.push({ what: 'clone', message: `clone ${r.id}: predicted to hold ${r.members[0]}, the cluster's holds ${live.child}` });
+      else if (r.members[0] && live.child !== r.members[0])
+        diffs.push({ what: 'clone', message: `clone ${r.id}: predicted to hold ${r.members[0]}, the cluster's holds ${live.child}` });
     }
   }
-  for (const id of cib.primitives.keys()) if (!predictedPrimitives.has(id)) diffs.push({ what: 'resource', message: `resource ${id}: in the cluster, not predicted` });
-  for (const id of cib.groups.keys()) if (model.resources.get(id)?.kind !== 'group') diffs.push({ what: 'group', message: `group ${id}: in the cluster, not predicted` });
-  for (const id of cib.clones.keys()) if (!['clone', 'promotable'].includes(model.resources.get(id)?.kind ?? '')) diffs.push({ what: 'clone', message: `clone ${id}: in the cluster, not predicted` });
+  for (const id of cib.primitives.keys())
+    if (!predictedPrimitives.has(id)) diffs.push({ what: 'resource', message: `resource ${id}: in the cluster, not predicted` });
+  for (const id of cib.groups.keys())
+    if (model.resources.get(id)?.kind !== 'group') diffs.push({ what: 'group', message: `group ${id}: in the cluster, not predicted` });
+  for (const id of cib.clones.keys())
+    if (!['clone', 'promotable'].includes(model.resources.get(id)?.kind ?? ''))
+      diffs.push({ what: 'clone', message: `clone ${id}: in the cluster, not predicted` });
 
   const predicted: string[] = [];
   for (const c of model.constraints) {
@@ -215,12 +259,17 @@ export function compareModel(model: ClusterModel, cib: CibView): Difference[] {
     if (v === undefined) diffs.push({ what: 'property', message: `property ${k}=${value}: predicted, the cluster does not have it` });
     else if (v !== value) diffs.push({ what: 'property', message: `property ${k}: predicted ${value}, the cluster has ${v}` });
   }
-  for (const [k, v] of cib.properties) if (!AUTOMATIC_PROPERTIES.has(k) && !model.properties.has(k)) diffs.push({ what: 'property', message: `property ${k}=${v}: in the cluster, not predicted` });
+  for (const [k, v] of cib.properties)
+    if (!AUTOMATIC_PROPERTIES.has(k) && !model.properties.has(k))
+      diffs.push({ what: 'property', message: `property ${k}=${v}: in the cluster, not predicted` });
   return diffs;
 }
 
 /** The quorum figures the engine predicts for a partition (the nodes listed stay together, the others are gone). */
-export function predictQuorum(config: QuorumConfig, together: string[]): { expectedVotes: number; totalVotes: number; quorum: number; quorate: boolean } {
+export function predictQuorum(
+  config: QuorumConfig,
+  together: string[],
+): { expectedVotes: number; totalVotes: number; quorum: number; quorate: boolean } {
   const ids = config.nodes.filter((n) => !together.includes(n.name)).map((n) => n.nodeid);
   const state = ids.length ? simulate(config, [{ type: 'start' }, { type: 'fail', nodes: ids }]).final : afterFailure(config, []);
   return { expectedVotes: state.expectedVotes, totalVotes: state.totalVotes, quorum: state.quorum, quorate: state.quorate };
@@ -236,7 +285,12 @@ export interface VerifyOptions {
   reuse?: boolean;
 }
 
-export async function verifyOnLab(state: LabState, service: LanguageService, uris: string[], out: (s: string) => void): Promise<VerifyReport> {
+export async function verifyOnLab(
+  state: LabState,
+  service: LanguageService,
+  uris: string[],
+  out: (s: string) => void,
+): Promise<VerifyReport> {
   const report: VerifyReport = { steps: [], differences: [], cannotRunHere: [], environmentFailures: [] };
   const nodeNames = state.nodes.map((n) => n.name);
   for (const uri of uris) {
@@ -271,19 +325,45 @@ export async function verifyOnLab(state: LabState, service: LanguageService, uri
         onStderr: (t) => (output += t),
       });
       const result = await handle.result;
-      const record: StepResult = { file, line: step.line + 1, node: step.node, text: step.text, status: result.status, exitCode: result.exitCode, output, durationMs: result.durationMs };
+      const record: StepResult = {
+        file,
+        line: step.line + 1,
+        node: step.node,
+        text: step.text,
+        status: result.status,
+        exitCode: result.exitCode,
+        output,
+        durationMs: result.durationMs,
+      };
       report.steps.push(record);
-      const refused = diagnostics.filter((d) => d.severity === 1 && d.range.start.line >= step.range.start.line && d.range.start.line <= step.range.end.line);
+      const refused = diagnostics.filter(
+        (d) => d.severity === 1 && d.range.start.line >= step.range.start.line && d.range.start.line <= step.range.end.line,
+      );
       if (result.status !== 'ok') {
-        out(`  → failed (exit ${result.exitCode ?? result.status}) in ${(result.durationMs / 1000).toFixed(1)} s: ${output.trim().split('\n').slice(-3).join(' | ')}\n`);
-        if (result.status === 'ssh-error') report.differences.push({ what: 'line', message: `${file}:${step.line + 1}: could not reach ${step.node}: ${result.failure?.message ?? ''}` });
+        out(
+          `  → failed (exit ${result.exitCode ?? result.status}) in ${(result.durationMs / 1000).toFixed(1)} s: ${output.trim().split('\n').slice(-3).join(' | ')}\n`,
+        );
+        if (result.status === 'ssh-error')
+          report.differences.push({
+            what: 'line',
+            message: `${file}:${step.line + 1}: could not reach ${step.node}: ${result.failure?.message ?? ''}`,
+          });
         else if (refused.length) {
           /* predicted */
-        } else if (ENVIRONMENT_COMMANDS.test(step.text.trim())) report.environmentFailures.push(`${file}:${step.line + 1}: ${first} (the lab cannot do this; not counted)`);
-        else report.differences.push({ what: 'line', message: `${file}:${step.line + 1}: failed on ${step.node}, but no error was predicted: ${output.trim().split('\n').slice(-2).join(' | ')}` });
+        } else if (ENVIRONMENT_COMMANDS.test(step.text.trim()))
+          report.environmentFailures.push(`${file}:${step.line + 1}: ${first} (the lab cannot do this; not counted)`);
+        else
+          report.differences.push({
+            what: 'line',
+            message: `${file}:${step.line + 1}: failed on ${step.node}, but no error was predicted: ${output.trim().split('\n').slice(-2).join(' | ')}`,
+          });
       } else {
         out(`  → ok in ${(result.durationMs / 1000).toFixed(1)} s\n`);
-        for (const d of refused) report.differences.push({ what: 'line', message: `${file}:${step.line + 1}: predicted "${d.message}" (${d.code}), but the line succeeded` });
+        for (const d of refused)
+          report.differences.push({
+            what: 'line',
+            message: `${file}:${step.line + 1}: predicted "${d.message}" (${d.code}), but the line succeeded`,
+          });
       }
     }
   }
@@ -348,7 +428,10 @@ export async function runLabVerify(options: VerifyOptions): Promise<number> {
     ws = await readWorkspaceCluster(options.paths);
     const fetched = await ws.service.fetchLiveAgentMetadata(state.nodes[0]!.name, runner, cacheDir);
     for (const f of fetched.failed) out(`  ${f.agent}: ${f.reason}\n`);
-    const uris = ws.files.filter((f) => f.kind !== 'corosync').map((f) => pathToFileURL(f.path).toString()).sort();
+    const uris = ws.files
+      .filter((f) => f.kind !== 'corosync')
+      .map((f) => pathToFileURL(f.path).toString())
+      .sort();
     const report = await verifyOnLab(state, ws.service, uris, out);
     out('lab verify: waiting for the cluster to settle\n');
     const live = await collectLive(state);
@@ -364,7 +447,8 @@ export async function runLabVerify(options: VerifyOptions): Promise<number> {
         const type = agent.split(':').pop() ?? '';
         if (NAMESPACE_IMPOSSIBLE[type]) return NAMESPACE_IMPOSSIBLE[type];
         // A real fence agent needs the board or hypervisor it names; only fence_lab acts on lab nodes.
-        if (/^stonith:/.test(agent) && type !== 'fence_lab') return 'a fence device needs the real power switch, board or hypervisor it names (the lab has fence_lab)';
+        if (/^stonith:/.test(agent) && type !== 'fence_lab')
+          return 'a fence device needs the real power switch, board or hypervisor it names (the lab has fence_lab)';
         return undefined;
       };
       for (const r of mon.resources) if (whyImpossible(r.agent)) impossible.add(r.id);
@@ -382,21 +466,30 @@ export async function runLabVerify(options: VerifyOptions): Promise<number> {
         const why = whyImpossible(r.agent) ?? blockedBy(r.id);
         if (why) report.cannotRunHere.push(`${r.id} (${r.agent}): ${why}`);
         else if (model.resources.get(r.id)?.disabled) continue;
-        else report.differences.push({ what: 'state', message: `resource ${r.id} (${r.agent}) is ${r.role || 'not running'}, not started` });
+        else
+          report.differences.push({ what: 'state', message: `resource ${r.id} (${r.agent}) is ${r.role || 'not running'}, not started` });
       }
     }
     // Quorum: the engine's figures for the whole cluster against corosync-quorumtool.
     const config = uris.map((u) => ws.service.quorumConfig(u)).find((c): c is QuorumConfig => !!c && c.nodes.length > 0);
     const q = live.quorumtool ? parseQuorumtool(live.quorumtool) : undefined;
     if (config && q) {
-      const p = predictQuorum(config, config.nodes.map((n) => n.name));
+      const p = predictQuorum(
+        config,
+        config.nodes.map((n) => n.name),
+      );
       for (const key of ['expectedVotes', 'totalVotes', 'quorum', 'quorate'] as const) {
-        if (p[key] !== q[key]) report.differences.push({ what: 'quorum', message: `quorum ${key}: predicted ${p[key]}, corosync-quorumtool says ${q[key]}` });
+        if (p[key] !== q[key])
+          report.differences.push({ what: 'quorum', message: `quorum ${key}: predicted ${p[key]}, corosync-quorumtool says ${q[key]}` });
       }
-      out(`quorum: predicted ${p.totalVotes}/${p.expectedVotes} votes, quorum ${p.quorum}; corosync-quorumtool: ${q.totalVotes}/${q.expectedVotes}, quorum ${q.quorum}\n`);
+      out(
+        `quorum: predicted ${p.totalVotes}/${p.expectedVotes} votes, quorum ${p.quorum}; corosync-quorumtool: ${q.totalVotes}/${q.expectedVotes}, quorum ${q.quorum}\n`,
+      );
     }
     const okLines = report.steps.filter((s) => s.status === 'ok').length;
-    out(`\n${report.steps.length} lines run (${okLines} ok, ${report.steps.length - okLines} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    out(
+      `\n${report.steps.length} lines run (${okLines} ok, ${report.steps.length - okLines} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     for (const line of report.cannotRunHere) out(`cannot run in a lab: ${line}\n`);
     for (const line of report.environmentFailures) out(`lab limit: ${line}\n`);
     if (!report.differences.length) {

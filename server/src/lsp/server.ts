@@ -63,19 +63,22 @@ export function startServer(given?: Connection): void {
   };
   configureRules(undefined);
   // The lab's running order (`pacemakerLab.order`, a list of paths or globs).
-  const configureOrder = (input: unknown) => service.configureOrder(Array.isArray(input) ? input.filter((e): e is string => typeof e === 'string') : []);
+  const configureOrder = (input: unknown) =>
+    service.configureOrder(Array.isArray(input) ? input.filter((e): e is string => typeof e === 'string') : []);
   // Where run lenses go (`pacemakerLab.run.lenses`: all, blocks (default) or off).
   let lensRefresh = false;
   const configureLenses = (input: unknown) => service.configureRunLenses(input === 'all' || input === 'off' ? input : 'blocks');
-  connection.onDidChangeConfiguration(guard.notification('didChangeConfiguration', (params) => {
-    const settings = params?.settings;
-    const lab = (settings as { pacemakerLab?: { rules?: unknown; order?: unknown; run?: { lenses?: unknown } } } | null)?.pacemakerLab;
-    configureRules(lab?.rules);
-    configureOrder(lab?.order);
-    configureLenses(lab?.run?.lenses);
-    scheduler.refreshAll();
-    if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-  }));
+  connection.onDidChangeConfiguration(
+    guard.notification('didChangeConfiguration', (params) => {
+      const settings = params?.settings;
+      const lab = (settings as { pacemakerLab?: { rules?: unknown; order?: unknown; run?: { lenses?: unknown } } } | null)?.pacemakerLab;
+      configureRules(lab?.rules);
+      configureOrder(lab?.order);
+      configureLenses(lab?.run?.lenses);
+      scheduler.refreshAll();
+      if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }),
+  );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configureRules((params.initializationOptions as { rules?: unknown } | null)?.rules);
@@ -110,8 +113,9 @@ export function startServer(given?: Connection): void {
     guard.notification('workspace scan', async () => {
       // Read the workspace's lab files in the background so the model sees scripts not yet opened.
       // Folders that are not on this machine's disk (other URI schemes) are not scanned.
-      const scanner = new WorkspaceScanner(workspaceFolders.map(filePathOf).filter((p): p is string => !!p), (file, problem) =>
-        connection.console.warn(`${file}: ${problem}`),
+      const scanner = new WorkspaceScanner(
+        workspaceFolders.map(filePathOf).filter((p): p is string => !!p),
+        (file, problem) => connection.console.warn(`${file}: ${problem}`),
       );
       for await (const file of scanner.files()) {
         const uri = pathToFileURL(file.path).toString();
@@ -174,17 +178,28 @@ export function startServer(given?: Connection): void {
   connection.onWorkspaceSymbol(guard.request('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
   connection.onFoldingRanges(guard.request('foldingRange', [], (p) => service.foldingRanges(p.textDocument.uri)));
   connection.onDocumentFormatting(guard.request('formatting', [], (p) => service.format(p.textDocument.uri, p.options)));
-  connection.onCodeAction(
-    guard.request('codeAction', [], (p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)),
-  );
+  connection.onCodeAction(guard.request('codeAction', [], (p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)));
   connection.onCodeLens(guard.request('codeLens', [], (p) => service.codeLenses(p.textDocument.uri)));
   connection.languages.inlayHint.on(guard.request('inlayHint', [], (p) => service.inlayHints(p.textDocument.uri, p.range)));
 
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
-  connection.onRequest('pacemakerLab/quorumConfig', guard.request('quorumConfig', null, (p: { uri: string; line?: number }) => service.quorumConfig(p.uri, typeof p.line === 'number' ? p.line : undefined) ?? null));
-  connection.onRequest('pacemakerLab/nodes', guard.request('nodes', [], () => service.nodes()));
+  connection.onRequest(
+    'pacemakerLab/quorumConfig',
+    guard.request(
+      'quorumConfig',
+      null,
+      (p: { uri: string; line?: number }) => service.quorumConfig(p.uri, typeof p.line === 'number' ? p.line : undefined) ?? null,
+    ),
+  );
+  connection.onRequest(
+    'pacemakerLab/nodes',
+    guard.request('nodes', [], () => service.nodes()),
+  );
   // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
-  connection.onRequest('pacemakerLab/classifyCommand', guard.request('classifyCommand', null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')));
+  connection.onRequest(
+    'pacemakerLab/classifyCommand',
+    guard.request('classifyCommand', null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')),
+  );
 
   // Live agent metadata from a node (or this machine): fetched in the background, then every feature uses it.
   connection.onRequest(
@@ -249,10 +264,9 @@ function validChanges(changes: unknown): TextChange[] | undefined {
   for (const c of changes as { range?: { start?: unknown; end?: unknown } | null; text?: unknown }[]) {
     if (!c || typeof c.text !== 'string') return undefined;
     if (c.range === undefined || c.range === null) out.push({ text: c.text });
-    else if (isPosition(c.range.start) && isPosition(c.range.end)) out.push({ range: { start: c.range.start, end: c.range.end }, text: c.text });
+    else if (isPosition(c.range.start) && isPosition(c.range.end))
+      out.push({ range: { start: c.range.start, end: c.range.end }, text: c.text });
     else return undefined;
   }
   return out;
 }
-
-

@@ -62,7 +62,8 @@ export function expandInvocation(inv: Invocation): Invocation[] {
   let n = 0; // (a loop, not Math.max(...counts): a line of a million words would overflow the stack)
   for (const w of inv.argv) n = Math.max(n, w.values?.length ?? 0);
   if (n <= 1) {
-    if (n === 1) return [{ ...inv, argv: inv.argv.map((w) => (w.values ? { ...w, text: w.values[0], values: undefined, dynamic: false } : w)) }];
+    if (n === 1)
+      return [{ ...inv, argv: inv.argv.map((w) => (w.values ? { ...w, text: w.values[0], values: undefined, dynamic: false } : w)) }];
     return [inv];
   }
   const out: Invocation[] = [];
@@ -95,7 +96,8 @@ function unitSteps(unit: object, invocations: readonly Invocation[], files: read
     }
   }
   for (const file of files) {
-    if (file.path === '/etc/hosts') steps.push({ line: file.contentRange.start.line, at: file.contentRange.start.character, step: { kind: 'hosts', file } });
+    if (file.path === '/etc/hosts')
+      steps.push({ line: file.contentRange.start.line, at: file.contentRange.start.character, step: { kind: 'hosts', file } });
   }
   steps.sort((a, b) => a.line - b.line || a.at - b.at);
   const result = steps.map((s) => s.step);
@@ -153,7 +155,10 @@ class DocFold {
   preambleKey: object = {};
   /** Where the lab runs this document (model/order.ts); undefined: unknown. */
   rank: Rank;
-  constructor(readonly uri: string, readonly kind: 'corosync' | 'script') {}
+  constructor(
+    readonly uri: string,
+    readonly kind: 'corosync' | 'script',
+  ) {}
 
   /** The entry of `k` as the units above position `at` left it (all units when omitted). */
   entryAt(k: string, at = Infinity): Entry | undefined {
@@ -221,8 +226,12 @@ export class IncrementalModel {
 
   update(scripts: ScriptDocument[], corosync: CorosyncDocument[]): ClusterModel {
     const inputs: { uri: string; kind: 'corosync' | 'script'; source: ScriptDocument | CorosyncDocument }[] = [
-      ...[...corosync].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri))).map((d) => ({ uri: d.uri, kind: 'corosync' as const, source: d })),
-      ...[...scripts].sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri))).map((d) => ({ uri: d.uri, kind: 'script' as const, source: d })),
+      ...[...corosync]
+        .sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri)))
+        .map((d) => ({ uri: d.uri, kind: 'corosync' as const, source: d })),
+      ...[...scripts]
+        .sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri)))
+        .map((d) => ({ uri: d.uri, kind: 'script' as const, source: d })),
     ];
     const changed = new Set<string>();
     let structure = false;
@@ -338,10 +347,15 @@ export class IncrementalModel {
       doc.preambleFiles = embedded;
       doc.preambleKey = {};
     }
-    if (embedded.length) units.push({ key: doc.preambleKey, execute: (ctx) => embedded.forEach((f) => applyEmbeddedCorosyncNames(ctx, f)) });
+    if (embedded.length)
+      units.push({ key: doc.preambleKey, execute: (ctx) => embedded.forEach((f) => applyEmbeddedCorosyncNames(ctx, f)) });
     const parts = extractUnits(extract) ?? [extract];
     for (const part of parts) {
-      units.push({ key: part, source: 'content' in part ? part : undefined, execute: (ctx) => this.applySteps(ctx, unitSteps(part, part.invocations, part.files)) });
+      units.push({
+        key: part,
+        source: 'content' in part ? part : undefined,
+        execute: (ctx) => this.applySteps(ctx, unitSteps(part, part.invocations, part.files)),
+      });
     }
     return units;
   }
@@ -445,7 +459,8 @@ export class IncrementalModel {
         // a unit that enumerated a table depends on every key of it, here and in other documents
         const touched = run.effects.volatile
           ? changedAbove.size > 0 || elsewhereChanged.size > 0
-          : (changedAbove.size > 0 && readsAny(run.effects, changedAbove)) || (elsewhereChanged.size > 0 && intersects(run.effects.elsewhere, elsewhereChanged));
+          : (changedAbove.size > 0 && readsAny(run.effects, changedAbove)) ||
+            (elsewhereChanged.size > 0 && intersects(run.effects.elsewhere, elsewhereChanged));
         if (!touched || isValid(run.effects, (k) => doc.entryAt(k, i), elsewhereOf)) continue;
       }
       const previous = current.effects.writes;
@@ -507,7 +522,10 @@ export class IncrementalModel {
         const index = oldIndex.get(old)!;
         if (index < lastIndex) reordered = true;
         lastIndex = index;
-      } else if (moved?.runs.has(i) && isValid((shifted = moved.shift.run(moved.runs.get(i)!, unit.source)).effects, (k) => state.get(k), elsewhereOf)) {
+      } else if (
+        moved?.runs.has(i) &&
+        isValid((shifted = moved.shift.run(moved.runs.get(i)!, unit.source)).effects, (k) => state.get(k), elsewhereOf)
+      ) {
         // the same text moved by whole lines, and what it read moved with it: its products, shifted
         run = shifted;
       } else {
@@ -553,7 +571,10 @@ export class IncrementalModel {
   private execute(doc: DocFold, unit: Unit, before: { get(k: string): Entry | undefined }, previous: Map<string, Entry> | undefined): Run {
     const unitState = new UnitState(before, this.elsewhereOf(doc), this.elsewhereCertain(doc));
     unitState.elsewhereKeys = this.elsewhereKeys(doc);
-    unitState.ownKeys = before instanceof Map ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix)) : (prefix) => [...doc.writers.keys()].filter((k) => k.startsWith(prefix));
+    unitState.ownKeys =
+      before instanceof Map
+        ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix))
+        : (prefix) => [...doc.writers.keys()].filter((k) => k.startsWith(prefix));
     const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [], source: unit.source };
     const model = stateModel(unitState, doc.uri, run);
     const ctx = new FoldContext(model, new ConstraintStore(new StateMap(unitState, 'con'), new StateMap(unitState, 'conr')));
@@ -589,20 +610,47 @@ export class IncrementalModel {
       for (const [k, value] of merged) {
         const name = nameOf(k);
         switch (tableOf(k)) {
-          case 'rsc': model.resources.set(name, value as ResourceInfo); break;
-          case 'ever': model.everCreated.set(name, value as ResourceInfo); break;
-          case 'node': model.nodes.set(name, value as NodeInfo); break;
-          case 'host': model.knownHostNames.add(name); break;
-          case 'prop': model.properties.set(name, value as { value: string; ref: Ref }); break;
-          case 'rdef': model.resourceDefaults.set(name, value as string); break;
-          case 'name': model.clusterName = value as ClusterModel['clusterName']; break;
-          case 'tcb': model.targetcli.backstores.set(name, value as Ref); break;
-          case 'tct': model.targetcli.targets.set(name, value as Ref); break;
-          case 'tcp': model.targetcli.tpgs.add(name); break;
-          case 'tca': model.targetcli.acls.set(name, value as Ref); break;
-          case 'tcl': model.targetcli.luns.set(name, value as Ref); break;
-          case 'con': model.constraints.push(value as ConstraintInfo); break;
-          default: break;
+          case 'rsc':
+            model.resources.set(name, value as ResourceInfo);
+            break;
+          case 'ever':
+            model.everCreated.set(name, value as ResourceInfo);
+            break;
+          case 'node':
+            model.nodes.set(name, value as NodeInfo);
+            break;
+          case 'host':
+            model.knownHostNames.add(name);
+            break;
+          case 'prop':
+            model.properties.set(name, value as { value: string; ref: Ref });
+            break;
+          case 'rdef':
+            model.resourceDefaults.set(name, value as string);
+            break;
+          case 'name':
+            model.clusterName = value as ClusterModel['clusterName'];
+            break;
+          case 'tcb':
+            model.targetcli.backstores.set(name, value as Ref);
+            break;
+          case 'tct':
+            model.targetcli.targets.set(name, value as Ref);
+            break;
+          case 'tcp':
+            model.targetcli.tpgs.add(name);
+            break;
+          case 'tca':
+            model.targetcli.acls.set(name, value as Ref);
+            break;
+          case 'tcl':
+            model.targetcli.luns.set(name, value as Ref);
+            break;
+          case 'con':
+            model.constraints.push(value as ConstraintInfo);
+            break;
+          default:
+            break;
         }
       }
       // a resource that still exists is the same object in both maps (rules compare them)
@@ -659,9 +707,14 @@ export class IncrementalModel {
 /** Move the unit's state from the alternatives `open` to those of the next command, `path`: close
  * the constructs it left, switch arms where it is in another arm of the same construct, open the
  * constructs it entered. Returns the new open path. */
-function enterBranch(state: UnitState, open: NonNullable<Invocation['branch']>, path: NonNullable<Invocation['branch']>): NonNullable<Invocation['branch']> {
+function enterBranch(
+  state: UnitState,
+  open: NonNullable<Invocation['branch']>,
+  path: NonNullable<Invocation['branch']>,
+): NonNullable<Invocation['branch']> {
   let common = 0;
-  while (common < open.length && common < path.length && open[common].id === path[common].id && open[common].arm === path[common].arm) common++;
+  while (common < open.length && common < path.length && open[common].id === path[common].id && open[common].arm === path[common].arm)
+    common++;
   const stack = open.slice(0, common);
   for (let i = open.length - 1; i >= common; i--) {
     if (i === common && path.length > common && open[i].id === path[i].id) {
@@ -718,7 +771,13 @@ class LineShift {
   /** Entries written by the moved runs (the only ones that can hold moved positions). */
   readonly owned = new Set<Entry>();
   private readonly entries = new Map<Entry, Entry>();
-  constructor(readonly uri: string, readonly from: number, readonly lines: number, readonly fromOffset: number, readonly chars: number) {}
+  constructor(
+    readonly uri: string,
+    readonly from: number,
+    readonly lines: number,
+    readonly fromOffset: number,
+    readonly chars: number,
+  ) {}
 
   entry(e: Entry): Entry {
     if (!this.owned.has(e)) return e;
@@ -795,7 +854,11 @@ function intersects(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** Do the unit's recorded reads still resolve to the entries it saw? */
-function isValid(effects: UnitEffects, entryAbove: (k: string) => Entry | undefined, elsewhereOf: (k: string) => Entry | undefined): boolean {
+function isValid(
+  effects: UnitEffects,
+  entryAbove: (k: string) => Entry | undefined,
+  elsewhereOf: (k: string) => Entry | undefined,
+): boolean {
   if (effects.volatile) return false;
   for (const [rk, seen] of effects.reads) {
     if (rk.charCodeAt(0) === 76 /* L: this document only */) {
@@ -902,7 +965,8 @@ function applyCorosync(ctx: FoldContext, file: CsFile): void {
   }
   for (const totem of children(file, 'totem')) {
     for (const kv of totem.children) {
-      if (kv.type === 'key' && kv.key === 'cluster_name' && kv.value) ctx.model.clusterName = { name: kv.value, decl: { uri: ctx.uri, range: kv.valueRange } };
+      if (kv.type === 'key' && kv.key === 'cluster_name' && kv.value)
+        ctx.model.clusterName = { name: kv.value, decl: { uri: ctx.uri, range: kv.valueRange } };
     }
   }
   for (const nodelist of children(file, 'nodelist')) {
@@ -917,7 +981,14 @@ function applyCorosync(ctx: FoldContext, file: CsFile): void {
       const nodeName = name?.value ?? addresses[0];
       if (!nodeName) continue;
       const range = name?.range ?? node.nameRange;
-      ctx.model.nodes.set(nodeName, { name: nodeName, addresses, source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range }, ...(cluster ? { cluster } : {}) });
+      ctx.model.nodes.set(nodeName, {
+        name: nodeName,
+        addresses,
+        source: 'corosync.conf',
+        member: true,
+        decl: { uri: ctx.uri, range },
+        ...(cluster ? { cluster } : {}),
+      });
       if (cluster) joinCluster(ctx, nodeName, cluster);
       ctx.model.knownHostNames.add(nodeName);
       ctx.mention({ text: nodeName, range }, `node:${nodeName}`, nodeName, true);
@@ -936,13 +1007,23 @@ function applyEmbeddedCorosyncNames(ctx: FoldContext, file: WrittenFile): void {
     if (m[1] === 'cluster_name') {
       const line = file.contentRange.start.line + i;
       const ch = (i === 0 ? file.contentRange.start.character : 0) + lines[i].indexOf(m[2], m[0].indexOf(':'));
-      ctx.model.clusterName = { name: m[2], decl: { uri: ctx.uri, range: { start: { line, character: ch }, end: { line, character: ch + m[2].length } } } };
+      ctx.model.clusterName = {
+        name: m[2],
+        decl: { uri: ctx.uri, range: { start: { line, character: ch }, end: { line, character: ch + m[2].length } } },
+      };
     } else {
       const line = file.contentRange.start.line + i;
       const ch = (i === 0 ? file.contentRange.start.character : 0) + lines[i].indexOf(m[2], m[0].indexOf(':'));
       const range = { start: { line, character: ch }, end: { line, character: ch + m[2].length } };
       if (!ctx.model.nodes.get(m[2])?.member) {
-        ctx.model.nodes.set(m[2], { name: m[2], addresses: [], source: 'corosync.conf', member: true, decl: { uri: ctx.uri, range }, ...(cluster ? { cluster } : {}) });
+        ctx.model.nodes.set(m[2], {
+          name: m[2],
+          addresses: [],
+          source: 'corosync.conf',
+          member: true,
+          decl: { uri: ctx.uri, range },
+          ...(cluster ? { cluster } : {}),
+        });
         if (cluster) joinCluster(ctx, m[2], cluster);
         ctx.mention({ text: m[2], range }, `node:${m[2]}`, m[2], true);
       }

@@ -29,7 +29,10 @@ const member = (name: string) => `memb\0${name}`;
 function clusterOfNode(ctx: FoldContext, name: string): string | undefined {
   const st = ctx.clusterState;
   if (!st) return ctx.model.nodes.get(name)?.cluster;
-  return (st.get(member(name)) as string | undefined) ?? (name.includes('.') ? (st.get(member(name.split('.')[0])) as string | undefined) : undefined);
+  return (
+    (st.get(member(name)) as string | undefined) ??
+    (name.includes('.') ? (st.get(member(name.split('.')[0])) as string | undefined) : undefined)
+  );
 }
 
 /** The cluster the current command of `ctx` belongs to (undefined: nothing says). */

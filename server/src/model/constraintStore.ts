@@ -25,7 +25,11 @@ export class ConstraintStore {
     for (const id of new Set([c.rsc, c.with])) {
       if (!id) continue;
       const list = this.byResource.get(id);
-      if (list?.includes(c.id) && !this.byId.has(c.id)) this.byResource.set(id, list.filter((x) => x !== c.id));
+      if (list?.includes(c.id) && !this.byId.has(c.id))
+        this.byResource.set(
+          id,
+          list.filter((x) => x !== c.id),
+        );
     }
   }
 

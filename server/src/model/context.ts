@@ -57,15 +57,7 @@ export class FoldContext {
     this.model.constraints = this.constraints.values();
   }
 
-  report(
-    uri: string,
-    range: Range,
-    severity: Severity,
-    code: string,
-    message: string,
-    fixes?: FixData['fixes'],
-    related?: Ref[],
-  ): void {
+  report(uri: string, range: Range, severity: Severity, code: string, message: string, fixes?: FixData['fixes'], related?: Ref[]): void {
     const diagnostic: Diagnostic = { range, severity: SEVERITY[severity], code, source: 'pcmk', message };
     if (fixes && fixes.length) diagnostic.data = { fixes } satisfies FixData;
     if (related?.length) {
@@ -104,7 +96,12 @@ export class FoldContext {
 }
 
 export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /**
@@ -125,5 +122,10 @@ export function nameRange(word: Word, name: string, from = 0): Range {
 /** A sub-word: `key=value` split into its value part, keeping exact characters when possible. */
 export function valueWord(word: Word, value: string, offsetInText: number): Word {
   const range = nameRange(word, value, offsetInText);
-  return { text: value, range, dynamic: word.dynamic, textOffset: word.textOffset !== undefined ? word.textOffset + offsetInText : undefined };
+  return {
+    text: value,
+    range,
+    dynamic: word.dynamic,
+    textOffset: word.textOffset !== undefined ? word.textOffset + offsetInText : undefined,
+  };
 }

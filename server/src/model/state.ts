@@ -37,7 +37,22 @@ export type Table =
   | 'cur'; // the cluster this document's commands are on (one key, this document only)
 
 /** Tables where a definition in another document counts (existence checks across files). */
-const SHARED: ReadonlySet<Table> = new Set<Table>(['rsc', 'ever', 'node', 'host', 'prop', 'rdef', 'name', 'tcb', 'tct', 'tcp', 'tca', 'tcl', 'con', 'memb']);
+const SHARED: ReadonlySet<Table> = new Set<Table>([
+  'rsc',
+  'ever',
+  'node',
+  'host',
+  'prop',
+  'rdef',
+  'name',
+  'tcb',
+  'tct',
+  'tcp',
+  'tca',
+  'tcl',
+  'con',
+  'memb',
+]);
 
 function cloneResource(r: ResourceInfo): ResourceInfo {
   return {
@@ -259,7 +274,8 @@ export class UnitState {
       else {
         const clone = CLONE[table];
         value = clone ? clone(live[live.length - 1] as never) : live[live.length - 1];
-        if (MAYBE.has(table) && live.length < paths.length && value && typeof value === 'object') value = { ...(value as object), maybe: true };
+        if (MAYBE.has(table) && live.length < paths.length && value && typeof value === 'object')
+          value = { ...(value as object), maybe: true };
       }
       merged.set(k, { value, deleted: false, base });
     }
@@ -340,7 +356,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** A Map over one table of a UnitState. Enumeration marks the unit volatile. */
 export class StateMap<V> extends Map<string, V> {
-  constructor(private readonly state: UnitState, private readonly table: Table) {
+  constructor(
+    private readonly state: UnitState,
+    private readonly table: Table,
+  ) {
     super();
   }
   override get(name: string): V | undefined {
@@ -389,7 +408,10 @@ export class StateMap<V> extends Map<string, V> {
 }
 
 export class StateSet extends Set<string> {
-  constructor(private readonly state: UnitState, private readonly table: Table) {
+  constructor(
+    private readonly state: UnitState,
+    private readonly table: Table,
+  ) {
     super();
   }
   override has(name: string): boolean {

@@ -9,15 +9,7 @@ import { checkNodeCluster, joinCluster, otherCluster, ticketMention } from '../m
 import type { ConstraintInfo, NodeSource, ResourceInfo } from '../model/types';
 import type { PcsCommand } from './grammar';
 import { closest } from './grammar';
-import {
-  CLUSTER_PROPERTY_MAP,
-  SETTABLE_PROPERTIES,
-  isScore,
-  isValidId,
-  propertyValueProblem,
-  ROLES,
-  ORDER_ACTIONS,
-} from './values';
+import { CLUSTER_PROPERTY_MAP, SETTABLE_PROPERTIES, isScore, isValidId, propertyValueProblem, ROLES, ORDER_ACTIONS } from './values';
 
 export interface KeyValue {
   key: string;
@@ -63,9 +55,11 @@ function optionValue(cmd: PcsCommand, name: string): { value?: string; word?: Wo
 
 export function applyPcs(ctx: FoldContext, cmd: PcsCommand, options: PcsApplyOptions = {}): void {
   for (const problem of cmd.problems) {
-    const fixes = problem.fixes ?? (problem.replacement
-      ? [{ title: `Replace with '${problem.replacement}'`, edits: [{ range: problem.word.range, newText: problem.replacement }] }]
-      : undefined);
+    const fixes =
+      problem.fixes ??
+      (problem.replacement
+        ? [{ title: `Replace with '${problem.replacement}'`, edits: [{ range: problem.word.range, newText: problem.replacement }] }]
+        : undefined);
     ctx.at(problem.word, problem.severity ?? 'error', problem.code, problem.message, fixes);
   }
   if (!cmd.def || cmd.problems.some((p) => (p.severity ?? 'error') === 'error')) return;
@@ -76,7 +70,11 @@ export function applyPcs(ctx: FoldContext, cmd: PcsCommand, options: PcsApplyOpt
 /** Helpers for one pcs line. */
 class PcsLine {
   readonly force: boolean;
-  constructor(readonly ctx: FoldContext, readonly cmd: PcsCommand, readonly options: PcsApplyOptions) {
+  constructor(
+    readonly ctx: FoldContext,
+    readonly cmd: PcsCommand,
+    readonly options: PcsApplyOptions,
+  ) {
     this.force = has(cmd, '--force');
   }
   get model() {
@@ -88,13 +86,23 @@ class PcsLine {
   known(word: Word | undefined): word is Word {
     return !!word && !(word.dynamic && !word.values);
   }
-  refuse(word: Word, code: string, message: string, forcible = false, fixes?: { title: string; edits: { range: Word['range']; newText: string }[] }[]) {
+  refuse(
+    word: Word,
+    code: string,
+    message: string,
+    forcible = false,
+    fixes?: { title: string; edits: { range: Word['range']; newText: string }[] }[],
+  ) {
     if (forcible && this.force) return;
     this.ctx.at(word, 'error', code, message, fixes);
   }
 
   /** A word naming an existing resource/group/clone/stonith; reports pcs's refusal when it does not exist. */
-  needResource(word: Word | undefined, message: (id: string) => string, opts: { allowStonith?: boolean; forConstraint?: boolean; warnOnly?: boolean } = {}): ResourceInfo | undefined {
+  needResource(
+    word: Word | undefined,
+    message: (id: string) => string,
+    opts: { allowStonith?: boolean; forConstraint?: boolean; warnOnly?: boolean } = {},
+  ): ResourceInfo | undefined {
     if (!this.known(word)) return undefined;
     const id = word.text;
     const info = this.model.resources.get(id);
@@ -104,15 +112,32 @@ class PcsLine {
       const fixes = suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined;
       const deleted = this.model.everCreated.has(id) ? ' (it was deleted by an earlier line)' : '';
       const text = `${message(id)}${deleted}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
-      if (opts.warnOnly) this.ctx.at(word, 'warning', 'pcs/unknown-resource', `${text} The command will fail unless the resource is created elsewhere.`, fixes);
+      if (opts.warnOnly)
+        this.ctx.at(
+          word,
+          'warning',
+          'pcs/unknown-resource',
+          `${text} The command will fail unless the resource is created elsewhere.`,
+          fixes,
+        );
       else this.ctx.at(word, 'error', 'pcs/unknown-resource', `pcs refuses this: ${text} Create it first or fix the id.`, fixes);
       return undefined;
     }
     // cloned by another file of unknown order: whether pcs refuses depends on which file runs first
-    if (opts.forConstraint && (info.kind === 'primitive' || info.kind === 'group') && info.clone && !this.force && !isForeign(this.model.resources, id)) {
-      this.ctx.at(word, 'error', 'pcs/constraint-on-clone-child', `pcs refuses this: '${id}' is cloned; constraints must name the clone '${info.clone}'.`, [
-        { title: `Use '${info.clone}'`, edits: [{ range: word.range, newText: info.clone }] },
-      ]);
+    if (
+      opts.forConstraint &&
+      (info.kind === 'primitive' || info.kind === 'group') &&
+      info.clone &&
+      !this.force &&
+      !isForeign(this.model.resources, id)
+    ) {
+      this.ctx.at(
+        word,
+        'error',
+        'pcs/constraint-on-clone-child',
+        `pcs refuses this: '${id}' is cloned; constraints must name the clone '${info.clone}'.`,
+        [{ title: `Use '${info.clone}'`, edits: [{ range: word.range, newText: info.clone }] }],
+      );
     }
     return info;
   }
@@ -123,16 +148,29 @@ class PcsLine {
     const id = word.text;
     const valid = isValidId(id);
     if (!valid.ok) {
-      this.ctx.at(word, 'error', 'pcs/invalid-id', `pcs refuses this: invalid ${what} name '${id}', ${valid.reason} (ids start with a letter or '_' and use letters, digits, '_', '.', '-').`);
+      this.ctx.at(
+        word,
+        'error',
+        'pcs/invalid-id',
+        `pcs refuses this: invalid ${what} name '${id}', ${valid.reason} (ids start with a letter or '_' and use letters, digits, '_', '.', '-').`,
+      );
       return false;
     }
     // only this document's earlier lines count: another file creating the same id may run instead
     const constraint = this.ctx.constraints.getLocal(id);
-    const existing = getLocal(this.model.resources, id) ?? (constraint ? ({ decl: constraint.ref, maybe: constraint.maybe } as ResourceInfo) : undefined);
+    const existing =
+      getLocal(this.model.resources, id) ?? (constraint ? ({ decl: constraint.ref, maybe: constraint.maybe } as ResourceInfo) : undefined);
     // created in a shell alternative only (`if`/`else` arm, `case` item, `||`): it may not exist
     // the same id in another cluster of the lab (a DR pair) is another resource
     if (existing && !existing.maybe && !otherCluster(this.ctx, existing)) {
-      this.ctx.at(word, 'error', 'pcs/duplicate-id', `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`, undefined, [existing.decl]);
+      this.ctx.at(
+        word,
+        'error',
+        'pcs/duplicate-id',
+        `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`,
+        undefined,
+        [existing.decl],
+      );
       return false;
     }
     return true;
@@ -146,7 +184,10 @@ class PcsLine {
     checkNodeCluster(this.ctx, word, values);
   }
 
-  addResource(word: Word, info: Omit<ResourceInfo, 'decl' | 'createdBy' | 'params' | 'meta' | 'ops' | 'members'> & Partial<ResourceInfo>): ResourceInfo {
+  addResource(
+    word: Word,
+    info: Omit<ResourceInfo, 'decl' | 'createdBy' | 'params' | 'meta' | 'ops' | 'members'> & Partial<ResourceInfo>,
+  ): ResourceInfo {
     const full: ResourceInfo = {
       params: new Map(),
       meta: new Map(),
@@ -200,7 +241,14 @@ class PcsLine {
       this.ctx.mention(word, `node:${name}`, name, false);
       return;
     }
-    this.model.nodes.set(name, { name, addresses: [...(existing?.addresses ?? []), ...addresses], source, member, remote, decl: this.ctx.ref(word) });
+    this.model.nodes.set(name, {
+      name,
+      addresses: [...(existing?.addresses ?? []), ...addresses],
+      source,
+      member,
+      remote,
+      decl: this.ctx.ref(word),
+    });
     this.model.knownHostNames.add(name);
     this.ctx.mention(word, `node:${name}`, name, true);
   }
@@ -289,11 +337,23 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
   const sections = splitCreate(rest);
   let agentError = false;
   if (agentWord && line.options.onAgentUse) {
-    agentError = line.options.onAgentUse({ kind, id: idWord, agent: agentWord, params: sections.params, ops: sections.ops, meta: sections.meta });
+    agentError = line.options.onAgentUse({
+      kind,
+      id: idWord,
+      agent: agentWord,
+      params: sections.params,
+      ops: sections.ops,
+      meta: sections.meta,
+    });
   }
   const okId = line.newId(idWord, kind === 'stonith' ? 'stonith' : 'resource');
   if (sections.clone?.promotable && agentWord && line.options.isPromotable?.(agentWord.text, kind) === false) {
-    line.refuse(sections.clone.keyword, 'pcs/not-promotable', `pcs refuses this: the agent '${agentWord.text}' has no promote/demote actions, so it cannot be a promotable clone. Use 'clone', or an agent with roles (ocf:pacemaker:Stateful, ocf:linbit:drbd).`, true);
+    line.refuse(
+      sections.clone.keyword,
+      'pcs/not-promotable',
+      `pcs refuses this: the agent '${agentWord.text}' has no promote/demote actions, so it cannot be a promotable clone. Use 'clone', or an agent with roles (ocf:pacemaker:Stateful, ocf:linbit:drbd).`,
+      true,
+    );
     return;
   }
   if (agentError) return;
@@ -306,7 +366,11 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
     if (groupInfo && groupInfo.kind !== 'group' && isForeign(line.model.resources, group.value)) groupInfo = undefined;
     line.ctx.mention(group.word, RSC(group.value), group.value, !groupInfo);
     if (groupInfo && groupInfo.kind !== 'group') {
-      line.refuse(group.word, 'pcs/not-a-group', `pcs refuses this: '${group.value}' is not a group (it is a ${groupInfo.kind}); --group must name a group or a new id.`);
+      line.refuse(
+        group.word,
+        'pcs/not-a-group',
+        `pcs refuses this: '${group.value}' is not a group (it is a ${groupInfo.kind}); --group must name a group or a new id.`,
+      );
       groupOk = false;
     } else if (!groupInfo) {
       const valid = isValidId(group.value);
@@ -320,7 +384,11 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
       if (pos?.word && pos.value && line.known(pos.word)) {
         line.ctx.mention(pos.word, RSC(pos.value), pos.value, false);
         if (!line.model.resources.has(pos.value)) {
-          line.refuse(pos.word, 'pcs/unknown-resource', `pcs refuses this: '${pos.value}' does not exist, so the new resource cannot be placed ${position.slice(2)} it.`);
+          line.refuse(
+            pos.word,
+            'pcs/unknown-resource',
+            `pcs refuses this: '${pos.value}' does not exist, so the new resource cannot be placed ${position.slice(2)} it.`,
+          );
           groupOk = false;
         } else if (!groupInfo || !groupInfo.members.includes(pos.value)) {
           line.refuse(pos.word, 'pcs/not-in-group', `pcs refuses this: '${pos.value}' is not a member of group '${group.value}'.`);
@@ -379,7 +447,9 @@ type Handler = (line: PcsLine) => void;
 function deleteHandler(kindWord: 'resource' | 'stonith'): Handler {
   return (line) => {
     const word = line.args[0];
-    const info = line.needResource(word, (id) => `${kindWord === 'stonith' ? 'Stonith device' : 'Resource'} '${id}' does not exist`, { allowStonith: true });
+    const info = line.needResource(word, (id) => `${kindWord === 'stonith' ? 'Stonith device' : 'Resource'} '${id}' does not exist`, {
+      allowStonith: true,
+    });
     if (info) line.deleteResource(info.id);
   };
 }
@@ -401,7 +471,11 @@ function groupAdd(line: PcsLine): void {
       continue;
     }
     if (info.clone || info.kind === 'clone' || info.kind === 'promotable' || info.kind === 'group') {
-      line.refuse(m, 'pcs/cannot-group', `pcs refuses this: '${info.id}' cannot be put into a group (${info.clone ? `its parent '${info.clone}' is a clone` : `it is a ${info.kind}`}).`);
+      line.refuse(
+        m,
+        'pcs/cannot-group',
+        `pcs refuses this: '${info.id}' cannot be put into a group (${info.clone ? `its parent '${info.clone}' is a clone` : `it is a ${info.kind}`}).`,
+      );
       ok = false;
       continue;
     }
@@ -431,7 +505,9 @@ function groupRemove(line: PcsLine): void {
     line.refuse(groupWord!, 'pcs/not-a-group', `pcs refuses this: '${group.id}' is not a group.`);
     return;
   }
-  const targets = members.length ? members.map((m) => line.needResource(m, (id) => `'${id}' does not exist`)).filter((x): x is ResourceInfo => !!x) : group.members.map((id) => line.model.resources.get(id)!).filter(Boolean);
+  const targets = members.length
+    ? members.map((m) => line.needResource(m, (id) => `'${id}' does not exist`)).filter((x): x is ResourceInfo => !!x)
+    : group.members.map((id) => line.model.resources.get(id)!).filter(Boolean);
   const strangers = members.filter((m) => targets.some((t) => t.id === m.text && t.group !== group.id));
   for (const m of strangers) line.refuse(m, 'pcs/not-in-group', `pcs refuses this: resource '${m.text}' is not in group '${group.id}'.`);
   if (strangers.length || targets.length < members.length) return;
@@ -449,12 +525,21 @@ function cloneHandler(promotable: boolean): Handler {
     const info = line.model.resources.get(word.text);
     line.ctx.mention(word, RSC(word.text), word.text, false);
     if (!info || (info.kind !== 'primitive' && info.kind !== 'group')) {
-      line.refuse(word, 'pcs/unknown-resource', `pcs refuses this: unable to find group or resource '${word.text}'${info ? ` (it is a ${info.kind})` : ''}.`);
+      line.refuse(
+        word,
+        'pcs/unknown-resource',
+        `pcs refuses this: unable to find group or resource '${word.text}'${info ? ` (it is a ${info.kind})` : ''}.`,
+      );
       return;
     }
-    const agentOf = (r: ResourceInfo): string[] => (r.kind === 'group' ? r.members.map((m) => line.model.resources.get(m)?.agent ?? '') : [r.agent ?? '']);
+    const agentOf = (r: ResourceInfo): string[] =>
+      r.kind === 'group' ? r.members.map((m) => line.model.resources.get(m)?.agent ?? '') : [r.agent ?? ''];
     if (promotable && !line.force && agentOf(info).some((a) => a && line.options.isPromotable?.(a, 'resource') === false)) {
-      line.refuse(word, 'pcs/not-promotable', `pcs refuses this: '${info.id}' uses an agent without promote/demote actions, so it cannot be a promotable clone. Use 'pcs resource clone'.`);
+      line.refuse(
+        word,
+        'pcs/not-promotable',
+        `pcs refuses this: '${info.id}' uses an agent without promote/demote actions, so it cannot be a promotable clone. Use 'pcs resource clone'.`,
+      );
       return;
     }
     if (info.clone && !isForeign(line.model.resources, info.id)) {
@@ -477,7 +562,12 @@ function cloneHandler(promotable: boolean): Handler {
       info.group = undefined;
     }
     const optionWords = explicitId ? rest : [maybeId, ...rest].filter((w): w is Word => !!w);
-    const clone = line.addResource(explicitId ?? word, { id: cloneId, kind: promotable ? 'promotable' : 'clone', members: [info.id], meta: kvMap(optionWords) });
+    const clone = line.addResource(explicitId ?? word, {
+      id: cloneId,
+      kind: promotable ? 'promotable' : 'clone',
+      members: [info.id],
+      meta: kvMap(optionWords),
+    });
     if (!explicitId) {
       // the id is generated: keep the declaration but do not let rename touch the resource's word
       const list = line.model.occurrences.get(line.ctx.uri)!;
@@ -559,7 +649,17 @@ function banOrMove(kind: 'ban' | 'move' | 'move-with-constraint'): Handler {
     const node = nodeWord && !nodeWord.text.includes('=') ? nodeWord : undefined;
     if (node) line.nodeMention(node);
     if (!info || !node || kind === 'move') return;
-    line.addConstraint({ id: `cli-ban-${info.id}-on-${node.text}`, type: 'location', rsc: info.id, node: node.text, score: kind === 'ban' ? '-INFINITY' : 'INFINITY', cli: true }, word!);
+    line.addConstraint(
+      {
+        id: `cli-ban-${info.id}-on-${node.text}`,
+        type: 'location',
+        rsc: info.id,
+        node: node.text,
+        score: kind === 'ban' ? '-INFINITY' : 'INFINITY',
+        cli: true,
+      },
+      word!,
+    );
   };
 }
 
@@ -578,7 +678,20 @@ function locationHandler(line: PcsLine): void {
   if (rscWord.text === 'config' || rscWord.text === 'show') return;
   if (!verb || !['prefers', 'avoids', 'rule'].includes(verb.text)) {
     if (verb && !verb.dynamic) {
-      line.refuse(verb, 'pcs/unknown-command', `pcs refuses this: after the resource, 'pcs constraint location' expects prefers, avoids or rule, not '${verb.text}'.`, false, closest(verb.text, ['prefers', 'avoids', 'rule']) ? [{ title: `Use '${closest(verb.text, ['prefers', 'avoids', 'rule'])}'`, edits: [{ range: verb.range, newText: closest(verb.text, ['prefers', 'avoids', 'rule'])! }] }] : undefined);
+      line.refuse(
+        verb,
+        'pcs/unknown-command',
+        `pcs refuses this: after the resource, 'pcs constraint location' expects prefers, avoids or rule, not '${verb.text}'.`,
+        false,
+        closest(verb.text, ['prefers', 'avoids', 'rule'])
+          ? [
+              {
+                title: `Use '${closest(verb.text, ['prefers', 'avoids', 'rule'])}'`,
+                edits: [{ range: verb.range, newText: closest(verb.text, ['prefers', 'avoids', 'rule'])! }],
+              },
+            ]
+          : undefined,
+      );
     }
     return;
   }
@@ -597,7 +710,15 @@ function locationHandler(line: PcsLine): void {
     line.nodeMention(nodeWord);
     if (eq >= 0 && !word.dynamic && !isScore(score)) {
       const scoreWord = valueWord(word, score, eq + 1);
-      line.refuse(scoreWord, 'pcs/invalid-score', `pcs refuses this: invalid score '${score}', use an integer or INFINITY or -INFINITY.`, false, score.toUpperCase().replace(/^([+-]?)INF(INITY)?$/, '$1INFINITY') !== score && /^[+-]?inf(inity)?$/i.test(score) ? [{ title: 'Use INFINITY', edits: [{ range: scoreWord.range, newText: score.startsWith('-') ? '-INFINITY' : 'INFINITY' }] }] : undefined);
+      line.refuse(
+        scoreWord,
+        'pcs/invalid-score',
+        `pcs refuses this: invalid score '${score}', use an integer or INFINITY or -INFINITY.`,
+        false,
+        score.toUpperCase().replace(/^([+-]?)INF(INITY)?$/, '$1INFINITY') !== score && /^[+-]?inf(inity)?$/i.test(score)
+          ? [{ title: 'Use INFINITY', edits: [{ range: scoreWord.range, newText: score.startsWith('-') ? '-INFINITY' : 'INFINITY' }] }]
+          : undefined,
+      );
       bad = true;
     }
     entries.push({ node: nodeWord, score });
@@ -608,8 +729,18 @@ function locationHandler(line: PcsLine): void {
     if (verb.text === 'avoids') score = score.startsWith('-') ? score.slice(1) : `-${score.replace(/^\+/, '')}`;
     const scoreText = score.replace(/^\+/, '');
     // pcs replaces an existing plain location constraint of the same resource and node
-    for (const c of line.ctx.constraints.forResource(info.id)) if (c.type === 'location' && !c.rule && !c.cli && c.rsc === info.id && c.node === entry.node.text) line.ctx.constraints.remove(c);
-    line.addConstraint({ id: line.constraintId(`location-${info.id}-${entry.node.text}-${scoreText}`), type: 'location', rsc: info.id, node: entry.node.text, score: scoreText }, entry.node);
+    for (const c of line.ctx.constraints.forResource(info.id))
+      if (c.type === 'location' && !c.rule && !c.cli && c.rsc === info.id && c.node === entry.node.text) line.ctx.constraints.remove(c);
+    line.addConstraint(
+      {
+        id: line.constraintId(`location-${info.id}-${entry.node.text}-${scoreText}`),
+        type: 'location',
+        rsc: info.id,
+        node: entry.node.text,
+        score: scoreText,
+      },
+      entry.node,
+    );
   }
 }
 
@@ -621,10 +752,18 @@ function locationAdd(line: PcsLine): void {
   const info = line.needResource(rscWord, (id) => `Resource '${id}' does not exist`, { forConstraint: true, allowStonith: true });
   if (nodeWord) line.nodeMention(nodeWord);
   if (scoreWord && !scoreWord.dynamic && !isScore(scoreWord.text)) {
-    line.refuse(scoreWord, 'pcs/invalid-score', `pcs refuses this: invalid score '${scoreWord.text}', use an integer or INFINITY or -INFINITY.`);
+    line.refuse(
+      scoreWord,
+      'pcs/invalid-score',
+      `pcs refuses this: invalid score '${scoreWord.text}', use an integer or INFINITY or -INFINITY.`,
+    );
     return;
   }
-  if (okId && info && nodeWord && scoreWord) line.addConstraint({ id: idWord!.text, type: 'location', rsc: info.id, node: nodeWord.text, score: scoreWord.text.replace(/^\+/, '') }, idWord!);
+  if (okId && info && nodeWord && scoreWord)
+    line.addConstraint(
+      { id: idWord!.text, type: 'location', rsc: info.id, node: nodeWord.text, score: scoreWord.text.replace(/^\+/, '') },
+      idWord!,
+    );
 }
 
 function deleteConstraint(line: PcsLine): void {
@@ -633,7 +772,13 @@ function deleteConstraint(line: PcsLine): void {
     const found = line.ctx.constraints.get(word.text);
     if (!found) {
       const suggestion = closest(word.text, line.ctx.constraints.ids());
-      line.refuse(word, 'pcs/unknown-constraint', `pcs refuses this: there is no constraint with id '${word.text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} See 'pcs constraint config --full' for ids.`, false, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined);
+      line.refuse(
+        word,
+        'pcs/unknown-constraint',
+        `pcs refuses this: there is no constraint with id '${word.text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} See 'pcs constraint config --full' for ids.`,
+        false,
+        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined,
+      );
       continue;
     }
     line.ctx.constraints.remove(found);
@@ -650,7 +795,8 @@ function orderHandler(line: PcsLine): void {
   }
   const firstPart = args.slice(0, thenIndex);
   const secondPart = args.slice(thenIndex + 1);
-  const actionOf = (part: Word[]): string => (part.length >= 2 && ORDER_ACTIONS.includes(part[0].text.toLowerCase()) ? part[0].text.toLowerCase() : 'start');
+  const actionOf = (part: Word[]): string =>
+    part.length >= 2 && ORDER_ACTIONS.includes(part[0].text.toLowerCase()) ? part[0].text.toLowerCase() : 'start';
   const firstAction = actionOf(firstPart);
   const thenAction = actionOf(secondPart.filter((w) => !w.text.includes('=')));
   const pickResource = (part: Word[]): Word | undefined => {
@@ -672,26 +818,59 @@ function orderHandler(line: PcsLine): void {
   const b = line.needResource(then, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
   if (!a || !b || !first || !then) return;
   const opts = kvMap(secondPart.filter((w) => w.text.includes('=')));
-  if (line.ctx.constraints.forResource(a.id).some((c) => c.type === 'order' && c.rsc === a.id && c.with === b.id && c.role === firstAction && c.withRole === thenAction) && !line.force) {
-    line.refuse(then, 'pcs/duplicate-constraint', `pcs refuses this: an order constraint '${a.id} then ${b.id}' already exists (duplicate constraint).`);
+  if (
+    line.ctx.constraints
+      .forResource(a.id)
+      .some((c) => c.type === 'order' && c.rsc === a.id && c.with === b.id && c.role === firstAction && c.withRole === thenAction) &&
+    !line.force
+  ) {
+    line.refuse(
+      then,
+      'pcs/duplicate-constraint',
+      `pcs refuses this: an order constraint '${a.id} then ${b.id}' already exists (duplicate constraint).`,
+    );
     return;
   }
   const kind = (opts.get('kind') ?? 'Mandatory').toLowerCase();
-  line.addConstraint({ id: opts.get('id') ?? line.constraintId(`order-${a.id}-${b.id}-${kind}`), type: 'order', rsc: a.id, with: b.id, score: opts.get('kind') === 'Optional' ? '0' : 'INFINITY', role: firstAction, withRole: thenAction }, first);
+  line.addConstraint(
+    {
+      id: opts.get('id') ?? line.constraintId(`order-${a.id}-${b.id}-${kind}`),
+      type: 'order',
+      rsc: a.id,
+      with: b.id,
+      score: opts.get('kind') === 'Optional' ? '0' : 'INFINITY',
+      role: firstAction,
+      withRole: thenAction,
+    },
+    first,
+  );
 }
 
 function colocationAdd(line: PcsLine): void {
   const args = line.args;
   const withIndex = args.findIndex((w) => w.text === 'with');
   if (withIndex < 0) {
-    if (args[0]) line.refuse(args[0], 'pcs/syntax', "pcs refuses this: 'pcs constraint colocation add' needs '[role] <source> with [role] <target> [score]'.");
+    if (args[0])
+      line.refuse(
+        args[0],
+        'pcs/syntax',
+        "pcs refuses this: 'pcs constraint colocation add' needs '[role] <source> with [role] <target> [score]'.",
+      );
     return;
   }
   const left = args.slice(0, withIndex);
   const right = args.slice(withIndex + 1);
   const checkRole = (w: Word): boolean => {
     if (ROLES.some((r) => r.toLowerCase() === w.text.toLowerCase())) return true;
-    line.refuse(w, 'pcs/invalid-role', `pcs refuses this: invalid role value '${w.text}', allowed values are: ${ROLES.map((r) => `'${r}'`).join(', ')}.`, false, closest(w.text, ROLES) ? [{ title: `Use '${closest(w.text, ROLES)}'`, edits: [{ range: w.range, newText: closest(w.text, ROLES)! }] }] : undefined);
+    line.refuse(
+      w,
+      'pcs/invalid-role',
+      `pcs refuses this: invalid role value '${w.text}', allowed values are: ${ROLES.map((r) => `'${r}'`).join(', ')}.`,
+      false,
+      closest(w.text, ROLES)
+        ? [{ title: `Use '${closest(w.text, ROLES)}'`, edits: [{ range: w.range, newText: closest(w.text, ROLES)! }] }]
+        : undefined,
+    );
     return false;
   };
   let ok = true;
@@ -726,12 +905,34 @@ function colocationAdd(line: PcsLine): void {
   if (!ok || !a || !b || !source) return;
   // pcs compares the roles too (Master = Promoted, Slave = Unpromoted, none = Started)
   const sameRole = (x: string | undefined, y: string | undefined) => normalRole(x) === normalRole(y);
-  if (line.ctx.constraints.forResource(a.id).some((c) => c.type === 'colocation' && c.rsc === a.id && c.with === b.id && sameRole(c.role, role) && sameRole(c.withRole, withRole)) && !line.force) {
-    line.refuse(target!, 'pcs/duplicate-constraint', `pcs refuses this: a colocation of '${a.id}' with '${b.id}' already exists (duplicate constraint).`);
+  if (
+    line.ctx.constraints
+      .forResource(a.id)
+      .some(
+        (c) => c.type === 'colocation' && c.rsc === a.id && c.with === b.id && sameRole(c.role, role) && sameRole(c.withRole, withRole),
+      ) &&
+    !line.force
+  ) {
+    line.refuse(
+      target!,
+      'pcs/duplicate-constraint',
+      `pcs refuses this: a colocation of '${a.id}' with '${b.id}' already exists (duplicate constraint).`,
+    );
     return;
   }
   const scoreText = score.replace(/^\+/, '');
-  line.addConstraint({ id: opts.get('id') ?? line.constraintId(`colocation-${a.id}-${b.id}-${scoreText}`), type: 'colocation', rsc: a.id, with: b.id, score: scoreText, role, withRole }, source);
+  line.addConstraint(
+    {
+      id: opts.get('id') ?? line.constraintId(`colocation-${a.id}-${b.id}-${scoreText}`),
+      type: 'colocation',
+      rsc: a.id,
+      with: b.id,
+      score: scoreText,
+      role,
+      withRole,
+    },
+    source,
+  );
 }
 
 function normalRole(role: string | undefined): string {
@@ -755,7 +956,11 @@ function setHandler(type: 'order' | 'colocation' | 'ticket'): Handler {
       if (info) ids.push(info);
     }
     if (type !== 'ticket') {
-      for (let i = 1; i < ids.length; i++) line.addConstraint({ id: line.constraintId(`${type}_set`), type, rsc: ids[i - 1].id, with: ids[i].id, score: 'INFINITY' }, line.args[0]);
+      for (let i = 1; i < ids.length; i++)
+        line.addConstraint(
+          { id: line.constraintId(`${type}_set`), type, rsc: ids[i - 1].id, with: ids[i].id, score: 'INFINITY' },
+          line.args[0],
+        );
     }
   };
 }
@@ -777,7 +982,11 @@ function propertySet(line: PcsLine): void {
     const kv = splitKeyValue(word);
     if (!kv) continue;
     if (seen.has(kv.key) && seen.get(kv.key) !== kv.value) {
-      line.refuse(word, 'pcs/duplicate-option', `pcs refuses this: '${kv.key}' is given twice with different values ('${seen.get(kv.key)}' and '${kv.value}').`);
+      line.refuse(
+        word,
+        'pcs/duplicate-option',
+        `pcs refuses this: '${kv.key}' is given twice with different values ('${seen.get(kv.key)}' and '${kv.value}').`,
+      );
       return;
     }
     seen.set(kv.key, kv.value);
@@ -793,9 +1002,20 @@ function propertySet(line: PcsLine): void {
     if (word.dynamic) continue;
     const prop = CLUSTER_PROPERTY_MAP.get(kv.key);
     if (!prop || prop.readonly) {
-      const suggestion = closest(kv.key, SETTABLE_PROPERTIES.map((p) => p.name));
-      const why = prop?.readonly ? `'${kv.key}' is maintained by the cluster itself and cannot be set` : `'${kv.key}' is not a cluster property of Pacemaker 2.1.5`;
-      line.refuse(kv.keyWord, prop?.readonly ? 'pcs/readonly-property' : 'pcs/unknown-property', `pcs refuses this: ${why}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, !prop?.readonly, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.keyWord.range, newText: suggestion }] }] : undefined);
+      const suggestion = closest(
+        kv.key,
+        SETTABLE_PROPERTIES.map((p) => p.name),
+      );
+      const why = prop?.readonly
+        ? `'${kv.key}' is maintained by the cluster itself and cannot be set`
+        : `'${kv.key}' is not a cluster property of Pacemaker 2.1.5`;
+      line.refuse(
+        kv.keyWord,
+        prop?.readonly ? 'pcs/readonly-property' : 'pcs/unknown-property',
+        `pcs refuses this: ${why}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        !prop?.readonly,
+        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.keyWord.range, newText: suggestion }] }] : undefined,
+      );
       if (prop?.readonly || !line.force) refused = true;
       continue;
     }
@@ -804,14 +1024,24 @@ function propertySet(line: PcsLine): void {
       continue;
     }
     if (kv.key === 'stonith-watchdog-timeout' && !['0', '0s'].includes(kv.value) && !line.model.properties.has('#sbd')) {
-      line.refuse(kv.valueWord, 'pcs/invalid-property-value', 'pcs refuses this: stonith-watchdog-timeout can only be unset or 0 while SBD is not enabled (pcs stonith sbd enable).');
+      line.refuse(
+        kv.valueWord,
+        'pcs/invalid-property-value',
+        'pcs refuses this: stonith-watchdog-timeout can only be unset or 0 while SBD is not enabled (pcs stonith sbd enable).',
+      );
       refused = true;
       continue;
     }
     const problem = propertyValueProblem(prop, kv.value);
     if (problem) {
       const suggestion = prop.values ? closest(kv.value, prop.values) : undefined;
-      line.refuse(kv.valueWord, 'pcs/invalid-property-value', `pcs refuses this: '${kv.value}' is not a valid ${kv.key} value, ${problem}.`, true, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.valueWord.range, newText: suggestion }] }] : undefined);
+      line.refuse(
+        kv.valueWord,
+        'pcs/invalid-property-value',
+        `pcs refuses this: '${kv.value}' is not a valid ${kv.key} value, ${problem}.`,
+        true,
+        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.valueWord.range, newText: suggestion }] }] : undefined,
+      );
       if (!line.force) refused = true;
       continue;
     }
@@ -828,7 +1058,12 @@ function propertyUnset(line: PcsLine): void {
   for (const word of line.args) {
     if (!line.known(word)) continue;
     if (!line.model.properties.has(word.text)) {
-      line.refuse(word, 'pcs/property-not-set', `pcs refuses this: cannot remove property '${word.text}', it is not set (nothing earlier in the workspace sets it).`, true);
+      line.refuse(
+        word,
+        'pcs/property-not-set',
+        `pcs refuses this: cannot remove property '${word.text}', it is not set (nothing earlier in the workspace sets it).`,
+        true,
+      );
       continue;
     }
     line.model.properties.delete(word.text);
@@ -847,7 +1082,8 @@ function hostAuth(line: PcsLine): void {
     for (const name of word.values ?? [word.text]) {
       line.model.knownHostNames.add(name);
       line.ctx.mention(word, `node:${name}`, name, !line.model.nodes.has(name));
-      if (!line.model.nodes.has(name)) line.model.nodes.set(name, { name, addresses: [], source: 'host auth', member: false, decl: line.ctx.ref(word) });
+      if (!line.model.nodes.has(name))
+        line.model.nodes.set(name, { name, addresses: [], source: 'host auth', member: false, decl: line.ctx.ref(word) });
     }
   }
 }
@@ -880,7 +1116,10 @@ function clusterSetup(line: PcsLine): void {
 function nodeAdd(line: PcsLine): void {
   const [nameWord, ...rest] = line.args;
   if (!line.known(nameWord)) return;
-  const addresses = rest.map(splitKeyValue).filter((kv) => kv?.key === 'addr').map((kv) => kv!.value);
+  const addresses = rest
+    .map(splitKeyValue)
+    .filter((kv) => kv?.key === 'addr')
+    .map((kv) => kv!.value);
   line.addNode(nameWord, nameWord.text, 'cluster node add', true, addresses);
   const cluster = line.ctx.cluster;
   if (cluster) joinCluster(line.ctx, nameWord.text, cluster);
@@ -898,9 +1137,15 @@ function nodeRemove(line: PcsLine): void {
 function addRemote(line: PcsLine): void {
   const [nameWord, maybeAddress] = line.args;
   if (!line.known(nameWord)) return;
-  const address = maybeAddress && !maybeAddress.text.includes('=') && !['op', 'meta'].includes(maybeAddress.text) ? maybeAddress.text : undefined;
+  const address =
+    maybeAddress && !maybeAddress.text.includes('=') && !['op', 'meta'].includes(maybeAddress.text) ? maybeAddress.text : undefined;
   if (!line.newId(nameWord, 'remote node resource')) return;
-  line.addResource(nameWord, { id: nameWord.text, kind: 'primitive', agent: 'ocf:pacemaker:remote', params: new Map(address ? [['server', address]] : []) });
+  line.addResource(nameWord, {
+    id: nameWord.text,
+    kind: 'primitive',
+    agent: 'ocf:pacemaker:remote',
+    params: new Map(address ? [['server', address]] : []),
+  });
   line.addNode(nameWord, nameWord.text, 'remote', false, address ? [address] : [], 'remote');
 }
 
@@ -920,7 +1165,9 @@ function removeRemote(line: PcsLine): void {
   line.nodeMention(word);
   const node = line.model.nodes.get(word.text);
   if (node?.remote) line.model.nodes.delete(word.text);
-  const rsc = [...line.model.resources.values()].find((r) => r.id === word.text || r.meta.get('remote-node') === word.text || r.params.get('server') === word.text);
+  const rsc = [...line.model.resources.values()].find(
+    (r) => r.id === word.text || r.meta.get('remote-node') === word.text || r.params.get('server') === word.text,
+  );
   if (rsc?.agent === 'ocf:pacemaker:remote') line.deleteResource(rsc.id);
   else if (rsc) rsc.meta.delete('remote-node');
 }
@@ -945,13 +1192,18 @@ function nodeList(line: PcsLine): void {
 function stonithLevelAdd(line: PcsLine): void {
   const [levelWord, targetWord, ...devices] = line.args;
   if (levelWord && !levelWord.dynamic && !/^[1-9]$/.test(levelWord.text)) {
-    line.refuse(levelWord, 'pcs/invalid-level', `pcs refuses this: '${levelWord.text}' is not a valid level value, use a positive integer (1-9).`);
+    line.refuse(
+      levelWord,
+      'pcs/invalid-level',
+      `pcs refuses this: '${levelWord.text}' is not a valid level value, use a positive integer (1-9).`,
+    );
   }
   if (targetWord && !targetWord.text.includes('=') && !targetWord.text.includes('%')) line.nodeMention(targetWord);
   for (const d of devices) {
     if (d.text.includes('=')) continue;
     const info = line.needResource(d, (id) => `Stonith resource(s) '${id}' do not exist`, { allowStonith: true });
-    if (info && info.kind !== 'stonith') line.refuse(d, 'pcs/not-a-stonith', `pcs refuses this: '${info.id}' is a ${info.kind}, not a stonith device.`);
+    if (info && info.kind !== 'stonith')
+      line.refuse(d, 'pcs/not-a-stonith', `pcs refuses this: '${info.id}' is a ${info.kind}, not a stonith device.`);
   }
 }
 
@@ -1008,9 +1260,16 @@ const HANDLERS: Record<string, Handler> = {
   'resource meta': metaHandler,
   'stonith meta': metaHandler,
   'resource op add': (line) => void line.needResource(line.args[0], (id) => `Unable to find resource: ${id}`, { allowStonith: true }),
-  'resource op delete': (line) => void (line.args.length > 1 && line.needResource(line.args[0], (id) => `Unable to find resource: ${id}`, { allowStonith: true })),
-  'resource enable': eachResource((id) => `bundle/clone/group/resource/tag '${id}' does not exist`, (info) => (info.disabled = false)),
-  'resource disable': eachResource((id) => `bundle/clone/group/resource/tag '${id}' does not exist`, (info) => (info.disabled = true)),
+  'resource op delete': (line) =>
+    void (line.args.length > 1 && line.needResource(line.args[0], (id) => `Unable to find resource: ${id}`, { allowStonith: true })),
+  'resource enable': eachResource(
+    (id) => `bundle/clone/group/resource/tag '${id}' does not exist`,
+    (info) => (info.disabled = false),
+  ),
+  'resource disable': eachResource(
+    (id) => `bundle/clone/group/resource/tag '${id}' does not exist`,
+    (info) => (info.disabled = true),
+  ),
   'stonith enable': eachResource((id) => `stonith device '${id}' does not exist`),
   'stonith disable': eachResource((id) => `stonith device '${id}' does not exist`),
   'resource manage': eachResource((id) => `bundle/clone/group/resource/tag '${id}' does not exist`),
@@ -1029,7 +1288,8 @@ const HANDLERS: Record<string, Handler> = {
   'resource debug-start': optionalResource,
   'resource debug-stop': optionalResource,
   'resource debug-monitor': optionalResource,
-  'resource utilization': (line) => void (line.args[0] && line.needResource(line.args[0], (id) => `Unable to find a resource: ${id}`, { allowStonith: true })),
+  'resource utilization': (line) =>
+    void (line.args[0] && line.needResource(line.args[0], (id) => `Unable to find a resource: ${id}`, { allowStonith: true })),
   'resource config': eachResource((id) => `no resource '${id}' is configured (pcs: No resource found)`),
   'stonith config': eachResource((id) => `no stonith device '${id}' is configured`),
   'resource defaults': resourceDefaults,
@@ -1045,7 +1305,11 @@ const HANDLERS: Record<string, Handler> = {
   'constraint colocation add': colocationAdd,
   'constraint colocation set': setHandler('colocation'),
   'constraint ticket add': (line) => {
-    ticketMention(line.ctx, line.args.find((w) => !w.text.includes('=')), false);
+    ticketMention(
+      line.ctx,
+      line.args.find((w) => !w.text.includes('=')),
+      false,
+    );
     ticketAdd(line);
   },
   'constraint ticket delete': (line) => ticketMention(line.ctx, line.args[0], false),
@@ -1055,7 +1319,8 @@ const HANDLERS: Record<string, Handler> = {
   'booth ticket remove': (line) => ticketMention(line.ctx, line.args[0], false),
   'booth ticket grant': (line) => ticketMention(line.ctx, line.args[0], false),
   'booth ticket revoke': (line) => ticketMention(line.ctx, line.args[0], false),
-  'dr set-recovery-site': (line) => line.args[0] && line.known(line.args[0]) && line.ctx.mention(line.args[0], `node:${line.args[0].text}`, line.args[0].text, false),
+  'dr set-recovery-site': (line) =>
+    line.args[0] && line.known(line.args[0]) && line.ctx.mention(line.args[0], `node:${line.args[0].text}`, line.args[0].text, false),
   'constraint ticket set': setHandler('ticket'),
   'constraint ref': eachResource((id) => `Resource '${id}' does not exist`, undefined, true),
   'property set': propertySet,

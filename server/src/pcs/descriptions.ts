@@ -8,7 +8,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '': 'pcs configures and controls a Pacemaker/Corosync cluster.',
   cluster: 'Create, start, stop and change the cluster itself (nodes, corosync configuration).',
   resource: 'Create and manage resources: primitives, groups, clones, their operations and placement.',
-  stonith: 'Manage fence devices (STONITH): the cluster\'s way to make sure a failed node is really down.',
+  stonith: "Manage fence devices (STONITH): the cluster's way to make sure a failed node is really down.",
   constraint: 'Location, order, colocation and ticket constraints between resources and nodes.',
   property: 'Cluster-wide options such as stonith-enabled or no-quorum-policy.',
   quorum: 'Show and change how the cluster decides it has quorum.',
@@ -30,18 +30,20 @@ const DESCRIPTIONS: Record<string, string> = {
   'cluster status': 'Show the cluster status.',
   'cluster node add': 'Add a full cluster node (it gets a quorum vote).',
   'cluster node remove': 'Remove a node from the cluster.',
-  'cluster node add-remote': 'Add a Pacemaker Remote node: it runs resources but has no quorum vote; a resource of the same name manages the connection.',
+  'cluster node add-remote':
+    'Add a Pacemaker Remote node: it runs resources but has no quorum vote; a resource of the same name manages the connection.',
   'cluster node add-guest': 'Turn a VM resource into a guest node running Pacemaker Remote.',
   'cluster node remove-remote': 'Remove a Pacemaker Remote node and its connection resource.',
   'cluster node remove-guest': 'Stop using a VM resource as a guest node.',
   'cluster cib': 'Print the CIB or save it to a file (edit it offline with pcs -f FILE, push with cib-push).',
   'cluster verify': 'Check the configuration with crm_verify.',
-  'resource create': 'Create a resource from an agent, with parameters, operations, meta attributes, and optionally put it in a group or clone it.',
+  'resource create':
+    'Create a resource from an agent, with parameters, operations, meta attributes, and optionally put it in a group or clone it.',
   'resource delete': 'Delete a resource (with its constraints); deleting a group or clone deletes its members.',
   'resource group add': 'Add resources to a group (created if needed): members start in order and run on the same node.',
   'resource clone': 'Run a resource or group on several nodes at once.',
   'resource promotable': 'Clone a resource with promoted/unpromoted roles (e.g. DRBD).',
-  'resource update': 'Change a resource\'s parameters (param= removes one).',
+  'resource update': "Change a resource's parameters (param= removes one).",
   'resource meta': 'Set meta attributes (target-role, resource-stickiness, ...).',
   'resource enable': 'Allow the cluster to start the resources.',
   'resource disable': 'Stop the resources and keep them stopped.',
@@ -49,19 +51,19 @@ const DESCRIPTIONS: Record<string, string> = {
   'resource ban': 'Forbid a resource on a node with a -INFINITY location constraint (remove with resource clear).',
   'resource clear': 'Remove the constraints created by move/ban.',
   'resource cleanup': 'Forget failed operations so the cluster re-checks the resource.',
-  'resource describe': 'Show an agent\'s parameters.',
+  'resource describe': "Show an agent's parameters.",
   'resource list': 'List available resource agents.',
-  'resource config': 'Show resources\' configuration.',
+  'resource config': "Show resources' configuration.",
   'resource defaults': 'Default meta attributes for all resources.',
   'resource op add': 'Add an operation to a resource.',
   'stonith create': 'Create a fence device.',
   'stonith delete': 'Delete a fence device.',
-  'stonith update': 'Change a fence device\'s options.',
+  'stonith update': "Change a fence device's options.",
   'stonith fence': 'Fence (power off/reboot or cut off) a node now.',
   'stonith level add': 'Add a fencing topology level: devices tried in order for a node.',
   'stonith history': 'Show or clean fencing history.',
-  'stonith config': 'Show fence devices\' configuration.',
-  'stonith describe': 'Show a fence agent\'s parameters.',
+  'stonith config': "Show fence devices' configuration.",
+  'stonith describe': "Show a fence agent's parameters.",
   'stonith list': 'List available fence agents.',
   'constraint location': 'Where a resource may run: prefers NODE[=SCORE], avoids NODE[=SCORE], or a rule.',
   'constraint order': 'Start one resource before another: [action] FIRST then [action] THEN.',
@@ -85,7 +87,9 @@ const DESCRIPTIONS: Record<string, string> = {
 export function describeLegacy(path: string[]): string | undefined {
   const form = LEGACY_BY_PATH.get(path.join(' '));
   if (!form) return undefined;
-  const since = form.removedIn ? `since ${form.removedIn} use '${form.replacedBy}'` : `pcs 0.11 still runs it with a deprecation warning; use '${form.replacedBy}'`;
+  const since = form.removedIn
+    ? `since ${form.removedIn} use '${form.replacedBy}'`
+    : `pcs 0.11 still runs it with a deprecation warning; use '${form.replacedBy}'`;
   return [`**pcs ${path.join(' ')}**`, '', `pcs 0.9 form; ${since}.`, '', '```', `pcs ${form.syntax}`, '```'].join('\n');
 }
 
@@ -99,7 +103,8 @@ export function describeCommand(path: string[], def?: PcsCommandDef): string | u
   const description = DESCRIPTIONS[key] ?? (found ? DESCRIPTIONS[found.path.join(' ')] : undefined);
   const lines: string[] = [`**pcs ${key}**`.trim()];
   if (description) lines.push('', description);
-  if (found && found.path.join(' ') === key) lines.push('', '```', ...found.syntax.split('\n').map((s) => `pcs ${found.path.slice(0, 1).join(' ')} ${s}`), '```');
+  if (found && found.path.join(' ') === key)
+    lines.push('', '```', ...found.syntax.split('\n').map((s) => `pcs ${found.path.slice(0, 1).join(' ')} ${s}`), '```');
   else {
     const subs = subcommandsAfter(path).map((s) => s.name);
     if (subs.length) lines.push('', `subcommands: ${subs.join(', ')}`);

@@ -9,15 +9,57 @@ import { LEGACY_LONG_OPTIONS, legacyForms, replacementPath, type LegacyProblem }
 
 /** Long options pcs's getopt knows (pcs/cli/common/parse_args.py); `true` = takes a value. */
 export const PCS_LONG_OPTIONS: Record<string, boolean> = {
-  debug: false, version: false, help: false, fullhelp: false, force: false, 'skip-offline': false,
-  autodelete: false, simulate: false, all: false, full: false, local: false, wait: false, config: false,
-  start: false, enable: false, disabled: false, off: false, 'request-timeout': true, brief: false,
-  safe: false, 'no-strict': false, strict: false, pacemaker: false, corosync: false,
-  'no-default-ops': false, defaults: false, nodesc: false, master: false, promoted: false, name: true,
-  group: true, node: true, from: true, to: true, after: true, before: true, corosync_conf: true,
-  'booth-conf': true, 'booth-key': true, 'no-watchdog-validation': false, 'no-cluster-uuid': false,
-  'no-keys-sync': false, 'hide-inactive': false, monitor: false, groups: false, expired: false,
-  'no-expire-check': false, overwrite: false, 'output-format': true, token: true, 'agent-validation': false,
+  debug: false,
+  version: false,
+  help: false,
+  fullhelp: false,
+  force: false,
+  'skip-offline': false,
+  autodelete: false,
+  simulate: false,
+  all: false,
+  full: false,
+  local: false,
+  wait: false,
+  config: false,
+  start: false,
+  enable: false,
+  disabled: false,
+  off: false,
+  'request-timeout': true,
+  brief: false,
+  safe: false,
+  'no-strict': false,
+  strict: false,
+  pacemaker: false,
+  corosync: false,
+  'no-default-ops': false,
+  defaults: false,
+  nodesc: false,
+  master: false,
+  promoted: false,
+  name: true,
+  group: true,
+  node: true,
+  from: true,
+  to: true,
+  after: true,
+  before: true,
+  corosync_conf: true,
+  'booth-conf': true,
+  'booth-key': true,
+  'no-watchdog-validation': false,
+  'no-cluster-uuid': false,
+  'no-keys-sync': false,
+  'hide-inactive': false,
+  monitor: false,
+  groups: false,
+  expired: false,
+  'no-expire-check': false,
+  overwrite: false,
+  'output-format': true,
+  token: true,
+  'agent-validation': false,
 };
 /** Short options: h, f FILE, p PASSWORD, u USER. */
 export const PCS_SHORT_OPTIONS: Record<string, boolean> = { h: false, f: true, p: true, u: true };
@@ -28,7 +70,10 @@ const ALWAYS_ALLOWED = new Set(['--debug', '-h', '--help', '-f', '--request-time
 
 /** pcs 0.9 spellings pcs 0.11 still runs (with a deprecation warning): alias → the command it runs. */
 export const DEPRECATED_ALIASES: Record<string, string[]> = Object.fromEntries(
-  PCS_LEGACY_FORMS.filter((f) => !f.removedIn && !f.path.some((w) => /[<|-]/.test(w[0]))).map((f) => [f.path.join(' '), replacementPath(f)]),
+  PCS_LEGACY_FORMS.filter((f) => !f.removedIn && !f.path.some((w) => /[<|-]/.test(w[0]))).map((f) => [
+    f.path.join(' '),
+    replacementPath(f),
+  ]),
 );
 
 export interface TrieNode {
@@ -145,12 +190,17 @@ export function parsePcs(argv: Word[]): PcsCommand {
       const takesValue = PCS_LONG_OPTIONS[name];
       if (eq >= 0) {
         if (!takesValue && name !== 'wait') {
-          problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option --${name} must not have an argument.` });
+          problems.push({
+            code: 'pcs/unknown-option',
+            word,
+            message: `pcs refuses this line: option --${name} must not have an argument.`,
+          });
         }
         options.push({ name: `--${name}`, value: text.slice(eq + 1), word });
       } else if (takesValue) {
         const valueWord = argv[i + 1];
-        if (!valueWord) problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option --${name} requires an argument.` });
+        if (!valueWord)
+          problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option --${name} requires an argument.` });
         options.push({ name: `--${name}`, value: valueWord?.text, word, valueWord });
         i++;
       } else options.push({ name: `--${name}`, word });
@@ -168,7 +218,8 @@ export function parsePcs(argv: Word[]): PcsCommand {
         if (j + 1 < text.length) options.push({ name: `-${letter}`, value: text.slice(j + 1), word });
         else {
           const valueWord = argv[i + 1];
-          if (!valueWord) problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option -${letter} requires an argument.` });
+          if (!valueWord)
+            problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option -${letter} requires an argument.` });
           options.push({ name: `-${letter}`, value: valueWord?.text, word, valueWord });
           i++;
         }
@@ -194,19 +245,28 @@ export function parsePcs(argv: Word[]): PcsCommand {
   if (!def && node.defaultDef && k === positional.length) def = node.defaultDef;
   const help = options.some((o) => o.name === '-h' || o.name === '--help') || positional[k]?.text === 'help';
   const chain = pathWords.map((w) => w.text).join(' ');
-  const legacy = help || dynamic && !def ? undefined : legacyForms({ argv, positional, options, pathWords, k, def });
+  const legacy = help || (dynamic && !def) ? undefined : legacyForms({ argv, positional, options, pathWords, k, def });
   if (legacy?.alias) {
     def = commandDef(legacy.alias.path);
     for (let n = 0; n < legacy.alias.words; n++) pathWords.push(positional[k++]);
   }
   if (legacy) problems.push(...legacy.problems);
   for (const o of options) {
-    if (o.legacy && !legacy?.consumed.has(o)) problems.push({ code: 'pcs/unknown-option', word: o.word, message: `pcs refuses this line: option ${o.name} is not recognized (a pcs 0.9 option).` });
+    if (o.legacy && !legacy?.consumed.has(o))
+      problems.push({
+        code: 'pcs/unknown-option',
+        word: o.word,
+        message: `pcs refuses this line: option ${o.name} is not recognized (a pcs 0.9 option).`,
+      });
   }
   if (!def && !help && !dynamic && !legacy?.problems.length) {
     if (positional.length === 0) {
       if (options.length === 0 || !options.every((o) => ['--version', '--help', '-h', '--fullhelp', '--debug'].includes(o.name))) {
-        problems.push({ code: 'pcs/unknown-command', word: argv[0], message: 'pcs needs a command (cluster, resource, stonith, constraint, property, ...).' });
+        problems.push({
+          code: 'pcs/unknown-command',
+          word: argv[0],
+          message: 'pcs needs a command (cluster, resource, stonith, constraint, property, ...).',
+        });
       }
     } else {
       const bad = positional[k] ?? pathWords[pathWords.length - 1] ?? argv[0];
@@ -239,13 +299,41 @@ export function parsePcs(argv: Word[]): PcsCommand {
 
 /** Commands that accept --force/--wait beyond what their syntax line shows (measured with pcs 0.11.5). */
 const LENIENT_PATHS = new Set([
-  'resource create', 'resource delete', 'resource remove', 'resource update', 'resource group add',
-  'resource clone', 'resource promotable', 'resource meta', 'resource op add', 'stonith create',
-  'stonith delete', 'stonith remove', 'stonith update', 'constraint location', 'constraint order',
-  'constraint colocation add', 'constraint colocation set', 'constraint order set', 'constraint ticket add',
-  'constraint location add', 'cluster setup', 'cluster node add', 'cluster node add-remote', 'cluster node add-guest',
-  'cluster node remove', 'cluster node delete', 'cluster destroy', 'property set', 'property unset',
-  'resource enable', 'resource disable', 'resource move', 'resource ban', 'resource clear', 'host auth',
+  'resource create',
+  'resource delete',
+  'resource remove',
+  'resource update',
+  'resource group add',
+  'resource clone',
+  'resource promotable',
+  'resource meta',
+  'resource op add',
+  'stonith create',
+  'stonith delete',
+  'stonith remove',
+  'stonith update',
+  'constraint location',
+  'constraint order',
+  'constraint colocation add',
+  'constraint colocation set',
+  'constraint order set',
+  'constraint ticket add',
+  'constraint location add',
+  'cluster setup',
+  'cluster node add',
+  'cluster node add-remote',
+  'cluster node add-guest',
+  'cluster node remove',
+  'cluster node delete',
+  'cluster destroy',
+  'property set',
+  'property unset',
+  'resource enable',
+  'resource disable',
+  'resource move',
+  'resource ban',
+  'resource clear',
+  'host auth',
 ]);
 
 /** The nearest of `candidates` when close enough to be a typo (base/didYouMean.ts, bounded work). */

@@ -17,7 +17,13 @@ export interface LegacyOption {
 }
 
 export interface LegacyProblem {
-  code: 'pcs/removed-command' | 'pcs/deprecated-command' | 'pcs/removed-option' | 'pcs/deprecated-option' | 'pcs/deprecated-role' | 'pcs/negative-number-without-dashes';
+  code:
+    | 'pcs/removed-command'
+    | 'pcs/deprecated-command'
+    | 'pcs/removed-option'
+    | 'pcs/deprecated-option'
+    | 'pcs/deprecated-role'
+    | 'pcs/negative-number-without-dashes';
   severity: 'error' | 'hint';
   word: Word;
   message: string;
@@ -26,10 +32,29 @@ export interface LegacyProblem {
 
 /** Long options of pcs 0.9 that pcs 0.11's getopt refuses ("option --X not recognized"); true = takes a value. */
 export const LEGACY_LONG_OPTIONS: Record<string, boolean> = {
-  transport: true, rrpmode: true, addr0: true, addr1: true, mcast0: true, mcast1: true, mcastport0: true,
-  mcastport1: true, ttl0: true, ttl1: true, broadcast0: false, broadcast1: false, ipv6: false, token: true,
-  token_coefficient: true, join: true, consensus: true, miss_count_const: true, fail_recv_const: true,
-  wait_for_all: true, auto_tie_breaker: true, last_man_standing: true, last_man_standing_window: true,
+  transport: true,
+  rrpmode: true,
+  addr0: true,
+  addr1: true,
+  mcast0: true,
+  mcast1: true,
+  mcastport0: true,
+  mcastport1: true,
+  ttl0: true,
+  ttl1: true,
+  broadcast0: false,
+  broadcast1: false,
+  ipv6: false,
+  token: true,
+  token_coefficient: true,
+  join: true,
+  consensus: true,
+  miss_count_const: true,
+  fail_recv_const: true,
+  wait_for_all: true,
+  auto_tie_breaker: true,
+  last_man_standing: true,
+  last_man_standing_window: true,
   encryption: true,
 };
 
@@ -79,7 +104,14 @@ function appendAfter(argv: Word[], remove: Set<Word>, edits: Edit[], text: strin
   return edits;
 }
 
-function refused(form: PcsLegacyDef, word: Word, says: string, use: string, fixes?: Fix[], code: LegacyProblem['code'] = 'pcs/removed-command'): LegacyProblem {
+function refused(
+  form: PcsLegacyDef,
+  word: Word,
+  says: string,
+  use: string,
+  fixes?: Fix[],
+  code: LegacyProblem['code'] = 'pcs/removed-command',
+): LegacyProblem {
   return {
     code,
     severity: 'error',
@@ -89,14 +121,26 @@ function refused(form: PcsLegacyDef, word: Word, says: string, use: string, fixe
   };
 }
 
-function deprecated(form: PcsLegacyDef, word: Word, use: string, fixes: Fix[] | undefined, code: LegacyProblem['code'] = 'pcs/deprecated-command'): LegacyProblem {
+function deprecated(
+  form: PcsLegacyDef,
+  word: Word,
+  use: string,
+  fixes: Fix[] | undefined,
+  code: LegacyProblem['code'] = 'pcs/deprecated-command',
+): LegacyProblem {
   return { code, severity: 'hint', word, message: `pcs 0.9 form: pcs 0.11 still runs it, with "${form.pcsSays}"; use '${use}'.`, fixes };
 }
 
 /** Replace the path words first..last (contiguous, literal) by `path`. */
 function renamePath(words: Word[], path: string[], title: string): Fix[] | undefined {
   if (!words.every(literal)) return undefined;
-  return [{ title, safe: true, edits: [{ range: { start: words[0].range.start, end: words[words.length - 1].range.end }, newText: path.join(' ') }] }];
+  return [
+    {
+      title,
+      safe: true,
+      edits: [{ range: { start: words[0].range.start, end: words[words.length - 1].range.end }, newText: path.join(' ') }],
+    },
+  ];
 }
 
 export interface LegacyInput {
@@ -139,7 +183,8 @@ export function legacyForms(input: LegacyInput): LegacyResult {
       if (!form) continue;
       const legacyWords = [...pathWords, ...words];
       if (key === 'resource master') return { ...result, problems: [resourceMasterProblem(argv, words[0], positional.slice(k + 1))] };
-      if (key === 'resource show' || key === 'stonith show') return { ...result, problems: [showForm(form, argv, options, positional.slice(k + 1), legacyWords, consumed)] };
+      if (key === 'resource show' || key === 'stonith show')
+        return { ...result, problems: [showForm(form, argv, options, positional.slice(k + 1), legacyWords, consumed)] };
       const target = replacementPath(form);
       // the shared words at the start stay (`cluster quorum unblock` → `quorum unblock`)
       const fix = renamePath(legacyWords, target, `Rewrite as 'pcs ${target.join(' ')}'`);
@@ -156,22 +201,49 @@ export function legacyForms(input: LegacyInput): LegacyResult {
   const form = (key: string) => LEGACY_BY_PATH.get(key)!;
   if (chain === 'cluster auth' && args.length) {
     const f = form('cluster auth');
-    problems.push(refused(f, pathWords[1], f.pcsSays, `pcs host auth ${args.filter((w) => !w.text.includes('=')).map((w) => w.text).join(' ')}`.trim(),
-      renamePath([pathWords[0]], ['host'], "Rewrite as 'pcs host auth'"), 'pcs/removed-command'));
+    problems.push(
+      refused(
+        f,
+        pathWords[1],
+        f.pcsSays,
+        `pcs host auth ${args
+          .filter((w) => !w.text.includes('='))
+          .map((w) => w.text)
+          .join(' ')}`.trim(),
+        renamePath([pathWords[0]], ['host'], "Rewrite as 'pcs host auth'"),
+        'pcs/removed-command',
+      ),
+    );
   }
   if (chain === 'cluster setup') setupForm(input, problems, consumed);
   if (chain === 'resource create' || chain === 'stonith create') createForms(input, problems, consumed);
   if ((chain === 'resource defaults' || chain === 'resource op defaults') && args.some((w) => /^[^=]+=/.test(w.text))) {
     const f = form(`${chain} <name>=<value>`);
     const first = args[0];
-    problems.push(deprecated(f, pathWords[pathWords.length - 1], `pcs ${chain} update`, [{ title: `Insert 'update'`, safe: true, edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'update ' }] }]));
+    problems.push(
+      deprecated(f, pathWords[pathWords.length - 1], `pcs ${chain} update`, [
+        {
+          title: `Insert 'update'`,
+          safe: true,
+          edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'update ' }],
+        },
+      ]),
+    );
   }
   // --master where pcs 0.11 takes --promoted (move, ban, clear, status...)
   for (const o of options) {
     if (o.name !== '--master' || consumed.has(o)) continue;
     if (!def.options.includes('--promoted')) continue;
     consumed.add(o);
-    problems.push(deprecated(form('--master'), o.word, '--promoted', [{ title: "Use '--promoted'", safe: true, edits: [{ range: o.word.range, newText: '--promoted' }] }], 'pcs/deprecated-option'));
+    problems.push(
+      deprecated(
+        form('--master'),
+        o.word,
+        '--promoted',
+        [{ title: "Use '--promoted'", safe: true, edits: [{ range: o.word.range, newText: '--promoted' }] }],
+        'pcs/deprecated-option',
+      ),
+    );
   }
   roleForms(chain, args, problems);
   return result;
@@ -186,7 +258,14 @@ function isNegativeNumber(text: string): boolean {
 function negativeNumbers(argv: Word[], problems: LegacyProblem[]): void {
   if (argv.some((w) => w.text === '--')) return;
   const words = argv.slice(1);
-  const found = words.filter((w, i) => !w.dynamic && isNegativeNumber(w.text) && !/^(-[fpu]|--(name|group|node|from|to|after|before|corosync_conf|booth-conf|booth-key|output-format|token|request-timeout))$/.test(words[i - 1]?.text ?? ''));
+  const found = words.filter(
+    (w, i) =>
+      !w.dynamic &&
+      isNegativeNumber(w.text) &&
+      !/^(-[fpu]|--(name|group|node|from|to|after|before|corosync_conf|booth-conf|booth-key|output-format|token|request-timeout))$/.test(
+        words[i - 1]?.text ?? '',
+      ),
+  );
   if (!found.length) return;
   const first = found[0];
   const after = words.slice(words.indexOf(first) + 1);
@@ -197,7 +276,15 @@ function negativeNumbers(argv: Word[], problems: LegacyProblem[]): void {
     severity: 'hint',
     word: first,
     message: `pcs 0.11 reads '${list}' but warns: "Deprecation Warning: Using '${list}' without '--' is deprecated, those parameters will be considered position independent options in future pcs versions". Put '--' before it.`,
-    fixes: fixable ? [{ title: "Insert '--' before the negative number", safe: true, edits: [{ range: { start: first.range.start, end: first.range.start }, newText: '-- ' }] }] : undefined,
+    fixes: fixable
+      ? [
+          {
+            title: "Insert '--' before the negative number",
+            safe: true,
+            edits: [{ range: { start: first.range.start, end: first.range.start }, newText: '-- ' }],
+          },
+        ]
+      : undefined,
   });
 }
 
@@ -205,9 +292,12 @@ function roleForms(chain: string, args: Word[], problems: LegacyProblem[]): void
   const f = LEGACY_BY_PATH.get('Master|Slave')!;
   const hint = (word: Word, range: Range, value: string, option?: string) => {
     const better = ROLE_RENAME[value.toLowerCase()];
-    const says = option === 'role'
-      ? ` with "Deprecation Warning: Value '${value}' of option role is deprecated and should not be used, use '${better}' value instead"`
-      : option ? '' : ` with "Deprecation Warning: Role value '${value}' is deprecated and should not be used, use '${better}' instead"`;
+    const says =
+      option === 'role'
+        ? ` with "Deprecation Warning: Value '${value}' of option role is deprecated and should not be used, use '${better}' value instead"`
+        : option
+          ? ''
+          : ` with "Deprecation Warning: Role value '${value}' is deprecated and should not be used, use '${better}' instead"`;
     problems.push({
       code: 'pcs/deprecated-role',
       severity: 'hint',
@@ -238,17 +328,30 @@ function roleForms(chain: string, args: Word[], problems: LegacyProblem[]): void
   }
 }
 
-function showForm(form: PcsLegacyDef, argv: Word[], options: LegacyOption[], rest: Word[], legacyWords: Word[], consumed: Set<LegacyOption>): LegacyProblem {
+function showForm(
+  form: PcsLegacyDef,
+  argv: Word[],
+  options: LegacyOption[],
+  rest: Word[],
+  legacyWords: Word[],
+  consumed: Set<LegacyOption>,
+): LegacyProblem {
   const group = legacyWords[0].text;
   const full = options.find((o) => o.name === '--full');
-  const groups = options.find((o) => o.name === '--groups' as string);
+  const groups = options.find((o) => o.name === ('--groups' as string));
   const show = legacyWords[legacyWords.length - 1];
   const target = groups && group === 'resource' ? 'group list' : full || rest.length ? 'config' : 'status';
   const remove = new Set<Word>([full?.word, groups?.word].filter((w): w is Word => !!w));
   for (const o of [full, groups]) if (o) consumed.add(o);
   const edits: Edit[] = [{ range: show.range, newText: target }, ...removal(argv, remove)];
   const says = `Error: This command has been replaced with 'pcs ${group} ${target}'. See 'man pcs' -> Changes in pcs-0.11.`;
-  return refused(form, show, says, `pcs ${group} ${target}`, literal(show) ? [{ title: `Rewrite as 'pcs ${group} ${target}'`, safe: true, edits }] : undefined);
+  return refused(
+    form,
+    show,
+    says,
+    `pcs ${group} ${target}`,
+    literal(show) ? [{ title: `Rewrite as 'pcs ${group} ${target}'`, safe: true, edits }] : undefined,
+  );
 }
 
 function createForms(input: LegacyInput, problems: LegacyProblem[], consumed: Set<LegacyOption>): void {
@@ -260,9 +363,22 @@ function createForms(input: LegacyInput, problems: LegacyProblem[], consumed: Se
     consumed.add(master);
     const f = LEGACY_BY_PATH.get('resource create --master')!;
     const cloneId = idWord && literal(idWord) ? `${idWord.text}-master` : undefined;
-    const edits = appendAfter(argv, new Set([master.word]), removal(argv, new Set([master.word])), ` promotable${cloneId ? ` ${cloneId}` : ''}`);
-    problems.push(refused(f, master.word, f.pcsSays, `promotable${cloneId ? ` ${cloneId}` : ''}`,
-      [{ title: `Rewrite as 'promotable${cloneId ? ` ${cloneId}` : ''}' (the pcs 0.9 id, so later lines still find it)`, edits }], 'pcs/removed-option'));
+    const edits = appendAfter(
+      argv,
+      new Set([master.word]),
+      removal(argv, new Set([master.word])),
+      ` promotable${cloneId ? ` ${cloneId}` : ''}`,
+    );
+    problems.push(
+      refused(
+        f,
+        master.word,
+        f.pcsSays,
+        `promotable${cloneId ? ` ${cloneId}` : ''}`,
+        [{ title: `Rewrite as 'promotable${cloneId ? ` ${cloneId}` : ''}' (the pcs 0.9 id, so later lines still find it)`, edits }],
+        'pcs/removed-option',
+      ),
+    );
   }
   // `master [options]` as the last section of resource create (pcs 0.9)
   let section = 'params';
@@ -272,7 +388,16 @@ function createForms(input: LegacyInput, problems: LegacyProblem[], consumed: Se
       const f = LEGACY_BY_PATH.get('resource create master')!;
       const after = args.slice(args.indexOf(w) + 1);
       const edits: Edit[] = [{ range: w.range, newText: 'promotable' }, ...renameMasterOptions(after)];
-      problems.push(refused(f, w, `${f.pcsSays}" and "Hint: Master/Slave resources have been renamed to promotable clones, please use the 'promotable' keyword instead of 'master'.`, 'promotable', [{ title: "Rewrite as 'promotable'", safe: true, edits }], 'pcs/removed-option'));
+      problems.push(
+        refused(
+          f,
+          w,
+          `${f.pcsSays}" and "Hint: Master/Slave resources have been renamed to promotable clones, please use the 'promotable' keyword instead of 'master'.`,
+          'promotable',
+          [{ title: "Rewrite as 'promotable'", safe: true, edits }],
+          'pcs/removed-option',
+        ),
+      );
       break;
     }
   }
@@ -282,7 +407,11 @@ function renameMasterOptions(words: Word[]): Edit[] {
   const edits: Edit[] = [];
   for (const w of words) {
     const m = /^master-(max|node-max)=/.exec(w.text);
-    if (m && literal(w)) edits.push({ range: { start: w.range.start, end: { line: w.range.start.line, character: w.range.start.character + 6 } }, newText: 'promoted' });
+    if (m && literal(w))
+      edits.push({
+        range: { start: w.range.start, end: { line: w.range.start.line, character: w.range.start.character + 6 } },
+        newText: 'promoted',
+      });
   }
   return edits;
 }
@@ -300,14 +429,26 @@ export function resourceMasterProblem(argv: Word[], masterWord: Word, rest: Word
   }
   edits.push(...renameMasterOptions(rest));
   void argv;
-  const rsc = plain.length >= 2 ? plain[1].text : plain[0]?.text ?? '<resource>';
+  const rsc = plain.length >= 2 ? plain[1].text : (plain[0]?.text ?? '<resource>');
   const id = plain.length >= 2 ? ` ${plain[0].text}` : '';
-  return refused(f, masterWord, f.pcsSays, `pcs resource promotable ${rsc}${id}`, ok ? [{ title: `Rewrite as 'pcs resource promotable ${rsc}${id}'`, safe: true, edits }] : undefined);
+  return refused(
+    f,
+    masterWord,
+    f.pcsSays,
+    `pcs resource promotable ${rsc}${id}`,
+    ok ? [{ title: `Rewrite as 'pcs resource promotable ${rsc}${id}'`, safe: true, edits }] : undefined,
+  );
 }
 
 const TOTEM_OPTIONS = new Set(['token', 'token_coefficient', 'join', 'consensus', 'miss_count_const', 'fail_recv_const']);
 const QUORUM_OPTIONS = new Set(['wait_for_all', 'auto_tie_breaker', 'last_man_standing', 'last_man_standing_window']);
-const LINK_OPTIONS: Record<string, string> = { addr0: 'bindnetaddr', mcast0: 'mcastaddr', mcastport0: 'mcastport', ttl0: 'ttl', broadcast0: 'broadcast' };
+const LINK_OPTIONS: Record<string, string> = {
+  addr0: 'bindnetaddr',
+  mcast0: 'mcastaddr',
+  mcastport0: 'mcastport',
+  ttl0: 'ttl',
+  broadcast0: 'broadcast',
+};
 
 function setupForm(input: LegacyInput, problems: LegacyProblem[], consumed: Set<LegacyOption>): void {
   const { argv, positional, options, k } = input;
@@ -364,13 +505,19 @@ function setupForm(input: LegacyInput, problems: LegacyProblem[], consumed: Set<
   const nodes = name ? args : args.slice(1);
   const clusterName = name?.value ?? args[0]?.text;
   // cluster name first: removed from its place when it is not already just before the nodes
-  const nameInPlace = name?.valueWord && nodes[0] && argv.indexOf(name.valueWord) === argv.indexOf(nodes[0]) - 1 && argv.indexOf(name.word) === argv.indexOf(name.valueWord) - 1;
+  const nameInPlace =
+    name?.valueWord &&
+    nodes[0] &&
+    argv.indexOf(name.valueWord) === argv.indexOf(nodes[0]) - 1 &&
+    argv.indexOf(name.word) === argv.indexOf(name.valueWord) - 1;
   if (name && nameInPlace) remove.delete(name.valueWord!);
   edits.push(...removal(argv, remove));
-  if (name && !nameInPlace && nodes[0]) edits.push({ range: { start: nodes[0].range.start, end: nodes[0].range.start }, newText: `${clusterName} ` });
+  if (name && !nameInPlace && nodes[0])
+    edits.push({ range: { start: nodes[0].range.start, end: nodes[0].range.start }, newText: `${clusterName} ` });
   for (const node of nodes) {
     const parts = node.text.split(',');
-    if (parts.length > 1 && !node.text.includes('=')) edits.push({ range: node.range, newText: `${parts[0]} ${parts.map((p) => `addr=${p}`).join(' ')}` });
+    if (parts.length > 1 && !node.text.includes('='))
+      edits.push({ range: node.range, newText: `${parts[0]} ${parts.map((p) => `addr=${p}`).join(' ')}` });
   }
   const sections = [
     transport.length ? `transport ${transport.join(' ')}` : '',
@@ -382,5 +529,16 @@ function setupForm(input: LegacyInput, problems: LegacyProblem[], consumed: Set<
   if (sections.length) appendAfter(argv, remove, edits, ` ${sections.join(' ')}`);
   const nodesText = nodes.map((n) => n.text.split(',')[0]).join(' ');
   const use = `pcs cluster setup ${clusterName ?? '<name>'} ${nodesText}${sections.length ? ` ${sections.join(' ')}` : ''}`;
-  problems.push(refused(f, at, says, use, fixable && clusterName ? [{ title: 'Rewrite as a pcs 0.10+ cluster setup', edits: edits.sort((a, b) => pos(a.range.start) - pos(b.range.start)) }] : undefined, 'pcs/removed-option'));
+  problems.push(
+    refused(
+      f,
+      at,
+      says,
+      use,
+      fixable && clusterName
+        ? [{ title: 'Rewrite as a pcs 0.10+ cluster setup', edits: edits.sort((a, b) => pos(a.range.start) - pos(b.range.start)) }]
+        : undefined,
+      'pcs/removed-option',
+    ),
+  );
 }

@@ -51,7 +51,12 @@ export function propertyValueProblem(prop: ClusterPropertyDef, value: string): s
     case 'percentage':
       return /^\d+%$/.test(value) ? undefined : "use a non-negative integer followed by '%' (e.g. 0%, 50%, 200%)";
     case 'select':
-      return prop.values?.includes(value) ? undefined : `use ${[...(prop.values ?? [])].sort().map((v) => `'${v}'`).join(', ')}`;
+      return prop.values?.includes(value)
+        ? undefined
+        : `use ${[...(prop.values ?? [])]
+            .sort()
+            .map((v) => `'${v}'`)
+            .join(', ')}`;
     case 'time':
       return isTimeInterval(value) ? undefined : 'use a time interval (e.g. 1, 2s, 3m, 4h)';
     default:

@@ -138,13 +138,20 @@ export function quorumConfigFromFacts(facts: PcsQuorumFacts, problems: FactProbl
   config.autoTieBreaker = bool('auto_tie_breaker') ?? false;
   if (merged.last_man_standing_window !== undefined) {
     const w = uint(merged.last_man_standing_window);
-    if (w === undefined) problems.push({ message: `last_man_standing_window=${merged.last_man_standing_window} is not a number of ms`, option: 'last_man_standing_window' });
+    if (w === undefined)
+      problems.push({
+        message: `last_man_standing_window=${merged.last_man_standing_window} is not a number of ms`,
+        option: 'last_man_standing_window',
+      });
     else config.lastManStandingWindow = w;
   }
   if (merged.auto_tie_breaker_node !== undefined) config.autoTieBreakerNode = parseAtbNode(merged.auto_tie_breaker_node);
   for (const key of Object.keys(merged)) {
     if (!['wait_for_all', 'last_man_standing', 'last_man_standing_window', 'auto_tie_breaker', 'auto_tie_breaker_node'].includes(key))
-      problems.push({ message: `${key} is not a pcs quorum option (wait_for_all, last_man_standing, last_man_standing_window, auto_tie_breaker)`, option: key });
+      problems.push({
+        message: `${key} is not a pcs quorum option (wait_for_all, last_man_standing, last_man_standing_window, auto_tie_breaker)`,
+        option: key,
+      });
   }
   if (facts.expectedVotes !== undefined) {
     const n = uint(facts.expectedVotes);

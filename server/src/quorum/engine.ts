@@ -105,7 +105,8 @@ export function resolveQuorumSettings(config: QuorumConfig): EffectiveQuorumSett
       atbList = choice.filter((id) => id > 0);
       if (!atbList.length) atb = 'none';
     } else atb = 'lowest';
-    if (atb === 'none') notes.push('auto_tie_breaker_node is not lowest, highest or a list of node IDs: votequorum disables auto_tie_breaker');
+    if (atb === 'none')
+      notes.push('auto_tie_breaker_node is not lowest, highest or a list of node IDs: votequorum disables auto_tie_breaker');
   }
   const qdev = config.qdevice && config.qdevice.model ? config.qdevice : undefined;
   let qdeviceVotes = qdev?.votes ?? -1;
@@ -146,7 +147,8 @@ export function resolveQuorumSettings(config: QuorumConfig): EffectiveQuorumSett
   if (config.allowDownscale) {
     // allow_downscale turns on expected-votes tracking, which replaces quorum.expected_votes by the
     // highest value stored on disk. A fresh node has none stored, so the nodelist sum is used.
-    if (config.expectedVotes) notes.push('allow_downscale: quorum.expected_votes is replaced by the tracked value (nodelist votes on a fresh node)');
+    if (config.expectedVotes)
+      notes.push('allow_downscale: quorum.expected_votes is replaced by the tracked value (nodelist votes on a fresh node)');
   } else if (config.expectedVotes) configuredExpected = config.expectedVotes;
   if (lastManStanding && config.nodes.some((n) => n.votes > 1)) {
     notes.push('last_man_standing works only when every node has 1 vote: votequorum disables it as soon as a node with more votes joins');
@@ -604,7 +606,19 @@ function failureModel(nodes: QuorumNode[], s: EffectiveQuorumSettings, present: 
   const prefix = [0];
   for (const i of order) prefix.push(prefix[prefix.length - 1] + nodes[i].votes);
   const tbPos = tb < 0 ? nodes.length : order.indexOf(tb);
-  return { nodes, order, prefix, tb, tbPos, present, expected, quorum, twoNode: s.twoNode, device: s.qdeviceVotes > 0, atb: s.atb !== 'none' && tb >= 0 };
+  return {
+    nodes,
+    order,
+    prefix,
+    tb,
+    tbPos,
+    present,
+    expected,
+    quorum,
+    twoNode: s.twoNode,
+    device: s.qdeviceVotes > 0,
+    atb: s.atb !== 'none' && tb >= 0,
+  };
 }
 
 /** Quorum after k of the model's nodes failed at once. */
@@ -701,7 +715,10 @@ function assumptionsOf(config: QuorumConfig, s: EffectiveQuorumSettings): string
       `quorum device (${algorithm}): its ${s.qdeviceVotes} vote${s.qdeviceVotes === 1 ? '' : 's'} count for the surviving nodes (qnetd reachable; when the other nodes are down the survivors are the only partition it sees, and ${algorithm} votes for it). In a split the device votes for one side only.`,
     );
   }
-  if (config.allowDownscale) out.push('allow_downscale: nodes shut down cleanly lower expected votes; failures (crash, power, network) do not, so the figures are those of failures.');
+  if (config.allowDownscale)
+    out.push(
+      'allow_downscale: nodes shut down cleanly lower expected votes; failures (crash, power, network) do not, so the figures are those of failures.',
+    );
   if (s.lastManStanding)
     out.push(
       `last_man_standing: the figures are for failures at once; when failures are spread over time, each time ${config.lastManStandingWindow} ms pass with no change, expected votes drop to the nodes present and fewer votes keep quorum.`,
@@ -767,7 +784,8 @@ export function failureState(config: QuorumConfig, down: number[]): QuorumState 
   let lowest = Infinity;
   for (const x of config.nodes) if (x.nodeid < lowest) lowest = x.nodeid;
   const lowestUp = !gone.has(indexOf.get(lowest)!);
-  const lmsPending = settings.lastManStanding && ((count >= m.quorum && k > 0) || (count <= m.quorum && settings.atb !== 'none' && lowestUp));
+  const lmsPending =
+    settings.lastManStanding && ((count >= m.quorum && k > 0) || (count <= m.quorum && settings.atb !== 'none' && lowestUp));
   return {
     members,
     expectedVotes: m.expected,
@@ -791,10 +809,28 @@ function computeTolerance(config: QuorumConfig, limit: number): ToleranceAnalysi
   const all = nodes.map((x) => x.name);
   if (!settings.votequorum) {
     // No quorum provider: every partition counts as quorate.
-    return { ...base, anyFailures: Math.max(0, n - 1), singleFailureSurvived: all, singleFailureStops: [], smallestStoppingSets: [], survivingSets: n <= 32 ? 2 ** n : undefined, totalSets: n <= 32 ? 2 ** n : undefined, worstCase: { survived: [], stops: null } };
+    return {
+      ...base,
+      anyFailures: Math.max(0, n - 1),
+      singleFailureSurvived: all,
+      singleFailureStops: [],
+      smallestStoppingSets: [],
+      survivingSets: n <= 32 ? 2 ** n : undefined,
+      totalSets: n <= 32 ? 2 ** n : undefined,
+      worstCase: { survived: [], stops: null },
+    };
   }
   if (!allUp.quorate || settings.startupError) {
-    return { ...base, anyFailures: -1, singleFailureSurvived: [], singleFailureStops: all, smallestStoppingSets: [], survivingSets: n <= 32 ? 0 : undefined, totalSets: n <= 32 ? 2 ** n : undefined, worstCase: { survived: [], stops: [] } };
+    return {
+      ...base,
+      anyFailures: -1,
+      singleFailureSurvived: [],
+      singleFailureStops: all,
+      smallestStoppingSets: [],
+      survivingSets: n <= 32 ? 0 : undefined,
+      totalSets: n <= 32 ? 2 ** n : undefined,
+      worstCase: { survived: [], stops: [] },
+    };
   }
   const m = prepare(config).model ?? failureModel(nodes, settings, allUp.totalVotes, allUp.expectedVotes, allUp.quorum);
   const stopAt = smallestStop(m);
@@ -889,10 +925,11 @@ function findHalf(votes: number[], half: number): number[] | undefined | 'too-la
       const added = (lo | carry) & ~reach[j];
       if (!added) continue;
       reach[j] |= added;
-      for (let b = 0; b < 32; b++) if (added & (1 << b)) {
-        const s = (j << 5) + b;
-        if (s <= half) from[s] = i;
-      }
+      for (let b = 0; b < 32; b++)
+        if (added & (1 << b)) {
+          const s = (j << 5) + b;
+          if (s <= half) from[s] = i;
+        }
     }
     if (from[half] >= 0) break;
   }
@@ -949,8 +986,14 @@ function evenSplitOf(config: QuorumConfig, settings: EffectiveQuorumSettings, al
   const inA = new Set(found);
   const sideA = nodes.filter((_, i) => inA.has(i));
   const sideB = nodes.filter((_, i) => !inA.has(i));
-  const qa = failureState(config, sideB.map((x) => x.nodeid)).quorate;
-  const qb = failureState(config, sideA.map((x) => x.nodeid)).quorate;
+  const qa = failureState(
+    config,
+    sideB.map((x) => x.nodeid),
+  ).quorate;
+  const qb = failureState(
+    config,
+    sideA.map((x) => x.nodeid),
+  ).quorate;
   const example: [string[], string[]] = [sideA.map((x) => x.name), sideB.map((x) => x.name)];
   const exampleQuorateSide = qa && !qb ? 0 : qb && !qa ? 1 : null;
   if (!settings.votequorum) return { possible: true, example, outcome: 'mixed', exampleQuorateSide };

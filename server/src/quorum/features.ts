@@ -5,7 +5,15 @@ import type { Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-langu
 import type { CsFile, CsSection } from '../corosync/ast';
 import { escapeMarkdown } from '../service/markdownEscape';
 import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';
-import { afterFailure, analyzeTolerance, failureState, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig, type ToleranceAnalysis } from './engine';
+import {
+  afterFailure,
+  analyzeTolerance,
+  failureState,
+  resolveQuorumSettings,
+  VOTEQUORUM,
+  type QuorumConfig,
+  type ToleranceAnalysis,
+} from './engine';
 
 const WARNING = 2;
 const ERROR = 1;
@@ -29,7 +37,7 @@ function diag(range: Range, code: string, message: string, severity = WARNING): 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function listNames(names: string[], max = 4): string {
-  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0] ?? '';
+  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
   return `${names.slice(0, max).join(', ')} … (${names.length} nodes)`;
 }
 
@@ -67,7 +75,11 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
   if (!nodes.length) return out;
   // Two nodes with one nodeid: corosync refuses the file (corosync/duplicate-nodeid says so), and
   // votequorum would count them as one node, so any figure given here would contradict the other.
-  if (new Set(view.nodeSections.map((n) => keyOf(n, 'nodeid')?.value.trim()).filter((v) => v)).size < view.nodeSections.filter((n) => keyOf(n, 'nodeid')?.value.trim()).length) return out;
+  if (
+    new Set(view.nodeSections.map((n) => keyOf(n, 'nodeid')?.value.trim()).filter((v) => v)).size <
+    view.nodeSections.filter((n) => keyOf(n, 'nodeid')?.value.trim()).length
+  )
+    return out;
   const settings = resolveQuorumSettings(config);
   const sum = settings.nodelistVotes;
   const q = (key: string) => keyOf(quorum, key);
@@ -98,7 +110,15 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
     );
   }
   for (const note of settings.notes) {
-    const key = note.startsWith('two_node') ? q('two_node') : note.startsWith('auto_tie_breaker') ? q('auto_tie_breaker') : note.startsWith('last_man') ? q('last_man_standing') : note.startsWith('allow_downscale') ? q('allow_downscale') : undefined;
+    const key = note.startsWith('two_node')
+      ? q('two_node')
+      : note.startsWith('auto_tie_breaker')
+        ? q('auto_tie_breaker')
+        : note.startsWith('last_man')
+          ? q('last_man_standing')
+          : note.startsWith('allow_downscale')
+            ? q('allow_downscale')
+            : undefined;
     if (note.startsWith('two_node')) continue; // reported below with the two_node checks
     if (config.qdevice && note.startsWith('auto_tie_breaker with an odd')) continue;
     out.push(diag(key?.range ?? anchor, 'quorum/option-ignored', `${note}. Remove the option or fix what it needs.`));
@@ -124,7 +144,9 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
     } else if (!config.waitForAll && !config.twoNode && startQuorum < natural) {
       effect =
         `once every node has joined, votequorum raises expected votes to ${sum} (quorum ${natural}), but until then quorum is ${startQuorum}, ` +
-        (2 * startQuorum <= sum ? 'so two groups of nodes that start apart can each be quorate (split brain at start-up)' : 'so fewer nodes than a majority can be quorate at start-up');
+        (2 * startQuorum <= sum
+          ? 'so two groups of nodes that start apart can each be quorate (split brain at start-up)'
+          : 'so fewer nodes than a majority can be quorate at start-up');
     } else {
       effect = `with every node up votequorum raises expected votes to ${sum} and quorum is ${natural}, as without it, so it changes nothing`;
       severity = 3;
@@ -153,7 +175,9 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
         nodelistAnchor(view) ?? anchor,
         'quorum/single-point-of-failure',
         `The loss of ${stops.length === nodes.length ? 'any single node' : listNames(stops)} stops the cluster (quorum ${allUp.quorum} of ${allUp.expectedVotes} expected, ${allUp.totalVotes} votes present): ` +
-          (nodes.length === 2 ? 'a two-node cluster needs two_node: 1 (with fencing) or a quorum device.' : 'give the other nodes more votes, add a node, or add a quorum device.'),
+          (nodes.length === 2
+            ? 'a two-node cluster needs two_node: 1 (with fencing) or a quorum device.'
+            : 'give the other nodes more votes, add a node, or add a quorum device.'),
       ),
     );
   }
@@ -179,7 +203,13 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       ),
     );
   } else if (config.twoNode && twoNode && settings.notes.some((n) => n.startsWith('two_node'))) {
-    out.push(diag(twoNode.range, 'quorum/option-ignored', 'two_node and auto_tie_breaker together: votequorum disables two_node. Keep one of them.'));
+    out.push(
+      diag(
+        twoNode.range,
+        'quorum/option-ignored',
+        'two_node and auto_tie_breaker together: votequorum disables two_node. Keep one of them.',
+      ),
+    );
   }
   return out;
 }
@@ -303,9 +333,11 @@ export function scenarioMarkdown(config: QuorumConfig): string {
   for (const [votes, names] of [...byVotes].sort((x, y) => x[0] - y[0])) {
     row(`${names.length > 1 ? 'any one' : ''} ${votes}-vote node down (${listNames(names, 3)})`.trim(), [names[0]]);
   }
-  const setLabel = (set: string[]) => (set.length > 4 ? `${set.length} nodes down (${set.slice(0, 3).join(' + ')} + … + ${set.at(-1)})` : `${set.join(' + ')} down`);
+  const setLabel = (set: string[]) =>
+    set.length > 4 ? `${set.length} nodes down (${set.slice(0, 3).join(' + ')} + … + ${set.at(-1)})` : `${set.join(' + ')} down`;
   const stopping = a.smallestStoppingSets;
-  for (const set of stopping.length && stopping[0].length > 4 ? stopping.slice(0, 1) : stopping.slice(0, 3)) if (set.length > 1) row(setLabel(set), set);
+  for (const set of stopping.length && stopping[0].length > 4 ? stopping.slice(0, 1) : stopping.slice(0, 3))
+    if (set.length > 1) row(setLabel(set), set);
   if (a.evenSplit.possible && a.evenSplit.example) {
     const [left, right] = a.evenSplit.example;
     const device = a.evenSplit.decidedBy === 'quorum device' ? ' (if the device votes for it)' : '';
@@ -318,7 +350,8 @@ export function scenarioMarkdown(config: QuorumConfig): string {
       ? `Any ${plural(a.anyFailures, 'node')} may fail at once without losing quorum${a.survivingSets !== undefined ? `; ${a.survivingSets} of ${a.totalSets} failure sets keep it` : ''}.`
       : 'Not quorate even with all nodes up.',
   );
-  if (resolveQuorumSettings(config).waitForAll) lines.push('', 'wait_for_all: after a cold start the cluster becomes quorate only once every node has been seen together.');
+  if (resolveQuorumSettings(config).waitForAll)
+    lines.push('', 'wait_for_all: after a cold start the cluster becomes quorate only once every node has been seen together.');
   const lms = a.lastManStanding;
   if (lms) {
     const steps = lms.stages.map((s) => s.up).join(' → ');
@@ -328,7 +361,8 @@ export function scenarioMarkdown(config: QuorumConfig): string {
         `failing in steps (at most the number the nodes up can take at once, then the window), it stays quorate down to ${plural(lms.downTo, 'node')} (${steps})` +
         (lms.tieBreakerLast ? ', and down to 1 if the node that stays is the tie-breaker of the last two.' : '.'),
     );
-  } else if (config.lastManStanding) lines.push('', 'last_man_standing is set but votequorum does not apply it here (see the diagnostics).');
+  } else if (config.lastManStanding)
+    lines.push('', 'last_man_standing is set but votequorum does not apply it here (see the diagnostics).');
   for (const note of a.assumptions) if (!note.startsWith('last_man_standing')) lines.push('', note);
   return lines.join('\n');
 }

@@ -21,8 +21,19 @@ const SETUP_SECTIONS = new Set(['transport', 'totem', 'quorum', 'link', 'compres
 // pcs's getopt options that take a value (PCS_SHORT_OPTIONS "hf:p:u:", PCS_LONG_OPTIONS with "=").
 const SHORT_WITH_VALUE = new Set(['-f', '-p', '-u']);
 const LONG_WITH_VALUE = new Set([
-  '--request-timeout', '--name', '--group', '--node', '--from', '--to', '--after', '--before',
-  '--corosync_conf', '--booth-conf', '--booth-key', '--output-format', '--token',
+  '--request-timeout',
+  '--name',
+  '--group',
+  '--node',
+  '--from',
+  '--to',
+  '--after',
+  '--before',
+  '--corosync_conf',
+  '--booth-conf',
+  '--booth-key',
+  '--output-format',
+  '--token',
 ]);
 
 /** A pcs command line reduced to what quorum needs: positional words and `--options`. */
@@ -106,7 +117,8 @@ function hostOf(inv: Invocation): string | undefined {
 export function replayPcsQuorum(invocations: readonly Invocation[], start?: ScriptQuorumState): ScriptQuorumState[] {
   const states: ScriptQuorumState[] = [];
   let cur: ScriptQuorumState | undefined = start;
-  const ownerOf = (host: string | undefined) => (host ? [...states].reverse().find((s) => s.nodes.some((n) => n.name === host || n.name.split('.')[0] === host)) : undefined);
+  const ownerOf = (host: string | undefined) =>
+    host ? [...states].reverse().find((s) => s.nodes.some((n) => n.name === host || n.name.split('.')[0] === host)) : undefined;
   for (const inv of invocations) {
     if (inv.command !== 'pcs') continue;
     // a prompt on a member node puts the following prompt-less lines on its cluster
@@ -143,7 +155,13 @@ export function replayPcsQuorum(invocations: readonly Invocation[], start?: Scri
   return states;
 }
 
-function applyQuorumCommand(state: ScriptQuorumState, p: PcsWords, a: string | undefined, b: string | undefined, c: string | undefined): void {
+function applyQuorumCommand(
+  state: ScriptQuorumState,
+  p: PcsWords,
+  a: string | undefined,
+  b: string | undefined,
+  c: string | undefined,
+): void {
   if (a === 'cluster' && b === 'node' && (c === 'add' || c === 'remove' || c === 'delete')) nodeChange(state, p, c);
   else if (a === 'quorum' && b === 'update') quorumUpdate(state, p.positional.slice(2));
   else if (a === 'quorum' && b === 'expected-votes') expectedVotes(state, p.positional[2]);
@@ -200,8 +218,8 @@ function setupState(p: PcsWords): ScriptQuorumState | undefined {
         // `node$i` in a loop gives each value; an unresolved `$NODES` could be any number of nodes.
         if (w.dynamic && !w.values) return undefined;
         for (const name of w.values ?? [w.text]) state.nodes.push({ name, word: w });
-      }
-      else if (section === 'quorum' && kv && QUORUM_OPTIONS.includes(kv.key) && kv.value !== '') state.options.set(kv.key, { value: kv.value, word: w });
+      } else if (section === 'quorum' && kv && QUORUM_OPTIONS.includes(kv.key) && kv.value !== '')
+        state.options.set(kv.key, { value: kv.value, word: w });
     }
   }
   if (!rest.length || !state.nodes.length) return undefined;
@@ -318,7 +336,9 @@ export function quorumConfigFromScripts(extracts: readonly ScriptExtract[]): Scr
     notes.push(`${states.length} pcs cluster setup commands found (${names.join(', ')}); the last one is used`);
   }
   for (const r of state.refusedExpectedVotes)
-    notes.push(`pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`);
+    notes.push(
+      `pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`,
+    );
   return Object.assign(configOfState(state), { notes });
 }
 
@@ -345,7 +365,9 @@ export function quorumConfigsFromScripts(extracts: readonly ScriptExtract[]): Na
     const state = byName.get(k)!;
     const notes = [...state.notes];
     for (const r of state.refusedExpectedVotes)
-      notes.push(`pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`);
+      notes.push(
+        `pcs quorum expected-votes ${r.value} is refused by votequorum (quorum ${r.quorum} > ${r.votes} votes present) and is ignored`,
+      );
     const config: NamedScriptQuorumConfig = Object.assign(configOfState(state), { notes });
     if (state.name) config.name = state.name;
     return config;
@@ -357,7 +379,11 @@ export function quorumConfigsFromScripts(extracts: readonly ScriptExtract[]): Na
  * setup` of `own` at or above `line` (the setup's lens passes its line), else the last one `own` sets
  * up, else the workspace's last cluster; its figures come from every script (quorumConfigsFromScripts).
  */
-export function quorumConfigForScript(extracts: readonly ScriptExtract[], own: ScriptExtract | undefined, line?: number): ScriptQuorumConfig | undefined {
+export function quorumConfigForScript(
+  extracts: readonly ScriptExtract[],
+  own: ScriptExtract | undefined,
+  line?: number,
+): ScriptQuorumConfig | undefined {
   const clusters = quorumConfigsFromScripts(extracts);
   if (!clusters.length) return undefined;
   const mine = own ? replayPcsQuorum(own.invocations) : [];
@@ -367,7 +393,10 @@ export function quorumConfigForScript(extracts: readonly ScriptExtract[], own: S
   if (found) return found;
   if (clusters.length === 1 || wanted === undefined) {
     const last = clusters[clusters.length - 1];
-    if (clusters.length > 1) last.notes.push(`${clusters.length} clusters set up (${clusters.map((c) => c.name ?? '(unnamed)').join(', ')}); this is the last one`);
+    if (clusters.length > 1)
+      last.notes.push(
+        `${clusters.length} clusters set up (${clusters.map((c) => c.name ?? '(unnamed)').join(', ')}); this is the last one`,
+      );
     return last;
   }
   return clusters[clusters.length - 1];

@@ -39,7 +39,9 @@ function span(from: Word, to: Word): Range {
 
 /** The node words of a setup, as one range (first node to last node written in the setup). */
 function nodesRange(state: ScriptQuorumState): Range {
-  const inSetup = state.nodes.filter((n) => n.word.range.start.line >= state.setup.range.start.line && n.word.range.end.line <= state.setup.range.end.line);
+  const inSetup = state.nodes.filter(
+    (n) => n.word.range.start.line >= state.setup.range.start.line && n.word.range.end.line <= state.setup.range.end.line,
+  );
   return inSetup.length ? span(inSetup[0].word, inSetup.at(-1)!.word) : state.setupWord.range;
 }
 
@@ -99,7 +101,9 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
   for (const note of settings.notes) {
     if (note.startsWith('two_node')) continue; // pcs drops two_node itself when auto_tie_breaker is on
     const key = note.startsWith('auto_tie_breaker') ? 'auto_tie_breaker' : note.startsWith('last_man') ? 'last_man_standing' : undefined;
-    out.push(diag(key ? optionWord(key) : state.setupWord.range, 'quorum/option-ignored', `${note}. Remove the option or fix what it needs.`));
+    out.push(
+      diag(key ? optionWord(key) : state.setupWord.range, 'quorum/option-ignored', `${note}. Remove the option or fix what it needs.`),
+    );
   }
   const analysis = analyzeTolerance(config);
   const allUp = analysis.allUp;

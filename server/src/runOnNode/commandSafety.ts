@@ -133,15 +133,14 @@ function dedupe(findings: DestructiveFinding[]): DestructiveFinding[] {
 }
 
 function mergeSpans(spans: SecretSpan[], length: number): SecretSpan[] {
-  const sorted = spans
-    .filter((s) => s.start >= 0 && s.end <= length && s.end > s.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = spans.filter((s) => s.start >= 0 && s.end <= length && s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const out: SecretSpan[] = [];
   for (const span of sorted) {
     const last = out[out.length - 1];
     if (last && span.start < last.end) {
       // Overlap: hide the union (the outer replacement keeps its kept prefix when it starts first).
-      if (span.end > last.end) out[out.length - 1] = { start: last.start, end: span.end, replacement: last.start === span.start ? MASK : last.replacement };
+      if (span.end > last.end)
+        out[out.length - 1] = { start: last.start, end: span.end, replacement: last.start === span.start ? MASK : last.replacement };
       continue;
     }
     out.push({ ...span });
@@ -215,7 +214,11 @@ function analyse(text: string, depth: number): Local {
         case 'variable_assignment': {
           const name = node.childForFieldName('name');
           const value = node.childForFieldName('value');
-          if (name && value) local.assignments.push({ name: text.slice(name.startIndex, name.endIndex), span: { start: value.startIndex, end: value.endIndex, replacement: MASK } });
+          if (name && value)
+            local.assignments.push({
+              name: text.slice(name.startIndex, name.endIndex),
+              span: { start: value.startIndex, end: value.endIndex, replacement: MASK },
+            });
           break;
         }
       }
@@ -333,7 +336,18 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
   switch (program) {
     case 'sudo':
     case 'doas': {
-      let i = operandIndex(argv, 1, 'ugCDhprtUT', ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout']);
+      let i = operandIndex(argv, 1, 'ugCDhprtUT', [
+        'user',
+        'group',
+        'close-from',
+        'chdir',
+        'host',
+        'prompt',
+        'role',
+        'type',
+        'other-user',
+        'command-timeout',
+      ]);
       i = skipAssignments(argv, i);
       if (i >= argv.length) view.readsScript = hasFlag(argv, i, 's', 'shell') || hasFlag(argv, i, 'i', 'login');
       else inner(i);
@@ -343,11 +357,26 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
       let i = 1;
       while (i < argv.length) {
         const t = argv[i]!.text;
-        if (t === '--') { i++; break; }
-        if (t === '-u' || t === '--unset' || t === '-C' || t === '--chdir') { i += 2; continue; }
-        if (t === '-S' || t === '--split-string') { if (argv[i + 1]) commandString([argv[i + 1]!]); return; }
-        if (/^-S./.test(t) || t.startsWith('--split-string=')) { commandString([argv[i]!]); return; }
-        if (t.startsWith('-') || /^[A-Za-z_]\w*=/.test(t)) { i++; continue; }
+        if (t === '--') {
+          i++;
+          break;
+        }
+        if (t === '-u' || t === '--unset' || t === '-C' || t === '--chdir') {
+          i += 2;
+          continue;
+        }
+        if (t === '-S' || t === '--split-string') {
+          if (argv[i + 1]) commandString([argv[i + 1]!]);
+          return;
+        }
+        if (/^-S./.test(t) || t.startsWith('--split-string=')) {
+          commandString([argv[i]!]);
+          return;
+        }
+        if (t.startsWith('-') || /^[A-Za-z_]\w*=/.test(t)) {
+          i++;
+          continue;
+        }
         break;
       }
       inner(skipAssignments(argv, i));
@@ -361,7 +390,15 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
     case 'stdbuf':
     case 'nice':
     case 'exec':
-      inner(operandIndex(argv, 1, program === 'stdbuf' ? 'ioe' : program === 'nice' ? 'n' : program === 'exec' ? 'a' : '', ['input', 'output', 'error', 'adjustment'], program === 'nice'));
+      inner(
+        operandIndex(
+          argv,
+          1,
+          program === 'stdbuf' ? 'ioe' : program === 'nice' ? 'n' : program === 'exec' ? 'a' : '',
+          ['input', 'output', 'error', 'adjustment'],
+          program === 'nice',
+        ),
+      );
       return;
     case 'command': {
       const i = operandIndex(argv, 1, '');
@@ -403,7 +440,19 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
       inner(operandIndex(argv, 1, 'tSG', ['target', 'setuid', 'setgid']));
       return;
     case 'xargs':
-      inner(operandIndex(argv, 1, 'adEILnPs', ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var']));
+      inner(
+        operandIndex(argv, 1, 'adEILnPs', [
+          'arg-file',
+          'delimiter',
+          'eof',
+          'replace',
+          'max-lines',
+          'max-args',
+          'max-procs',
+          'max-chars',
+          'process-slot-var',
+        ]),
+      );
       return;
     case 'flock': {
       const i = operandIndex(argv, 1, 'wE', ['timeout', 'conflict-exit-code']);
@@ -429,7 +478,28 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
       return;
     }
     case 'systemd-run':
-      inner(operandIndex(argv, 1, 'upEHMS', ['unit', 'property', 'setenv', 'host', 'machine', 'description', 'slice', 'uid', 'gid', 'working-directory', 'nice', 'on-active', 'on-boot', 'on-calendar', 'timer-property', 'path-property', 'socket-property', 'service-type']));
+      inner(
+        operandIndex(argv, 1, 'upEHMS', [
+          'unit',
+          'property',
+          'setenv',
+          'host',
+          'machine',
+          'description',
+          'slice',
+          'uid',
+          'gid',
+          'working-directory',
+          'nice',
+          'on-active',
+          'on-boot',
+          'on-calendar',
+          'timer-property',
+          'path-property',
+          'socket-property',
+          'service-type',
+        ]),
+      );
       return;
     case 'sshpass':
       inner(operandIndex(argv, 1, 'pfdP'));
@@ -441,8 +511,7 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
       if (host + 1 >= argv.length) {
         view.readsScript = true;
         view.scriptVia = remote;
-      }
-      else commandString(argv.slice(host + 1), remote);
+      } else commandString(argv.slice(host + 1), remote);
       return;
     }
     case 'eval':
@@ -479,12 +548,61 @@ function expand(argv: W[], via: string | undefined, views: View[], strings: Comm
 
 // ---- destructive ---------------------------------------------------------------------------------
 
-const PCS_LONG_WITH_VALUE = ['request-timeout', 'name', 'group', 'node', 'from', 'to', 'after', 'before', 'corosync_conf', 'booth-conf', 'booth-key', 'output-format', 'token'];
+const PCS_LONG_WITH_VALUE = [
+  'request-timeout',
+  'name',
+  'group',
+  'node',
+  'from',
+  'to',
+  'after',
+  'before',
+  'corosync_conf',
+  'booth-conf',
+  'booth-key',
+  'output-format',
+  'token',
+];
 const PCS_LONG = [
-  'debug', 'version', 'help', 'fullhelp', 'force', 'skip-offline', 'autodelete', 'simulate', 'all', 'full', 'local', 'wait',
-  'config', 'start', 'enable', 'disabled', 'off', 'brief', 'safe', 'no-strict', 'strict', 'pacemaker', 'corosync',
-  'no-default-ops', 'defaults', 'nodesc', 'master', 'promoted', 'no-watchdog-validation', 'no-cluster-uuid', 'no-keys-sync',
-  'hide-inactive', 'monitor', 'groups', 'expired', 'no-expire-check', 'overwrite', 'agent-validation', ...PCS_LONG_WITH_VALUE,
+  'debug',
+  'version',
+  'help',
+  'fullhelp',
+  'force',
+  'skip-offline',
+  'autodelete',
+  'simulate',
+  'all',
+  'full',
+  'local',
+  'wait',
+  'config',
+  'start',
+  'enable',
+  'disabled',
+  'off',
+  'brief',
+  'safe',
+  'no-strict',
+  'strict',
+  'pacemaker',
+  'corosync',
+  'no-default-ops',
+  'defaults',
+  'nodesc',
+  'master',
+  'promoted',
+  'no-watchdog-validation',
+  'no-cluster-uuid',
+  'no-keys-sync',
+  'hide-inactive',
+  'monitor',
+  'groups',
+  'expired',
+  'no-expire-check',
+  'overwrite',
+  'agent-validation',
+  ...PCS_LONG_WITH_VALUE,
 ];
 
 /** pcs's positional words, its options removed as its gnu_getopt does ("hf:p:u:", long options, unique prefixes). */
@@ -552,29 +670,62 @@ function pcsFindings(argv: W[], shown: string): DestructiveFinding[] {
       }
       if (w.text !== rule.words[k]) break;
     }
-    if (k === rule.words.length && !out.some((f) => f.reason === rule.reason)) out.push({ reason: rule.reason, command: `${shown} ${rule.words.join(' ')}` });
+    if (k === rule.words.length && !out.some((f) => f.reason === rule.reason))
+      out.push({ reason: rule.reason, command: `${shown} ${rule.words.join(' ')}` });
   }
   if (variable && possible.length) {
     const uniq = [...new Set(possible)];
     out.push({
-      reason: `runs a pcs subcommand taken from a variable (${varName(variable)}), which could be ${uniq.slice(0, 3).map((p) => `"${p}"`).join(' or ')}${uniq.length > 3 ? ' or …' : ''}`,
+      reason: `runs a pcs subcommand taken from a variable (${varName(variable)}), which could be ${uniq
+        .slice(0, 3)
+        .map((p) => `"${p}"`)
+        .join(' or ')}${uniq.length > 3 ? ' or …' : ''}`,
       command: `${shown} ${[...words.slice(0, variableAt).map((x) => x.text), varName(variable)].join(' ')}`,
     });
   }
   return out;
 }
 
-const NOT_A_DEVICE = new Set(['/dev/null', '/dev/zero', '/dev/stdout', '/dev/stderr', '/dev/stdin', '/dev/tty', '/dev/full', '/dev/random', '/dev/urandom', '/dev/console', '/dev/kmsg']);
+const NOT_A_DEVICE = new Set([
+  '/dev/null',
+  '/dev/zero',
+  '/dev/stdout',
+  '/dev/stderr',
+  '/dev/stdin',
+  '/dev/tty',
+  '/dev/full',
+  '/dev/random',
+  '/dev/urandom',
+  '/dev/console',
+  '/dev/kmsg',
+]);
 
 /** Why writing to `path` is destructive, if it is. */
 function writeTargetReason(path: string): string | undefined {
   if (/^\/proc\/sysrq-trigger$/.test(path.replace(/\/+/g, '/'))) return 'crashes or reboots the node at once (sysrq)';
-  if (path.startsWith('/dev/') && !NOT_A_DEVICE.has(path) && !/^\/dev\/(?:fd|pts|shm|mqueue|tcp|udp)\//.test(path)) return 'writes raw data over a device';
+  if (path.startsWith('/dev/') && !NOT_A_DEVICE.has(path) && !/^\/dev\/(?:fd|pts|shm|mqueue|tcp|udp)\//.test(path))
+    return 'writes raw data over a device';
   return undefined;
 }
 
 const ROOT_TARGETS = /^\/+(?:\*|\.)?$/;
-const SYSTEM_DIRS = new Set(['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib64', '/opt', '/root', '/sbin', '/srv', '/usr', '/var', '/proc', '/sys']);
+const SYSTEM_DIRS = new Set([
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/home',
+  '/lib',
+  '/lib64',
+  '/opt',
+  '/root',
+  '/sbin',
+  '/srv',
+  '/usr',
+  '/var',
+  '/proc',
+  '/sys',
+]);
 
 function rmFindings(argv: W[]): DestructiveFinding[] {
   let recursive = false;
@@ -583,7 +734,10 @@ function rmFindings(argv: W[]): DestructiveFinding[] {
   let options = true;
   for (const w of argv.slice(1)) {
     const t = w.text;
-    if (options && t === '--') { options = false; continue; }
+    if (options && t === '--') {
+      options = false;
+      continue;
+    }
     if (options && t.startsWith('--')) {
       if (t === '--recursive') recursive = true;
       if (t === '--no-preserve-root') noPreserve = true;
@@ -598,18 +752,63 @@ function rmFindings(argv: W[]): DestructiveFinding[] {
   if (!recursive) return [];
   for (const w of operands) {
     const path = w.text.replace(/\/+$/, '') || '/';
-    if (!w.dynamic && (ROOT_TARGETS.test(w.text) || noPreserve && path === '/')) return [{ reason: 'deletes the whole file system', command: `rm ${noPreserve ? '--no-preserve-root ' : ''}-r ${w.text}` }];
+    if (!w.dynamic && (ROOT_TARGETS.test(w.text) || (noPreserve && path === '/')))
+      return [{ reason: 'deletes the whole file system', command: `rm ${noPreserve ? '--no-preserve-root ' : ''}-r ${w.text}` }];
     if (!w.dynamic && SYSTEM_DIRS.has(path)) return [{ reason: `deletes the system folder ${path}`, command: `rm -r ${w.text}` }];
     // `rm -rf "$DIR"/` or `$DIR/*`: with an empty variable that is the whole file system.
-    if (w.dynamic && /^(?:\$\{?\w+\}?|"\$\{?\w+\}?")\/+\*?$/.test(w.text)) return [{ reason: `deletes ${w.text}, which is the whole file system when ${w.text.replace(/\/.*$/, '')} is empty`, command: `rm -r ${w.text}` }];
+    if (w.dynamic && /^(?:\$\{?\w+\}?|"\$\{?\w+\}?")\/+\*?$/.test(w.text))
+      return [
+        {
+          reason: `deletes ${w.text}, which is the whole file system when ${w.text.replace(/\/.*$/, '')} is empty`,
+          command: `rm -r ${w.text}`,
+        },
+      ];
   }
   if (noPreserve) return [{ reason: 'deletes recursively with --no-preserve-root', command: 'rm -r --no-preserve-root' }];
   return [];
 }
 
 const SYSTEMCTL_VALUE_SHORT = 'tpsHMno';
-const SYSTEMCTL_VALUE_LONG = ['type', 'property', 'signal', 'host', 'machine', 'lines', 'output', 'kill-whom', 'kill-who', 'root', 'image', 'state', 'job-mode', 'what', 'timestamp', 'boot-loader-entry', 'boot-loader-menu', 'reboot-argument', 'message', 'when', 'preset-mode', 'drop-in', 'check-inhibitors', 'legend', 'runtime-scope'];
-const STOPPING_VERBS = new Set(['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'emergency', 'rescue', 'suspend', 'hibernate', 'hybrid-sleep', 'suspend-then-hibernate']);
+const SYSTEMCTL_VALUE_LONG = [
+  'type',
+  'property',
+  'signal',
+  'host',
+  'machine',
+  'lines',
+  'output',
+  'kill-whom',
+  'kill-who',
+  'root',
+  'image',
+  'state',
+  'job-mode',
+  'what',
+  'timestamp',
+  'boot-loader-entry',
+  'boot-loader-menu',
+  'reboot-argument',
+  'message',
+  'when',
+  'preset-mode',
+  'drop-in',
+  'check-inhibitors',
+  'legend',
+  'runtime-scope',
+];
+const STOPPING_VERBS = new Set([
+  'reboot',
+  'poweroff',
+  'halt',
+  'kexec',
+  'soft-reboot',
+  'emergency',
+  'rescue',
+  'suspend',
+  'hibernate',
+  'hybrid-sleep',
+  'suspend-then-hibernate',
+]);
 const STOPPING_TARGETS = /^(?:reboot|poweroff|halt|kexec|emergency|rescue|soft-reboot)(?:\.target)?$/;
 
 function systemctlFindings(argv: W[]): DestructiveFinding[] {
@@ -628,10 +827,27 @@ function systemctlFindings(argv: W[]): DestructiveFinding[] {
   }
   const verb = positional[0];
   if (!verb) return [];
-  if (verb.dynamic) return [{ reason: `runs a systemctl verb taken from a variable (${varName(verb)}), which could restart or stop the node`, command: `systemctl ${varName(verb)}` }];
+  if (verb.dynamic)
+    return [
+      {
+        reason: `runs a systemctl verb taken from a variable (${varName(verb)}), which could restart or stop the node`,
+        command: `systemctl ${varName(verb)}`,
+      },
+    ];
   if (STOPPING_VERBS.has(verb.text)) return [{ reason: 'restarts or stops the node', command: `systemctl ${verb.text}` }];
-  if (['isolate', 'start', 'restart'].includes(verb.text) && positional.slice(1).some((w) => STOPPING_TARGETS.test(w.text) && (verb.text === 'isolate' || w.text.endsWith('.target')))) {
-    return [{ reason: 'restarts or stops the node', command: `systemctl ${verb.text} ${positional.slice(1).map((w) => w.text).join(' ')}` }];
+  if (
+    ['isolate', 'start', 'restart'].includes(verb.text) &&
+    positional.slice(1).some((w) => STOPPING_TARGETS.test(w.text) && (verb.text === 'isolate' || w.text.endsWith('.target')))
+  ) {
+    return [
+      {
+        reason: 'restarts or stops the node',
+        command: `systemctl ${verb.text} ${positional
+          .slice(1)
+          .map((w) => w.text)
+          .join(' ')}`,
+      },
+    ];
   }
   return [];
 }
@@ -654,7 +870,8 @@ function argvFindings(program: string, argv: W[]): DestructiveFinding[] {
     case 'mkntfs':
       return [{ reason: 'formats a device, erasing what it holds', command: program }];
     case 'parted':
-      if (tokens.some((t) => t === 'mklabel' || t === 'mktable')) return [{ reason: 'writes a new partition table, losing the existing partitions', command: 'parted mklabel' }];
+      if (tokens.some((t) => t === 'mklabel' || t === 'mktable'))
+        return [{ reason: 'writes a new partition table, losing the existing partitions', command: 'parted mklabel' }];
       if (tokens.includes('rm')) return [{ reason: 'removes a partition', command: 'parted rm' }];
       return [];
     case 'sgdisk':
@@ -688,12 +905,17 @@ function argvFindings(program: string, argv: W[]): DestructiveFinding[] {
       return out;
     }
     case 'drbdadm':
-      if (tokens.some((t) => ['create-md', 'wipe-md', '--overwrite-data-of-peer', 'invalidate'].includes(t)) || (tokens.includes('primary') && tokens.includes('--force'))) {
+      if (
+        tokens.some((t) => ['create-md', 'wipe-md', '--overwrite-data-of-peer', 'invalidate'].includes(t)) ||
+        (tokens.includes('primary') && tokens.includes('--force'))
+      ) {
         return [{ reason: "overwrites DRBD metadata or the peer's data", command: 'drbdadm' }];
       }
       return [];
     case 'targetcli':
-      return tokens.includes('clearconfig') ? [{ reason: 'deletes the whole iSCSI target configuration', command: 'targetcli clearconfig' }] : [];
+      return tokens.includes('clearconfig')
+        ? [{ reason: 'deletes the whole iSCSI target configuration', command: 'targetcli clearconfig' }]
+        : [];
     case 'rm':
       return rmFindings(argv);
     case 'reboot':
@@ -703,13 +925,23 @@ function argvFindings(program: string, argv: W[]): DestructiveFinding[] {
     case 'shutdown':
       return texts.includes('-c') ? [] : [{ reason: 'restarts or stops the node', command: program }];
     case 'kexec':
-      return texts.some((t) => t === '-e' || t === '--exec' || t === '-f' || t === '--force') ? [{ reason: 'restarts the node into another kernel', command: 'kexec -e' }] : [];
+      return texts.some((t) => t === '-e' || t === '--exec' || t === '-f' || t === '--force')
+        ? [{ reason: 'restarts the node into another kernel', command: 'kexec -e' }]
+        : [];
     case 'init':
     case 'telinit': {
       const level = words.find((w) => !w.text.startsWith('-'));
       if (!level) return [];
-      if (level.dynamic) return [{ reason: `switches to a runlevel taken from a variable (${varName(level)}), which could stop or restart the node`, command: `${program} ${varName(level)}` }];
-      return /^(?:[016sS]|single|emergency)$/.test(level.text) ? [{ reason: 'restarts or stops the node (runlevel change)', command: `${program} ${level.text}` }] : [];
+      if (level.dynamic)
+        return [
+          {
+            reason: `switches to a runlevel taken from a variable (${varName(level)}), which could stop or restart the node`,
+            command: `${program} ${varName(level)}`,
+          },
+        ];
+      return /^(?:[016sS]|single|emergency)$/.test(level.text)
+        ? [{ reason: 'restarts or stops the node (runlevel change)', command: `${program} ${level.text}` }]
+        : [];
     }
     case 'systemctl':
       return systemctlFindings(argv);
@@ -721,7 +953,24 @@ function argvFindings(program: string, argv: W[]): DestructiveFinding[] {
 
 /** Programs we try in place of a program named by a variable (`$PCS cluster destroy`). */
 const STAND_INS = ['pcs', 'systemctl', 'stonith_admin', 'drbdadm', 'targetcli', 'parted', 'sgdisk', 'rm'];
-const DESTRUCTIVE_WORDS = new Set(['destroy', 'kill', 'fence', 'reboot', 'poweroff', 'halt', 'shutdown', 'mklabel', 'clearconfig', 'create-md', 'wipe-md', 'zap', 'zap-all', '--zap-all', 'wipefs', 'mkfs']);
+const DESTRUCTIVE_WORDS = new Set([
+  'destroy',
+  'kill',
+  'fence',
+  'reboot',
+  'poweroff',
+  'halt',
+  'shutdown',
+  'mklabel',
+  'clearconfig',
+  'create-md',
+  'wipe-md',
+  'zap',
+  'zap-all',
+  '--zap-all',
+  'wipefs',
+  'mkfs',
+]);
 
 function destructiveOf(view: View): DestructiveFinding[] {
   const first = view.argv[0];
@@ -735,7 +984,10 @@ function destructiveOf(view: View): DestructiveFinding[] {
     const standIn = words.length ? STAND_INS.map((p) => argvFindings(p, view.argv)[0]).find((f) => f) : undefined;
     if (standIn || destructiveWord) {
       const as = standIn ? `, as "${standIn.command}" would` : ` ("${destructiveWord!.text}")`;
-      found.push({ reason: `runs a program named by a variable (${varName(first)}) followed by destructive words${as}`, command: `${varName(first)} ${standIn ? standIn.command.replace(/^\S+\s*/, '') : destructiveWord!.text}`.trim() });
+      found.push({
+        reason: `runs a program named by a variable (${varName(first)}) followed by destructive words${as}`,
+        command: `${varName(first)} ${standIn ? standIn.command.replace(/^\S+\s*/, '') : destructiveWord!.text}`.trim(),
+      });
     }
   } else {
     found = argvFindings(baseName(first.text), view.argv);
@@ -911,7 +1163,10 @@ function fileRedirect(node: Node, text: string, views: View[], local: Local): vo
   if (!reason) return;
   const program = views[0]?.argv[0]?.text ?? '';
   const via = views[0]?.via;
-  local.destructive.push({ reason: clean(via ? `${reason} (on ${via.replace(/^ssh /, '')}, through ssh)` : reason), command: clean(`${program} > ${target.text}`.trim()) });
+  local.destructive.push({
+    reason: clean(via ? `${reason} (on ${via.replace(/^ssh /, '')}, through ssh)` : reason),
+    command: clean(`${program} > ${target.text}`.trim()),
+  });
 }
 
 type Consumer = 'chpasswd' | 'secret' | 'script' | undefined;
@@ -979,11 +1234,20 @@ function hideColonValues(w: W, local: Local): void {
     }
     return;
   }
-  const replacement = lines.map((line) => (line.includes(':') ? `${line.slice(0, line.indexOf(':') + 1)}${MASK}` : line ? MASK : '')).join(w.text.includes('\\n') ? '\\n' : '\n');
+  const replacement = lines
+    .map((line) => (line.includes(':') ? `${line.slice(0, line.indexOf(':') + 1)}${MASK}` : line ? MASK : ''))
+    .join(w.text.includes('\\n') ? '\\n' : '\n');
   local.spans.push({ start: w.start, end: w.end, replacement });
 }
 
-function heredoc(node: Node, text: string, bodyViews: View[], viewsOf: (n: Node | null | undefined) => View[], local: Local, strings: CommandString[]): void {
+function heredoc(
+  node: Node,
+  text: string,
+  bodyViews: View[],
+  viewsOf: (n: Node | null | undefined) => View[],
+  local: Local,
+  strings: CommandString[],
+): void {
   const end = node.namedChildren.find((c) => c?.type === 'heredoc_end');
   const lineEnd = text.indexOf('\n', node.startIndex);
   if (lineEnd < 0) return;
@@ -1021,7 +1285,9 @@ function heredoc(node: Node, text: string, bodyViews: View[], viewsOf: (n: Node 
   // A file written from the text (fence or DRBD configs): `password = x`, `shared-secret "x";`.
   let at = start;
   for (const line of body.text.split('\n')) {
-    for (const m of line.matchAll(/((?:^|[^\w.-])[\w.-]*(?:password|passwd|passphrase|secret)[\w.-]*\s*(?:=|:|\s)\s*)("[^"]*"|'[^']*'|[^\s;#"']+)/gi)) {
+    for (const m of line.matchAll(
+      /((?:^|[^\w.-])[\w.-]*(?:password|passwd|passphrase|secret)[\w.-]*\s*(?:=|:|\s)\s*)("[^"]*"|'[^']*'|[^\s;#"']+)/gi,
+    )) {
       const begin = at + m.index! + m[1]!.length;
       local.spans.push({ start: begin, end: begin + m[2]!.length, replacement: MASK });
     }

@@ -50,7 +50,10 @@ export const DESTRUCTIVE_COMMANDS: readonly DestructivePattern[] = [
   { pattern: /\bpvcreate\b/, reason: 'initialises a device for LVM, overwriting its start' },
   { pattern: /\b(?:pvremove|vgremove|lvremove)\b/, reason: 'removes LVM volumes and the data on them' },
   { pattern: /\bdd\b[^\n]*\bof=\/dev\//, reason: 'writes raw data over a device' },
-  { pattern: /\bdrbdadm\b[^\n]*\b(?:create-md|--overwrite-data-of-peer|--force\s+primary)\b/, reason: 'overwrites DRBD metadata or the peer\'s data' },
+  {
+    pattern: /\bdrbdadm\b[^\n]*\b(?:create-md|--overwrite-data-of-peer|--force\s+primary)\b/,
+    reason: "overwrites DRBD metadata or the peer's data",
+  },
   { pattern: /\btargetcli\b[^\n]*\bclearconfig\b/, reason: 'deletes the whole iSCSI target configuration' },
   { pattern: /\brm\s+(?:-\w*[rR]\w*\s+)*-\w*[rR]\w*\s+\/(?:\s|$|\*)/, reason: 'deletes the whole file system' },
   // Only as a command (start of line, after ; && || | or sudo), not inside a word like reboot-notes.txt.

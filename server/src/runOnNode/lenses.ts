@@ -191,7 +191,11 @@ function lensesFor(uri: string, range: Range, text: string, nodes: string[] | '*
   // Node names come from the file's prompts: no codicon (`$(…)`) or control character reaches the title.
   const lens = (title: string, target: string[] | '*' | null): CodeLens => ({
     range,
-    command: { title: escapeLensTitle(title), command: RUN_ON_NODE_COMMAND, arguments: [{ uri, range, text, nodes: target } satisfies RunOnNodeArgs] },
+    command: {
+      title: escapeLensTitle(title),
+      command: RUN_ON_NODE_COMMAND,
+      arguments: [{ uri, range, text, nodes: target } satisfies RunOnNodeArgs],
+    },
   });
   const out: CodeLens[] = [];
   if (nodes === '*') out.push(lens(`▶ Run ${what}on all nodes`, '*'));
@@ -226,7 +230,28 @@ const lensCache = new WeakMap<ScriptExtract, { uri: string; mode: RunLensMode; l
 
 // Commands that change only the running shell (options, directory, variables): a lens that runs one of
 // them alone on a node does nothing there. They still run as part of their block.
-const SHELL_ONLY = new Set(['set', 'cd', 'pushd', 'popd', 'export', 'unset', 'shopt', 'trap', 'alias', 'unalias', 'declare', 'typeset', 'local', 'readonly', 'source', '.', 'true', ':', 'umask', 'hash']);
+const SHELL_ONLY = new Set([
+  'set',
+  'cd',
+  'pushd',
+  'popd',
+  'export',
+  'unset',
+  'shopt',
+  'trap',
+  'alias',
+  'unalias',
+  'declare',
+  'typeset',
+  'local',
+  'readonly',
+  'source',
+  '.',
+  'true',
+  ':',
+  'umask',
+  'hash',
+]);
 
 function computeLenses(extract: ScriptExtract, uri: string, mode: RunLensMode): CodeLens[] {
   const promptsByBlock = new Map<number, Map<number, PromptTarget>>();
@@ -270,7 +295,9 @@ function computeLenses(extract: ScriptExtract, uri: string, mode: RunLensMode): 
       const keys = new Set(statements.map((statement) => nodesKey(promptNodes(statement.prompt))));
       if (keys.size === 1) {
         const range: Range = { start: statements[0]!.range.start, end: statements[statements.length - 1]!.range.end };
-        lenses.push(...lensesFor(uri, range, statements.map((statement) => statement.text).join('\n'), promptNodes(statements[0]!.prompt), 'block '));
+        lenses.push(
+          ...lensesFor(uri, range, statements.map((statement) => statement.text).join('\n'), promptNodes(statements[0]!.prompt), 'block '),
+        );
       }
     }
   });

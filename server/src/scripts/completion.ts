@@ -18,13 +18,47 @@ import {
 import { CREATE_SIGNATURES, GLOBAL_COMMANDS, parseTargetcli, pathKind } from '../targetcli/grammar';
 
 const RESOURCE_FIRST = new Set([
-  'resource delete', 'resource remove', 'resource update', 'resource meta', 'resource enable', 'resource disable',
-  'resource clone', 'resource promotable', 'resource unclone', 'resource move', 'resource ban', 'resource clear',
-  'resource cleanup', 'resource refresh', 'resource restart', 'resource manage', 'resource unmanage', 'resource op add',
-  'resource relations', 'resource utilization', 'constraint location', 'constraint ref', 'stonith delete',
-  'stonith remove', 'stonith update', 'stonith enable', 'stonith disable', 'resource ungroup',
+  'resource delete',
+  'resource remove',
+  'resource update',
+  'resource meta',
+  'resource enable',
+  'resource disable',
+  'resource clone',
+  'resource promotable',
+  'resource unclone',
+  'resource move',
+  'resource ban',
+  'resource clear',
+  'resource cleanup',
+  'resource refresh',
+  'resource restart',
+  'resource manage',
+  'resource unmanage',
+  'resource op add',
+  'resource relations',
+  'resource utilization',
+  'constraint location',
+  'constraint ref',
+  'stonith delete',
+  'stonith remove',
+  'stonith update',
+  'stonith enable',
+  'stonith disable',
+  'resource ungroup',
 ]);
-const NODE_ARGS = new Set(['stonith fence', 'stonith confirm', 'stonith history cleanup', 'node standby', 'node unstandby', 'node maintenance', 'node unmaintenance', 'cluster node remove', 'cluster start', 'cluster stop']);
+const NODE_ARGS = new Set([
+  'stonith fence',
+  'stonith confirm',
+  'stonith history cleanup',
+  'node standby',
+  'node unstandby',
+  'node maintenance',
+  'node unmaintenance',
+  'cluster node remove',
+  'cluster start',
+  'cluster stop',
+]);
 const SCORES = ['INFINITY', '-INFINITY', '100', '50', '0', '-100'];
 
 function items(labels: string[], kind: CompletionItemKind, detail?: string, prefix = ''): CompletionItem[] {
@@ -37,8 +71,15 @@ export function scriptCompletion(doc: ScriptDocument, model: ClusterModel, text:
   if (!inv) return [];
   // words before the cursor, and the partly typed word under it
   const current = inv.argv.find((w) => containsPos(w.range, pos));
-  const before = inv.argv.filter((w) => w !== current && (w.range.end.line < pos.line || (w.range.end.line === pos.line && w.range.end.character <= pos.character)));
-  const prefix = current ? current.text.slice(0, Math.max(0, pos.character - current.range.start.character - (/^["']/.test(lineText.slice(current.range.start.character)) ? 1 : 0))) : '';
+  const before = inv.argv.filter(
+    (w) => w !== current && (w.range.end.line < pos.line || (w.range.end.line === pos.line && w.range.end.character <= pos.character)),
+  );
+  const prefix = current
+    ? current.text.slice(
+        0,
+        Math.max(0, pos.character - current.range.start.character - (/^["']/.test(lineText.slice(current.range.start.character)) ? 1 : 0)),
+      )
+    : '';
   if (inv.command === 'pcs') return pcsCompletion(model, before, prefix);
   if (inv.command === 'targetcli') return targetcliCompletion(model, before, prefix);
   return [];
@@ -60,7 +101,9 @@ function resourceItems(model: ClusterModel, prefix: string, filter?: (kind: stri
 
 function nodeItems(model: ClusterModel, prefix: string, suffix = ''): CompletionItem[] {
   const names = new Set([...model.nodes.keys()]);
-  return [...names].filter((n) => n.startsWith(prefix)).map((n) => ({ label: n + suffix, kind: CompletionItemKind.Module, detail: model.nodes.get(n)?.source }));
+  return [...names]
+    .filter((n) => n.startsWith(prefix))
+    .map((n) => ({ label: n + suffix, kind: CompletionItemKind.Module, detail: model.nodes.get(n)?.source }));
 }
 
 function pcsCompletion(model: ClusterModel, before: Word[], prefix: string): CompletionItem[] {
@@ -76,7 +119,11 @@ function pcsCompletion(model: ClusterModel, before: Word[], prefix: string): Com
   if (subs.length && positionalCount === 0) {
     const subItems = subs
       .filter((s) => s.name.startsWith(prefix))
-      .map((s) => ({ label: s.name, kind: CompletionItemKind.Keyword, detail: shortDescription([...path, s.name]) ?? s.def?.syntax.split('\n')[0] }));
+      .map((s) => ({
+        label: s.name,
+        kind: CompletionItemKind.Keyword,
+        detail: shortDescription([...path, s.name]) ?? s.def?.syntax.split('\n')[0],
+      }));
     if (!cmd.def || path.length === 0 || cmd.def.path.length !== path.length) return subItems;
     // both a subcommand and an argument may come here (pcs constraint location <resource> | add ...)
     return [...subItems, ...argumentCompletion(model, cmd.def.path.join(' '), [], prefix)];
@@ -92,32 +139,60 @@ function argumentCompletion(model: ClusterModel, chain: string, args: Word[], pr
     if (eq > 0) {
       const prop = CLUSTER_PROPERTY_MAP.get(prefix.slice(0, eq));
       const values = prop?.values ?? (prop?.type === 'boolean' ? ['true', 'false'] : []);
-      return values.filter((v) => v.startsWith(prefix.slice(eq + 1))).map((v) => ({ label: v, kind: CompletionItemKind.Value, detail: prop?.default === v ? 'default' : undefined }));
+      return values
+        .filter((v) => v.startsWith(prefix.slice(eq + 1)))
+        .map((v) => ({ label: v, kind: CompletionItemKind.Value, detail: prop?.default === v ? 'default' : undefined }));
     }
-    return SETTABLE_PROPERTIES.filter((p) => p.name.startsWith(prefix)).map((p) => ({ label: `${p.name}=`, kind: CompletionItemKind.Property, detail: p.shortdesc, sortText: p.advanced ? `z${p.name}` : p.name }));
+    return SETTABLE_PROPERTIES.filter((p) => p.name.startsWith(prefix)).map((p) => ({
+      label: `${p.name}=`,
+      kind: CompletionItemKind.Property,
+      detail: p.shortdesc,
+      sortText: p.advanced ? `z${p.name}` : p.name,
+    }));
   }
-  if (chain === 'property unset') return [...model.properties.keys()].filter((k) => k.startsWith(prefix)).map((label) => ({ label, kind: CompletionItemKind.Property }));
-  if (chain === 'resource create' || chain === 'stonith create') return createCompletion(chain === 'stonith create' ? 'stonith' : 'resource', args, prefix, model);
+  if (chain === 'property unset')
+    return [...model.properties.keys()].filter((k) => k.startsWith(prefix)).map((label) => ({ label, kind: CompletionItemKind.Property }));
+  if (chain === 'resource create' || chain === 'stonith create')
+    return createCompletion(chain === 'stonith create' ? 'stonith' : 'resource', args, prefix, model);
   if (chain === 'resource describe') return n === 0 ? safe(() => completeAgentIds(prefix, 'resource')) : [];
   if (chain === 'stonith describe') return n === 0 ? safe(() => completeAgentIds(prefix, 'stonith')) : [];
   if (chain === 'constraint location') {
     if (n === 0) return resourceItems(model, prefix, (k) => k !== 'stonith');
     if (n === 1) return items(['prefers', 'avoids', 'rule'], CompletionItemKind.Keyword, undefined, prefix);
     const eq = prefix.indexOf('=');
-    if (eq > 0) return SCORES.map((s) => ({ label: prefix.slice(0, eq + 1) + s, kind: CompletionItemKind.Value, filterText: prefix.slice(0, eq + 1) + s }));
+    if (eq > 0)
+      return SCORES.map((s) => ({
+        label: prefix.slice(0, eq + 1) + s,
+        kind: CompletionItemKind.Value,
+        filterText: prefix.slice(0, eq + 1) + s,
+      }));
     return nodeItems(model, prefix, '=');
   }
   if (chain === 'constraint order') {
     const thenSeen = args.some((w) => w.text === 'then');
     if (n >= 1 && !thenSeen) return [...items(['then'], CompletionItemKind.Keyword, undefined, prefix), ...resourceItems(model, prefix)];
-    return [...items(['start', 'stop', 'promote', 'demote'], CompletionItemKind.Keyword, 'action', prefix), ...resourceItems(model, prefix)];
+    return [
+      ...items(['start', 'stop', 'promote', 'demote'], CompletionItemKind.Keyword, 'action', prefix),
+      ...resourceItems(model, prefix),
+    ];
   }
   if (chain === 'constraint colocation add') {
     const withSeen = args.some((w) => w.text === 'with');
-    if (withSeen && args[args.length - 1]?.text !== 'with' && !ROLES.includes(args[args.length - 1]?.text)) return items(SCORES, CompletionItemKind.Value, 'score', prefix);
-    return [...items(n >= 1 && !withSeen ? ['with'] : [], CompletionItemKind.Keyword, undefined, prefix), ...items(ROLES.filter((r) => !['Master', 'Slave'].includes(r)), CompletionItemKind.EnumMember, 'role', prefix), ...resourceItems(model, prefix)];
+    if (withSeen && args[args.length - 1]?.text !== 'with' && !ROLES.includes(args[args.length - 1]?.text))
+      return items(SCORES, CompletionItemKind.Value, 'score', prefix);
+    return [
+      ...items(n >= 1 && !withSeen ? ['with'] : [], CompletionItemKind.Keyword, undefined, prefix),
+      ...items(
+        ROLES.filter((r) => !['Master', 'Slave'].includes(r)),
+        CompletionItemKind.EnumMember,
+        'role',
+        prefix,
+      ),
+      ...resourceItems(model, prefix),
+    ];
   }
-  if (chain === 'resource group add') return n === 0 ? resourceItems(model, prefix, (k) => k === 'group') : resourceItems(model, prefix, (k) => k === 'primitive');
+  if (chain === 'resource group add')
+    return n === 0 ? resourceItems(model, prefix, (k) => k === 'group') : resourceItems(model, prefix, (k) => k === 'primitive');
   if (chain === 'resource group delete' || chain === 'resource group remove') return resourceItems(model, prefix, (k) => k === 'group');
   if (chain === 'stonith level add') {
     if (n === 1) return nodeItems(model, prefix);
@@ -135,7 +210,10 @@ function argumentCompletion(model: ClusterModel, chain: string, args: Word[], pr
     return [];
   }
   if (NODE_ARGS.has(chain)) return nodeItems(model, prefix);
-  if (chain === 'constraint delete' || chain === 'constraint remove') return model.constraints.filter((c) => c.id.startsWith(prefix)).map((c) => ({ label: c.id, kind: CompletionItemKind.Reference, detail: `${c.type} constraint` }));
+  if (chain === 'constraint delete' || chain === 'constraint remove')
+    return model.constraints
+      .filter((c) => c.id.startsWith(prefix))
+      .map((c) => ({ label: c.id, kind: CompletionItemKind.Reference, detail: `${c.type} constraint` }));
   return [];
 }
 
@@ -164,9 +242,17 @@ function createCompletion(kind: 'resource' | 'stonith', args: Word[], prefix: st
   if (mode === 'params') {
     if (eq > 0) return safe(() => completeParamValues(agent, prefix.slice(0, eq), prefix.slice(eq + 1)));
     const given = args.slice(2).map((w) => w.text.split('=')[0]);
-    return [...safe(() => completeAgentParams(agent, given, prefix)), ...items(['op', 'meta', 'clone', 'promotable'], CompletionItemKind.Keyword, undefined, prefix)];
+    return [
+      ...safe(() => completeAgentParams(agent, given, prefix)),
+      ...items(['op', 'meta', 'clone', 'promotable'], CompletionItemKind.Keyword, undefined, prefix),
+    ];
   }
-  if (mode === 'op') return opSeen && !prefix ? [...safe(() => completeOpOptions()), ...safe(() => completeOpNames(agent))] : opSeen ? safe(() => completeOpOptions()).filter((i) => i.label.startsWith(prefix)) : safe(() => completeOpNames(agent)).filter((i) => i.label.startsWith(prefix));
+  if (mode === 'op')
+    return opSeen && !prefix
+      ? [...safe(() => completeOpOptions()), ...safe(() => completeOpNames(agent))]
+      : opSeen
+        ? safe(() => completeOpOptions()).filter((i) => i.label.startsWith(prefix))
+        : safe(() => completeOpNames(agent)).filter((i) => i.label.startsWith(prefix));
   if (mode === 'meta') return safe(() => completeMetaAttributes(prefix));
   return resourceItems(model, prefix).length ? [] : [];
 }
@@ -175,16 +261,35 @@ function targetcliCompletion(model: ClusterModel, before: Word[], prefix: string
   const cmd = parseTargetcli(before);
   if (!cmd.commandWord && !cmd.pathWord && (prefix === '' || prefix.startsWith('/') || /^[a-z]/.test(prefix)) && before.length <= 1) {
     const tc = model.targetcli;
-    const paths = ['/backstores/fileio', '/backstores/block', '/backstores/ramdisk', '/backstores/pscsi', '/iscsi', ...[...tc.targets.keys()].flatMap((t) => [`/iscsi/${t}/tpg1/luns`, `/iscsi/${t}/tpg1/acls`, `/iscsi/${t}/tpg1/portals`])];
-    return [...items(paths, CompletionItemKind.Folder, 'path', prefix), ...items(Object.keys(GLOBAL_COMMANDS), CompletionItemKind.Keyword, 'command', prefix)];
+    const paths = [
+      '/backstores/fileio',
+      '/backstores/block',
+      '/backstores/ramdisk',
+      '/backstores/pscsi',
+      '/iscsi',
+      ...[...tc.targets.keys()].flatMap((t) => [`/iscsi/${t}/tpg1/luns`, `/iscsi/${t}/tpg1/acls`, `/iscsi/${t}/tpg1/portals`]),
+    ];
+    return [
+      ...items(paths, CompletionItemKind.Folder, 'path', prefix),
+      ...items(Object.keys(GLOBAL_COMMANDS), CompletionItemKind.Keyword, 'command', prefix),
+    ];
   }
   if (!cmd.commandWord) return items(Object.keys(GLOBAL_COMMANDS), CompletionItemKind.Keyword, 'command', prefix);
   if (cmd.commandWord.text === 'create') {
     const sig = CREATE_SIGNATURES[pathKind(cmd.path).kind];
-    if (pathKind(cmd.path).kind === 'luns') return [...model.targetcli.backstores.keys()].map((k) => ({ label: `/backstores/${k}`, kind: CompletionItemKind.Reference }));
-    return sig ? items(sig.params.map((p) => `${p}=`), CompletionItemKind.Property, undefined, prefix) : [];
+    if (pathKind(cmd.path).kind === 'luns')
+      return [...model.targetcli.backstores.keys()].map((k) => ({ label: `/backstores/${k}`, kind: CompletionItemKind.Reference }));
+    return sig
+      ? items(
+          sig.params.map((p) => `${p}=`),
+          CompletionItemKind.Property,
+          undefined,
+          prefix,
+        )
+      : [];
   }
-  if (cmd.commandWord.text === 'set' && cmd.args.length === 0) return items(['attribute', 'parameter', 'auth', 'global', 'discovery_auth'], CompletionItemKind.Keyword, undefined, prefix);
+  if (cmd.commandWord.text === 'set' && cmd.args.length === 0)
+    return items(['attribute', 'parameter', 'auth', 'global', 'discovery_auth'], CompletionItemKind.Keyword, undefined, prefix);
   return [];
 }
 

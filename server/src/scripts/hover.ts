@@ -70,7 +70,9 @@ export function resourceMarkdown(model: ClusterModel, id: string): string | unde
   const r = model.resources.get(id) ?? model.everCreated.get(id);
   if (!r) return undefined;
   // Ids, names and values come from the lab files: escaped, so they stay text in the hover.
-  const lines = [`**${escapeMarkdown(r.id)}** — ${r.kind}${r.agent ? ` ${inlineCode(r.agent)}` : ''}${model.resources.get(id) ? '' : ' *(deleted later in the workspace)*'}`];
+  const lines = [
+    `**${escapeMarkdown(r.id)}** — ${r.kind}${r.agent ? ` ${inlineCode(r.agent)}` : ''}${model.resources.get(id) ? '' : ' *(deleted later in the workspace)*'}`,
+  ];
   lines.push('', ...codeBlock(r.createdBy, 'sh'));
   if (r.group) lines.push(`member of group **${escapeMarkdown(r.group)}**`);
   if (r.clone) lines.push(`cloned by **${escapeMarkdown(r.clone)}**`);
@@ -81,7 +83,16 @@ export function resourceMarkdown(model: ClusterModel, id: string): string | unde
   if (touching.length) {
     lines.push('', '**Constraints**');
     for (const c of touching) {
-      const what = c.type === 'location' ? (c.rule ? 'rule' : `${c.score} on ${c.node}`) : c.type === 'order' ? `${c.rsc} then ${c.with}` : c.type === 'colocation' ? `${c.rsc} with ${c.with} (${c.score})` : c.type;
+      const what =
+        c.type === 'location'
+          ? c.rule
+            ? 'rule'
+            : `${c.score} on ${c.node}`
+          : c.type === 'order'
+            ? `${c.rsc} then ${c.with}`
+            : c.type === 'colocation'
+              ? `${c.rsc} with ${c.with} (${c.score})`
+              : c.type;
       lines.push(`- ${c.type} ${inlineCode(c.id)}: ${escapeMarkdown(what)}`);
     }
   }
@@ -110,7 +121,10 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
     const cmd = parsePcs(inv.argv);
     // a pcs 0.9 form: what it was and what replaced it
     if (cmd.problems.some((p) => p.word === at.word && (p.code === 'pcs/removed-command' || p.code === 'pcs/deprecated-command'))) {
-      const words = inv.argv.slice(1, inv.argv.indexOf(at.word) + 1).filter((w) => !w.text.startsWith('-')).map((w) => w.text);
+      const words = inv.argv
+        .slice(1, inv.argv.indexOf(at.word) + 1)
+        .filter((w) => !w.text.startsWith('-'))
+        .map((w) => w.text);
       const text = describeLegacy(words);
       if (text) return md(text, at.word.range);
     }
@@ -136,7 +150,10 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
       const prop = CLUSTER_PROPERTY_MAP.get(name);
       if (prop) {
         const current = model.properties.get(name);
-        return md(`**${prop.name}** (${prop.type}${prop.values ? `: ${prop.values.join(' | ')}` : ''}, default \`${prop.default || '(none)'}\`)\n\n${prop.shortdesc}${current ? `\n\nset to \`${current.value}\` at the end of the workspace` : ''}`, at.word.range);
+        return md(
+          `**${prop.name}** (${prop.type}${prop.values ? `: ${prop.values.join(' | ')}` : ''}, default \`${prop.default || '(none)'}\`)\n\n${prop.shortdesc}${current ? `\n\nset to \`${current.value}\` at the end of the workspace` : ''}`,
+          at.word.range,
+        );
       }
     }
     return null;
@@ -146,7 +163,9 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
     if (at.word === cmd.commandWord) {
       const kind = pathKind(cmd.path).kind;
       const sig = at.word.text === 'create' ? CREATE_SIGNATURES[kind] : undefined;
-      const doc = sig ? `\`create ${sig.params.map((p, i) => (i < sig.required ? p : `[${p}]`)).join(' ')}\`\n\n${sig.doc}` : GLOBAL_COMMANDS[at.word.text];
+      const doc = sig
+        ? `\`create ${sig.params.map((p, i) => (i < sig.required ? p : `[${p}]`)).join(' ')}\`\n\n${sig.doc}`
+        : GLOBAL_COMMANDS[at.word.text];
       if (doc) return md(`**targetcli ${at.word.text}**\n\n${doc}`, at.word.range);
     }
   }
@@ -154,7 +173,7 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
 }
 
 const OPTION_DOCS: Record<string, string> = {
-  '--force': 'override pcs\'s checks; errors become warnings. Hides real mistakes — avoid in lab scripts.',
+  '--force': "override pcs's checks; errors become warnings. Hides real mistakes — avoid in lab scripts.",
   '--group': 'put the new resource into this group (created when it does not exist).',
   '--before': 'place the resource before this member of the group.',
   '--after': 'place the resource after this member of the group.',
@@ -168,8 +187,8 @@ const OPTION_DOCS: Record<string, string> = {
   '-u': 'user name for authentication (hacluster).',
   '-p': 'password for authentication — visible in shell history; omit it to be asked.',
   '--promoted': 'limit the command to the promoted role.',
-  '--corosync_conf': 'write/read this corosync.conf instead of the cluster\'s.',
-  '--no-default-ops': 'create only a monitor operation, not the agent\'s default operations.',
+  '--corosync_conf': "write/read this corosync.conf instead of the cluster's.",
+  '--no-default-ops': "create only a monitor operation, not the agent's default operations.",
 };
 
 export function describeOption(name: string): string {

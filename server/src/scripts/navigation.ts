@@ -22,7 +22,12 @@ export function occurrenceAt(model: ClusterModel, uri: string, pos: Position): O
   const list = model.occurrences.get(uri);
   if (!list) return undefined;
   let best: Occurrence | undefined;
-  for (const o of list) if (contains(o.range, pos) && (!best || o.range.end.character - o.range.start.character < best.range.end.character - best.range.start.character)) best = o;
+  for (const o of list)
+    if (
+      contains(o.range, pos) &&
+      (!best || o.range.end.character - o.range.start.character < best.range.end.character - best.range.start.character)
+    )
+      best = o;
   return best;
 }
 
@@ -41,7 +46,9 @@ export function scriptDefinition(doc: ScriptDocument, model: ClusterModel, pos: 
   const decls = all.filter((o) => o.decl);
   // the declaration in effect for this line: the last one before it in fold order
   const order = model.order;
-  const before = decls.filter((d) => order.indexOf(d.uri) < order.indexOf(at.uri) || (d.uri === at.uri && d.range.start.line <= at.range.start.line));
+  const before = decls.filter(
+    (d) => order.indexOf(d.uri) < order.indexOf(at.uri) || (d.uri === at.uri && d.range.start.line <= at.range.start.line),
+  );
   const chosen = before.length ? before[before.length - 1] : decls[0];
   return chosen ? [toLocation(chosen)] : [];
 }
@@ -49,7 +56,9 @@ export function scriptDefinition(doc: ScriptDocument, model: ClusterModel, pos: 
 export function scriptReferences(doc: ScriptDocument, model: ClusterModel, pos: Position, includeDeclaration: boolean): Location[] {
   const at = occurrenceAt(model, doc.uri, pos);
   if (!at) return [];
-  return allOccurrences(model, at.key).filter((o) => includeDeclaration || !o.decl).map(toLocation);
+  return allOccurrences(model, at.key)
+    .filter((o) => includeDeclaration || !o.decl)
+    .map(toLocation);
 }
 
 export function scriptPrepareRename(doc: ScriptDocument, model: ClusterModel, pos: Position): Range | null {
@@ -117,7 +126,12 @@ export function workspaceSymbols(model: ClusterModel, query: string): SymbolInfo
   }
   for (const c of model.constraints) {
     if (q && !c.id.toLowerCase().includes(q)) continue;
-    out.push({ name: c.id, kind: SymbolKind.Operator, location: { uri: c.ref.uri, range: c.ref.range }, containerName: `${c.type} constraint` });
+    out.push({
+      name: c.id,
+      kind: SymbolKind.Operator,
+      location: { uri: c.ref.uri, range: c.ref.range },
+      containerName: `${c.type} constraint`,
+    });
   }
   return out;
 }

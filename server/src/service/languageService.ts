@@ -332,7 +332,11 @@ export class LanguageService {
     const extract = this.scriptExtract(uri)!;
     const quorumLenses = scriptQuorumCodeLenses(extract).map((lens) => ({
       range: lens.range,
-      command: { title: escapeLensTitle(lens.title), command: 'pacemakerLab.openQuorumCalculator', arguments: [uri, lens.range.start.line] },
+      command: {
+        title: escapeLensTitle(lens.title),
+        command: 'pacemakerLab.openQuorumCalculator',
+        arguments: [uri, lens.range.start.line],
+      },
     }));
     return [...quorumLenses, ...runCodeLenses(extract, uri, this.runLensMode)];
   }
@@ -396,7 +400,9 @@ export class LanguageService {
     };
     await Promise.all([worker(), worker(), worker()]);
     if (fetched.length) {
-      useAgentCatalog(catalog.overlay(fetched, { kind: 'live', detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
+      useAgentCatalog(
+        catalog.overlay(fetched, { kind: 'live', detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }),
+      );
       // Agent checks are cached inside the fold: start it afresh against the new metadata. The
       // per-document parses do not depend on agents and stay cached.
       this.folds = new IncrementalModel({ order: this.labOrder });

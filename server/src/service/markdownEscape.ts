@@ -67,7 +67,9 @@ export function neutralizeMarkdown(markdown: string): string {
         return line;
       }
       if (fence) return line;
-      return line.replace(/!\[/g, '!\\[').replace(/\]\(\s*<?\s*(command|vscode|file|javascript|data|vbscript):/gi, (_all, scheme: string) => `]\\(${scheme}:`);
+      return line
+        .replace(/!\[/g, '!\\[')
+        .replace(/\]\(\s*<?\s*(command|vscode|file|javascript|data|vbscript):/gi, (_all, scheme: string) => `]\\(${scheme}:`);
     })
     .join('\n');
 }

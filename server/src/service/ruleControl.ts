@@ -35,7 +35,8 @@ interface Directive {
 }
 
 // `#` must start a comment (line start or after blank); `<!--` for Markdown prose.
-const DIRECTIVE = /(^|\s)(#|<!--)\s*pcmk-lsp\s+(disable-next-line|disable-line|disable)\b(?:\s*[=:]?\s*([A-Za-z0-9_./,\s-]*?))?\s*(?:-->)?\s*$/;
+const DIRECTIVE =
+  /(^|\s)(#|<!--)\s*pcmk-lsp\s+(disable-next-line|disable-line|disable)\b(?:\s*[=:]?\s*([A-Za-z0-9_./,\s-]*?))?\s*(?:-->)?\s*$/;
 
 function isLevel(value: unknown): value is RuleLevel {
   return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
@@ -146,7 +147,15 @@ export function applyRuleControl(
       code: UNUSED_SUPPRESSION,
       message: `This pcmk-lsp ${directive.kind} comment suppresses nothing: no ${what} ${where}. Remove it, or fix the code name.`,
       tags: [1 /* Unnecessary */],
-      data: { fixes: [{ title: 'Remove the unused suppression comment', safe: true, edits: [{ range: wholeLineOrComment(text, directive.range), newText: '' }] }] },
+      data: {
+        fixes: [
+          {
+            title: 'Remove the unused suppression comment',
+            safe: true,
+            edits: [{ range: wholeLineOrComment(text, directive.range), newText: '' }],
+          },
+        ],
+      },
     });
   }
   return out;
@@ -200,7 +209,9 @@ export function suppressionActions(uri: string, text: string, kind: DocumentKind
       title: `Disable ${code} for this line`,
       kind: 'quickfix',
       diagnostics: [diagnostic],
-      edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}\n` }] } },
+      edit: {
+        changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}\n` }] },
+      },
     });
   }
   return actions;

@@ -47,7 +47,9 @@ export function labFileProblem(filePath: string): string | undefined {
     fs.closeSync(fs.openSync(filePath, 'r'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'not analysed: permission denied' : `not analysed: cannot read it (${code ?? String(error)})`;
+    return code === 'EACCES' || code === 'EPERM'
+      ? 'not analysed: permission denied'
+      : `not analysed: cannot read it (${code ?? String(error)})`;
   }
   return undefined;
 }

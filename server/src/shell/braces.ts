@@ -78,7 +78,13 @@ function sequence(inner: string): string[] | undefined {
     const out: string[] = [];
     const dir = from <= to ? 1 : -1;
     for (let v = from; dir > 0 ? v <= to : v >= to; v += dir * step) {
-      out.push(width ? String(Math.abs(v)).padStart(width - (v < 0 ? 1 : 0), '0').replace(/^/, v < 0 ? '-' : '') : String(v));
+      out.push(
+        width
+          ? String(Math.abs(v))
+              .padStart(width - (v < 0 ? 1 : 0), '0')
+              .replace(/^/, v < 0 ? '-' : '')
+          : String(v),
+      );
       if (out.length > MAX_VALUES) break;
     }
     return out;

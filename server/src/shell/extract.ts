@@ -279,7 +279,7 @@ function cleanLineInfo(raw: string): CleanLineInfo {
 function lineHash(s: string): number {
   let h = s.length * 2654435761;
   const n = s.length;
-  if (n > 0) h ^= s.charCodeAt(0) * 40503 ^ s.charCodeAt(n - 1) * 9973 ^ s.charCodeAt(n >> 1) * 31;
+  if (n > 0) h ^= (s.charCodeAt(0) * 40503) ^ (s.charCodeAt(n - 1) * 9973) ^ (s.charCodeAt(n >> 1) * 31);
   h ^= h >>> 13;
   return (h >>> 0) % 1000003;
 }
@@ -453,7 +453,15 @@ function analyse(seg: Segment): Analysed {
       at.end = at.start + 1;
       locate(at);
       const l = at as Located;
-      problems.push({ code: 'shell/syntax', severity: 'error', message: `bash refuses this command: ${open.message} (opened here, never closed).`, sl: l.sl, sc: l.sc, el: l.el, ec: l.ec });
+      problems.push({
+        code: 'shell/syntax',
+        severity: 'error',
+        message: `bash refuses this command: ${open.message} (opened here, never closed).`,
+        sl: l.sl,
+        sc: l.sc,
+        el: l.el,
+        ec: l.ec,
+      });
     }
   }
   if ('tooDeep' in walked && walked.tooDeep) {
@@ -486,7 +494,7 @@ function blankLongLines(built: BuiltSegment): number | undefined {
   let first: number | undefined;
   let out: string[] | undefined;
   let last = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end - start > MAX_LINE_CHARS) {
@@ -637,7 +645,14 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string
       lineOffsets: f.lineOffsets.map((o) => seg.offset + o),
       append: f.append,
     }));
-  const value: Materialized = { invocations, files, blocks, content: `${seg.mode}${seg.tagged ? '+' : '-'}\u0000${seg.text}`, line: seg.line, offset: seg.offset };
+  const value: Materialized = {
+    invocations,
+    files,
+    blocks,
+    content: `${seg.mode}${seg.tagged ? '+' : '-'}\u0000${seg.text}`,
+    line: seg.line,
+    offset: seg.offset,
+  };
   a.materialized ??= new Map();
   // forget copies this owner did not use in its last extraction (the segment moved or changed)
   for (const [k, m] of a.materialized) if (m.owner === owner && m.gen < gen - 1) a.materialized.delete(k);

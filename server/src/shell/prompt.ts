@@ -23,7 +23,8 @@ const USER_AT_COLON = /^([\w.-]+)@([\w.-]+):[^\s#$]*[ \t]?[#$](?=[ \t]|$)/;
 const NODE_HASH = /^([A-Za-z][\w.-]*(?:\/[\w.-]+)*)[ \t]?#(?=[ \t]|$)/;
 const DOLLAR = /^\$(?=[ \t]|$)/;
 const ROOT_HASH = /^#(?=[ \t])/;
-const FOREIGN = /^(?:powershell|pwsh|PS(?:[ \t][^>\n]*)?|mysql|mariadb|postgres=?|sqlite|irb|>>>|\/[\w/.:-]*|crm\([^)\n]*\)[\w]*)[ \t]?[>#](?=[ \t]|$)/;
+const FOREIGN =
+  /^(?:powershell|pwsh|PS(?:[ \t][^>\n]*)?|mysql|mariadb|postgres=?|sqlite|irb|>>>|\/[\w/.:-]*|crm\([^)\n]*\)[\w]*)[ \t]?[>#](?=[ \t]|$)/;
 
 /** True when the line starts with the prompt of a program that is not a POSIX shell. */
 export function isForeignPromptLine(line: string): boolean {

@@ -18,7 +18,24 @@ const OPENER_START = /^\s*(?:for|while|until|select|if|case|done|fi|esac|do|then
 const HEREDOC_WORD = /^(?:'([^']*)'|"([^"]*)"|\\?([^\s;&|<>()'"]+))/;
 const ASSIGNMENT = /^\w+=/;
 const [SQ, DQ, BQ, BACKSLASH, DOLLAR, LPAREN, RPAREN, LBRACE, RBRACE, SPACE, TAB, HASH, LT, GT, AMP, PIPE, SEMI, DASH] = [
-  "'", '"', '`', '\\', '$', '(', ')', '{', '}', ' ', '\t', '#', '<', '>', '&', '|', ';', '-',
+  "'",
+  '"',
+  '`',
+  '\\',
+  '$',
+  '(',
+  ')',
+  '{',
+  '}',
+  ' ',
+  '\t',
+  '#',
+  '<',
+  '>',
+  '&',
+  '|',
+  ';',
+  '-',
 ].map((c) => c.charCodeAt(0));
 /** Keywords after which the next word is again in command position. */
 const COMMAND_PREFIX = new Set(['do', 'then', 'else', 'elif', '!', 'time', '{', 'if', 'while', 'until']);
@@ -44,7 +61,16 @@ export class ShellScanner {
   get openAtEnd(): { line: number; col: number; message: string } | undefined {
     const top = this.contexts[this.contexts.length - 1];
     if (this.contexts.length > 1 && !this.body) {
-      const closer = top.kind === 'sq' || top.kind === 'ansi' ? "'" : top.kind === 'dq' ? '"' : top.kind === 'bq' ? '`' : top.kind === 'param' ? '}' : ')';
+      const closer =
+        top.kind === 'sq' || top.kind === 'ansi'
+          ? "'"
+          : top.kind === 'dq'
+            ? '"'
+            : top.kind === 'bq'
+              ? '`'
+              : top.kind === 'param'
+                ? '}'
+                : ')';
       return { line: top.line ?? 0, col: top.col ?? 0, message: `unexpected EOF while looking for matching \`${closer}'` };
     }
     if (this.keywords.length && !this.body && this.pending.length === 0) {
@@ -59,9 +85,7 @@ export class ShellScanner {
 
   /** True when the lines fed so far form complete commands. */
   get complete(): boolean {
-    return (
-      this.contexts.length === 1 && this.keywords.length === 0 && this.pending.length === 0 && !this.body && !this.continued
-    );
+    return this.contexts.length === 1 && this.keywords.length === 0 && this.pending.length === 0 && !this.body && !this.continued;
   }
 
   /** True inside an open quote (single, double, backquote) at the end of the lines fed so far. */

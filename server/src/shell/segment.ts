@@ -89,7 +89,31 @@ class Builder {
 }
 
 const WRAP_WIDTH = 70;
-const PROSE_WORDS = new Set(['is', 'are', 'the', 'a', 'an', 'and', 'or', 'to', 'of', 'with', 'le', 'la', 'les', 'de', 'des', 'est', 'et', 'pour', 'sur', 'command', 'commands', 'qui', 'que']);
+const PROSE_WORDS = new Set([
+  'is',
+  'are',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'to',
+  'of',
+  'with',
+  'le',
+  'la',
+  'les',
+  'de',
+  'des',
+  'est',
+  'et',
+  'pour',
+  'sur',
+  'command',
+  'commands',
+  'qui',
+  'que',
+]);
 
 function trimEndLength(s: string): number {
   let e = s.length;
@@ -104,7 +128,7 @@ function commandLike(line: string, mode: SegmentMode, tagged: boolean): boolean 
   const fw = firstWord(t);
   if (!fw) return false;
   if (mode === 'prose') {
-    if (!isKnownCommand(fw) || SHELL_KEYWORDS.has(fw) && fw !== 'for') return false;
+    if (!isKnownCommand(fw) || (SHELL_KEYWORDS.has(fw) && fw !== 'for')) return false;
     if (/[^\x00-\x7f]/.test(t.replace(/'[^']*'|"[^"]*"/g, ''))) return false;
     if (/[.:!?,]$/.test(t)) return false;
     const words = t.split(/\s+/);
@@ -150,7 +174,8 @@ export function buildScriptSegment(text: string): BuiltSegment {
   const scanner = new ShellScanner();
   lines.forEach((l, index) => {
     const atStart = scanner.complete;
-    const prompt = atStart && !scanner.inHeredoc && (l.text.includes('#') || l.text.includes('$')) ? matchPrompt(l.text, 'script') : undefined;
+    const prompt =
+      atStart && !scanner.inHeredoc && (l.text.includes('#') || l.text.includes('$')) ? matchPrompt(l.text, 'script') : undefined;
     let content = l.text;
     if (prompt) {
       for (let k = 0; k < prompt.length; k++) chars[l.offset + k] = ' ';

@@ -81,10 +81,7 @@ interface BuiltWord {
   node: Node;
 }
 
-type Part =
-  | { kind: 'lit'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string }
-  | { kind: 'dyn' };
+type Part = { kind: 'lit'; text: string; quoted: boolean } | { kind: 'var'; name: string } | { kind: 'dyn' };
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
 const SSH_ARG_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw'.split(''));
@@ -264,7 +261,10 @@ export class Walker {
         }
         if (!child.isNamed || (left && child.equals(left))) continue;
         // each side of `||` is an alternative of its own next to an empty one (see above)
-        this.visit(child, op?.type === '||' ? (arm === 0 ? this.arm(c, id, 0, 2) : this.arm(c, this.origin(c, child.startIndex), 0, 2)) : c);
+        this.visit(
+          child,
+          op?.type === '||' ? (arm === 0 ? this.arm(c, id, 0, 2) : this.arm(c, this.origin(c, child.startIndex), 0, 2)) : c,
+        );
       }
     }
   }
@@ -596,7 +596,9 @@ export class Walker {
       for (let i = l.start; i < l.end; i++) map[k++] = ctx.map[i];
       if (k < content.length) map[k++] = this.origin(ctx, l.end);
     }
-    map[content.length] = lines.length ? this.endOrigin(ctx, lines[lines.length - 1].end, lines[lines.length - 1].start) : this.origin(ctx, bodyStart);
+    map[content.length] = lines.length
+      ? this.endOrigin(ctx, lines[lines.length - 1].end, lines[lines.length - 1].start)
+      : this.origin(ctx, bodyStart);
     const first = lines[0];
     const last = lines[lines.length - 1];
     return {

@@ -32,7 +32,15 @@ function bind(ctx: FoldContext, sig: TargetcliSignature, words: Word[], what: st
       const name = word.text.slice(0, eq);
       if (!sig.params.includes(name)) {
         const suggestion = closest(name, sig.params);
-        ctx.at(word, 'error', 'targetcli/unknown-parameter', `targetcli refuses this: ${what} has no parameter '${name}'. Parameters: ${sig.params.join(', ')}.`, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: valueWord(word, name, 0).range, newText: suggestion }] }] : undefined);
+        ctx.at(
+          word,
+          'error',
+          'targetcli/unknown-parameter',
+          `targetcli refuses this: ${what} has no parameter '${name}'. Parameters: ${sig.params.join(', ')}.`,
+          suggestion
+            ? [{ title: `Use '${suggestion}'`, edits: [{ range: valueWord(word, name, 0).range, newText: suggestion }] }]
+            : undefined,
+        );
         ok = false;
         continue;
       }
@@ -40,7 +48,12 @@ function bind(ctx: FoldContext, sig: TargetcliSignature, words: Word[], what: st
     } else {
       const name = sig.params[position++];
       if (!name) {
-        ctx.at(word, 'error', 'targetcli/too-many-arguments', `targetcli refuses this: ${what} takes at most ${sig.params.length} parameters (${sig.params.join(', ')}).`);
+        ctx.at(
+          word,
+          'error',
+          'targetcli/too-many-arguments',
+          `targetcli refuses this: ${what} takes at most ${sig.params.length} parameters (${sig.params.join(', ')}).`,
+        );
         ok = false;
         continue;
       }
@@ -49,7 +62,12 @@ function bind(ctx: FoldContext, sig: TargetcliSignature, words: Word[], what: st
   }
   const missing = sig.params.slice(0, sig.required).filter((p) => !out.has(p));
   if (missing.length && ok) {
-    ctx.at(words[words.length - 1] ?? ctx.inv!.argv[ctx.inv!.argv.length - 1], 'error', 'targetcli/missing-parameter', `targetcli refuses this: ${what} needs ${missing.join(', ')}.`);
+    ctx.at(
+      words[words.length - 1] ?? ctx.inv!.argv[ctx.inv!.argv.length - 1],
+      'error',
+      'targetcli/missing-parameter',
+      `targetcli refuses this: ${what} needs ${missing.join(', ')}.`,
+    );
     return undefined;
   }
   return ok ? out : undefined;
@@ -62,30 +80,63 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
   const name = command.text;
   if (!(name in GLOBAL_COMMANDS)) {
     const suggestion = closest(name, Object.keys(GLOBAL_COMMANDS));
-    ctx.at(command, 'error', 'targetcli/unknown-command', `targetcli refuses this: '${name}' is not a targetcli command.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: command.range, newText: suggestion }] }] : undefined);
+    ctx.at(
+      command,
+      'error',
+      'targetcli/unknown-command',
+      `targetcli refuses this: '${name}' is not a targetcli command.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+      suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: command.range, newText: suggestion }] }] : undefined,
+    );
     return;
   }
   const where = pathKind(cmd.path);
   const targetPath = (target: string) => target.toLowerCase();
-  if (where.target && !['iscsi', 'target'].includes(where.kind) && !tc.targets.has(targetPath(where.target)) && cmd.pathWord && tc.targets.size + tc.backstores.size > 0) {
-    ctx.at(cmd.pathWord, 'error', 'targetcli/unknown-target', `targetcli refuses this: no target '${where.target}' was created before this line (targetcli: No such path). Create it with 'targetcli iscsi/ create ${where.target}'.`);
+  if (
+    where.target &&
+    !['iscsi', 'target'].includes(where.kind) &&
+    !tc.targets.has(targetPath(where.target)) &&
+    cmd.pathWord &&
+    tc.targets.size + tc.backstores.size > 0
+  ) {
+    ctx.at(
+      cmd.pathWord,
+      'error',
+      'targetcli/unknown-target',
+      `targetcli refuses this: no target '${where.target}' was created before this line (targetcli: No such path). Create it with 'targetcli iscsi/ create ${where.target}'.`,
+    );
     return;
   }
   if (name === 'set') {
     const group = cmd.args[0];
     if (group && !SET_GROUPS.includes(group.text)) {
-      ctx.at(group, 'error', 'targetcli/unknown-parameter', `targetcli refuses this: 'set' takes a group (${SET_GROUPS.join(', ')}), not '${group.text}'.`);
+      ctx.at(
+        group,
+        'error',
+        'targetcli/unknown-parameter',
+        `targetcli refuses this: 'set' takes a group (${SET_GROUPS.join(', ')}), not '${group.text}'.`,
+      );
     }
     const acl = aclOf(cmd);
     if (acl && cmd.pathWord && !tc.acls.has(acl) && tc.targets.has(where.target!.toLowerCase())) {
-      ctx.at(cmd.pathWord, 'error', 'targetcli/unknown-acl', `targetcli refuses this: no ACL for initiator '${where.initiator}' was created before this line. Create it with 'targetcli ${cmd.path.slice(0, 4).join('/')}/ create ${where.initiator}'.`);
+      ctx.at(
+        cmd.pathWord,
+        'error',
+        'targetcli/unknown-acl',
+        `targetcli refuses this: no ACL for initiator '${where.initiator}' was created before this line. Create it with 'targetcli ${cmd.path.slice(0, 4).join('/')}/ create ${where.initiator}'.`,
+      );
     }
     return;
   }
   if (name === 'create') {
     const sig = CREATE_SIGNATURES[where.kind];
     if (!sig) {
-      if (cmd.pathWord) ctx.at(cmd.pathWord, 'error', 'targetcli/cannot-create', `targetcli refuses this: nothing can be created under '${cmd.pathWord.text}'.`);
+      if (cmd.pathWord)
+        ctx.at(
+          cmd.pathWord,
+          'error',
+          'targetcli/cannot-create',
+          `targetcli refuses this: nothing can be created under '${cmd.pathWord.text}'.`,
+        );
       return;
     }
     const bound = bind(ctx, sig, cmd.args, `'${where.kind} create'`);
@@ -99,7 +150,14 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
         const objectName = bound.get('name')!;
         const key = `${where.kind}/${objectName.value}`;
         if (tc.backstores.has(key)) {
-          ctx.at(objectName.word, 'error', 'targetcli/duplicate', `targetcli refuses this: storage object '${key}' already exists.`, undefined, [tc.backstores.get(key)!]);
+          ctx.at(
+            objectName.word,
+            'error',
+            'targetcli/duplicate',
+            `targetcli refuses this: storage object '${key}' already exists.`,
+            undefined,
+            [tc.backstores.get(key)!],
+          );
           return;
         }
         tc.backstores.set(key, ctx.ref(objectName.word));
@@ -111,7 +169,12 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
         if (!wwn) return;
         const problem = iqnProblem(wwn.value);
         if (problem) {
-          ctx.at(wwn.word, 'error', 'targetcli/malformed-iqn', `targetcli refuses this: '${wwn.value}' is not a valid iSCSI name: ${problem}.`);
+          ctx.at(
+            wwn.word,
+            'error',
+            'targetcli/malformed-iqn',
+            `targetcli refuses this: '${wwn.value}' is not a valid iSCSI name: ${problem}.`,
+          );
           return;
         }
         tc.targets.set(targetPath(wwn.value), ctx.ref(wwn.word));
@@ -125,7 +188,12 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
         const key = parts.slice(0, 2).join('/');
         if (parts.length < 2 || !tc.backstores.has(key)) {
           const suggestion = closest(key, [...tc.backstores.keys()]);
-          ctx.at(so.word, 'error', 'targetcli/unknown-backstore', `targetcli refuses this: the storage object '${so.value}' was not created before this line. Create it under /backstores first.${suggestion ? ` Did you mean '/backstores/${suggestion}'?` : ''}`);
+          ctx.at(
+            so.word,
+            'error',
+            'targetcli/unknown-backstore',
+            `targetcli refuses this: the storage object '${so.value}' was not created before this line. Create it under /backstores first.${suggestion ? ` Did you mean '/backstores/${suggestion}'?` : ''}`,
+          );
           return;
         }
         ctx.mention(so.word, `tcm:${key}`, parts[1], false);
@@ -136,7 +204,12 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
         const wwn = bound.get('wwn')!;
         const problem = iqnProblem(wwn.value);
         if (problem) {
-          ctx.at(wwn.word, 'error', 'targetcli/malformed-iqn', `targetcli refuses this: '${wwn.value}' is not a valid initiator name: ${problem}.`);
+          ctx.at(
+            wwn.word,
+            'error',
+            'targetcli/malformed-iqn',
+            `targetcli refuses this: '${wwn.value}' is not a valid initiator name: ${problem}.`,
+          );
           return;
         }
         tc.acls.set(`${targetPath(where.target!)}/${where.tpg}/acls/${wwn.value.toLowerCase()}`, ctx.ref(wwn.word));
@@ -160,5 +233,7 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
 /** The ACL path of `set auth` lines, to know whether it names an ACL created before. */
 export function aclOf(cmd: TargetcliCommand): string | undefined {
   const where = pathKind(cmd.path);
-  return where.kind === 'acl' && where.target ? `${where.target.toLowerCase()}/${where.tpg}/acls/${where.initiator!.toLowerCase()}` : undefined;
+  return where.kind === 'acl' && where.target
+    ? `${where.target.toLowerCase()}/${where.tpg}/acls/${where.initiator!.toLowerCase()}`
+    : undefined;
 }

@@ -11,16 +11,36 @@ export interface TargetcliSignature {
 
 /** `create` per path kind; other commands are the same on every node. */
 export const CREATE_SIGNATURES: Record<string, TargetcliSignature> = {
-  fileio: { params: ['name', 'file_or_dev', 'size', 'write_back', 'sparse', 'wwn'], required: 2, doc: 'Create a file-backed storage object (a file or a block device used as a file).' },
+  fileio: {
+    params: ['name', 'file_or_dev', 'size', 'write_back', 'sparse', 'wwn'],
+    required: 2,
+    doc: 'Create a file-backed storage object (a file or a block device used as a file).',
+  },
   block: { params: ['name', 'dev', 'readonly', 'wwn'], required: 2, doc: 'Create a storage object backed by a block device.' },
-  ramdisk: { params: ['name', 'size', 'nullio', 'wwn'], required: 2, doc: 'Create a RAM-backed storage object (contents are lost on reboot).' },
+  ramdisk: {
+    params: ['name', 'size', 'nullio', 'wwn'],
+    required: 2,
+    doc: 'Create a RAM-backed storage object (contents are lost on reboot).',
+  },
   pscsi: { params: ['name', 'dev'], required: 2, doc: 'Create a pass-through SCSI storage object.' },
-  user: { params: ['cfgstring', 'name', 'size', 'wwn', 'hw_max_sectors', 'control'], required: 3, doc: 'Create a userspace-backed (TCMU) storage object.' },
+  user: {
+    params: ['cfgstring', 'name', 'size', 'wwn', 'hw_max_sectors', 'control'],
+    required: 3,
+    doc: 'Create a userspace-backed (TCMU) storage object.',
+  },
   iscsi: { params: ['wwn'], required: 0, doc: 'Create an iSCSI target (an IQN is generated when none is given).' },
   target: { params: ['tag'], required: 0, doc: 'Create a target portal group (tpg).' },
-  luns: { params: ['storage_object', 'lun', 'add_mapped_luns'], required: 1, doc: 'Export a storage object as a LUN of this portal group.' },
+  luns: {
+    params: ['storage_object', 'lun', 'add_mapped_luns'],
+    required: 1,
+    doc: 'Export a storage object as a LUN of this portal group.',
+  },
   acls: { params: ['wwn', 'add_mapped_luns'], required: 1, doc: 'Allow an initiator (by its IQN) to log in.' },
-  portals: { params: ['ip_address', 'ip_port'], required: 0, doc: 'Listen for iSCSI logins on an address and port (default 0.0.0.0:3260).' },
+  portals: {
+    params: ['ip_address', 'ip_port'],
+    required: 0,
+    doc: 'Listen for iSCSI logins on an address and port (default 0.0.0.0:3260).',
+  },
   acl: { params: ['mapped_lun', 'tpg_lun_or_backstore', 'write_protect'], required: 2, doc: 'Map a LUN for this initiator.' },
 };
 
@@ -107,7 +127,7 @@ export function iqnProblem(name: string): string | undefined {
   if (/^eui\.[0-9a-f]{16}$/i.test(name) || /^naa\.[0-9a-f]{16}([0-9a-f]{16})?$/i.test(name)) return undefined;
   if (!/^iqn\./i.test(name)) return "an iSCSI name starts with 'iqn.', 'eui.' or 'naa.'";
   const m = /^iqn\.(\d{4})-(\d{2})\.([a-z0-9][a-z0-9.-]*[a-z0-9])(:[^\s]+)?$/i.exec(name);
-  if (!m) return "an IQN has the form iqn.YYYY-MM.reversed.domain[:identifier], e.g. iqn.2023-02.com.example:storage";
+  if (!m) return 'an IQN has the form iqn.YYYY-MM.reversed.domain[:identifier], e.g. iqn.2023-02.com.example:storage';
   const month = Number(m[2]);
   if (month < 1 || month > 12) return `'${m[2]}' is not a month (01-12)`;
   return undefined;

@@ -41,7 +41,11 @@ describe('corosync.conf completion and hover in a real VS Code', () => {
     await vs.screenshot('hover-token');
     await vs.page.keyboard.press('Escape');
     const twoNode = await vs.hoverAt('corosync.conf', 'two_node', 0, /two_node/i);
-    assert.match(twoNode, /two[- ]node|2 nodes|wait_for_all/i, `two_node hover should explain two-node clusters: ${JSON.stringify(twoNode)}`);
+    assert.match(
+      twoNode,
+      /two[- ]node|2 nodes|wait_for_all/i,
+      `two_node hover should explain two-node clusters: ${JSON.stringify(twoNode)}`,
+    );
     assert.ok(twoNode.replace(/\s+/g, ' ').length > 60, `two_node hover too short: ${JSON.stringify(twoNode)}`);
   });
 });

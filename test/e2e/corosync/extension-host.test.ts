@@ -22,7 +22,10 @@ test('extension-host tests pass on the corosync-syntax fixture', { timeout: 10 *
     testsPath: join(REPO_ROOT, 'test', 'e2e', 'host', 'index.cjs'),
     workspace: fixture('corosync-syntax'),
   });
-  const report = result.output.split('\n').filter((l) => /passing|failing|pending|✔|✓|^\s*\d+\) /.test(l)).join('\n');
+  const report = result.output
+    .split('\n')
+    .filter((l) => /passing|failing|pending|✔|✓|^\s*\d+\) /.test(l))
+    .join('\n');
   t.diagnostic(`extension host report:\n${report}\nlogs: ${result.artifacts}`);
   assert.equal(result.exitCode, 0, `extension-host tests failed:\n${result.output.slice(-3000)}`);
 });

@@ -14,15 +14,20 @@ import { uiTest, useSession, waitUntil, type VSCodeSession } from '../harness';
 
 function skipReason(): string | undefined {
   if (!canUseNetns()) return failOrSkip('needs root with ip netns and unshare to build lab nodes');
-  return ensureTool('corosync', ['corosync']) ?? ensureTool('pcs', ['pcs']) ?? ensureTool('/usr/sbin/sshd', ['openssh-server']) ?? ensureTool('socat', ['socat']);
+  return (
+    ensureTool('corosync', ['corosync']) ??
+    ensureTool('pcs', ['pcs']) ??
+    ensureTool('/usr/sbin/sshd', ['openssh-server']) ??
+    ensureTool('socat', ['socat'])
+  );
 }
 
 const labNamespaces = () => (fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns') : []).filter((n) => n.startsWith('pcmklab-lab-'));
 
 async function terminalRows(vs: VSCodeSession): Promise<string[]> {
-  return vs.page.locator('.terminal-wrapper.active .xterm-rows > div, .xterm-rows > div').evaluateAll((rows) =>
-    rows.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()),
-  );
+  return vs.page
+    .locator('.terminal-wrapper.active .xterm-rows > div, .xterm-rows > div')
+    .evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
 }
 
 async function statusBarText(vs: VSCodeSession): Promise<string> {
@@ -45,46 +50,83 @@ describe('local lab from the command palette in a real VS Code', { skip: skipRea
     assert.deepEqual(labNamespaces(), []);
   });
 
-  uiTest(shared, 'start the lab, see its nodes live, run a line on a lab node from its CodeLens, stop the lab', async (vs) => {
-    assert.notEqual(hostname(), 'alpha');
-    assert.deepEqual(labNamespaces(), [], 'no lab named "lab" may be up before the test');
-    ours = true;
-    await vs.openFile('lab.sh');
-    await vs.waitForLanguageMode('Shell Script');
-    await vs.runCommand('Pacemaker: Start local lab');
-    const bare = vs.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Bare' }).first();
-    await bare.waitFor({ timeout: 10_000 });
-    await bare.click();
-    let bar = '';
-    await waitUntil(async () => /lab 2\/2 on/.test((bar = await statusBarText(vs))), 120_000, () => `the lab status bar item; saw "${bar}"`);
-    assert.match(bar, /no cluster yet/, 'a bare lab has no cluster yet');
-    assert.equal(labNamespaces().length, 3, 'a bridge and two nodes');
-    await vs.screenshot('lab-up-status-bar');
+  uiTest(
+    shared,
+    'start the lab, see its nodes live, run a line on a lab node from its CodeLens, stop the lab',
+    async (vs) => {
+      assert.notEqual(hostname(), 'alpha');
+      assert.deepEqual(labNamespaces(), [], 'no lab named "lab" may be up before the test');
+      ours = true;
+      await vs.openFile('lab.sh');
+      await vs.waitForLanguageMode('Shell Script');
+      await vs.runCommand('Pacemaker: Start local lab');
+      const bare = vs.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Bare' }).first();
+      await bare.waitFor({ timeout: 10_000 });
+      await bare.click();
+      let bar = '';
+      await waitUntil(
+        async () => /lab 2\/2 on/.test((bar = await statusBarText(vs))),
+        120_000,
+        () => `the lab status bar item; saw "${bar}"`,
+      );
+      assert.match(bar, /no cluster yet/, 'a bare lab has no cluster yet');
+      assert.equal(labNamespaces().length, 3, 'a bridge and two nodes');
+      await vs.screenshot('lab-up-status-bar');
 
-    // Starting the lab refreshes the Pacemaker Nodes view, whose reachability check asks once before
-    // the first connection to the lab's nodes (run on node's own confirmation, never skipped).
-    const connect = vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Connect' }).first();
-    const dialog = vs.page.locator('.monaco-dialog-box').first();
-    await dialog.waitFor({ timeout: 30_000 });
-    assert.match((await dialog.textContent()) ?? '', /alpha → alpha \(from cluster setup, ssh config\)/);
-    await connect.click();
-    await vs.waitForCodeLens(/Run on alpha/);
-    await vs.clickCodeLens(/Run on alpha/);
-    if (await connect.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await connect.click();
-    let rows: string[] = [];
-    await waitUntil(async () => (rows = await terminalRows(vs)).some((r) => /[✓✗] alpha: /.test(r)), 60_000, () => `the run on alpha to finish; rows: ${JSON.stringify(rows.filter(Boolean))}`);
-    const text = rows.filter(Boolean);
-    assert.ok(text.some((r) => /✓ alpha: exit 0/.test(r)), JSON.stringify(text));
-    assert.ok(text.some((r) => r.trim() === 'alpha'), `hostname on the lab node prints alpha: ${JSON.stringify(text)}`);
-    await vs.screenshot('ran-on-lab-node-alpha');
+      // Starting the lab refreshes the Pacemaker Nodes view, whose reachability check asks once before
+      // the first connection to the lab's nodes (run on node's own confirmation, never skipped).
+      const connect = vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Connect' }).first();
+      const dialog = vs.page.locator('.monaco-dialog-box').first();
+      await dialog.waitFor({ timeout: 30_000 });
+      assert.match((await dialog.textContent()) ?? '', /alpha → alpha \(from cluster setup, ssh config\)/);
+      await connect.click();
+      await vs.waitForCodeLens(/Run on alpha/);
+      await vs.clickCodeLens(/Run on alpha/);
+      if (
+        await connect.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await connect.click();
+      let rows: string[] = [];
+      await waitUntil(
+        async () => (rows = await terminalRows(vs)).some((r) => /[✓✗] alpha: /.test(r)),
+        60_000,
+        () => `the run on alpha to finish; rows: ${JSON.stringify(rows.filter(Boolean))}`,
+      );
+      const text = rows.filter(Boolean);
+      assert.ok(
+        text.some((r) => /✓ alpha: exit 0/.test(r)),
+        JSON.stringify(text),
+      );
+      assert.ok(
+        text.some((r) => r.trim() === 'alpha'),
+        `hostname on the lab node prints alpha: ${JSON.stringify(text)}`,
+      );
+      await vs.screenshot('ran-on-lab-node-alpha');
 
-    // The status bar follows the lab: a node killed from outside shows as off within the poll interval.
-    const kill = spawnSync(process.execPath, [join(__dirname, '../../../bin/pcmk-lsp.js'), 'lab', 'kill', 'beta'], { encoding: 'utf8' });
-    assert.equal(kill.status, 0, kill.stderr);
-    await waitUntil(async () => /lab 1\/2 on/.test((bar = await statusBarText(vs))), 30_000, () => `the status bar to show beta off; saw "${bar}"`);
+      // The status bar follows the lab: a node killed from outside shows as off within the poll interval.
+      const kill = spawnSync(process.execPath, [join(__dirname, '../../../bin/pcmk-lsp.js'), 'lab', 'kill', 'beta'], { encoding: 'utf8' });
+      assert.equal(kill.status, 0, kill.stderr);
+      await waitUntil(
+        async () => /lab 1\/2 on/.test((bar = await statusBarText(vs))),
+        30_000,
+        () => `the status bar to show beta off; saw "${bar}"`,
+      );
 
-    await vs.runCommand('Pacemaker: Stop local lab');
-    await waitUntil(async () => labNamespaces().length === 0, 60_000, () => `the lab namespaces to go; left ${labNamespaces().join(' ')}`);
-    await waitUntil(async () => (await statusBarText(vs)) === '', 15_000, () => 'the lab status bar item to go');
-  }, 300_000);
+      await vs.runCommand('Pacemaker: Stop local lab');
+      await waitUntil(
+        async () => labNamespaces().length === 0,
+        60_000,
+        () => `the lab namespaces to go; left ${labNamespaces().join(' ')}`,
+      );
+      await waitUntil(
+        async () => (await statusBarText(vs)) === '',
+        15_000,
+        () => 'the lab status bar item to go',
+      );
+    },
+    300_000,
+  );
 });

@@ -7,13 +7,23 @@ import { fixture, uiTest, useSession, waitUntil, type VSCodeSession } from '../h
 
 /** "Ln 3, Col 24" of the status bar as 1-based numbers. */
 async function cursor(vs: VSCodeSession): Promise<{ line: number; column: number } | undefined> {
-  const text = (await vs.page.locator('#status\\.editor\\.selection').textContent().catch(() => '')) ?? '';
+  const text =
+    (await vs.page
+      .locator('#status\\.editor\\.selection')
+      .textContent()
+      .catch(() => '')) ?? '';
   const m = /Ln (\d+), Col (\d+)/.exec(text);
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
 async function activeTab(vs: VSCodeSession): Promise<string> {
-  return ((await vs.page.locator('.tab.active').first().getAttribute('aria-label').catch(() => '')) ?? '').trim();
+  return (
+    (await vs.page
+      .locator('.tab.active')
+      .first()
+      .getAttribute('aria-label')
+      .catch(() => '')) ?? ''
+  ).trim();
 }
 
 describe('pcs ids across scripts in a real VS Code', () => {
@@ -25,15 +35,31 @@ describe('pcs ids across scripts in a real VS Code', () => {
     const use = vs.positionOf('constraints.sh', 'web_vip');
     const def = vs.positionOf('resources.sh', 'web_vip');
     // The server indexes the workspace after start: retry F12 until it lands in resources.sh.
-    await waitUntil(async () => {
-      await vs.goTo(use.line, use.column + 2);
-      await vs.page.keyboard.press('F12');
-      await vs.page.locator('.tab.active[aria-label*="resources.sh"]').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
-      return (await activeTab(vs)).includes('resources.sh');
-    }, 40_000, async () => `F12 to open resources.sh; active tab is ${JSON.stringify(await activeTab(vs))}, cursor ${JSON.stringify(await cursor(vs))}`);
+    await waitUntil(
+      async () => {
+        await vs.goTo(use.line, use.column + 2);
+        await vs.page.keyboard.press('F12');
+        await vs.page
+          .locator('.tab.active[aria-label*="resources.sh"]')
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .catch(() => undefined);
+        return (await activeTab(vs)).includes('resources.sh');
+      },
+      40_000,
+      async () =>
+        `F12 to open resources.sh; active tab is ${JSON.stringify(await activeTab(vs))}, cursor ${JSON.stringify(await cursor(vs))}`,
+    );
     let at: { line: number; column: number } | undefined;
-    await waitUntil(async () => (at = await cursor(vs))?.line === def.line, 5_000, () => `cursor on line ${def.line}; at ${JSON.stringify(at)}`);
-    assert.ok(at!.column >= def.column && at!.column <= def.column + 'web_vip'.length, `cursor should be on web_vip (col ${def.column}); at ${JSON.stringify(at)}`);
+    await waitUntil(
+      async () => (at = await cursor(vs))?.line === def.line,
+      5_000,
+      () => `cursor on line ${def.line}; at ${JSON.stringify(at)}`,
+    );
+    assert.ok(
+      at!.column >= def.column && at!.column <= def.column + 'web_vip'.length,
+      `cursor should be on web_vip (col ${def.column}); at ${JSON.stringify(at)}`,
+    );
   });
 
   uiTest(shared, 'F2 renames web_vip to vip in both files', async (vs) => {
@@ -51,7 +77,11 @@ describe('pcs ids across scripts in a real VS Code', () => {
     await vs.runCommand('File: Save All Files');
     const constraints = () => readFileSync(vs.path('constraints.sh'), 'utf8');
     const resources = () => readFileSync(vs.path('resources.sh'), 'utf8');
-    await waitUntil(async () => !/web_vip/.test(constraints() + resources()), 10_000, () => `both files saved without web_vip:\n${constraints()}\n${resources()}`);
+    await waitUntil(
+      async () => !/web_vip/.test(constraints() + resources()),
+      10_000,
+      () => `both files saved without web_vip:\n${constraints()}\n${resources()}`,
+    );
     assert.match(constraints(), /^pcs constraint location vip prefers node1=100$/m);
     assert.match(resources(), /^pcs resource create vip ocf:heartbeat:IPaddr2 /m);
   });

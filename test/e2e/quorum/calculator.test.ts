@@ -10,7 +10,9 @@ async function lensAbove(vs: VSCodeSession, line: number): Promise<string | unde
   return vs.page.evaluate((target) => {
     const doc = (globalThis as any).document;
     const editor = doc.querySelector('.editor-instance .monaco-editor');
-    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((el: any) => Number(el.textContent?.trim()) === target) as any;
+    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find(
+      (el: any) => Number(el.textContent?.trim()) === target,
+    ) as any;
     if (!number) return undefined;
     const top = number.getBoundingClientRect().top;
     let best: { gap: number; text: string } | undefined;
@@ -32,7 +34,11 @@ describe('quorum calculator in a real VS Code', () => {
     const { line } = vs.positionOf('corosync.conf', /^quorum \{/);
     await vs.goTo(line, 1);
     let text: string | undefined;
-    await waitUntil(async () => /quorum 5 of 8/.test((text = await lensAbove(vs, line)) ?? ''), 10_000, () => `a lens above line ${line}; saw ${JSON.stringify(text)}`);
+    await waitUntil(
+      async () => /quorum 5 of 8/.test((text = await lensAbove(vs, line)) ?? ''),
+      10_000,
+      () => `a lens above line ${line}; saw ${JSON.stringify(text)}`,
+    );
     assert.match(text!, /quorum 5 of 8 expected/);
     assert.match(text!, /6 votes configured/);
     // Losing a 1-vote client leaves 5 ≥ 5; losing a 2-vote target leaves 4 < 5.
@@ -43,7 +49,11 @@ describe('quorum calculator in a real VS Code', () => {
     // The lens is a link to the calculator.
     await vs.clickCodeLens(/quorum 5 of 8/);
     await vs.page.locator('.tab.active[aria-label*="Quorum: corosync.conf"]').first().waitFor({ timeout: 15_000 });
-    await vs.webview().locator('#badge').filter({ hasText: /^QUORATE$/ }).waitFor({ timeout: 20_000 });
+    await vs
+      .webview()
+      .locator('#badge')
+      .filter({ hasText: /^QUORATE$/ })
+      .waitFor({ timeout: 20_000 });
     await vs.runCommand('View: Close Editor'); // the next test opens it from the palette
     await vs.page.locator('.tab[aria-label*="Quorum: corosync.conf"]').first().waitFor({ state: 'detached' });
   });

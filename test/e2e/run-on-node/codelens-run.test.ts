@@ -18,14 +18,19 @@ import { fixture, uiTest, useSession, waitUntil, type VSCodeSession } from '../h
 
 function skipReason(): string | undefined {
   if (!canUseNetns()) return failOrSkip('needs root with ip netns and unshare to build namespace nodes');
-  return ensureTool('sshd', ['openssh-server']) ?? ensureTool('ssh', ['openssh-client']) ?? ensureTool('socat', ['socat']) ?? ensureTool('ss', ['iproute2']);
+  return (
+    ensureTool('sshd', ['openssh-server']) ??
+    ensureTool('ssh', ['openssh-client']) ??
+    ensureTool('socat', ['socat']) ??
+    ensureTool('ss', ['iproute2'])
+  );
 }
 
 /** Text rows of the visible terminal (DOM renderer: gpuAcceleration is off for this session). */
 async function terminalRows(vs: VSCodeSession): Promise<string[]> {
-  return vs.page.locator('.terminal-wrapper.active .xterm-rows > div, .xterm-rows > div').evaluateAll((rows) =>
-    rows.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()),
-  );
+  return vs.page
+    .locator('.terminal-wrapper.active .xterm-rows > div, .xterm-rows > div')
+    .evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
 }
 
 /** Texts of `after` decorations (CSS ::after content) in the active editor's lines. */
@@ -44,9 +49,12 @@ async function afterDecorations(vs: VSCodeSession): Promise<string[]> {
 
 describe('run on node from a CodeLens in a real VS Code', { skip: skipReason() }, () => {
   let lab: Lab | undefined;
-  before(async () => {
-    lab = await createLab(1);
-  }, { timeout: 60_000 });
+  before(
+    async () => {
+      lab = await createLab(1);
+    },
+    { timeout: 60_000 },
+  );
 
   const shared = useSession({
     name: 'run-on-node',
@@ -73,11 +81,13 @@ describe('run on node from a CodeLens in a real VS Code', { skip: skipReason() }
       );
       chmodSync(config, 0o600);
       const passwd = join(base, 'passwd');
-      const lines = readFileSync('/etc/passwd', 'utf8').split('\n').map((line) => {
-        const fields = line.split(':');
-        if (fields[2] === String(process.getuid!())) fields[5] = home;
-        return fields.join(':');
-      });
+      const lines = readFileSync('/etc/passwd', 'utf8')
+        .split('\n')
+        .map((line) => {
+          const fields = line.split(':');
+          if (fields[2] === String(process.getuid!())) fields[5] = home;
+          return fields.join(':');
+        });
       writeFileSync(passwd, lines.join('\n'));
       return ['unshare', '-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$0" /etc/passwd && exec "$@"', passwd];
     },
@@ -89,30 +99,49 @@ describe('run on node from a CodeLens in a real VS Code', { skip: skipReason() }
     assert.deepEqual(leftoverNamespaces(), [], 'every namespace of the lab is removed');
   });
 
-  uiTest(shared, 'clicking "▶ Run on node1" shows node1\'s hostname in its terminal', async (vs) => {
-    assert.notEqual(hostname(), 'node1', 'this machine must not itself be called node1, or the test proves nothing');
-    await vs.openFile('steps.sh');
-    await vs.waitForLanguageMode('Shell Script');
-    const lens = await vs.waitForCodeLens(/Run on node1/);
-    assert.match(lens, /▶ Run on node1/);
-    await vs.clickCodeLens(/Run on node1/);
-    // The first connection of the session to a destination is confirmed, naming node and destination.
-    const dialog = vs.page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 20_000 });
-    assert.match(await dialog.innerText(), /First connection in this session to node1 → node1/);
-    await vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run on node1' }).first().click();
-    let rows: string[] = [];
-    await waitUntil(async () => {
-      rows = await terminalRows(vs);
-      return rows.some((r) => /[✓✗] node1: /.test(r));
-    }, 30_000, () => `the run on node1 to finish in its terminal; rows: ${JSON.stringify(rows.filter(Boolean))}`);
-    const text = rows.filter(Boolean);
-    assert.ok(text.some((r) => /✓ node1: exit 0/.test(r)), `the run should end with exit 0: ${JSON.stringify(text)}`);
-    // The header names node1 too; the command's own output is a row that is exactly the node's hostname.
-    assert.ok(text.some((r) => r.trim() === 'node1'), `hostname on the node prints node1: ${JSON.stringify(text)}`);
-    await vs.page.locator('.part.panel', { hasText: 'node1 (ssh)' }).first().waitFor({ timeout: 5_000 });
-    // The result is also written after the line in the editor (an `after` decoration, drawn by CSS).
-    let marks: string[] = [];
-    await waitUntil(async () => (marks = await afterDecorations(vs)).some((m) => /✓ 0 node1/.test(m)), 10_000, () => `"✓ 0 node1" after the line; saw ${JSON.stringify(marks)}`);
-  }, 90_000);
+  uiTest(
+    shared,
+    'clicking "▶ Run on node1" shows node1\'s hostname in its terminal',
+    async (vs) => {
+      assert.notEqual(hostname(), 'node1', 'this machine must not itself be called node1, or the test proves nothing');
+      await vs.openFile('steps.sh');
+      await vs.waitForLanguageMode('Shell Script');
+      const lens = await vs.waitForCodeLens(/Run on node1/);
+      assert.match(lens, /▶ Run on node1/);
+      await vs.clickCodeLens(/Run on node1/);
+      // The first connection of the session to a destination is confirmed, naming node and destination.
+      const dialog = vs.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 20_000 });
+      assert.match(await dialog.innerText(), /First connection in this session to node1 → node1/);
+      await vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run on node1' }).first().click();
+      let rows: string[] = [];
+      await waitUntil(
+        async () => {
+          rows = await terminalRows(vs);
+          return rows.some((r) => /[✓✗] node1: /.test(r));
+        },
+        30_000,
+        () => `the run on node1 to finish in its terminal; rows: ${JSON.stringify(rows.filter(Boolean))}`,
+      );
+      const text = rows.filter(Boolean);
+      assert.ok(
+        text.some((r) => /✓ node1: exit 0/.test(r)),
+        `the run should end with exit 0: ${JSON.stringify(text)}`,
+      );
+      // The header names node1 too; the command's own output is a row that is exactly the node's hostname.
+      assert.ok(
+        text.some((r) => r.trim() === 'node1'),
+        `hostname on the node prints node1: ${JSON.stringify(text)}`,
+      );
+      await vs.page.locator('.part.panel', { hasText: 'node1 (ssh)' }).first().waitFor({ timeout: 5_000 });
+      // The result is also written after the line in the editor (an `after` decoration, drawn by CSS).
+      let marks: string[] = [];
+      await waitUntil(
+        async () => (marks = await afterDecorations(vs)).some((m) => /✓ 0 node1/.test(m)),
+        10_000,
+        () => `"✓ 0 node1" after the line; saw ${JSON.stringify(marks)}`,
+      );
+    },
+    90_000,
+  );
 });

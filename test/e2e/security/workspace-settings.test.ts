@@ -46,13 +46,16 @@ function arm(base: string, home: string): { marker: string; prefix: string[] } {
       })
       .join('\n'),
   );
-  return { marker, prefix: ['unshare', '-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$0" /etc/passwd && exec "$@"', passwd] };
+  return {
+    marker,
+    prefix: ['unshare', '-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$0" /etc/passwd && exec "$@"', passwd],
+  };
 }
 
 async function terminalText(vs: VSCodeSession): Promise<string> {
-  const rows = await vs.page.locator('.terminal-wrapper.active .xterm-rows > div, .xterm-rows > div').evaluateAll((els) =>
-    els.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()),
-  );
+  const rows = await vs.page
+    .locator('.terminal-wrapper.active .xterm-rows > div, .xterm-rows > div')
+    .evaluateAll((els) => els.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
   return rows.filter(Boolean).join('\n');
 }
 
@@ -91,13 +94,21 @@ describe('a workspace cannot choose ssh options, run a local command or skip a c
       await vs.waitForLanguageMode('Shell Script');
       await vs.clickCodeLens(/^▶ Run on node1$/);
       let text = '';
-      await waitUntil(async () => /This would run:/.test((text = await terminalText(vs))) && /hostname/.test(text.split('This would run:')[1] ?? ''), 30_000, () => `the dry run in the terminal; saw ${JSON.stringify(text)}`);
+      await waitUntil(
+        async () => /This would run:/.test((text = await terminalText(vs))) && /hostname/.test(text.split('This would run:')[1] ?? ''),
+        30_000,
+        () => `the dry run in the terminal; saw ${JSON.stringify(text)}`,
+      );
       const argv = text.split('This would run:')[1]!;
       assert.match(argv, /ssh -o BatchMode=yes -o ConnectTimeout=\d+ -tt -p 1 -- root@127\.0\.0\.1 hostname/);
       assert.doesNotMatch(argv, /(^|\s)-F(\s|$)/, 'no ssh config file of the workspace');
       assert.doesNotMatch(argv, /ssh_config/);
       let notes = '';
-      await waitUntil(async () => /pacemakerLab\.run\.sshConfigFile.*ignored/s.test((notes = await notificationsText(vs))), 15_000, () => `a notice naming the ignored setting; saw ${JSON.stringify(notes)}`);
+      await waitUntil(
+        async () => /pacemakerLab\.run\.sshConfigFile.*ignored/s.test((notes = await notificationsText(vs))),
+        15_000,
+        () => `a notice naming the ignored setting; saw ${JSON.stringify(notes)}`,
+      );
       assert.equal(existsSync(marker), false, 'the workspace ProxyCommand never ran');
     });
   });
@@ -115,7 +126,7 @@ describe('a workspace cannot choose ssh options, run a local command or skip a c
       },
     });
 
-    uiTest(shared, 'the first run names node and destination and waits; the run uses the user\'s ssh only', async (vs) => {
+    uiTest(shared, "the first run names node and destination and waits; the run uses the user's ssh only", async (vs) => {
       await vs.openFile('steps.sh');
       await vs.waitForLanguageMode('Shell Script');
       await vs.clickCodeLens(/^▶ Run on node1$/);
@@ -124,7 +135,11 @@ describe('a workspace cannot choose ssh options, run a local command or skip a c
       assert.match(question, /setting pacemakerLab\.nodes/);
       await clickDialogButton(vs, 'Run on node1');
       let text = '';
-      await waitUntil(async () => /[✓✗] node1: /.test((text = await terminalText(vs))), 30_000, () => `the run to end; saw ${JSON.stringify(text)}`);
+      await waitUntil(
+        async () => /[✓✗] node1: /.test((text = await terminalText(vs))),
+        30_000,
+        () => `the run to end; saw ${JSON.stringify(text)}`,
+      );
       // Port 1 on loopback refuses: ssh itself failed, with our advice; the workspace's ProxyCommand never ran.
       assert.match(text, /connection was refused|ssh failed/);
       assert.equal(existsSync(marker), false, 'the workspace ProxyCommand never ran');
@@ -162,7 +177,11 @@ describe('a workspace cannot choose ssh options, run a local command or skip a c
       await vs.waitForLanguageMode('Shell Script');
       await vs.clickCodeLens(/^▶ Run on node1$/);
       let notes = '';
-      await waitUntil(async () => /disabled in an untrusted workspace/.test((notes = await notificationsText(vs))), 20_000, () => `the untrusted-workspace message; saw ${JSON.stringify(notes)}`);
+      await waitUntil(
+        async () => /disabled in an untrusted workspace/.test((notes = await notificationsText(vs))),
+        20_000,
+        () => `the untrusted-workspace message; saw ${JSON.stringify(notes)}`,
+      );
       assert.equal(await vs.page.locator('.monaco-dialog-box').count(), 0, 'no run confirmation: nothing can run');
       assert.equal(await vs.page.locator('.part.panel .tab', { hasText: 'node1 (ssh)' }).count(), 0, 'no node terminal');
       assert.equal(existsSync(marker), false);

@@ -39,7 +39,9 @@ function pcsCib(lines: string[]): string {
       execFileSync('pcs', ['-f', file, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
     }
     // pcs -f has no cluster: give the CIB the three member nodes the cluster would have.
-    return fs.readFileSync(file, 'utf8').replace('<nodes/>', '<nodes><node id="1" uname="node1"/><node id="2" uname="node2"/><node id="3" uname="node3"/></nodes>');
+    return fs
+      .readFileSync(file, 'utf8')
+      .replace('<nodes/>', '<nodes><node id="1" uname="node1"/><node id="2" uname="node2"/><node id="3" uname="node3"/></nodes>');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -45,7 +45,15 @@ function lab(...args: string[]): Promise<{ code: number; out: string }> {
 
 async function onNode(state: LabState, node: string, command: string): Promise<{ ok: boolean; out: string }> {
   let out = '';
-  const r = await runOverSsh({ destination: node, command, configFile: state.sshConfig, tty: false, timeoutSeconds: 60, onStdout: (t) => (out += t), onStderr: (t) => (out += t) }).result;
+  const r = await runOverSsh({
+    destination: node,
+    command,
+    configFile: state.sshConfig,
+    tty: false,
+    timeoutSeconds: 60,
+    onStdout: (t) => (out += t),
+    onStderr: (t) => (out += t),
+  }).result;
   return { ok: r.status === 'ok', out };
 }
 
@@ -84,7 +92,10 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     assert.match(up.out, /3 bare nodes up in [\d.]+ s/);
     console.log(`# bare lab: ${((Date.now() - started) / 1000).toFixed(1)} s (pcmk-lsp lab up --from examples/lab-in-a-box)`);
     state = readState(NAME)!;
-    assert.deepEqual(state.nodes.map((n) => `${n.name}=${n.address}`), ['node1=192.168.78.11', 'node2=192.168.78.12', 'node3=192.168.78.13']);
+    assert.deepEqual(
+      state.nodes.map((n) => `${n.name}=${n.address}`),
+      ['node1=192.168.78.11', 'node2=192.168.78.12', 'node3=192.168.78.13'],
+    );
 
     const status = await lab('status', '--format', 'json');
     assert.equal(status.code, 0, status.out);
@@ -94,7 +105,11 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
       assert.deepEqual(n.daemons, { corosync: false, pacemaker: false, pcsd: true }, n.name);
     }
     // Each node is itself: its hostname, its own /etc/hosts naming the others, no corosync.conf yet.
-    const r = await onNode(state, 'node2', 'hostname; getent hosts node3; test -e /etc/corosync/corosync.conf && echo configured || echo bare; systemctl is-active pcsd corosync');
+    const r = await onNode(
+      state,
+      'node2',
+      'hostname; getent hosts node3; test -e /etc/corosync/corosync.conf && echo configured || echo bare; systemctl is-active pcsd corosync',
+    );
     // (systemctl is-active exits 3 because corosync is inactive: the output is what counts)
     assert.equal(r.out.trim().split('\n').join('|'), 'node2|192.168.78.13   node3|bare|active|inactive');
   });
@@ -102,7 +117,13 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
   test('the example script runs line by line over the run-on-node ssh path; every resource starts; verify finds no difference', async () => {
     const started = Date.now();
     const verify = await lab('verify', '--reuse', example);
-    console.log(verify.out.split('\n').filter((l) => /^  → |lines run|difference|quorum:/.test(l)).map((l) => `# ${l}`).join('\n'));
+    console.log(
+      verify.out
+        .split('\n')
+        .filter((l) => /^  → |lines run|difference|quorum:/.test(l))
+        .map((l) => `# ${l}`)
+        .join('\n'),
+    );
     assert.equal(verify.code, 0, verify.out);
     assert.match(verify.out, /10 lines run \(10 ok, 0 failed\)/);
     assert.match(verify.out, /no difference: the cluster holds what the model predicted/);
@@ -110,13 +131,19 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     const mon = await onNode(state, 'node1', 'crm_mon -1 --output-as=xml');
     assert.ok(mon.ok, mon.out);
     const cluster = parseCrmMon(mon.out);
-    assert.deepEqual(cluster.nodes.filter((n) => n.online).map((n) => n.name).sort(), ['node1', 'node2', 'node3']);
     assert.deepEqual(
-      cluster.resources.map((r) => `${r.id}:${r.role}`).sort(),
-      ['lab-fence:Started', 'web-app:Started', 'web-ip:Started'],
+      cluster.nodes
+        .filter((n) => n.online)
+        .map((n) => n.name)
+        .sort(),
+      ['node1', 'node2', 'node3'],
     );
+    assert.deepEqual(cluster.resources.map((r) => `${r.id}:${r.role}`).sort(), ['lab-fence:Started', 'web-app:Started', 'web-ip:Started']);
     // The group prefers node1 (location web prefers node1=50), and the address is on node1's eth0.
-    assert.deepEqual(cluster.resources.filter((r) => r.group === 'web').map((r) => r.nodes.join()), ['node1', 'node1']);
+    assert.deepEqual(
+      cluster.resources.filter((r) => r.group === 'web').map((r) => r.nodes.join()),
+      ['node1', 'node1'],
+    );
     const ip = await onNode(state, 'node1', 'ip -4 -o addr show dev eth0');
     assert.match(ip.out, /192\.168\.78\.100\/24/);
   });
@@ -129,7 +156,9 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
       const mon = await onNode(state, 'node2', 'crm_mon -1 --output-as=xml');
       if (!mon.ok) return undefined;
       const web = parseCrmMon(mon.out).resources.filter((r) => r.group === 'web');
-      return web.length === 2 && web.every((r) => r.role === 'Started' && r.nodes.length === 1 && r.nodes[0] !== 'node1') ? web[0]!.nodes[0] : undefined;
+      return web.length === 2 && web.every((r) => r.role === 'Started' && r.nodes.length === 1 && r.nodes[0] !== 'node1')
+        ? web[0]!.nodes[0]
+        : undefined;
     });
     const seconds = (Date.now() - started) / 1000;
     console.log(`# group moved to ${where} ${seconds.toFixed(1)} s after lab kill node1`);
@@ -180,7 +209,7 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     console.log(`# memory (PSS) per node: ${status.nodes.map((n) => `${n.name} ${Math.round(n.memoryKb / 1024)} MB`).join(', ')}`);
   });
 
-  test('lab down leaves no namespace, process, mount or file behind, and the machine\'s own files are untouched', async () => {
+  test("lab down leaves no namespace, process, mount or file behind, and the machine's own files are untouched", async () => {
     const namespaces = [state.bridgeNamespace, ...state.nodes.map((n) => n.namespace)];
     const pids = namespaces.flatMap((ns) => processesInNamespace(ns));
     const socats = state.nodes.map((n) => n.socatPid!).filter(Boolean);
@@ -201,35 +230,52 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     });
     assert.deepEqual(alive, []);
     assert.equal(fs.existsSync(state.dir), false);
-    const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').filter((l) => l.includes(state.dir) || l.includes('pcmk-lab-'));
+    const mounts = fs
+      .readFileSync('/proc/mounts', 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(state.dir) || l.includes('pcmk-lab-'));
     assert.deepEqual(mounts, []);
-    const leftovers = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try {
-        return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(state.dir);
-      } catch {
-        return false;
-      }
-    });
+    const leftovers = fs
+      .readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(state.dir);
+        } catch {
+          return false;
+        }
+      });
     assert.deepEqual(leftovers, []);
     for (const [file, hash] of before_) assert.equal(sha(file), hash, `${file} changed`);
   });
 });
 
-describe('lab where it cannot run', { skip: process.getuid?.() === 0 ? undefined : failOrSkip('needs root to drop to an unprivileged user') }, () => {
-  test('as a normal user: one clear line, exit 2, and nothing made', async () => {
-    const name = `u${process.pid % 100000}`;
-    const r = await new Promise<{ code: number; out: string; err: string }>((resolve) => {
-      const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'lab', 'up', '--name', name], { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+describe(
+  'lab where it cannot run',
+  { skip: process.getuid?.() === 0 ? undefined : failOrSkip('needs root to drop to an unprivileged user') },
+  () => {
+    test('as a normal user: one clear line, exit 2, and nothing made', async () => {
+      const name = `u${process.pid % 100000}`;
+      const r = await new Promise<{ code: number; out: string; err: string }>((resolve) => {
+        const child = spawn(
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'lab', 'up', '--name', name],
+          { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+      });
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.equal(r.err, 'pcmk-lsp lab: a lab needs root (it creates network namespaces and mounts); run it as root.\n');
+      assert.equal(fs.existsSync(`/run/pcmk-lab/${name}`), false);
+      assert.deepEqual(
+        netnsNames().filter((n) => n.startsWith(`pcmklab-${name}-`)),
+        [],
+      );
     });
-    assert.equal(r.code, 2);
-    assert.equal(r.out, '');
-    assert.equal(r.err, 'pcmk-lsp lab: a lab needs root (it creates network namespaces and mounts); run it as root.\n');
-    assert.equal(fs.existsSync(`/run/pcmk-lab/${name}`), false);
-    assert.deepEqual(netnsNames().filter((n) => n.startsWith(`pcmklab-${name}-`)), []);
-  });
-});
+  },
+);

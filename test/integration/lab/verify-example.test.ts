@@ -26,7 +26,11 @@ describe('lab verify on examples/lab', { skip: skipReason(), timeout: 600_000 },
 
   test('exits 0: the refused line is the predicted one, the rest is in the cluster or cannot run in a lab', async () => {
     const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(root, 'bin', 'pcmk-lsp.js'), 'lab', 'verify', '--name', NAME, 'examples/lab/lab.sh'], { cwd: root });
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'bin', 'pcmk-lsp.js'), 'lab', 'verify', '--name', NAME, 'examples/lab/lab.sh'],
+        { cwd: root },
+      );
       let text = '';
       child.stdout.on('data', (d) => (text += d));
       child.stderr.on('data', (d) => (text += d));
@@ -34,7 +38,10 @@ describe('lab verify on examples/lab', { skip: skipReason(), timeout: 600_000 },
     });
     assert.equal(code, 0, out);
     assert.match(out, /11 lines run \(10 ok, 1 failed\)/);
-    assert.match(out, /examples\/lab\/lab\.sh:29 node1# pcs resource create nfs-export[^\n]*\n  → failed \(exit 1\)[^\n]*required resource option 'fsid' is missing/);
+    assert.match(
+      out,
+      /examples\/lab\/lab\.sh:29 node1# pcs resource create nfs-export[^\n]*\n  → failed \(exit 1\)[^\n]*required resource option 'fsid' is missing/,
+    );
     assert.match(out, /cannot run in a lab: fence-lab \(stonith:fence_virsh\)/);
     assert.match(out, /cannot run in a lab: nfs-ip \(ocf:heartbeat:IPaddr2\): it follows nfs-data in group nfs-group/);
     assert.match(out, /quorum: predicted 3\/3 votes, quorum 2; corosync-quorumtool: 3\/3, quorum 2/);

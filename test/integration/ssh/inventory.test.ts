@@ -46,7 +46,10 @@ describe('inventory', () => {
     // n1 points at node1's address, so it is node1, not a host of its own.
     assert.ok(!inventory.some((node) => node.name === 'n1'));
     const all = resolveTargets(inventory, '*');
-    assert.deepEqual(all.resolved.map((node) => node.name), ['node1', 'node2.example.com', 'node3']);
+    assert.deepEqual(
+      all.resolved.map((node) => node.name),
+      ['node1', 'node2.example.com', 'node3'],
+    );
   });
 
   test('a prompt name finds the node by short name or address; unknown names are reported', () => {

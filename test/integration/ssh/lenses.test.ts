@@ -10,7 +10,10 @@ import { failOrSkip } from '../../support/tools';
 
 function block(text: string, startLine = 0): RunnableBlock {
   const lines = text.split('\n');
-  return { text, range: { start: { line: startLine, character: 0 }, end: { line: startLine + lines.length - 1, character: lines.at(-1)!.length } } };
+  return {
+    text,
+    range: { start: { line: startLine, character: 0 }, end: { line: startLine + lines.length - 1, character: lines.at(-1)!.length } },
+  };
 }
 
 function prompt(line: number, width: number, nodes: string[]): PromptTarget {
@@ -37,7 +40,13 @@ describe('statements of a block', () => {
     const statements = blockStatements(block(text, 10), new Map());
     assert.deepEqual(
       statements.map((s) => [s.range.start.line, s.range.end.line]),
-      [[11, 13], [14, 16], [17, 18], [19, 21], [22, 22]],
+      [
+        [11, 13],
+        [14, 16],
+        [17, 18],
+        [19, 21],
+        [22, 22],
+      ],
     );
     assert.equal(statements[0]!.text, 'cat <<EOF > /etc/hosts\n192.168.78.11 node1\nEOF');
     assert.equal(statements[2]!.text, 'pcs resource create vip IPaddr2 \\\n    ip=192.168.78.100 | tee log');
@@ -51,13 +60,22 @@ describe('statements of a block', () => {
       [2, prompt(2, 8, ['node2'])],
     ]);
     const statements = blockStatements(block(text), prompts);
-    assert.deepEqual(statements.map((s) => s.text), ['echo "done" donefile; if true; then\necho x; fi', 'hostname']);
-    assert.deepEqual(statements.map((s) => s.prompt?.nodes), [['node1'], ['node2']]);
+    assert.deepEqual(
+      statements.map((s) => s.text),
+      ['echo "done" donefile; if true; then\necho x; fi', 'hostname'],
+    );
+    assert.deepEqual(
+      statements.map((s) => s.prompt?.nodes),
+      [['node1'], ['node2']],
+    );
   });
 
   test('a heredoc with <<- and a quoted delimiter ends at its tab-indented delimiter', () => {
     const statements = blockStatements(block("cat <<-'END' > f\n\t$x\n\tEND\necho after"), new Map());
-    assert.deepEqual(statements.map((s) => s.text), ["cat <<-'END' > f\n\t$x\n\tEND", 'echo after']);
+    assert.deepEqual(
+      statements.map((s) => s.text),
+      ["cat <<-'END' > f\n\t$x\n\tEND", 'echo after'],
+    );
   });
 });
 
@@ -98,10 +116,13 @@ describe('run lenses from the real extraction', { skip }, () => {
     const at = (needle: string) => lines.findIndex((line) => line.includes(needle));
     const on = (line: number) => lenses.filter((lens) => lens.line === line);
 
-    assert.deepEqual(on(at('node1 # hostname')).map((l) => [l.title, l.text, l.nodes]), [
-      ['▶ Run on node1', 'hostname', ['node1']],
-      ['▶ Run on…', 'hostname', null],
-    ]);
+    assert.deepEqual(
+      on(at('node1 # hostname')).map((l) => [l.title, l.text, l.nodes]),
+      [
+        ['▶ Run on node1', 'hostname', ['node1']],
+        ['▶ Run on…', 'hostname', null],
+      ],
+    );
     const both = on(at('node1/2#'));
     assert.equal(both[0]!.title, '▶ Run on all nodes (node1, node2)');
     assert.deepEqual(both[0]!.nodes, ['node1', 'node2']);
@@ -117,6 +138,9 @@ describe('run lenses from the real extraction', { skip }, () => {
     assert.ok(blockLens, JSON.stringify(lenses));
     assert.equal(blockLens.text, 'pcs cluster stop --all\npcs cluster start --all');
     const alone = lenses.filter((lens) => lens.line === 3);
-    assert.deepEqual(alone.map((l) => l.title), ['▶ Run on…']);
+    assert.deepEqual(
+      alone.map((l) => l.title),
+      ['▶ Run on…'],
+    );
   });
 });

@@ -36,7 +36,10 @@ describe('live agent metadata from a namespace node over ssh', { skip: skipReaso
     const first = await fetchLiveMetadata('ocf:heartbeat:IPaddr2', runner, { cacheDir, node: node.name });
     assert.equal(first.fromCache, false);
     assert.equal(first.source.kind, 'live');
-    assert.ok(first.metadata.parameters.some((p) => p.name === 'ip' && p.required), 'IPaddr2 requires ip');
+    assert.ok(
+      first.metadata.parameters.some((p) => p.name === 'ip' && p.required),
+      'IPaddr2 requires ip',
+    );
     const second = await fetchLiveMetadata('ocf:heartbeat:IPaddr2', runner, { cacheDir, node: node.name });
     assert.equal(second.fromCache, true);
     await assert.rejects(fetchLiveMetadata('ocf:heartbeat:NoSuchAgent', runner, { cacheDir, node: node.name }), /NoSuchAgent|crm_resource/);

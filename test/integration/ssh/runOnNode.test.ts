@@ -74,7 +74,10 @@ describe('run on node over ssh (namespace nodes)', { skip, timeout: 120_000 }, (
     const { resolved, unknown } = resolveTargets(inventory, ['node2', 'node1']);
     assert.deepEqual(unknown, []);
     const outputs = await Promise.all(resolved.map((node) => runCapture(node.destination, 'hostname')));
-    assert.deepEqual(outputs.map((o) => o.stdout.trim()), ['node2', 'node1']);
+    assert.deepEqual(
+      outputs.map((o) => o.stdout.trim()),
+      ['node2', 'node1'],
+    );
     assert.equal(resolved[0]!.via, 'setting');
     assert.equal(resolved[1]!.via, 'ssh-config');
   });

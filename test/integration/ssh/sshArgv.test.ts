@@ -17,13 +17,32 @@ describe('ssh argv', () => {
   test('user@host:port becomes -p and user@host; the line is one final argument after --', () => {
     const line = `echo "$(hostname)"; ls | wc -l`;
     assert.deepEqual(buildSshArgv({ destination: 'root@10.0.0.11:2222', command: line, connectTimeoutSeconds: 7 }), [
-      'ssh', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=7', '-tt', '-p', '2222', '--', 'root@10.0.0.11', line,
+      'ssh',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=7',
+      '-tt',
+      '-p',
+      '2222',
+      '--',
+      'root@10.0.0.11',
+      line,
     ]);
   });
 
   test('a Host alias is passed as it is, with the private config and no tty when asked', () => {
     assert.deepEqual(buildSshArgv({ destination: 'node1', command: 'hostname', configFile: '/tmp/cfg', tty: false }), [
-      'ssh', '-F', '/tmp/cfg', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '--', 'node1', 'hostname',
+      'ssh',
+      '-F',
+      '/tmp/cfg',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=10',
+      '--',
+      'node1',
+      'hostname',
     ]);
   });
 
@@ -76,7 +95,10 @@ describe('secret masking', () => {
     ['sshpass -procky ssh-copy-id root@node1', 'sshpass -p**** ssh-copy-id root@node1'],
     ['echo centos | passwd --stdin hacluster', 'echo **** | passwd --stdin hacluster'],
     ["echo 'hacluster:s3' | chpasswd", 'echo hacluster:**** | chpasswd'],
-    ['pcs stonith create ipmi fence_ipmilan ip=10.0.0.5 username=admin password=Secr3t lanplus=1', 'pcs stonith create ipmi fence_ipmilan ip=10.0.0.5 username=admin password=**** lanplus=1'],
+    [
+      'pcs stonith create ipmi fence_ipmilan ip=10.0.0.5 username=admin password=Secr3t lanplus=1',
+      'pcs stonith create ipmi fence_ipmilan ip=10.0.0.5 username=admin password=**** lanplus=1',
+    ],
     ['set auth userid=iqn mutual_password=abc', 'set auth userid=iqn mutual_password=****'],
     ['pcs host auth node1 --password=x1', 'pcs host auth node1 --password=****'],
   ];
@@ -87,7 +109,10 @@ describe('secret masking', () => {
   test('ports and ordinary -p options stay visible', () => {
     assert.equal(maskSecrets('ssh -p 2222 node1 hostname'), 'ssh -p 2222 node1 hostname');
     assert.equal(maskSecrets('mkdir -p /home/nfs-share'), 'mkdir -p /home/nfs-share');
-    assert.equal(maskSecrets('for i in 1 2; do sshpass -p x ssh root@node$i "mkdir -p /a"; done'), 'for i in 1 2; do sshpass -p **** ssh root@node$i "mkdir -p /a"; done');
+    assert.equal(
+      maskSecrets('for i in 1 2; do sshpass -p x ssh root@node$i "mkdir -p /a"; done'),
+      'for i in 1 2; do sshpass -p **** ssh root@node$i "mkdir -p /a"; done',
+    );
   });
 });
 
@@ -109,14 +134,24 @@ describe('destructive commands', () => {
   ];
   for (const line of destructive) test(`asks before: ${line}`, () => assert.ok(destructiveReason(line), line));
 
-  const harmless = ['pcs status', 'pcs cluster stop --all', 'parted --script /dev/sda print', 'vgs -o+systemid', 'mkdir -p /mnt/x', 'echo reboot-later-note.txt > /dev/null'];
+  const harmless = [
+    'pcs status',
+    'pcs cluster stop --all',
+    'parted --script /dev/sda print',
+    'vgs -o+systemid',
+    'mkdir -p /mnt/x',
+    'echo reboot-later-note.txt > /dev/null',
+  ];
   for (const line of harmless) test(`runs at once: ${line}`, () => assert.equal(destructiveReason(line), undefined));
 });
 
 describe('ssh failure messages', () => {
   test('each known ssh complaint becomes its kind with advice', () => {
     assert.equal(classifySshFailure('Host key verification failed.\r\n', 'node1')?.kind, 'host-key-unknown');
-    assert.equal(classifySshFailure('@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.', 'node1')?.kind, 'host-key-changed');
+    assert.equal(
+      classifySshFailure('@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.', 'node1')?.kind,
+      'host-key-changed',
+    );
     assert.equal(classifySshFailure('root@10.0.0.1: Permission denied (publickey).', 'node1')?.kind, 'auth');
     assert.equal(classifySshFailure('ssh: connect to host 10.0.0.9 port 22: Connection timed out', 'node1')?.kind, 'timeout');
     assert.equal(classifySshFailure('ssh: connect to host 10.0.0.9 port 22: No route to host', 'node1')?.kind, 'unreachable');

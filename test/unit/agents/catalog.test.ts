@@ -30,7 +30,12 @@ test('the committed catalog holds every agent the provenance counted, each fully
 
 test('metadata facts match the agents: required, unique, select values, advised timeouts', () => {
   const catalog = loadAgentCatalog();
-  const req = (id: string) => catalog.get(id)!.parameters.filter((p) => p.required).map((p) => p.name).sort();
+  const req = (id: string) =>
+    catalog
+      .get(id)!
+      .parameters.filter((p) => p.required)
+      .map((p) => p.name)
+      .sort();
   assert.deepEqual(req('ocf:heartbeat:IPaddr2'), ['ip']);
   assert.deepEqual(req('ocf:heartbeat:exportfs'), ['clientspec', 'directory', 'fsid']);
   assert.deepEqual(req('ocf:heartbeat:Filesystem'), ['device', 'directory', 'fstype']);
@@ -57,8 +62,18 @@ test('hover and completion work for every agent of the catalog', () => {
     const text = (hover!.contents as { value: string }).value;
     assert.ok(text.includes(agent.id), `hover of ${agent.id} does not name it`);
     const params = completeAgentParams(agent.id, [], '', catalog).sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
-    const required = catalog.pcsView(agent).parameters.filter((p) => p.required && !p.deprecated).map((p) => p.name);
-    assert.deepEqual(params.slice(0, required.length).map((i) => i.label).sort(), [...required].sort(), `${agent.id}: required first`);
+    const required = catalog
+      .pcsView(agent)
+      .parameters.filter((p) => p.required && !p.deprecated)
+      .map((p) => p.name);
+    assert.deepEqual(
+      params
+        .slice(0, required.length)
+        .map((i) => i.label)
+        .sort(),
+      [...required].sort(),
+      `${agent.id}: required first`,
+    );
     assert.ok(completeOpNames(agent.id, catalog).length > 0, `${agent.id}: no op names`);
   }
 });

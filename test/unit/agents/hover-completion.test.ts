@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agentHover } from '../../../server/src/agents/hover';
 import {
-  completeAgentIds, completeAgentParams, completeMetaAttributes, completeOpNames, completeOpOptions, completeParamValues,
+  completeAgentIds,
+  completeAgentParams,
+  completeMetaAttributes,
+  completeOpNames,
+  completeOpOptions,
+  completeParamValues,
 } from '../../../server/src/agents/completion';
 import { at, useFromLine } from './useFromLine';
 
@@ -56,7 +61,8 @@ test('hover on name=value explains that parameter', () => {
 });
 
 test('hover on op names, op options and meta attributes', () => {
-  const line = 'pcs resource create fs Filesystem device=/dev/vg/lv directory=/srv fstype=xfs op monitor interval=20s timeout=40s on-fail=fence meta target-role=Stopped migration-threshold=3';
+  const line =
+    'pcs resource create fs Filesystem device=/dev/vg/lv directory=/srv fstype=xfs op monitor interval=20s timeout=40s on-fail=fence meta target-role=Stopped migration-threshold=3';
   const use = useFromLine(line);
   assert.match(text(agentHover(use, at(line, 'monitor'))), /timeout 40s, interval 20s/);
   assert.match(text(agentHover(use, at(line, 'on-fail'))), /\*\*on-fail\*\* — operation option/);
@@ -91,11 +97,21 @@ test('parameter completion: required first, given ones removed, detail and snipp
 });
 
 test('values, op names, op options and meta attribute completion', () => {
-  assert.deepEqual(completeParamValues('stonith:fence_ilo4_ssh', 'method', '').map((i) => i.label), ['onoff', 'cycle']);
-  assert.deepEqual(completeParamValues('stonith:fence_scsi', 'aptpl', '').map((i) => i.label), ['true', 'false'], 'booleans offer true/false');
+  assert.deepEqual(
+    completeParamValues('stonith:fence_ilo4_ssh', 'method', '').map((i) => i.label),
+    ['onoff', 'cycle'],
+  );
+  assert.deepEqual(
+    completeParamValues('stonith:fence_scsi', 'aptpl', '').map((i) => i.label),
+    ['true', 'false'],
+    'booleans offer true/false',
+  );
   const ops = completeOpNames('ocf:pacemaker:Stateful').map((i) => i.label);
   for (const name of ['monitor', 'start', 'stop', 'promote', 'demote']) assert.ok(ops.includes(name), name);
   assert.ok(completeOpOptions().some((i) => i.label === 'on-fail'));
-  assert.deepEqual(completeMetaAttributes('target').map((i) => i.label), ['target-role']);
+  assert.deepEqual(
+    completeMetaAttributes('target').map((i) => i.label),
+    ['target-role'],
+  );
   assert.ok(completeMetaAttributes('').some((i) => i.label === 'interleave'));
 });

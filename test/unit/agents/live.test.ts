@@ -15,7 +15,10 @@ test('live metadata from the local agents, cached on disk per node, shown as the
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agents-live-'));
   try {
     const calls: string[][] = [];
-    const counting: CommandRunner = (argv) => { calls.push(argv); return localRunner(argv); };
+    const counting: CommandRunner = (argv) => {
+      calls.push(argv);
+      return localRunner(argv);
+    };
     const first = await fetchLiveMetadata('ocf:heartbeat:IPaddr2', counting, { cacheDir, node: 'localhost' });
     assert.equal(first.fromCache, false);
     // Live and generated metadata agree for the installed version.
@@ -36,9 +39,15 @@ test('live metadata from the local agents, cached on disk per node, shown as the
     const value = (agentHover(use, use.agent.range.start, overlaid)!.contents as { value: string }).value;
     assert.match(value, /Patched IPaddr2 on node1/);
     assert.match(value, /_Source: live metadata — node1, fetched now\._/);
-    assert.equal(loadAgentCatalog().get('ocf:heartbeat:IPaddr2')!.shortdesc, 'Manages virtual IPv4 and IPv6 addresses (Linux specific version)');
+    assert.equal(
+      loadAgentCatalog().get('ocf:heartbeat:IPaddr2')!.shortdesc,
+      'Manages virtual IPv4 and IPv6 addresses (Linux specific version)',
+    );
 
-    await assert.rejects(fetchLiveMetadata('ocf:heartbeat:NoSuchAgent', localRunner, { cacheDir, node: 'localhost' }), /crm_resource --show-metadata ocf:heartbeat:NoSuchAgent failed/);
+    await assert.rejects(
+      fetchLiveMetadata('ocf:heartbeat:NoSuchAgent', localRunner, { cacheDir, node: 'localhost' }),
+      /crm_resource --show-metadata ocf:heartbeat:NoSuchAgent failed/,
+    );
     await assert.rejects(fetchLiveMetadata('ocf:x:$(reboot)', localRunner, { cacheDir, node: 'localhost' }), /not an agent name/);
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });

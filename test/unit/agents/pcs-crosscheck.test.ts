@@ -47,23 +47,28 @@ test('agent errors match exactly the lines real pcs refuses', async (t) => {
   if (skip) return t.skip(skip);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agents-pcs-'));
   try {
-    const results = await Promise.all(CASES.map(async (lines, index) => {
-      const cib = path.join(dir, `cib${index}.xml`);
-      const empty = await run(['cibadmin', '--empty']);
-      fs.writeFileSync(cib, empty.out);
-      let last = { code: 0, out: '' };
-      for (const line of lines) {
-        const argv = wordsOf(line).map((w) => w.text);
-        last = await run(['pcs', '-f', cib, ...argv.slice(1)]);
-      }
-      const uses = lines.map((l) => useFromLine(l));
-      const ours = agentDiagnostics(uses[uses.length - 1], uses.slice(0, -1));
-      return { line: lines[lines.length - 1], pcsRefuses: last.code !== 0, pcsSays: last.out.trim(), ours };
-    }));
+    const results = await Promise.all(
+      CASES.map(async (lines, index) => {
+        const cib = path.join(dir, `cib${index}.xml`);
+        const empty = await run(['cibadmin', '--empty']);
+        fs.writeFileSync(cib, empty.out);
+        let last = { code: 0, out: '' };
+        for (const line of lines) {
+          const argv = wordsOf(line).map((w) => w.text);
+          last = await run(['pcs', '-f', cib, ...argv.slice(1)]);
+        }
+        const uses = lines.map((l) => useFromLine(l));
+        const ours = agentDiagnostics(uses[uses.length - 1], uses.slice(0, -1));
+        return { line: lines[lines.length - 1], pcsRefuses: last.code !== 0, pcsSays: last.out.trim(), ours };
+      }),
+    );
     for (const r of results) {
       const errors = r.ours.filter((d) => d.severity === 1);
-      assert.equal(errors.length > 0, r.pcsRefuses,
-        `${r.line}\n  pcs: ${r.pcsRefuses ? 'refuses' : 'accepts'}: ${r.pcsSays}\n  ours: ${r.ours.map((d) => `${d.code}: ${d.message}`).join(' | ') || 'nothing'}`);
+      assert.equal(
+        errors.length > 0,
+        r.pcsRefuses,
+        `${r.line}\n  pcs: ${r.pcsRefuses ? 'refuses' : 'accepts'}: ${r.pcsSays}\n  ours: ${r.ours.map((d) => `${d.code}: ${d.message}`).join(' | ') || 'nothing'}`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

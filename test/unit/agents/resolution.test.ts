@@ -5,7 +5,14 @@ import { loadAgentCatalog } from '../../../server/src/agents/catalog';
 const catalog = loadAgentCatalog();
 
 test('short names resolve case-insensitively, as pcs guesses them', () => {
-  for (const [name, id] of [['ipaddr2', 'ocf:heartbeat:IPaddr2'], ['IPADDR2', 'ocf:heartbeat:IPaddr2'], ['apache', 'ocf:heartbeat:apache'], ['exportfs', 'ocf:heartbeat:exportfs'], ['controld', 'ocf:pacemaker:controld'], ['fence_scsi', 'stonith:fence_scsi']]) {
+  for (const [name, id] of [
+    ['ipaddr2', 'ocf:heartbeat:IPaddr2'],
+    ['IPADDR2', 'ocf:heartbeat:IPaddr2'],
+    ['apache', 'ocf:heartbeat:apache'],
+    ['exportfs', 'ocf:heartbeat:exportfs'],
+    ['controld', 'ocf:pacemaker:controld'],
+    ['fence_scsi', 'stonith:fence_scsi'],
+  ]) {
     const r = catalog.resolve(name, 'resource');
     assert.equal(r.kind, 'found', name);
     assert.equal(r.kind === 'found' && r.agent.id, id);
@@ -17,7 +24,10 @@ test('a short name matching several agents is ambiguous, with the candidates pcs
   const r = catalog.resolve('Dummy', 'resource');
   assert.equal(r.kind, 'ambiguous');
   assert.deepEqual(r.kind === 'ambiguous' && r.candidates, ['ocf:heartbeat:Dummy', 'ocf:pacemaker:Dummy']);
-  assert.equal(r.kind === 'ambiguous' && r.message, "Multiple agents match 'Dummy', please specify full name: 'ocf:heartbeat:Dummy' or 'ocf:pacemaker:Dummy'");
+  assert.equal(
+    r.kind === 'ambiguous' && r.message,
+    "Multiple agents match 'Dummy', please specify full name: 'ocf:heartbeat:Dummy' or 'ocf:pacemaker:Dummy'",
+  );
 });
 
 test('full names, parameterless standards and invalid names', () => {
@@ -28,7 +38,10 @@ test('full names, parameterless standards and invalid names', () => {
   }
   const unknown = catalog.resolve('ocf:heartbeat:NoSuchAgent', 'resource');
   assert.equal(unknown.kind, 'unknown');
-  assert.match(unknown.kind === 'unknown' ? unknown.message : '', /^Agent 'ocf:heartbeat:NoSuchAgent' is not installed or does not provide valid metadata/);
+  assert.match(
+    unknown.kind === 'unknown' ? unknown.message : '',
+    /^Agent 'ocf:heartbeat:NoSuchAgent' is not installed or does not provide valid metadata/,
+  );
   assert.equal(catalog.resolve('nosuchagent', 'resource').kind, 'unknown');
   assert.equal(catalog.resolve('ocf:IPaddr2', 'resource').kind, 'invalid');
   assert.equal(catalog.resolve('bogus:x', 'resource').kind, 'invalid');

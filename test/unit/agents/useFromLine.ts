@@ -6,7 +6,10 @@ export function wordsOf(line: string, lineNo = 0): Word[] {
   const words: Word[] = [];
   let i = 0;
   while (i < line.length) {
-    if (line[i] === ' ') { i++; continue; }
+    if (line[i] === ' ') {
+      i++;
+      continue;
+    }
     const start = i;
     let text = '';
     while (i < line.length && line[i] !== ' ') {
@@ -39,8 +42,14 @@ export function useFromLine(line: string, lineNo = 0): AgentUse {
       if (name) use.ops.push({ name, options: [] });
       continue;
     }
-    if (w.text === 'meta') { section = 'meta'; continue; }
-    if (w.text.startsWith('--') || w.text === 'clone' || w.text === 'promotable') { section = 'other'; continue; }
+    if (w.text === 'meta') {
+      section = 'meta';
+      continue;
+    }
+    if (w.text.startsWith('--') || w.text === 'clone' || w.text === 'promotable') {
+      section = 'other';
+      continue;
+    }
     if (section === 'params') use.params.push(w);
     else if (section === 'op') {
       if (w.text.includes('=')) use.ops[use.ops.length - 1].options.push(w);

@@ -19,13 +19,15 @@ function reference(word: string, candidates: string[], limit: (w: string, best: 
 }
 
 function rng(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 describe('didYouMean', () => {
   const random = rng(42);
   const word = (n: number) => Array.from({ length: n }, () => 'abcdefgh_-'[Math.floor(random() * 10)]).join('');
-  const lists = Array.from({ length: 40 }, () => Array.from({ length: 1 + Math.floor(random() * 300) }, () => word(2 + Math.floor(random() * 12))));
+  const lists = Array.from({ length: 40 }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 300) }, () => word(2 + Math.floor(random() * 12))),
+  );
 
   it('gives what a full linear scan gives (same winner on ties), on generated lists', () => {
     for (const list of lists) {

@@ -29,7 +29,10 @@ describe('corosync diagnostics', () => {
       const [fix] = fixesOf(d);
       assert.ok(fix, 'expected a quick fix');
       const fixed = applyEdits(text, fix.edits);
-      assert.deepEqual(check(fixed).filter((x) => x.severity === ERROR), []);
+      assert.deepEqual(
+        check(fixed).filter((x) => x.severity === ERROR),
+        [],
+      );
     });
 
     it('reports an unexpected closing brace and a line that is neither key nor section', () => {
@@ -68,7 +71,9 @@ describe('corosync diagnostics', () => {
   describe('values', () => {
     it('rejects integers out of range or not integers, like corosync', () => {
       assert.deepEqual(codes(conf('    token: 3s\n'), undefined, ERROR), ['4:corosync/invalid-value']);
-      const d = check(conf('', NODES2 + 'quorum {\n    provider: corosync_votequorum\n    wait_for_all: 256\n}\n')).find((x) => x.code === 'corosync/invalid-value')!;
+      const d = check(conf('', NODES2 + 'quorum {\n    provider: corosync_votequorum\n    wait_for_all: 256\n}\n')).find(
+        (x) => x.code === 'corosync/invalid-value',
+      )!;
       assert.match(d.message, /0\.\.255/);
     });
 
@@ -89,7 +94,10 @@ describe('corosync diagnostics', () => {
     it('warns (not errors) about values corosync silently ignores', () => {
       assert.deepEqual(codes(conf('    secauth: maybe\n')), ['4:corosync/ignored-value']);
       const provider = check(conf('', NODES2 + 'quorum {\n    provider: bogus\n}\n'));
-      assert.deepEqual(provider.map((d) => [d.code, d.severity]), [['corosync/quorum-provider', WARNING]]);
+      assert.deepEqual(
+        provider.map((d) => [d.code, d.severity]),
+        [['corosync/quorum-provider', WARNING]],
+      );
       assert.deepEqual(codes('totem {\n    version: 2\n    cluster_name:\n}\n' + NODES2 + QUORUM), ['3:corosync/empty-cluster-name']);
     });
   });
@@ -102,21 +110,28 @@ describe('corosync diagnostics', () => {
 
     it('requires a hash with a cipher, and crypto only with knet', () => {
       assert.deepEqual(codes(conf('    crypto_cipher: aes256\n'), undefined, ERROR), ['4:corosync/crypto-hash-required']);
-      assert.deepEqual(codes(conf('    transport: udpu\n    crypto_cipher: aes256\n    crypto_hash: sha256\n'), undefined, ERROR), ['5:corosync/crypto-transport']);
+      assert.deepEqual(codes(conf('    transport: udpu\n    crypto_cipher: aes256\n    crypto_hash: sha256\n'), undefined, ERROR), [
+        '5:corosync/crypto-transport',
+      ]);
       assert.deepEqual(codes(conf('    transport: udpu\n    crypto_cipher: none\n    crypto_hash: none\n')), []);
     });
 
     it('follows corosync on token minimums (token_coefficient counts with 3+ nodes)', () => {
       assert.ok(codes(conf('    token: 10\n    consensus: 5\n'), undefined, ERROR).includes('4:corosync/timeout-minimum'));
       assert.ok(codes(conf('    token: 100\n'), undefined, ERROR).includes('4:corosync/timeout-minimum'));
-      const three = NODES2.replace(/\}\n$/, '    node {\n        ring0_addr: 192.168.56.13\n        name: node3\n        nodeid: 3\n    }\n}\n');
+      const three = NODES2.replace(
+        /\}\n$/,
+        '    node {\n        ring0_addr: 192.168.56.13\n        name: node3\n        nodeid: 3\n    }\n}\n',
+      );
       assert.deepEqual(codes(conf('    token: 5\n', three + QUORUM), undefined, ERROR), []);
       assert.deepEqual(codes(conf('    token: 126\n'), undefined, ERROR), []);
       assert.deepEqual(codes(conf('    token: 125\n'), undefined, ERROR), ['4:corosync/timeout-minimum']);
     });
 
     it('rejects ttl with knet and link priority with udp', () => {
-      assert.deepEqual(codes(conf('    interface {\n        linknumber: 0\n        ttl: 4\n    }\n'), undefined, ERROR), ['6:corosync/interface-transport']);
+      assert.deepEqual(codes(conf('    interface {\n        linknumber: 0\n        ttl: 4\n    }\n'), undefined, ERROR), [
+        '6:corosync/interface-transport',
+      ]);
     });
   });
 
@@ -136,17 +151,34 @@ describe('corosync diagnostics', () => {
     });
 
     it('requires a nodeid on every knet node, not on udpu IPv4 nodes', () => {
-      assert.deepEqual(codes(conf('', list(node('10.0.0.1', 1, 'a'), node('10.0.0.2', undefined, 'b'))), undefined, ERROR), ['11:corosync/missing-nodeid']);
+      assert.deepEqual(codes(conf('', list(node('10.0.0.1', 1, 'a'), node('10.0.0.2', undefined, 'b'))), undefined, ERROR), [
+        '11:corosync/missing-nodeid',
+      ]);
       assert.deepEqual(codes(conf('    transport: udpu\n', list(node('10.0.0.1'), node('10.0.0.2')))), []);
     });
 
     it('rejects a link on some nodes only, several links without names, and mixed IP families', () => {
-      assert.deepEqual(codes(conf('', list(node('10.0.0.1', 1, 'a', '        ring1_addr: 10.1.0.1\n'), node('10.0.0.2', 2, 'b'))), undefined, ERROR), ['12:corosync/link-mismatch']);
       assert.deepEqual(
-        codes(conf('', list(node('10.0.0.1', 1, undefined, '        ring1_addr: 10.1.0.1\n'), node('10.0.0.2', 2, undefined, '        ring1_addr: 10.1.0.2\n'))), undefined, ERROR),
+        codes(conf('', list(node('10.0.0.1', 1, 'a', '        ring1_addr: 10.1.0.1\n'), node('10.0.0.2', 2, 'b'))), undefined, ERROR),
+        ['12:corosync/link-mismatch'],
+      );
+      assert.deepEqual(
+        codes(
+          conf(
+            '',
+            list(
+              node('10.0.0.1', 1, undefined, '        ring1_addr: 10.1.0.1\n'),
+              node('10.0.0.2', 2, undefined, '        ring1_addr: 10.1.0.2\n'),
+            ),
+          ),
+          undefined,
+          ERROR,
+        ),
         ['6:corosync/multilink-name', '11:corosync/multilink-name'],
       );
-      assert.deepEqual(codes(conf('', list(node('10.0.0.1', 1, 'a'), node('fd00::2', 2, 'b'))), undefined, ERROR), ['12:corosync/mixed-ip-family']);
+      assert.deepEqual(codes(conf('', list(node('10.0.0.1', 1, 'a'), node('fd00::2', 2, 'b'))), undefined, ERROR), [
+        '12:corosync/mixed-ip-family',
+      ]);
     });
 
     it('warns about duplicate node names and addresses, which corosync accepts', () => {
@@ -157,23 +189,37 @@ describe('corosync diagnostics', () => {
 
   describe('qdevice and logging', () => {
     it('warns about a broken qdevice section', () => {
-      const text = conf('', NODES2 + 'quorum {\n    provider: corosync_votequorum\n    device {\n        votes: 3\n        net {\n            algorithm: ffsplit\n        }\n    }\n}\n');
+      const text = conf(
+        '',
+        NODES2 +
+          'quorum {\n    provider: corosync_votequorum\n    device {\n        votes: 3\n        net {\n            algorithm: ffsplit\n        }\n    }\n}\n',
+      );
       const qd = check(text).filter((d) => d.code === 'corosync/qdevice');
       assert.ok(qd.length >= 3, qd.map((d) => d.message).join('\n'));
       assert.ok(qd.every((d) => d.severity === WARNING));
-      assert.ok(qd.some((d) => /model/.test(d.message)) && qd.some((d) => /host/.test(d.message)) && qd.some((d) => /1 vote/.test(d.message)));
+      assert.ok(
+        qd.some((d) => /model/.test(d.message)) && qd.some((d) => /host/.test(d.message)) && qd.some((d) => /1 vote/.test(d.message)),
+      );
     });
 
     it('rejects logger_subsys without subsys at its closing brace, where corosync reports it', () => {
-      assert.deepEqual(codes(conf() + 'logging {\n    logger_subsys {\n        debug: on\n    }\n}\n', undefined, ERROR), ['23:corosync/missing-subsys']);
+      assert.deepEqual(codes(conf() + 'logging {\n    logger_subsys {\n        debug: on\n    }\n}\n', undefined, ERROR), [
+        '23:corosync/missing-subsys',
+      ]);
     });
   });
 
   describe('workspace hosts', () => {
     it('hints when a node name is not among the hosts named elsewhere, with a near match', () => {
-      const hosts = new Map([['node1', [{ uri: 'file:///a.sh', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]], ['node-2', []]]);
+      const hosts = new Map([
+        ['node1', [{ uri: 'file:///a.sh', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]],
+        ['node-2', []],
+      ]);
       const ds = check(conf(), { workspaceHosts: hosts });
-      assert.deepEqual(ds.map((d) => [d.range.start.line + 1, d.code, d.severity]), [[13, 'corosync/unknown-host', 4]]);
+      assert.deepEqual(
+        ds.map((d) => [d.range.start.line + 1, d.code, d.severity]),
+        [[13, 'corosync/unknown-host', 4]],
+      );
       assert.equal(fixesOf(ds[0])[0].edits[0].newText, 'node-2');
       assert.deepEqual(check(conf()), [], 'no hint when the workspace hosts are unknown');
     });

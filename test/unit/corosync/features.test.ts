@@ -35,7 +35,10 @@ describe('corosync editor features', () => {
     it('offers node keys including ringX_addr inside a node block', () => {
       const text = 'nodelist {\n    node {\n        \n    }\n}\n';
       const got = labels(text, 2, 8);
-      assert.ok(['ring0_addr', 'ring1_addr', 'nodeid', 'name', 'quorum_votes'].every((k) => got.includes(k)), got.join());
+      assert.ok(
+        ['ring0_addr', 'ring1_addr', 'nodeid', 'name', 'quorum_votes'].every((k) => got.includes(k)),
+        got.join(),
+      );
     });
 
     it('offers top-level sections that are not there yet', () => {
@@ -48,10 +51,20 @@ describe('corosync editor features', () => {
     it('offers enum values after the colon, replacing the typed prefix', () => {
       const text = 'totem {\n    version: 2\n    transport: kn\n}\n';
       const items = corosyncCompletion(parse(text), text, { line: 2, character: 17 });
-      assert.deepEqual(items.map((i) => i.label), ['knet', 'udpu', 'udp']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['knet', 'udpu', 'udp'],
+      );
       const edit = items[0].textEdit as { range: { start: { character: number } }; newText: string };
       assert.equal(edit.range.start.character, 15);
-      assert.deepEqual(labels('totem {\n    version: 2\n    crypto_hash: \n}\n', 2, 17), ['none', 'md5', 'sha1', 'sha256', 'sha384', 'sha512']);
+      assert.deepEqual(labels('totem {\n    version: 2\n    crypto_hash: \n}\n', 2, 17), [
+        'none',
+        'md5',
+        'sha1',
+        'sha256',
+        'sha384',
+        'sha512',
+      ]);
     });
 
     it('offers nothing in comments or for free-text values', () => {
@@ -88,9 +101,15 @@ describe('corosync editor features', () => {
   describe('symbols and folding', () => {
     it('outlines sections, nodes by name and keys', () => {
       const symbols = corosyncSymbols(parse(conf()));
-      assert.deepEqual(symbols.map((s) => s.name), ['totem', 'nodelist', 'quorum']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['totem', 'nodelist', 'quorum'],
+      );
       const nodes = symbols[1].children!;
-      assert.deepEqual(nodes.map((n) => n.name), ['node node1', 'node node2']);
+      assert.deepEqual(
+        nodes.map((n) => n.name),
+        ['node node1', 'node node2'],
+      );
       assert.match(nodes[0].detail!, /id 1/);
       assert.ok(symbols[0].children!.some((c) => c.name === 'cluster_name' && c.detail === 'lab'));
     });
@@ -98,14 +117,21 @@ describe('corosync editor features', () => {
     it('folds each section up to the line before its closing brace, and comment runs', () => {
       const text = '# a\n# b\n' + conf();
       const ranges = corosyncFolding(parse(text));
-      assert.ok(ranges.some((r) => r.startLine === 2 && r.endLine === 4), JSON.stringify(ranges));
-      assert.ok(ranges.some((r) => r.startLine === 7 && r.endLine === 10), 'first node block');
+      assert.ok(
+        ranges.some((r) => r.startLine === 2 && r.endLine === 4),
+        JSON.stringify(ranges),
+      );
+      assert.ok(
+        ranges.some((r) => r.startLine === 7 && r.endLine === 10),
+        'first node block',
+      );
       assert.ok(ranges.some((r) => r.startLine === 0 && r.endLine === 1 && r.kind === 'comment'));
     });
   });
 
   describe('formatting', () => {
-    const messy = 'totem{\nversion:2\n      cluster_name :  lab   \n  interface {\nlinknumber: 0\n}\n}\n# nodes\nnodelist {\n node {\n\t\tring0_addr: 10.0.0.1\n    nodeid: 1\n  }\n}\n';
+    const messy =
+      'totem{\nversion:2\n      cluster_name :  lab   \n  interface {\nlinknumber: 0\n}\n}\n# nodes\nnodelist {\n node {\n\t\tring0_addr: 10.0.0.1\n    nodeid: 1\n  }\n}\n';
 
     it('re-indents with spaces and normalises key and section spelling', () => {
       const out = applyEdits(messy, formatCorosync(messy, parse(messy), { tabSize: 4, insertSpaces: true }));
@@ -121,10 +147,14 @@ describe('corosync editor features', () => {
     });
 
     it('is idempotent and keeps the meaning (same keys, values and sections)', () => {
-      for (const opts of [{ tabSize: 2, insertSpaces: true }, { tabSize: 4, insertSpaces: false }]) {
+      for (const opts of [
+        { tabSize: 2, insertSpaces: true },
+        { tabSize: 4, insertSpaces: false },
+      ]) {
         const once = applyEdits(messy, formatCorosync(messy, parse(messy), opts));
         assert.deepEqual(formatCorosync(once, parse(once), opts), []);
-        const flat = (t: string) => JSON.stringify(corosyncSymbols(parse(t)), (k, v) => (k === 'range' || k === 'selectionRange' ? undefined : v));
+        const flat = (t: string) =>
+          JSON.stringify(corosyncSymbols(parse(t)), (k, v) => (k === 'range' || k === 'selectionRange' ? undefined : v));
         assert.equal(flat(once), flat(messy));
       }
     });
@@ -132,7 +162,19 @@ describe('corosync editor features', () => {
 
   it('exposes the schema with every documented section', () => {
     const paths = corosyncSchema.sections.map((s) => s.path);
-    for (const p of ['totem', 'totem.interface', 'nodelist.node', 'quorum', 'quorum.device', 'quorum.device.net', 'quorum.device.heuristics', 'logging.logger_subsys', 'system', 'resources', 'nozzle']) {
+    for (const p of [
+      'totem',
+      'totem.interface',
+      'nodelist.node',
+      'quorum',
+      'quorum.device',
+      'quorum.device.net',
+      'quorum.device.heuristics',
+      'logging.logger_subsys',
+      'system',
+      'resources',
+      'nozzle',
+    ]) {
       assert.ok(paths.includes(p), p);
     }
     assert.ok(corosyncSchema.keys.length > 100, `${corosyncSchema.keys.length} keys`);

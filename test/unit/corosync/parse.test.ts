@@ -217,7 +217,11 @@ describe('parseCorosync: syntax errors in corosync wording', () => {
       [
         ['missing-section-name', "Missing section name before opening bracket '{'", 0],
         ['extra-after-open-brace', "Extra characters after opening bracket '{'", 2],
-        ['missing-brace', 'Missing closing brace: section "quorum" opened on line 5 is never closed (corosync reports this at the end of the file, line 7)', 4],
+        [
+          'missing-brace',
+          'Missing closing brace: section "quorum" opened on line 5 is never closed (corosync reports this at the end of the file, line 7)',
+          4,
+        ],
         ['extra-around-close-brace', "Extra characters before or after closing bracket '}'", 6],
       ],
     );
@@ -272,7 +276,10 @@ describe('parseCorosync: syntax errors in corosync wording', () => {
           ? corosyncWords === 'Missing closing brace' && e.corosyncLine === verdict.line - 1
           : e.range.start.line === verdict.line - 1 && e.message === corosyncWords,
       );
-      if (!hit) mismatches.push(`${name}: corosync says line ${verdict.line} "${corosyncWords}", we say ${JSON.stringify(file.syntaxErrors.map((e) => [e.range.start.line + 1, e.message]))}`);
+      if (!hit)
+        mismatches.push(
+          `${name}: corosync says line ${verdict.line} "${corosyncWords}", we say ${JSON.stringify(file.syntaxErrors.map((e) => [e.range.start.line + 1, e.message]))}`,
+        );
     }
     assert.deepEqual(mismatches, []);
   });
@@ -334,7 +341,9 @@ function pointAt(text: string, index: number) {
 /** The CsFile without parent links (and the section copy inside errors), for structural comparison. */
 function stripParents(file: CsFile): unknown {
   const strip = (n: CsNode): unknown =>
-    n.type === 'section' ? { ...n, parent: n.parent?.name ?? null, children: n.children.map(strip) } : { ...n, parent: n.parent?.name ?? null };
+    n.type === 'section'
+      ? { ...n, parent: n.parent?.name ?? null, children: n.children.map(strip) }
+      : { ...n, parent: n.parent?.name ?? null };
   return {
     ...file,
     children: file.children.map(strip),

@@ -56,7 +56,10 @@ describe('corosync: classes from real-world files', () => {
   describe('several links', () => {
     it('needs names with udpu too, and then refuses the second link of udpu', () => {
       const unnamed = NAMED_TWO_LINKS.replace(/ {8}name: n\d\n/g, '');
-      assert.deepEqual(codes(conf('    transport: udpu\n', unnamed + QUORUM), undefined, ERROR), ['7:corosync/multilink-name', '12:corosync/multilink-name']);
+      assert.deepEqual(codes(conf('    transport: udpu\n', unnamed + QUORUM), undefined, ERROR), [
+        '7:corosync/multilink-name',
+        '12:corosync/multilink-name',
+      ]);
       const [d] = errorsOf(conf('    transport: udpu\n', NAMED_TWO_LINKS + QUORUM));
       assert.equal(d.code, 'corosync/too-many-links');
       assert.match(d.message, /"2 is too many configured interfaces for non-Knet transport\."/);
@@ -72,7 +75,8 @@ describe('corosync: classes from real-world files', () => {
   });
 
   describe('corosync 3 needs a nodelist', () => {
-    const multicast = 'totem {\n    version: 2\n    interface {\n        ringnumber: 0\n        bindnetaddr: 10.70.1.0\n        mcastaddr: 239.255.70.1\n    }\n}\n';
+    const multicast =
+      'totem {\n    version: 2\n    interface {\n        ringnumber: 0\n        bindnetaddr: 10.70.1.0\n        mcastaddr: 239.255.70.1\n    }\n}\n';
 
     it('gives one error quoting what corosync prints in each case', () => {
       const [a] = errorsOf(multicast);
@@ -85,12 +89,18 @@ describe('corosync: classes from real-world files', () => {
       assert.equal(errorsOf(multicast).length, 1);
       const skeleton = applyEdits(multicast, fixesOf(a)[0].edits);
       assert.match(skeleton, /^\}\n\nnodelist \{\n {4}node \{\n {8}ring0_addr: ADDRESS_OF_NODE1\n/m);
-      assert.deepEqual(errorsOf(skeleton.replace('ADDRESS_OF_NODE1', '10.70.1.1').replace('ADDRESS_OF_NODE2', '10.70.1.2')).filter((d) => d.code === 'corosync/no-nodes'), []);
+      assert.deepEqual(
+        errorsOf(skeleton.replace('ADDRESS_OF_NODE1', '10.70.1.1').replace('ADDRESS_OF_NODE2', '10.70.1.2')).filter(
+          (d) => d.code === 'corosync/no-nodes',
+        ),
+        [],
+      );
     });
 
     it('builds the nodelist from corosync 2 member addresses', () => {
       const text =
-        'totem {\n    version: 2\n    transport: udpu\n    interface {\n        member {\n            memberaddr: 10.80.3.1\n        }\n        member {\n            memberaddr: 10.80.3.2\n        }\n        mcastport: 5405\n    }\n}\n' + QUORUM;
+        'totem {\n    version: 2\n    transport: udpu\n    interface {\n        member {\n            memberaddr: 10.80.3.1\n        }\n        member {\n            memberaddr: 10.80.3.2\n        }\n        mcastport: 5405\n    }\n}\n' +
+        QUORUM;
       const d = errorsOf(text).find((x) => x.code === 'corosync/no-nodes')!;
       assert.match(d.message, /ring0_addr: 10\.80\.3\.1/);
       const fixed = applyEdits(text, fixesOf(d)[0].edits);
@@ -109,8 +119,14 @@ describe('corosync: classes from real-world files', () => {
         conf('    vsftype: none\n    threads: 0\n    rrp_mode: passive\n') +
         'amf {\n    mode: disabled\n}\naisexec {\n    user: root\n}\nservice {\n    name: pacemaker\n    ver: 0\n}\nlogging {\n    logger_subsys {\n        subsys: QUORUM\n        tags: enter\n    }\n}\n';
       const ds = check(text);
-      assert.deepEqual(ds.filter((d) => /unknown|misplaced/.test(String(d.code))), []);
-      assert.ok(ds.every((d) => d.severity === WARNING), ds.map((d) => d.code).join());
+      assert.deepEqual(
+        ds.filter((d) => /unknown|misplaced/.test(String(d.code))),
+        [],
+      );
+      assert.ok(
+        ds.every((d) => d.severity === WARNING),
+        ds.map((d) => d.code).join(),
+      );
       const by = (re: RegExp) => ds.find((d) => re.test(d.message))!;
       assert.match(by(/rrp_mode/).message, /link_mode: passive/);
       assert.match(by(/service \{ name: pacemaker \}/).message, /systemctl enable --now pacemaker/);
@@ -140,7 +156,9 @@ describe('corosync: classes from real-world files', () => {
     });
 
     it('refuses a member block with anything but memberaddr', () => {
-      const text = conf('    transport: udpu\n    interface {\n        member {\n            memberaddr: 10.0.0.1\n            port: 5405\n        }\n    }\n');
+      const text = conf(
+        '    transport: udpu\n    interface {\n        member {\n            memberaddr: 10.0.0.1\n            port: 5405\n        }\n    }\n',
+      );
       assert.deepEqual(codes(text, undefined, ERROR), ['8:corosync/member']);
       assert.match(errorsOf(text)[0].message, /"Only memberaddr is allowed in member section"/);
     });
@@ -150,7 +168,10 @@ describe('corosync: classes from real-world files', () => {
     it('explains the refused value in the one error of the line, with a fix that moves the comment', () => {
       const text = conf('    token: 5000 # slow VMs\n');
       const ds = check(text);
-      assert.deepEqual(ds.map((d) => `${d.range.start.line + 1}:${d.code}`), ['4:corosync/invalid-value']);
+      assert.deepEqual(
+        ds.map((d) => `${d.range.start.line + 1}:${d.code}`),
+        ['4:corosync/invalid-value'],
+      );
       assert.match(ds[0].message, /no end-of-line comments: `# slow VMs` is part of the value/);
       const fixed = applyEdits(text, fixesOf(ds[0])[0].edits);
       assert.match(fixed, /^ {4}# slow VMs\n {4}token: 5000\n/m);
@@ -179,9 +200,17 @@ describe('corosync: classes from real-world files', () => {
     });
 
     it('does not add errors derived from a value corosync already refuses', () => {
-      assert.deepEqual(codes(conf('    crypto_cipher: aes256\n    crypto_hash: sha-256\n'), undefined, ERROR), ['5:corosync/invalid-value']);
+      assert.deepEqual(codes(conf('    crypto_cipher: aes256\n    crypto_hash: sha-256\n'), undefined, ERROR), [
+        '5:corosync/invalid-value',
+      ]);
       assert.deepEqual(
-        codes(conf('    transport: tcp\n    crypto_cipher: aes256\n    crypto_hash: sha256\n    interface {\n        knet_link_priority: 2\n    }\n'), undefined, ERROR),
+        codes(
+          conf(
+            '    transport: tcp\n    crypto_cipher: aes256\n    crypto_hash: sha256\n    interface {\n        knet_link_priority: 2\n    }\n',
+          ),
+          undefined,
+          ERROR,
+        ),
         ['4:corosync/invalid-value'],
       );
       const token = check(conf('    token: 10\n')).filter((d) => d.severity === ERROR);
@@ -190,19 +219,32 @@ describe('corosync: classes from real-world files', () => {
     });
 
     it('gives no quorum figures on a file whose nodeids repeat', () => {
-      const text = conf('', NODES2.replace('nodeid: 2', 'nodeid: 1') + 'quorum {\n    provider: corosync_votequorum\n    expected_votes: 3\n}\n');
+      const text = conf(
+        '',
+        NODES2.replace('nodeid: 2', 'nodeid: 1') + 'quorum {\n    provider: corosync_votequorum\n    expected_votes: 3\n}\n',
+      );
       assert.deepEqual(codes(text, undefined, ERROR), ['14:corosync/duplicate-nodeid']);
       assert.deepEqual(quorumDiagnostics(parse(text)), []);
     });
   });
 
   describe('expected_votes', () => {
-    const nodes = (n: number) => `nodelist {\n${Array.from({ length: n }, (_, i) => `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        nodeid: ${i + 1}\n    }\n`).join('')}}\n`;
+    const nodes = (n: number) =>
+      `nodelist {\n${Array.from({ length: n }, (_, i) => `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        nodeid: ${i + 1}\n    }\n`).join('')}}\n`;
     const mismatch = (n: number, ev: number) =>
-      quorumDiagnostics(parse(conf('', nodes(n) + `quorum {\n    provider: corosync_votequorum\n    expected_votes: ${ev}\n}\n`))).find((d) => d.code === 'quorum/expected-votes-mismatch');
+      quorumDiagnostics(parse(conf('', nodes(n) + `quorum {\n    provider: corosync_votequorum\n    expected_votes: ${ev}\n}\n`))).find(
+        (d) => d.code === 'quorum/expected-votes-mismatch',
+      );
 
     it('never says "quorum becomes N instead of N"', () => {
-      for (const [n, ev] of [[4, 5], [2, 3], [3, 2], [4, 3], [6, 2], [5, 6]]) {
+      for (const [n, ev] of [
+        [4, 5],
+        [2, 3],
+        [3, 2],
+        [4, 3],
+        [6, 2],
+        [5, 6],
+      ]) {
         const d = mismatch(n, ev);
         assert.ok(d, `${n} nodes, expected_votes ${ev}`);
         const m = /quorum becomes (\d+) instead of (\d+)/.exec(d.message);

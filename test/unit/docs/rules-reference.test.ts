@@ -24,7 +24,10 @@ for (const file of sourceFiles(path.join(root, 'server', 'src'))) {
 }
 
 const docsDir = path.join(root, 'docs', 'rules');
-const pages = fs.readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((file) => ({ file, markdown: fs.readFileSync(path.join(docsDir, file), 'utf8') }));
+const pages = fs
+  .readdirSync(docsDir)
+  .filter((f) => f.endsWith('.md'))
+  .map((file) => ({ file, markdown: fs.readFileSync(path.join(docsDir, file), 'utf8') }));
 const index = indexRuleDocs(pages);
 
 test('every code written in the server sources has its row in docs/rules/', () => {

@@ -7,7 +7,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../../server/src/service/languageService';
-import { fuzzService, loadCorpus, makeInput, rangeInside, Rng, runService, type FuzzInput, type Seed, type Violation } from '../../support/fuzz';
+import {
+  fuzzService,
+  loadCorpus,
+  makeInput,
+  rangeInside,
+  Rng,
+  runService,
+  type FuzzInput,
+  type Seed,
+  type Violation,
+} from '../../support/fuzz';
 import type { DocumentKind } from '../../../server/src/service/types';
 
 const SEED = 20261203;
@@ -17,7 +27,13 @@ const BOUND_MS = 2000;
 const CRASHES = path.join(__dirname, 'crashes');
 
 const describeViolations = (v: { input: FuzzInput; violation: Violation }[]) =>
-  v.slice(0, 10).map(({ input, violation }) => `#${input.index} ${input.kind} (${input.origin.slice(0, 120)}): ${violation.property} in ${violation.feature}: ${violation.detail}`).join('\n');
+  v
+    .slice(0, 10)
+    .map(
+      ({ input, violation }) =>
+        `#${input.index} ${input.kind} (${input.origin.slice(0, 120)}): ${violation.property} in ${violation.feature}: ${violation.detail}`,
+    )
+    .join('\n');
 
 describe('fuzz slice: the language service', () => {
   let corpus: Seed[];
@@ -43,9 +59,12 @@ describe('fuzz slice: the language service', () => {
       const result = runService(service, input, new Rng(SEED ^ i), i % 2 === 1);
       for (const violation of result.violations) broken.push({ input, violation });
       if (result.cpuMs > slowest.cpuMs) slowest = { cpuMs: result.cpuMs, ms: result.ms, input };
-      if (result.cpuMs > BOUND_MS) broken.push({ input, violation: { property: 'time', feature: 'all', detail: `${result.cpuMs.toFixed(0)} ms CPU` } });
+      if (result.cpuMs > BOUND_MS)
+        broken.push({ input, violation: { property: 'time', feature: 'all', detail: `${result.cpuMs.toFixed(0)} ms CPU` } });
     }
-    t.diagnostic(`slowest input: #${slowest.input?.index} ${slowest.input?.kind} ${slowest.input?.text.length} chars, ${slowest.cpuMs.toFixed(0)} ms CPU (${slowest.ms.toFixed(0)} ms wall): ${slowest.input?.origin.slice(0, 160)}`);
+    t.diagnostic(
+      `slowest input: #${slowest.input?.index} ${slowest.input?.kind} ${slowest.input?.text.length} chars, ${slowest.cpuMs.toFixed(0)} ms CPU (${slowest.ms.toFixed(0)} ms wall): ${slowest.input?.origin.slice(0, 160)}`,
+    );
     assert.equal(broken.length, 0, describeViolations(broken));
   });
 });
@@ -57,7 +76,10 @@ describe('fuzz findings stay fixed', () => {
   });
 
   const kindOf = (file: string): DocumentKind => (file.endsWith('.conf') ? 'corosync' : file.endsWith('.md') ? 'markdown' : 'shell');
-  for (const file of fs.readdirSync(CRASHES).filter((f) => f !== 'README.md').sort()) {
+  for (const file of fs
+    .readdirSync(CRASHES)
+    .filter((f) => f !== 'README.md')
+    .sort()) {
     it(`${file}: every feature, fresh and as an edit, keeps the properties`, () => {
       const text = fs.readFileSync(path.join(CRASHES, file), 'utf8');
       const input: FuzzInput = { index: 0, kind: kindOf(file), text, origin: file };
@@ -76,14 +98,24 @@ describe('fuzz findings stay fixed', () => {
     service.setDocument(uri, 'corosync', fs.readFileSync(path.join(CRASHES, 'lone-cr-line-breaks.corosync.conf'), 'utf8'));
     const unknown = service.diagnostics(uri).find((d) => d.code === 'corosync/unknown-key');
     assert.deepEqual(unknown?.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } });
-    assert.deepEqual(service.documentSymbols(uri).map((s) => [s.name, s.range.start.line, s.range.end.line]), [['totem', 0, 3], ['quorum', 5, 7]]);
+    assert.deepEqual(
+      service.documentSymbols(uri).map((s) => [s.name, s.range.start.line, s.range.end.line]),
+      [
+        ['totem', 0, 3],
+        ['quorum', 5, 7],
+      ],
+    );
   });
 
   it('places script diagnostics on the lines an editor shows for lone CR line breaks', () => {
     const uri = 'file:///cr/setup.sh';
     service.setDocument(uri, 'shell', fs.readFileSync(path.join(CRASHES, 'lone-cr-line-breaks.sh'), 'utf8'));
     const missing = service.diagnostics(uri).filter((d) => d.severity === 1);
-    assert.deepEqual(missing.map((d) => d.range.start.line), [3], JSON.stringify(missing));
+    assert.deepEqual(
+      missing.map((d) => d.range.start.line),
+      [3],
+      JSON.stringify(missing),
+    );
   });
 
   it('keeps positions right after an edit that joins a CR and a LF into one line break', () => {

@@ -12,7 +12,9 @@ import { MAX_LINE_CHARS } from '../../../server/src/shell/extract';
 
 const pos = { line: 1, character: 3 };
 
-async function analyse(shape: Pick<Shape, 'kind' | 'file' | 'text'>): Promise<{ service: LanguageService; uri: string; diagnostics: Diagnostic[] }> {
+async function analyse(
+  shape: Pick<Shape, 'kind' | 'file' | 'text'>,
+): Promise<{ service: LanguageService; uri: string; diagnostics: Diagnostic[] }> {
   const service = new LanguageService();
   await service.init();
   const uri = `file:///lab/${shape.file}`;
@@ -35,7 +37,8 @@ describe('hostile input shapes (deep nesting, 2 MB lines)', () => {
   for (const shape of shapes.map((s, i) => (/long-(and|or)-list|long-pipeline/.test(s.name) ? short[i] : s))) {
     it(`${shape.name}: every feature answers`, async () => {
       const { service, uri, diagnostics } = await analyse(shape);
-      for (const d of diagnostics) assert.ok(d.range.start.line >= 0 && d.range.end.line <= shape.text.split('\n').length, JSON.stringify(d));
+      for (const d of diagnostics)
+        assert.ok(d.range.start.line >= 0 && d.range.end.line <= shape.text.split('\n').length, JSON.stringify(d));
       service.hover(uri, pos);
       service.completion(uri, pos);
       service.documentSymbols(uri);
@@ -53,7 +56,10 @@ describe('hostile input shapes (deep nesting, 2 MB lines)', () => {
     const { diagnostics } = await analyse({ kind: 'corosync', file: 'corosync.conf', text: 'totem {\n'.repeat(2000) + '}\n'.repeat(2000) });
     const tooLong = diagnostics.filter((d) => d.message.startsWith('Start of section makes total cmap path too long'));
     // corosync 3.1.7: "parser error: …:43: Start of section makes total cmap path too long"
-    assert.deepEqual(tooLong.map((d) => [d.severity, d.code, d.range.start.line]), [[1, 'corosync/syntax', 42]]);
+    assert.deepEqual(
+      tooLong.map((d) => [d.severity, d.code, d.range.start.line]),
+      [[1, 'corosync/syntax', 42]],
+    );
   });
 
   it('corosync.conf: a nested section path just under the limit is accepted, one more character is not', async () => {
@@ -68,7 +74,12 @@ describe('hostile input shapes (deep nesting, 2 MB lines)', () => {
   });
 
   it('$( nested 2,000 deep: a warning that the nesting is not analysed, and the commands before it are', async () => {
-    const text = '#!/bin/bash\npcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.9\necho ' + '$('.repeat(2000) + 'x' + ')'.repeat(2000) + '\npcs constraint location vip prefers node1\n';
+    const text =
+      '#!/bin/bash\npcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.9\necho ' +
+      '$('.repeat(2000) +
+      'x' +
+      ')'.repeat(2000) +
+      '\npcs constraint location vip prefers node1\n';
     const { service, uri, diagnostics } = await analyse({ kind: 'shell', file: 'deep.sh', text });
     const deep = only(diagnostics, 'shell/nesting-too-deep');
     assert.equal(deep.length, 1);
@@ -93,7 +104,8 @@ describe('hostile input shapes (deep nesting, 2 MB lines)', () => {
   });
 
   it('a 2 MB line: a warning naming the limit, and the lines around it are still analysed', async () => {
-    const text = '#!/bin/bash\npcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.9\necho ' + 'a '.repeat(1_000_000) + '\niscsadm -m discovery\n';
+    const text =
+      '#!/bin/bash\npcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.9\necho ' + 'a '.repeat(1_000_000) + '\niscsadm -m discovery\n';
     const { diagnostics } = await analyse({ kind: 'shell', file: 'long.sh', text });
     const long = only(diagnostics, 'shell/line-too-long');
     assert.equal(long.length, 1);
@@ -105,6 +117,9 @@ describe('hostile input shapes (deep nesting, 2 MB lines)', () => {
   it('a 2 MB line in a Markdown fence: the same warning, on the fence line', async () => {
     const text = '# memo\n\n```bash\npcs resource create ' + 'x '.repeat(1_000_000) + '\n```\n';
     const { diagnostics } = await analyse({ kind: 'markdown', file: 'memo.md', text });
-    assert.deepEqual(only(diagnostics, 'shell/line-too-long').map((d) => d.range.start.line), [3]);
+    assert.deepEqual(
+      only(diagnostics, 'shell/line-too-long').map((d) => d.range.start.line),
+      [3],
+    );
   });
 });

@@ -32,11 +32,17 @@ describe('shell alternatives', () => {
   it('the same fence device in the if, elif and else arms is no duplicate; twice in one arm, or again after an exhaustive if, it is', async () => {
     const uri = 'file:///lab/fence-branches.sh';
     const s = await open({ [uri]: readFileSync(path.join(fixtures, 'clusters', 'fence-branches.sh'), 'utf8') });
-    const dup = s.diagnostics(uri).filter((d) => d.code === 'pcs/duplicate-id').map((d) => d.range.start.line + 1);
+    const dup = s
+      .diagnostics(uri)
+      .filter((d) => d.code === 'pcs/duplicate-id')
+      .map((d) => d.range.start.line + 1);
     // line 11: second create inside the else arm; line 22: every arm created it, so it exists for certain
     assert.deepEqual(dup, [11, 22]);
     // the case without `*)` and the `||` alternative: site-vip may or may not exist, never a certain duplicate
-    assert.deepEqual(problems(s.diagnostics(uri)).filter((p) => /^(1[5-9]|20) /.test(p)), []);
+    assert.deepEqual(
+      problems(s.diagnostics(uri)).filter((p) => /^(1[5-9]|20) /.test(p)),
+      [],
+    );
   });
 
   it('an if without else leaves the id a maybe: creating it after the fi is not an error', async () => {
@@ -52,7 +58,10 @@ describe('shell alternatives', () => {
         '',
       ].join('\n'),
     });
-    const dup = s.diagnostics(uri).filter((d) => d.code === 'pcs/duplicate-id').map((d) => d.range.start.line + 1);
+    const dup = s
+      .diagnostics(uri)
+      .filter((d) => d.code === 'pcs/duplicate-id')
+      .map((d) => d.range.start.line + 1);
     assert.deepEqual(dup, [6], 'line 5 may or may not clash (the if may not have run); line 6 clashes with line 5 for certain');
   });
 
@@ -69,7 +78,10 @@ describe('shell alternatives', () => {
         '',
       ].join('\n'),
     });
-    assert.deepEqual(s.diagnostics(uri).filter((d) => d.code === 'pcs/unknown-resource'), []);
+    assert.deepEqual(
+      s.diagnostics(uri).filter((d) => d.code === 'pcs/unknown-resource'),
+      [],
+    );
   });
 
   it('each arm starts from the state before the construct: an arm does not see what another arm created', async () => {
@@ -85,7 +97,13 @@ describe('shell alternatives', () => {
       ].join('\n'),
     });
     // pcs refuses the else arm whenever it runs: vip does not exist on that path
-    assert.deepEqual(s.diagnostics(uri).filter((d) => d.code === 'pcs/unknown-resource').map((d) => d.range.start.line + 1), [4]);
+    assert.deepEqual(
+      s
+        .diagnostics(uri)
+        .filter((d) => d.code === 'pcs/unknown-resource')
+        .map((d) => d.range.start.line + 1),
+      [4],
+    );
   });
 });
 
@@ -93,14 +111,23 @@ describe('order across files', () => {
   it('two files of unknown order: one constrains ClusterIP, the other creates and clones it: no error', async () => {
     const s = await open(folder('order/unordered'));
     for (const uri of Object.keys(folder('order/unordered'))) {
-      assert.deepEqual(s.diagnostics(uri).filter((d) => d.severity === 1), [], uri);
+      assert.deepEqual(
+        s.diagnostics(uri).filter((d) => d.severity === 1),
+        [],
+        uri,
+      );
     }
   });
 
   it('numbered chapters: constraints in chapter 2, the clone in chapter 3: no error (pcs accepts them in that order)', async () => {
     const files = folder('order/chapters');
     const s = await open(files);
-    for (const uri of Object.keys(files)) assert.deepEqual(s.diagnostics(uri).filter((d) => d.severity === 1), [], uri);
+    for (const uri of Object.keys(files))
+      assert.deepEqual(
+        s.diagnostics(uri).filter((d) => d.severity === 1),
+        [],
+        uri,
+      );
   });
 
   it('numbered chapters: the clone in chapter 2, constraints in chapter 3: pcs refuses each constraint', async () => {
@@ -108,7 +135,10 @@ describe('order across files', () => {
     const s = await open(files);
     const third = Object.keys(files).find((u) => u.includes('03-'))!;
     assert.deepEqual(
-      s.diagnostics(third).filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1} ${d.code}`),
+      s
+        .diagnostics(third)
+        .filter((d) => d.severity === 1)
+        .map((d) => `${d.range.start.line + 1} ${d.code}`),
       ['3 pcs/constraint-on-clone-child', '4 pcs/constraint-on-clone-child', '5 pcs/constraint-on-clone-child'],
     );
   });
@@ -135,7 +165,12 @@ describe('order across files', () => {
     assert.equal(rankFromName('file:///lab/node2.sh'), undefined, 'a node number is not a step');
     assert.ok(rankFromName('file:///lab/day1/02-fence.sh')! < rankFromName('file:///lab/day2/01-vip.sh')!);
     const order = new LabOrder(['setup.sh', 'resources/*.sh', 'constraints.sh']);
-    assert.deepEqual(['file:///lab/setup.sh', 'file:///lab/resources/web.sh', 'file:///lab/constraints.sh', 'file:///lab/01-x.sh'].map((u) => order.rank(u)), [0, 1, 2, undefined]);
+    assert.deepEqual(
+      ['file:///lab/setup.sh', 'file:///lab/resources/web.sh', 'file:///lab/constraints.sh', 'file:///lab/01-x.sh'].map((u) =>
+        order.rank(u),
+      ),
+      [0, 1, 2, undefined],
+    );
   });
 
   it('the pacemakerLab.order setting gives the order: the later file then sees the clone and pcs refuses', async () => {
@@ -143,7 +178,11 @@ describe('order across files', () => {
     const s = await open(files);
     s.configureOrder(['web-resources.sh', 'web-constraints.sh']);
     const constraints = Object.keys(files).find((u) => u.includes('constraints'))!;
-    assert.deepEqual(problems(s.diagnostics(constraints)), ['3 pcs/constraint-on-clone-child', '4 pcs/constraint-on-clone-child', '5 pcs/constraint-on-clone-child']);
+    assert.deepEqual(problems(s.diagnostics(constraints)), [
+      '3 pcs/constraint-on-clone-child',
+      '4 pcs/constraint-on-clone-child',
+      '5 pcs/constraint-on-clone-child',
+    ]);
     s.configureOrder([]);
     assert.deepEqual(problems(s.diagnostics(constraints)), []);
   });
@@ -156,12 +195,18 @@ describe('several clusters', () => {
   it('a DR memo: the same ids in both clusters are no duplicates; a constraint on node1 naming node3 gets a warning naming both clusters', async () => {
     const s = await open({ [uri]: memo });
     const list = s.diagnostics(uri);
-    assert.deepEqual(list.filter((d) => d.severity === 1), []);
+    assert.deepEqual(
+      list.filter((d) => d.severity === 1),
+      [],
+    );
     const other = list.filter((d) => d.code === 'pcs/node-of-other-cluster');
     assert.equal(other.length, 1);
     assert.equal(other[0].severity, 2);
     assert.equal(other[0].range.start.line + 1, memo.split('\n').findIndex((l) => l.includes('prefers node3')) + 1);
-    assert.match(other[0].message, /'node3' is a node of cluster 'recovery-site', but this command runs on cluster 'primary-site' \(on node1\)/);
+    assert.match(
+      other[0].message,
+      /'node3' is a node of cluster 'recovery-site', but this command runs on cluster 'primary-site' \(on node1\)/,
+    );
   });
 
   it('the calculator and the lenses are per cluster: each setup lens opens its own cluster', async () => {
@@ -169,9 +214,18 @@ describe('several clusters', () => {
     const lenses = s.codeLenses(uri).filter((l) => l.command?.command === 'pacemakerLab.openQuorumCalculator');
     assert.equal(lenses.length, 2);
     const configs = lenses.map((l) => s.quorumConfig(uri, l.command!.arguments![1] as number)!);
-    assert.deepEqual(configs.map((c) => c.nodes.map((n) => n.name)), [['node1', 'node2'], ['node3', 'node4']]);
+    assert.deepEqual(
+      configs.map((c) => c.nodes.map((n) => n.name)),
+      [
+        ['node1', 'node2'],
+        ['node3', 'node4'],
+      ],
+    );
     // node1's `pcs quorum device add` (below the second setup) belongs to primary-site
-    assert.deepEqual(configs.map((c) => !!c.qdevice), [true, false]);
+    assert.deepEqual(
+      configs.map((c) => !!c.qdevice),
+      [true, false],
+    );
   });
 
   it('a || b: each side may or may not take effect, so neither a missing nor a duplicate id is certain', async () => {
@@ -185,7 +239,10 @@ describe('several clusters', () => {
         '',
       ].join('\n'),
     });
-    assert.deepEqual(problems(s.diagnostics(or)).filter((p) => !p.endsWith('no-fence-device')), ['4 pcs/duplicate-id']);
+    assert.deepEqual(
+      problems(s.diagnostics(or)).filter((p) => !p.endsWith('no-fence-device')),
+      ['4 pcs/duplicate-id'],
+    );
   });
 
   it('without prompts, the last setup above decides; a command on a node of the other cluster belongs to that one', async () => {
@@ -228,7 +285,11 @@ describe('several clusters', () => {
       ].join('\n'),
     });
     const other = s.diagnostics(both).filter((d) => d.code === 'pcs/node-of-other-cluster');
-    assert.deepEqual(other.map((d) => d.range.start.line + 1), [14], 'node4 is the other site; node1 is this one');
+    assert.deepEqual(
+      other.map((d) => d.range.start.line + 1),
+      [14],
+      'node4 is the other site; node1 is this one',
+    );
     assert.match(other[0].message, /cluster 'site-two', but this command runs on cluster 'site-one'/);
   });
 
@@ -248,7 +309,10 @@ describe('several clusters', () => {
         '',
       ].join('\n'),
     });
-    assert.deepEqual(s.diagnostics(booth).filter((d) => d.severity === 1 || d.code === 'pcs/unknown-node'), []);
+    assert.deepEqual(
+      s.diagnostics(booth).filter((d) => d.severity === 1 || d.code === 'pcs/unknown-node'),
+      [],
+    );
     const refs = s.references(booth, { line: 5, character: 27 }, true);
     assert.deepEqual(refs.map((r) => r.range.start.line).sort(), [2, 5]);
   });
@@ -263,7 +327,11 @@ describe('incremental edits keep branches, order and clusters right', () => {
   function summary(list: Diagnostic[]): string[] {
     return list.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.message}`).sort();
   }
-  function replaceIn(text: string, from: string, to: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+  function replaceIn(
+    text: string,
+    from: string,
+    to: string,
+  ): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
     const at = text.indexOf(from);
     assert.ok(at >= 0, from);
     const before = text.slice(0, at).split('\n');
@@ -281,10 +349,18 @@ describe('incremental edits keep branches, order and clusters right', () => {
     };
     const s = await open(files);
     const edits: [string, string, string][] = [
-      ['file:///lab/fence-branches.sh', 'else\n  pcs stonith create lab-fence fence_dummy', 'else\n  pcs stonith create lab-fenc fence_dummy'],
+      [
+        'file:///lab/fence-branches.sh',
+        'else\n  pcs stonith create lab-fence fence_dummy',
+        'else\n  pcs stonith create lab-fenc fence_dummy',
+      ],
       ['file:///lab/fence-branches.sh', 'else\n', 'fi\nif true; then\n'],
       ['file:///lab/fence-branches.sh', 'fi\nif true; then\n', 'else\n'],
-      ['file:///lab/dr-memo.md', '[root@node1 ~]# pcs constraint location app-vip prefers node3', '[root@node3 ~]# pcs constraint location app-vip prefers node3'],
+      [
+        'file:///lab/dr-memo.md',
+        '[root@node1 ~]# pcs constraint location app-vip prefers node3',
+        '[root@node3 ~]# pcs constraint location app-vip prefers node3',
+      ],
       ['file:///lab/dr-memo.md', 'setup recovery-site node3', 'setup primary-site node3'],
       ['file:///lab/01-resources.sh', '--group', '--group'],
       ['file:///lab/01-resources.sh', 'pcs resource create ClusterIP', 'pcs resource create ClusterIP2'],

@@ -19,7 +19,10 @@ async function service(): Promise<LanguageService> {
 
 function summary(list: Diagnostic[]): string[] {
   return list
-    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`)
+    .map(
+      (d) =>
+        `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`,
+    )
     .sort();
 }
 
@@ -43,10 +46,24 @@ test('a resource created in another file exists; within a file, order matters; d
   const constraints = 'file:///lab/constraints.sh';
   const resources = 'file:///lab/resources.sh';
   const cleanup = 'file:///lab/cleanup.sh';
-  s.setDocument(constraints, 'shell', '#!/bin/bash\npcs constraint location web_vip prefers node1=100\npcs constraint location no_such_rsc prefers node1=100\n', 1);
-  s.setDocument(resources, 'shell', '#!/bin/bash\npcs resource create web_vip ocf:heartbeat:IPaddr2 ip=10.0.0.10\npcs constraint location late prefers node1=100\npcs resource create late ocf:heartbeat:IPaddr2 ip=10.0.0.11\n', 1);
+  s.setDocument(
+    constraints,
+    'shell',
+    '#!/bin/bash\npcs constraint location web_vip prefers node1=100\npcs constraint location no_such_rsc prefers node1=100\n',
+    1,
+  );
+  s.setDocument(
+    resources,
+    'shell',
+    '#!/bin/bash\npcs resource create web_vip ocf:heartbeat:IPaddr2 ip=10.0.0.10\npcs constraint location late prefers node1=100\npcs resource create late ocf:heartbeat:IPaddr2 ip=10.0.0.11\n',
+    1,
+  );
   s.setDocument(cleanup, 'shell', '#!/bin/bash\npcs resource delete web_vip\n', 1);
-  const unknown = (uri: string) => s.diagnostics(uri).filter((d) => d.code === 'pcs/unknown-resource').map((d) => d.range.start.line);
+  const unknown = (uri: string) =>
+    s
+      .diagnostics(uri)
+      .filter((d) => d.code === 'pcs/unknown-resource')
+      .map((d) => d.range.start.line);
   assert.deepEqual(unknown(constraints), [2], 'web_vip comes from resources.sh; no_such_rsc exists nowhere');
   assert.deepEqual(unknown(resources), [2], "'late' is used above the line that creates it in the same file");
   assert.deepEqual(unknown(cleanup), [], 'deleting a resource another file creates is fine');
@@ -57,7 +74,10 @@ test('a resource created in another file exists; within a file, order matters; d
   assert.deepEqual(unknown(constraints), [2]);
   // creating the same id in two files is not a duplicate (either may run)
   s.setDocument(constraints, 'shell', '#!/bin/bash\npcs resource create web_vip ocf:heartbeat:IPaddr2 ip=10.0.0.12\n', 4);
-  assert.deepEqual(s.diagnostics(constraints).filter((d) => d.code === 'pcs/duplicate-id'), []);
+  assert.deepEqual(
+    s.diagnostics(constraints).filter((d) => d.code === 'pcs/duplicate-id'),
+    [],
+  );
 });
 
 test('edits re-fold incrementally and give the same diagnostics as a fresh analysis', async () => {
@@ -94,13 +114,19 @@ test('edits re-fold incrementally and give the same diagnostics as a fresh analy
     const text = docs.get(uri)!.text;
     const lineCount = text.split('\n').length;
     const line = next(lineCount);
-    let change = step % 5 === 4 ? lineEdit(text, line, 0, 1000, '') : lineEdit(text, line, next(40), next(3), inserts[next(inserts.length)]);
+    let change =
+      step % 5 === 4 ? lineEdit(text, line, 0, 1000, '') : lineEdit(text, line, next(40), next(3), inserts[next(inserts.length)]);
     // whole lines deleted (or joined): the lines below move up
-    if (step % 7 === 6) change = { range: { start: { line, character: 0 }, end: { line: Math.min(lineCount - 1, line + 1 + next(4)), character: 0 } }, text: '' };
+    if (step % 7 === 6)
+      change = {
+        range: { start: { line, character: 0 }, end: { line: Math.min(lineCount - 1, line + 1 + next(4)), character: 0 } },
+        text: '',
+      };
     s.changeDocument(uri, [change], step + 2);
     docs.get(uri)!.text = s.getText(uri)!;
     const expected = await cold(docs);
-    for (const u of uris) assert.deepEqual(summary(s.diagnostics(u)), expected.get(u), `step ${step}: ${u} after editing ${uri} at line ${line}`);
+    for (const u of uris)
+      assert.deepEqual(summary(s.diagnostics(u)), expected.get(u), `step ${step}: ${u} after editing ${uri} at line ${line}`);
   }
 });
 
@@ -108,7 +134,12 @@ test('a corosync.conf edit updates what scripts see of it without re-analysing t
   const s = await service();
   const conf = 'file:///c/corosync.conf';
   const script = 'file:///c/storage.sh';
-  s.setDocument(conf, 'corosync', 'totem {\n    version: 2\n    cluster_name: lab\n}\nnodelist {\n    node {\n        ring0_addr: 10.0.0.1\n        name: node1\n        nodeid: 1\n    }\n}\n', 1);
+  s.setDocument(
+    conf,
+    'corosync',
+    'totem {\n    version: 2\n    cluster_name: lab\n}\nnodelist {\n    node {\n        ring0_addr: 10.0.0.1\n        name: node1\n        nodeid: 1\n    }\n}\n',
+    1,
+  );
   s.setDocument(script, 'shell', '#!/bin/bash\nmkfs.gfs2 -p lock_dlm -t lab:data -j 1 /dev/vg/lv\n', 1);
   const clusterName = () => s.diagnostics(script).filter((d) => d.code === 'shell/gfs2-cluster-name').length;
   assert.equal(clusterName(), 0);

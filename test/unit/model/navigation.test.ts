@@ -13,8 +13,20 @@ import {
 } from '../../../server/src/scripts/index';
 import { doc } from '../pcs/lines';
 
-const a = doc('file:///w/01-setup.sh', ['pcs cluster setup lab node1 node2', 'pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.5 --group web'].join('\n'));
-const b = doc('file:///w/02-constraints.sh', ['pcs constraint location vip prefers node1=100', 'pcs resource update vip ip=10.0.0.6', 'pcs constraint location ', 'pcs property set no-quorum-policy=', 'pcs resource '].join('\n'));
+const a = doc(
+  'file:///w/01-setup.sh',
+  ['pcs cluster setup lab node1 node2', 'pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.5 --group web'].join('\n'),
+);
+const b = doc(
+  'file:///w/02-constraints.sh',
+  [
+    'pcs constraint location vip prefers node1=100',
+    'pcs resource update vip ip=10.0.0.6',
+    'pcs constraint location ',
+    'pcs property set no-quorum-policy=',
+    'pcs resource ',
+  ].join('\n'),
+);
 
 test('definition and references of a resource id across files', () => {
   const model = buildClusterModel([b, a], []);
@@ -37,7 +49,10 @@ test('node names navigate to cluster setup; clusterNodes lists members', () => {
   const model = buildClusterModel([a, b], []);
   const def = scriptDefinition(b, model, { line: 0, character: 38 });
   assert.equal(def[0].uri, a.uri);
-  assert.deepEqual(clusterNodes(model).map((n) => n.name), ['node1', 'node2']);
+  assert.deepEqual(
+    clusterNodes(model).map((n) => n.name),
+    ['node1', 'node2'],
+  );
 });
 
 test('hover on a resource id shows its definition and the constraints touching it', () => {
@@ -55,7 +70,13 @@ test('completion: resource ids, property values, subcommands', () => {
   const model = buildClusterModel([a, b], []);
   const text = b.extract.invocations.map(() => '').join('\n');
   void text;
-  const src = ['pcs constraint location vip prefers node1=100', 'pcs resource update vip ip=10.0.0.6', 'pcs constraint location ', 'pcs property set no-quorum-policy=', 'pcs resource '].join('\n');
+  const src = [
+    'pcs constraint location vip prefers node1=100',
+    'pcs resource update vip ip=10.0.0.6',
+    'pcs constraint location ',
+    'pcs property set no-quorum-policy=',
+    'pcs resource ',
+  ].join('\n');
   const ids = scriptCompletion(b, model, src, { line: 2, character: 24 }).map((i) => i.label);
   assert.ok(ids.includes('vip') && ids.includes('web'), ids.join());
   const values = scriptCompletion(b, model, src, { line: 3, character: 34 }).map((i) => i.label);
@@ -67,7 +88,10 @@ test('completion: resource ids, property values, subcommands', () => {
 test('symbols: declarations per document and workspace query', () => {
   const model = buildClusterModel([a, b], []);
   const names = scriptSymbols(a, model).map((s) => s.name);
-  assert.deepEqual(names, ['lab', 'node1', 'node2', 'vip', 'web'].filter((n) => n !== 'lab'));
+  assert.deepEqual(
+    names,
+    ['lab', 'node1', 'node2', 'vip', 'web'].filter((n) => n !== 'lab'),
+  );
   assert.ok(workspaceSymbols(model, 'vi').some((s) => s.name === 'vip'));
   assert.ok(workspaceSymbols(model, 'location').some((s) => s.name === 'location-vip-node1-100'));
 });

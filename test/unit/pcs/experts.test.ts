@@ -19,7 +19,8 @@ function analyse(name: string, extra = '') {
   const diags = scriptDiagnostics(d, buildClusterModel([d], []));
   const lines = text.split('\n');
   /** `severity:first words of the line` of each diagnostic with `code`. */
-  const found = (code: string) => diags.filter((x) => x.code === code).map((x) => `${x.severity}:${lines[x.range.start.line].split(' ').slice(0, 4).join(' ')}`);
+  const found = (code: string) =>
+    diags.filter((x) => x.code === code).map((x) => `${x.severity}:${lines[x.range.start.line].split(' ').slice(0, 4).join(' ')}`);
   return { diags, found, text };
 }
 
@@ -31,11 +32,16 @@ test('a Filesystem on DRBD needs promote-then-start and a colocation with the Pr
   assert.match(late.message, /not with its Promoted role/);
   const bare = diags.find((x) => x.message.includes('bare_fs'))!;
   assert.match(bare.message, /no order constraint .* no colocation/s);
-  assert.deepEqual(diags.filter((x) => x.severity === 1), [], 'pcs accepts every line');
+  assert.deepEqual(
+    diags.filter((x) => x.severity === 1),
+    [],
+    'pcs accepts every line',
+  );
 });
 
 test('a Filesystem on DRBD with no promotable DRBD resource at all', () => {
-  const text = 'pcs resource create d ocf:linbit:drbd drbd_resource=r0\npcs resource create fs ocf:heartbeat:Filesystem device=/dev/drbd0 directory=/m fstype=xfs\n';
+  const text =
+    'pcs resource create d ocf:linbit:drbd drbd_resource=r0\npcs resource create fs ocf:heartbeat:Filesystem device=/dev/drbd0 directory=/m fstype=xfs\n';
   const doc = { uri: 'file:///x.sh', kind: 'shell', extract: extractScript(text, 'shell').extract } as const;
   const d = scriptDiagnostics(doc, buildClusterModel([doc], [])).find((x) => x.code === 'pcs/drbd-filesystem-unordered');
   assert.ok(d);
@@ -53,16 +59,26 @@ test('resource op defaults timeout below the advised timeout of an operation tha
   assert.equal(line.slice(edit.range.start.character, edit.range.end.character), '15s');
   assert.equal(edit.newText, '40s');
   // with a timeout high enough, nothing; an operation with its own timeout does not use the default
-  assert.deepEqual(analyse('op-defaults-timeout.sh', 'pcs resource op defaults update timeout=60s\n').found('pcs/op-defaults-timeout-short'), []);
-  const own = 'pcs resource create d ocf:heartbeat:Filesystem device=/dev/sdb1 directory=/d fstype=xfs op monitor interval=20s timeout=60s\npcs resource op defaults update timeout=15s\n';
+  assert.deepEqual(
+    analyse('op-defaults-timeout.sh', 'pcs resource op defaults update timeout=60s\n').found('pcs/op-defaults-timeout-short'),
+    [],
+  );
+  const own =
+    'pcs resource create d ocf:heartbeat:Filesystem device=/dev/sdb1 directory=/d fstype=xfs op monitor interval=20s timeout=60s\npcs resource op defaults update timeout=15s\n';
   const doc = { uri: 'file:///own.sh', kind: 'shell', extract: extractScript(own, 'shell').extract } as const;
-  assert.deepEqual(scriptDiagnostics(doc, buildClusterModel([doc], [])).filter((x) => x.code === 'pcs/op-defaults-timeout-short'), []);
+  assert.deepEqual(
+    scriptDiagnostics(doc, buildClusterModel([doc], [])).filter((x) => x.code === 'pcs/op-defaults-timeout-short'),
+    [],
+  );
 });
 
 test('two nodes fenced through one management board; virtual BMCs on different ports are fine', () => {
   const { diags, found } = analyse('fence-shared-address.sh');
   assert.deepEqual(found('pcs/fence-shared-address'), ['2:pcs stonith create ipmi-n2']);
-  assert.match(diags.find((x) => x.code === 'pcs/fence-shared-address')!.message, /'ipmi-n2' \(for node2\) and 'ipmi-n1' \(for node1\) use the same management board 10\.20\.0\.11/);
+  assert.match(
+    diags.find((x) => x.code === 'pcs/fence-shared-address')!.message,
+    /'ipmi-n2' \(for node2\) and 'ipmi-n1' \(for node1\) use the same management board 10\.20\.0\.11/,
+  );
 });
 
 test('a floating IP outside every subnet of the nodes is information', () => {

@@ -38,12 +38,23 @@ export function extractOf(text: string): ScriptExtract {
   text.split('\n').forEach((line, i) => {
     if (line.startsWith('#hosts ')) {
       const content = line.slice('#hosts '.length);
-      files.push({ path: '/etc/hosts', content, contentRange: { start: { line: i, character: 7 }, end: { line: i, character: line.length } }, lineOffsets: [7], append: true });
+      files.push({
+        path: '/etc/hosts',
+        content,
+        contentRange: { start: { line: i, character: 7 }, end: { line: i, character: line.length } },
+        lineOffsets: [7],
+        append: true,
+      });
       return;
     }
     if (!line.trim() || line.trim().startsWith('#')) return;
     const argv = wordsOf(line, i);
-    invocations.push({ command: argv[0].text.replace(/^.*\//, ''), argv, range: { start: argv[0].range.start, end: argv[argv.length - 1].range.end }, block: 0 });
+    invocations.push({
+      command: argv[0].text.replace(/^.*\//, ''),
+      argv,
+      range: { start: argv[0].range.start, end: argv[argv.length - 1].range.end },
+      block: 0,
+    });
   });
   return { invocations, files, blocks: [] };
 }

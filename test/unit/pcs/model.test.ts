@@ -11,7 +11,9 @@ function check(text: string, uri = 'file:///w/a.sh') {
 }
 
 test('constraint on a resource that does not exist is an error, with did-you-mean', () => {
-  const { diags } = check(['pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.5', 'pcs constraint location vpi prefers node1=100'].join('\n'));
+  const { diags } = check(
+    ['pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.5', 'pcs constraint location vpi prefers node1=100'].join('\n'),
+  );
   const d = diags.find((x) => x.code === 'pcs/unknown-resource');
   assert.ok(d, JSON.stringify(diags));
   assert.equal(d.severity, 1);
@@ -20,31 +22,42 @@ test('constraint on a resource that does not exist is an error, with did-you-mea
 });
 
 test('--group naming a primitive, duplicate id and invalid id are refused', () => {
-  const { codes } = check([
-    'pcs resource create vip ocf:pacemaker:Dummy',
-    'pcs resource create web ocf:pacemaker:Dummy --group vip',
-    'pcs resource create vip ocf:pacemaker:Dummy',
-    'pcs resource create 1bad ocf:pacemaker:Dummy',
-  ].join('\n'));
+  const { codes } = check(
+    [
+      'pcs resource create vip ocf:pacemaker:Dummy',
+      'pcs resource create web ocf:pacemaker:Dummy --group vip',
+      'pcs resource create vip ocf:pacemaker:Dummy',
+      'pcs resource create 1bad ocf:pacemaker:Dummy',
+    ].join('\n'),
+  );
   assert.ok(codes.includes('1:pcs/not-a-group'), codes.join());
   assert.ok(codes.includes('2:pcs/duplicate-id'), codes.join());
   assert.ok(codes.includes('3:pcs/invalid-id'), codes.join());
 });
 
 test('a line sees the model the lines before it left: constraint before create is refused, after is fine', () => {
-  const { codes } = check(['pcs constraint order A then B', 'pcs resource create A ocf:pacemaker:Dummy', 'pcs resource create B ocf:pacemaker:Dummy', 'pcs constraint order A then B'].join('\n'));
+  const { codes } = check(
+    [
+      'pcs constraint order A then B',
+      'pcs resource create A ocf:pacemaker:Dummy',
+      'pcs resource create B ocf:pacemaker:Dummy',
+      'pcs constraint order A then B',
+    ].join('\n'),
+  );
   assert.ok(codes.includes('0:pcs/unknown-resource'));
   assert.ok(!codes.some((c) => c.startsWith('3:') && c.includes('unknown')), codes.join());
 });
 
 test('invalid score, unknown property and invalid property value', () => {
-  const { diags } = check([
-    'pcs resource create A ocf:pacemaker:Dummy',
-    'pcs constraint location A prefers n1=abc',
-    'pcs property set no-such-prop=1',
-    'pcs property set no-quorum-policy=bogus',
-    'pcs property set stonith-enabled=maybe',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs resource create A ocf:pacemaker:Dummy',
+      'pcs constraint location A prefers n1=abc',
+      'pcs property set no-such-prop=1',
+      'pcs property set no-quorum-policy=bogus',
+      'pcs property set stonith-enabled=maybe',
+    ].join('\n'),
+  );
   const by = (code: string) => diags.filter((d) => d.code === code).map((d) => d.range.start.line);
   assert.deepEqual(by('pcs/invalid-score'), [1]);
   assert.deepEqual(by('pcs/unknown-property'), [2]);
@@ -73,11 +86,13 @@ test('STONITH disabled, no-quorum-policy=ignore and missing fence device are war
 });
 
 test('node not in the cluster gets a did-you-mean (sr1 vs sv1)', () => {
-  const { diags } = check([
-    'pcs host auth sv1.home.dom sv2.home.dom cl1.home.dom -u hacluster',
-    'pcs stonith history cleanup sr1.home.dom',
-    'pcs stonith history cleanup cl1.home.dom',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs host auth sv1.home.dom sv2.home.dom cl1.home.dom -u hacluster',
+      'pcs stonith history cleanup sr1.home.dom',
+      'pcs stonith history cleanup cl1.home.dom',
+    ].join('\n'),
+  );
   const d = diags.filter((x) => x.code === 'pcs/unknown-node');
   assert.equal(d.length, 1);
   assert.equal(d[0].range.start.line, 1);
@@ -85,11 +100,13 @@ test('node not in the cluster gets a did-you-mean (sr1 vs sv1)', () => {
 });
 
 test('group name used once and close to another group is flagged', () => {
-  const { diags } = check([
-    'pcs resource create fs ocf:pacemaker:Dummy --group ha_group_iscsi',
-    'pcs resource create vip ocf:pacemaker:Dummy --group ha_group_iscsi',
-    'pcs resource create web ocf:pacemaker:Dummy --group ha_group',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs resource create fs ocf:pacemaker:Dummy --group ha_group_iscsi',
+      'pcs resource create vip ocf:pacemaker:Dummy --group ha_group_iscsi',
+      'pcs resource create web ocf:pacemaker:Dummy --group ha_group',
+    ].join('\n'),
+  );
   const d = diags.filter((x) => x.code === 'pcs/group-name-typo');
   assert.equal(d.length, 1);
   assert.equal(d[0].range.start.line, 2);
@@ -97,15 +114,17 @@ test('group name used once and close to another group is flagged', () => {
 });
 
 test('a resource banned from every node can never run; order loops are found', () => {
-  const { diags } = check([
-    'pcs cluster setup lab n1 n2',
-    'pcs resource create A ocf:pacemaker:Dummy',
-    'pcs resource create B ocf:pacemaker:Dummy',
-    'pcs constraint location A avoids n1',
-    'pcs constraint location A avoids n2',
-    'pcs constraint order A then B',
-    'pcs constraint order B then A',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs cluster setup lab n1 n2',
+      'pcs resource create A ocf:pacemaker:Dummy',
+      'pcs resource create B ocf:pacemaker:Dummy',
+      'pcs constraint location A avoids n1',
+      'pcs constraint location A avoids n2',
+      'pcs constraint order A then B',
+      'pcs constraint order B then A',
+    ].join('\n'),
+  );
   const never = diags.find((d) => d.code === 'pcs/cannot-run-anywhere');
   assert.equal(never?.range.start.line, 4);
   const loop = diags.find((d) => d.code === 'pcs/constraint-loop');
@@ -113,24 +132,28 @@ test('a resource banned from every node can never run; order loops are found', (
 });
 
 test('mkfs.gfs2 with another cluster name and too few journals; GFS2 without freeze', () => {
-  const { diags } = check([
-    'pcs cluster setup lab n1 n2 n3',
-    'mkfs.gfs2 -j2 -p lock_dlm -t other:gfs2 /dev/vg/lv',
-    'pcs resource create dlm ocf:pacemaker:controld --group locking',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs cluster setup lab n1 n2 n3',
+      'mkfs.gfs2 -j2 -p lock_dlm -t other:gfs2 /dev/vg/lv',
+      'pcs resource create dlm ocf:pacemaker:controld --group locking',
+    ].join('\n'),
+  );
   assert.ok(diags.some((d) => d.code === 'shell/gfs2-cluster-name' && d.range.start.character === 29));
   assert.ok(diags.some((d) => d.code === 'shell/gfs2-journals'));
   assert.ok(diags.some((d) => d.code === 'pcs/gfs2-needs-freeze'));
 });
 
 test('passwords on the command line, destructive commands and a misspelled tool', () => {
-  const { diags } = check([
-    'pcs host auth n1 n2 -u hacluster -p centos',
-    'sshpass -p rocky ssh root@n1 true',
-    'passwd --stdin hacluster',
-    'pcs cluster destroy --all',
-    'iscsadm -m node --login',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs host auth n1 n2 -u hacluster -p centos',
+      'sshpass -p rocky ssh root@n1 true',
+      'passwd --stdin hacluster',
+      'pcs cluster destroy --all',
+      'iscsadm -m node --login',
+    ].join('\n'),
+  );
   const by = (code: string) => diags.filter((d) => d.code === code).map((d) => d.range.start.line);
   assert.deepEqual(by('shell/password-on-command-line'), [0, 1, 2]);
   assert.deepEqual(by('shell/destructive-command'), [3]);
@@ -140,17 +163,21 @@ test('passwords on the command line, destructive commands and a misspelled tool'
 });
 
 test('exportfs: duplicate fsid and export outside the NFSv4 root', () => {
-  const { diags } = check([
-    'pcs resource create root ocf:heartbeat:exportfs clientspec=* directory=/srv/nfs fsid=0',
-    'pcs resource create a ocf:heartbeat:exportfs clientspec=* directory=/srv/nfs/a fsid=1',
-    'pcs resource create b ocf:heartbeat:exportfs clientspec=* directory=/data/b fsid=1',
-  ].join('\n'));
+  const { diags } = check(
+    [
+      'pcs resource create root ocf:heartbeat:exportfs clientspec=* directory=/srv/nfs fsid=0',
+      'pcs resource create a ocf:heartbeat:exportfs clientspec=* directory=/srv/nfs/a fsid=1',
+      'pcs resource create b ocf:heartbeat:exportfs clientspec=* directory=/data/b fsid=1',
+    ].join('\n'),
+  );
   assert.ok(diags.some((d) => d.code === 'pcs/exportfs-duplicate-fsid' && d.range.start.line === 2));
   assert.ok(diags.some((d) => d.code === 'pcs/exportfs-outside-nfsv4-root' && d.range.start.line === 2));
   assert.ok(!diags.some((d) => d.code === 'pcs/exportfs-outside-nfsv4-root' && d.range.start.line === 1));
 });
 
 test('cluster destroy resets the model: recreating ids afterwards is fine', () => {
-  const { diags } = check(['pcs resource create A ocf:pacemaker:Dummy', 'pcs cluster destroy --all', 'pcs resource create A ocf:pacemaker:Dummy'].join('\n'));
+  const { diags } = check(
+    ['pcs resource create A ocf:pacemaker:Dummy', 'pcs cluster destroy --all', 'pcs resource create A ocf:pacemaker:Dummy'].join('\n'),
+  );
   assert.ok(!diags.some((d) => d.code === 'pcs/duplicate-id'));
 });

@@ -12,7 +12,11 @@ const seed004 = path.join(import.meta.dirname, 'fixtures', 'seed004.conf');
 async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = await runQuorumCli(args, (s) => (out += s), (s) => (err += s));
+  const code = await runQuorumCli(
+    args,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -71,9 +75,16 @@ describe('pcmk-lsp quorum on a large cluster (issue 11, finding 7)', () => {
   it('40 nodes, one with 3 votes: JSON gives any 19 failures and the worst sets (extension fields); text abbreviates the sets', async () => {
     const dir = fs.mkdtempSync(path.join(root, '.tmp-quorum-'));
     try {
-      const nodes = Array.from({ length: 40 }, (_, i) => `    node {\n        ring0_addr: 10.1.0.${i + 1}\n        name: m${i + 1}\n        nodeid: ${i + 1}\n${i === 32 ? '        quorum_votes: 3\n' : ''}    }`);
+      const nodes = Array.from(
+        { length: 40 },
+        (_, i) =>
+          `    node {\n        ring0_addr: 10.1.0.${i + 1}\n        name: m${i + 1}\n        nodeid: ${i + 1}\n${i === 32 ? '        quorum_votes: 3\n' : ''}    }`,
+      );
       const f = path.join(dir, 'corosync.conf');
-      fs.writeFileSync(f, `totem {\n    version: 2\n    cluster_name: big\n}\nnodelist {\n${nodes.join('\n')}\n}\nquorum {\n    provider: corosync_votequorum\n}\n`);
+      fs.writeFileSync(
+        f,
+        `totem {\n    version: 2\n    cluster_name: big\n}\nnodelist {\n${nodes.join('\n')}\n}\nquorum {\n    provider: corosync_votequorum\n}\n`,
+      );
       const r = await run(['--format', 'json', f]);
       assert.equal(r.code, 0, r.err);
       const j = JSON.parse(r.out);
@@ -86,7 +97,10 @@ describe('pcmk-lsp quorum on a large cluster (issue 11, finding 7)', () => {
       assert.equal(j.tolerates.lastManStanding, null);
       assert.equal(j.tolerates.survivingSets, null);
       const text = await run([f]);
-      assert.match(text.out, /smallest loss that stops it: 19 nodes \(m1 \+ m2 \+ m3 \+ … \+ m33\) \(and others; --format json lists examples\)/);
+      assert.match(
+        text.out,
+        /smallest loss that stops it: 19 nodes \(m1 \+ m2 \+ m3 \+ … \+ m33\) \(and others; --format json lists examples\)/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -96,13 +110,18 @@ describe('pcmk-lsp quorum on a large cluster (issue 11, finding 7)', () => {
 describe('pcmk-lsp quorum as a process', () => {
   it('prints JSON on stdout and exits with the quorate status', () => {
     const runner = path.join(import.meta.dirname, 'fixtures', 'run-cli.ts');
-    const p = spawnSync(process.execPath, ['--import', 'tsx', runner, '--format', 'json', seed004, '--down', 'sv2.home.dom'], { cwd: root, encoding: 'utf8' });
+    const p = spawnSync(process.execPath, ['--import', 'tsx', runner, '--format', 'json', seed004, '--down', 'sv2.home.dom'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(p.status, 1, p.stderr);
     assert.equal(JSON.parse(p.stdout).quorate, false);
   });
   it('the built command (bin/pcmk-lsp.js) when dist/server.js exists', (t) => {
     if (!fs.existsSync(path.join(root, 'dist/server.js'))) return t.skip('dist/server.js is not built (npm run build)');
-    const p = spawnSync(process.execPath, [path.join(root, 'bin/pcmk-lsp.js'), 'quorum', '--format', 'json', seed004, '--down', '4'], { encoding: 'utf8' });
+    const p = spawnSync(process.execPath, [path.join(root, 'bin/pcmk-lsp.js'), 'quorum', '--format', 'json', seed004, '--down', '4'], {
+      encoding: 'utf8',
+    });
     assert.equal(p.status, 0, p.stderr);
     assert.equal(JSON.parse(p.stdout).totalVotes, 5);
   });

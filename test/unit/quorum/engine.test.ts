@@ -2,7 +2,15 @@
 // behaviours votequorum(5) describes; the differential proof is test/oracle/quorum-vqsim.test.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterFailure, analyzeTolerance, defaultQuorumConfig, resolveQuorumSettings, simulate, QuorumInputError, type QuorumConfig } from '../../../server/src/quorum/engine';
+import {
+  afterFailure,
+  analyzeTolerance,
+  defaultQuorumConfig,
+  resolveQuorumSettings,
+  simulate,
+  QuorumInputError,
+  type QuorumConfig,
+} from '../../../server/src/quorum/engine';
 
 function cluster(votes: number[], extra: Partial<QuorumConfig> = {}): QuorumConfig {
   return { ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))), ...extra };
@@ -28,7 +36,12 @@ describe('quorum engine: measured figures', () => {
     assert.equal(cold.waitingForAll, true);
   });
   it('two_node with 4 weighted nodes behaves like a normal cluster while more than 2 nodes are up', () => {
-    assert.deepEqual(pick(afterFailure(cluster([2, 2, 1, 1], { twoNode: true }), [])), { expectedVotes: 6, totalVotes: 6, quorum: 4, quorate: true });
+    assert.deepEqual(pick(afterFailure(cluster([2, 2, 1, 1], { twoNode: true }), [])), {
+      expectedVotes: 6,
+      totalVotes: 6,
+      quorum: 4,
+      quorate: true,
+    });
   });
 });
 
@@ -60,7 +73,10 @@ describe('quorum engine: votequorum(5) behaviours', () => {
     assert.match(s.notes.join(), /odd number of votes/);
   });
   it('corosync refuses auto_tie_breaker + last_man_standing on an odd cluster, and ATB + a quorum device', () => {
-    assert.match(resolveQuorumSettings(cluster([1, 1, 1], { autoTieBreaker: true, lastManStanding: true })).startupError!, /odd sized cluster/);
+    assert.match(
+      resolveQuorumSettings(cluster([1, 1, 1], { autoTieBreaker: true, lastManStanding: true })).startupError!,
+      /odd sized cluster/,
+    );
     const q = resolveQuorumSettings(cluster([1, 1, 1, 1], { autoTieBreaker: true, qdevice: { model: 'net', votes: 1 } }));
     assert.match(q.startupError!, /not compatible with auto_tie_breaker/);
     assert.equal(afterFailure(cluster([1, 1, 1, 1], { autoTieBreaker: true, qdevice: { model: 'net', votes: 1 } }), []).quorate, false);
@@ -90,7 +106,10 @@ describe('quorum engine: votequorum(5) behaviours', () => {
     assert.equal(afterFailure(cluster([1, 1, 1], { provider: undefined }), [1, 2]).quorate, true);
   });
   it('an unknown node id in an event is a clear input error', () => {
-    assert.throws(() => afterFailure(cluster([1, 1]), [9]), (e: unknown) => e instanceof QuorumInputError && /node id 9/.test(String(e)));
+    assert.throws(
+      () => afterFailure(cluster([1, 1]), [9]),
+      (e: unknown) => e instanceof QuorumInputError && /node id 9/.test(String(e)),
+    );
   });
 });
 

@@ -12,7 +12,10 @@ import { afterFailure } from '../../../server/src/quorum/engine';
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 
 function conf(votes: number[], quorumLines: string[], names = votes.map((_, i) => `node${i + 1}`)): string {
-  const nodes = votes.map((v, i) => `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        name: ${names[i]}\n        nodeid: ${i + 1}\n${v !== 1 ? `        quorum_votes: ${v}\n` : ''}    }`);
+  const nodes = votes.map(
+    (v, i) =>
+      `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        name: ${names[i]}\n        nodeid: ${i + 1}\n${v !== 1 ? `        quorum_votes: ${v}\n` : ''}    }`,
+  );
   return `totem {\n    version: 2\n    cluster_name: lab\n}\n\nnodelist {\n${nodes.join('\n')}\n}\n\nquorum {\n${quorumLines.map((l) => `    ${l}\n`).join('')}}\n`;
 }
 const fileOf = (text: string) => parseCorosync(text).file;
@@ -25,13 +28,41 @@ before(async () => {
 describe('quorumConfigFromCorosync', () => {
   it('reads the seed-004 file: weighted votes, names, ids and expected_votes', () => {
     const c = quorumConfigFromCorosync(fileOf(fixture('seed004.conf')));
-    assert.deepEqual(c.nodes.map((n) => [n.name, n.nodeid, n.votes]), [['sv1.home.dom', 1, 2], ['sv2.home.dom', 2, 2], ['cl1.home.dom', 3, 1], ['cl2.home.dom', 4, 1]]);
+    assert.deepEqual(
+      c.nodes.map((n) => [n.name, n.nodeid, n.votes]),
+      [
+        ['sv1.home.dom', 1, 2],
+        ['sv2.home.dom', 2, 2],
+        ['cl1.home.dom', 3, 1],
+        ['cl2.home.dom', 4, 1],
+      ],
+    );
     assert.equal(c.expectedVotes, 8);
     assert.equal(c.provider, 'corosync_votequorum');
   });
   it('reads every quorum option and the quorum device', () => {
     const c = quorumConfigFromCorosync(
-      fileOf(conf([1, 1, 1, 1], ['provider: corosync_votequorum', 'wait_for_all: 0', 'last_man_standing: 1', 'last_man_standing_window: 20000', 'auto_tie_breaker: 1', 'auto_tie_breaker_node: 3 1', 'allow_downscale: 1', 'device {', '    model: net', '    votes: 1', '    net {', '        algorithm: ffsplit', '    }', '}'])),
+      fileOf(
+        conf(
+          [1, 1, 1, 1],
+          [
+            'provider: corosync_votequorum',
+            'wait_for_all: 0',
+            'last_man_standing: 1',
+            'last_man_standing_window: 20000',
+            'auto_tie_breaker: 1',
+            'auto_tie_breaker_node: 3 1',
+            'allow_downscale: 1',
+            'device {',
+            '    model: net',
+            '    votes: 1',
+            '    net {',
+            '        algorithm: ffsplit',
+            '    }',
+            '}',
+          ],
+        ),
+      ),
     );
     assert.equal(c.waitForAll, false);
     assert.equal(c.lastManStanding, true);
@@ -47,20 +78,31 @@ describe('quorumConfigFromFacts (pcs scripts)', () => {
     const two = quorumConfigFromFacts({ nodes: [{ name: 'a' }, { name: 'b' }], options: [] });
     assert.equal(two.twoNode, true);
     assert.equal(afterFailure(two, [2]).quorate, true);
-    const withDevice = quorumConfigFromFacts({ nodes: [{ name: 'a' }, { name: 'b' }], options: [], device: { model: 'net', options: { host: 'qnetd', algorithm: 'ffsplit' } } });
+    const withDevice = quorumConfigFromFacts({
+      nodes: [{ name: 'a' }, { name: 'b' }],
+      options: [],
+      device: { model: 'net', options: { host: 'qnetd', algorithm: 'ffsplit' } },
+    });
     assert.equal(withDevice.twoNode, false);
     assert.equal(withDevice.qdevice?.algorithm, 'ffsplit');
   });
   it('later pcs quorum update wins; expected-votes applies; bad values are reported', () => {
     const problems: { message: string }[] = [];
     const c = quorumConfigFromFacts(
-      { nodes: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], options: [{ wait_for_all: '1' }, { wait_for_all: '0', auto_tie_breaker: 'yes', bogus: '1' }], expectedVotes: '5' },
+      {
+        nodes: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+        options: [{ wait_for_all: '1' }, { wait_for_all: '0', auto_tie_breaker: 'yes', bogus: '1' }],
+        expectedVotes: '5',
+      },
       problems,
     );
     assert.equal(c.waitForAll, false);
     assert.equal(c.expectedVotes, 5);
     assert.equal(c.autoTieBreaker, false);
-    assert.deepEqual(problems.map((p) => p.message.split(':')[0].split(' ')[0]), ['auto_tie_breaker=yes', 'bogus']);
+    assert.deepEqual(
+      problems.map((p) => p.message.split(':')[0].split(' ')[0]),
+      ['auto_tie_breaker=yes', 'bogus'],
+    );
   });
 });
 
@@ -80,17 +122,28 @@ describe('quorumDiagnostics', () => {
     assert.deepEqual(codes(conf([1, 1, 1, 1, 1], ['provider: corosync_votequorum'])), []);
   });
   it('two_node with 3 nodes warns at the two_node key', () => {
-    const d = quorumDiagnostics(fileOf(conf([1, 1, 1], ['provider: corosync_votequorum', 'two_node: 1']))).find((x) => x.code === 'quorum/two-node-not-two')!;
+    const d = quorumDiagnostics(fileOf(conf([1, 1, 1], ['provider: corosync_votequorum', 'two_node: 1']))).find(
+      (x) => x.code === 'quorum/two-node-not-two',
+    )!;
     assert.ok(d);
     assert.equal(d.range.start.line, 25);
   });
   it('a two-node cluster without two_node: losing any node stops it', () => {
-    const d = quorumDiagnostics(fileOf(conf([1, 1], ['provider: corosync_votequorum']))).find((x) => x.code === 'quorum/single-point-of-failure')!;
+    const d = quorumDiagnostics(fileOf(conf([1, 1], ['provider: corosync_votequorum']))).find(
+      (x) => x.code === 'quorum/single-point-of-failure',
+    )!;
     assert.match(d.message, /any single node.*two_node: 1/);
   });
   it('auto_tie_breaker with a quorum device: corosync refuses to start (error)', () => {
-    const d = quorumDiagnostics(fileOf(conf([1, 1, 1, 1], ['provider: corosync_votequorum', 'auto_tie_breaker: 1', 'device {', '    model: net', '    votes: 1', '}'])));
-    assert.deepEqual(d.map((x) => [x.code, x.severity]), [['quorum/atb-with-qdevice', 1]]);
+    const d = quorumDiagnostics(
+      fileOf(
+        conf([1, 1, 1, 1], ['provider: corosync_votequorum', 'auto_tie_breaker: 1', 'device {', '    model: net', '    votes: 1', '}']),
+      ),
+    );
+    assert.deepEqual(
+      d.map((x) => [x.code, x.severity]),
+      [['quorum/atb-with-qdevice', 1]],
+    );
   });
   it('no quorum provider warns', () => {
     assert.deepEqual(codes(conf([1, 1, 1], ['expected_votes: 3'])), ['quorum/no-provider']);
@@ -105,12 +158,26 @@ describe('lens, inlay hints, hover', () => {
   it('the lens on quorum and nodelist tells the seed-004 story', () => {
     const lenses = quorumCodeLenses(fileOf(fixture('seed004.conf')));
     assert.equal(lenses.length, 2);
-    assert.equal(lenses[0].title, 'quorum 5 of 8 expected · 6 votes configured · survives: any one 1-vote node · stops if: sv1.home.dom or sv2.home.dom fails');
-    assert.deepEqual(lenses.map((l) => l.range.start.line).sort((a, b) => a - b), [6, 31]);
+    assert.equal(
+      lenses[0].title,
+      'quorum 5 of 8 expected · 6 votes configured · survives: any one 1-vote node · stops if: sv1.home.dom or sv2.home.dom fails',
+    );
+    assert.deepEqual(
+      lenses.map((l) => l.range.start.line).sort((a, b) => a - b),
+      [6, 31],
+    );
   });
   it('each node shows its share of the votes beside quorum_votes', () => {
     const hints = quorumInlayHints(fileOf(fixture('seed004.conf')));
-    assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[11, ' 2/6 votes (33%)'], [17, ' 2/6 votes (33%)'], [22, ' 1/6 votes (17%)'], [27, ' 1/6 votes (17%)']]);
+    assert.deepEqual(
+      hints.map((h) => [h.position.line, h.label]),
+      [
+        [11, ' 2/6 votes (33%)'],
+        [17, ' 2/6 votes (33%)'],
+        [22, ' 1/6 votes (17%)'],
+        [27, ' 1/6 votes (17%)'],
+      ],
+    );
   });
   it('hover on the quorum section name gives a table of failure scenarios; elsewhere nothing', () => {
     const file = fileOf(fixture('seed004.conf'));

@@ -12,7 +12,14 @@ const N = 10_000;
 
 function bigConf(n: number): string {
   const out = ['totem {', '    version: 2', '    cluster_name: big', '    transport: knet', '}', 'nodelist {'];
-  for (let i = 1; i <= n; i++) out.push('    node {', `        ring0_addr: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, `        name: node${i}`, `        nodeid: ${i}`, '    }');
+  for (let i = 1; i <= n; i++)
+    out.push(
+      '    node {',
+      `        ring0_addr: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      `        name: node${i}`,
+      `        nodeid: ${i}`,
+      '    }',
+    );
   out.push('}', 'quorum {', '    provider: corosync_votequorum', '}', '');
   return out.join('\n');
 }
@@ -25,7 +32,8 @@ function bigSetup(n: number): string {
 }
 
 const text = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
-const TITLE = /^quorum 137 of 10000 expected · 10000 votes configured · survives: any 9863 nodes failing · stops if: 9864 nodes fail, e\.g\. node1 \+ node2 \+ node3 \+ … \+ node9864$/;
+const TITLE =
+  /^quorum 137 of 10000 expected · 10000 votes configured · survives: any 9863 nodes failing · stops if: 9864 nodes fail, e\.g\. node1 \+ node2 \+ node3 \+ … \+ node9864$/;
 
 describe('quorum analysis of 10,000 nodes in the language service', () => {
   const service = new LanguageService();
@@ -37,8 +45,14 @@ describe('quorum analysis of 10,000 nodes in the language service', () => {
     const uri = 'file:///big/corosync.conf';
     service.setDocument(uri, 'corosync', bigConf(N), 1);
     const quorumDiags = service.diagnostics(uri).filter((d) => String(d.code).startsWith('quorum/'));
-    assert.deepEqual(quorumDiags.map((d) => d.code), []);
-    const titles = service.codeLenses(uri).map((l) => l.command?.title ?? '').filter((t) => t.startsWith('quorum'));
+    assert.deepEqual(
+      quorumDiags.map((d) => d.code),
+      [],
+    );
+    const titles = service
+      .codeLenses(uri)
+      .map((l) => l.command?.title ?? '')
+      .filter((t) => t.startsWith('quorum'));
     assert.equal(titles.length, 2); // on `nodelist` and on `quorum`
     assert.match(titles[0], TITLE);
     const hover = text(service.hover(uri, { line: 5, character: 2 }));
@@ -52,10 +66,19 @@ describe('quorum analysis of 10,000 nodes in the language service', () => {
   it('pcs cluster setup: lens and hover on the setup word', () => {
     const uri = 'file:///big/setup.sh';
     service.setDocument(uri, 'shell', bigSetup(N), 1);
-    const titles = service.codeLenses(uri).map((l) => l.command?.title ?? '').filter((t) => t.startsWith('quorum'));
+    const titles = service
+      .codeLenses(uri)
+      .map((l) => l.command?.title ?? '')
+      .filter((t) => t.startsWith('quorum'));
     assert.equal(titles.length, 1);
     assert.match(titles[0], TITLE);
     assert.match(text(service.hover(uri, { line: 1, character: 12 })), /Any 9863 nodes may fail at once without losing quorum\./);
-    assert.deepEqual(service.diagnostics(uri).filter((d) => String(d.code).startsWith('quorum/')).map((d) => d.code), []);
+    assert.deepEqual(
+      service
+        .diagnostics(uri)
+        .filter((d) => String(d.code).startsWith('quorum/'))
+        .map((d) => d.code),
+      [],
+    );
   });
 });

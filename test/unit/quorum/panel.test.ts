@@ -34,7 +34,11 @@ describe('quorum calculator page', { skip }, () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     // VS Code's bridge: postMessage from the page goes to the extension, the answer comes back as a message event.
-    await page.exposeFunction('extensionCompute', (msg: { id: number; scenario: Parameters<typeof computeScenario>[0] }) => ({ type: 'result', id: msg.id, result: computeScenario(msg.scenario) }));
+    await page.exposeFunction('extensionCompute', (msg: { id: number; scenario: Parameters<typeof computeScenario>[0] }) => ({
+      type: 'result',
+      id: msg.id,
+      result: computeScenario(msg.scenario),
+    }));
     // Like VS Code, define acquireVsCodeApi before the page's own script (with the page's nonce).
     const html = quorumPanelHtml('vscode-webview://test', config, 'corosync.conf');
     const nonce = /'nonce-([^']+)'/.exec(html)![1];
@@ -80,7 +84,11 @@ describe('quorum calculator page', { skip }, () => {
   });
 
   it('a node name cannot break out of the page', () => {
-    const html = quorumPanelHtml('x', { ...config, nodes: [{ name: '</script><img src=x onerror=alert(1)>', nodeid: 1, votes: 1 }] }, '<b>t</b>');
+    const html = quorumPanelHtml(
+      'x',
+      { ...config, nodes: [{ name: '</script><img src=x onerror=alert(1)>', nodeid: 1, votes: 1 }] },
+      '<b>t</b>',
+    );
     assert.ok(!html.includes('</script><img'));
     assert.ok(html.includes('&lt;b&gt;t&lt;/b&gt;'));
   });

@@ -29,7 +29,8 @@ const markdown = (text: string) => extractScript(text, 'markdown').extract;
 const codes = (text: string) => scriptQuorumDiagnostics(shell(text)).map((d) => d.code);
 
 const THREE = 'pcs cluster setup lab node1 node2 node3 --start --enable\n';
-const TWO = '#!/bin/bash\npcs host auth node1 node2 -u hacluster -p secret\npcs cluster setup lab node1 addr=10.0.0.1 node2 addr=10.0.0.2\n';
+const TWO =
+  '#!/bin/bash\npcs host auth node1 node2 -u hacluster -p secret\npcs cluster setup lab node1 addr=10.0.0.1 node2 addr=10.0.0.2\n';
 // Seed 004's command: four nodes with addresses, `\` continuations, knet options.
 const SEED004 = [
   'pcs host auth sv1.home.dom sv2.home.dom cl1.home.dom cl2.home.dom -u hacluster -p secret',
@@ -42,7 +43,14 @@ const SEED004 = [
 describe('quorumConfigFromScripts / quorumFactsFromExtract', () => {
   it('3-node setup: quorum 2 of 3, survives any one node, no warning', () => {
     const config = quorumConfigFromScripts([shell(THREE)])!;
-    assert.deepEqual(config.nodes.map((n) => [n.name, n.nodeid, n.votes]), [['node1', 1, 1], ['node2', 2, 1], ['node3', 3, 1]]);
+    assert.deepEqual(
+      config.nodes.map((n) => [n.name, n.nodeid, n.votes]),
+      [
+        ['node1', 1, 1],
+        ['node2', 2, 1],
+        ['node3', 3, 1],
+      ],
+    );
     assert.equal(config.twoNode, false);
     assert.match(summaryTitle(config), /^quorum 2 of 3 expected · 3 votes configured · survives: any one node/);
     assert.deepEqual(codes(THREE), []);
@@ -62,7 +70,10 @@ describe('quorumConfigFromScripts / quorumFactsFromExtract', () => {
   it('seed 004 setup with continuations: 4 nodes, quorum 3 of 4, even split warning on the node words', () => {
     const ex = shell(SEED004);
     const got = quorumFactsFromExtract(ex)!;
-    assert.deepEqual(got.facts.nodes.map((n) => n.name), ['sv1.home.dom', 'sv2.home.dom', 'cl1.home.dom', 'cl2.home.dom']);
+    assert.deepEqual(
+      got.facts.nodes.map((n) => n.name),
+      ['sv1.home.dom', 'sv2.home.dom', 'cl1.home.dom', 'cl2.home.dom'],
+    );
     assert.deepEqual(got.anchor.start, { line: 1, character: 0 });
     assert.equal(got.anchor.end.line, 3);
     const config = quorumConfigFromScripts([ex])!;
@@ -70,7 +81,10 @@ describe('quorumConfigFromScripts / quorumFactsFromExtract', () => {
     const [lens] = scriptQuorumCodeLenses(ex);
     assert.match(lens.title, /^quorum 3 of 4 expected · 4 votes configured · survives: any one node/);
     const diags = scriptQuorumDiagnostics(ex);
-    assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['quorum/even-split', 2]]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.severity]),
+      [['quorum/even-split', 2]],
+    );
     assert.deepEqual(diags[0].range, { start: { line: 2, character: 1 }, end: { line: 2, character: 106 } });
   });
 
@@ -110,7 +124,9 @@ describe('quorumConfigFromScripts / quorumFactsFromExtract', () => {
   });
 
   it('a lower expected-votes is a warning that explains when it matters', () => {
-    const d = scriptQuorumDiagnostics(shell(THREE + 'pcs quorum expected-votes 1\n')).find((x) => x.code === 'quorum/expected-votes-mismatch')!;
+    const d = scriptQuorumDiagnostics(shell(THREE + 'pcs quorum expected-votes 1\n')).find(
+      (x) => x.code === 'quorum/expected-votes-mismatch',
+    )!;
     assert.match(d.message, /nothing changes .* lowers quorum to 1/);
   });
 
@@ -123,9 +139,16 @@ describe('quorumConfigFromScripts / quorumFactsFromExtract', () => {
     assert.deepEqual(codes('pcs cluster setup lab n1 n2 n3 quorum auto_tie_breaker=1\n'), ['quorum/option-ignored']);
     // ATB + LMS on an odd count without wait_for_all: corosync refuses to start votequorum
     const refused = scriptQuorumDiagnostics(shell('pcs cluster setup lab n1 n2 n3 quorum auto_tie_breaker=1 last_man_standing=1\n'));
-    assert.deepEqual(refused.map((d) => [d.code, d.severity]), [['quorum/refused-at-startup', 1]]);
+    assert.deepEqual(
+      refused.map((d) => [d.code, d.severity]),
+      [['quorum/refused-at-startup', 1]],
+    );
     // `key=` removes an option; device add drops ATB
-    const c = quorumConfigFromScripts([shell('pcs cluster setup lab n1 n2 n3 n4 quorum wait_for_all=1 auto_tie_breaker=1\npcs quorum update wait_for_all=\npcs quorum device add model net host=q algorithm=lms\n')])!;
+    const c = quorumConfigFromScripts([
+      shell(
+        'pcs cluster setup lab n1 n2 n3 n4 quorum wait_for_all=1 auto_tie_breaker=1\npcs quorum update wait_for_all=\npcs quorum device add model net host=q algorithm=lms\n',
+      ),
+    ])!;
     assert.equal(c.waitForAll, undefined);
     assert.equal(c.autoTieBreaker, false);
     assert.deepEqual(c.qdevice, { model: 'net', votes: undefined, algorithm: 'lms' });
@@ -148,7 +171,8 @@ describe('quorumConfigFromScripts / quorumFactsFromExtract', () => {
   });
 
   it('Markdown memo with prompts, pcs 0.9 --name syntax, and a setup in a memo gets a lens per cluster', () => {
-    const memo = '# Lab\n\n```\nnode1# pcs cluster setup a node1.example.com node2.example.com --start --enable\nnode1# pcs cluster setup b node3.example.com node4.example.com node5.example.com\n```\n';
+    const memo =
+      '# Lab\n\n```\nnode1# pcs cluster setup a node1.example.com node2.example.com --start --enable\nnode1# pcs cluster setup b node3.example.com node4.example.com node5.example.com\n```\n';
     const lenses = scriptQuorumCodeLenses(markdown(memo));
     assert.equal(lenses.length, 2);
     assert.match(lenses[0].title, /^quorum 1 of 2 expected/);
@@ -180,7 +204,11 @@ describe('pcmk-lsp quorum on scripts and memos', () => {
   async function run(args: string[]) {
     let out = '';
     let err = '';
-    const code = await runQuorumCli(args, (s) => (out += s), (s) => (err += s));
+    const code = await runQuorumCli(
+      args,
+      (s) => (out += s),
+      (s) => (err += s),
+    );
     return { code, out, err };
   }
 
@@ -208,12 +236,26 @@ describe('pcmk-lsp quorum on scripts and memos', () => {
 
   it('a Markdown memo, as a process: JSON on stdout, exit 0', () => {
     const file = path.join(dir, 'memo.md');
-    fs.writeFileSync(file, '# Setup\n\n```bash\n[root@node1 ~]# pcs cluster setup lab node1 node2 node3\n[root@node1 ~]# pcs quorum update wait_for_all=1\n```\n');
-    const p = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'quorum', file, '--format', 'json', '--down', 'node2'], { cwd: root, encoding: 'utf8' });
+    fs.writeFileSync(
+      file,
+      '# Setup\n\n```bash\n[root@node1 ~]# pcs cluster setup lab node1 node2 node3\n[root@node1 ~]# pcs quorum update wait_for_all=1\n```\n',
+    );
+    const p = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/main.ts', 'quorum', file, '--format', 'json', '--down', 'node2'],
+      { cwd: root, encoding: 'utf8' },
+    );
     assert.equal(p.status, 0, p.stderr);
     const j = JSON.parse(p.stdout);
     assert.deepEqual([j.expectedVotes, j.totalVotes, j.quorum, j.quorate], [3, 2, 2, true]);
-    assert.deepEqual(j.nodes.map((n: { name: string; up: boolean }) => [n.name, n.up]), [['node1', true], ['node2', false], ['node3', true]]);
+    assert.deepEqual(
+      j.nodes.map((n: { name: string; up: boolean }) => [n.name, n.up]),
+      [
+        ['node1', true],
+        ['node2', false],
+        ['node3', true],
+      ],
+    );
   });
 
   it('a script without setup nor corosync.conf: clear message, exit 2', async () => {
@@ -273,7 +315,12 @@ describe('oracle: pcs cluster setup --corosync_conf writes what quorumConfigFrom
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const fixed: string[][][] = [[['cluster', 'setup', 'lab', 'n1', 'addr=10.99.0.1', 'n2', 'addr=10.99.0.2'], ['quorum', 'update', 'auto_tie_breaker=1']]];
+  const fixed: string[][][] = [
+    [
+      ['cluster', 'setup', 'lab', 'n1', 'addr=10.99.0.1', 'n2', 'addr=10.99.0.2'],
+      ['quorum', 'update', 'auto_tie_breaker=1'],
+    ],
+  ];
   const gen = generatedCases(42);
   const cases: string[][][] = [...fixed, gen.next().value!, gen.next().value!, gen.next().value!];
 

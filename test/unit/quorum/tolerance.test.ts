@@ -24,7 +24,6 @@ function cluster(votes: number[], extra: Partial<QuorumConfig> = {}): QuorumConf
   return { ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))), ...extra };
 }
 
-
 /** Every subset of `items` (as arrays), the empty one first. */
 function subsets<T>(items: T[]): T[][] {
   let out: T[][] = [[]];
@@ -48,7 +47,8 @@ function randomConfig(random: () => number, n: number): QuorumConfig {
   }
   if (random() < 0.2) extra.lastManStanding = true;
   if (random() < 0.15) extra.allowDownscale = true;
-  if (random() < 0.15) extra.qdevice = { model: 'net', votes: random() < 0.5 ? undefined : int(1, 3), algorithm: random() < 0.5 ? 'ffsplit' : 'lms' };
+  if (random() < 0.15)
+    extra.qdevice = { model: 'net', votes: random() < 0.5 ? undefined : int(1, 3), algorithm: random() < 0.5 ? 'ffsplit' : 'lms' };
   const config = cluster(votes, extra);
   // Node ids in a shuffled order, so "lowest"/"highest" are not simply the first/last node.
   if (random() < 0.5) {
@@ -94,7 +94,10 @@ describe('tolerance figures against every failure set (state machine), 2..10 nod
         // The worst-case sets the claims rest on.
         assert.equal(verdict(worstFailureSet(config, firstStop)), false, label);
         if (firstStop > 1) assert.equal(verdict(worstFailureSet(config, firstStop - 1)), true, label);
-        assert.deepEqual(a.worstCase.stops, config.nodes.filter((x) => worstFailureSet(config, firstStop).includes(x.nodeid)).map((x) => x.name));
+        assert.deepEqual(
+          a.worstCase.stops,
+          config.nodes.filter((x) => worstFailureSet(config, firstStop).includes(x.nodeid)).map((x) => x.name),
+        );
       } else assert.deepEqual(a.smallestStoppingSets, [], label);
       // Single failures.
       if (a.allUp.quorate) {
@@ -102,7 +105,8 @@ describe('tolerance figures against every failure set (state machine), 2..10 nod
         assert.deepEqual(a.singleFailureSurvived, survived, label);
       }
       // Surviving failure sets, counted against the listing (all 2^n, the empty set included).
-      if (a.allUp.quorate && resolveQuorumSettings(config).votequorum) assert.equal(a.survivingSets, sets.filter((s) => verdict(s)).length, label);
+      if (a.allUp.quorate && resolveQuorumSettings(config).votequorum)
+        assert.equal(a.survivingSets, sets.filter((s) => verdict(s)).length, label);
       checked++;
     }
     assert.equal(checked, 600);
@@ -185,13 +189,19 @@ describe('tolerance on large clusters (issue 11, finding 7)', () => {
           for (const s of a.smallestStoppingSets) assert.equal(afterFailure(config, ids(config, s)).quorate, false, `${label} ${s}`);
         }
         for (let r = 0; r < 10; r++) {
-          const set = [...config.nodes].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * (n - 1))).map((x) => x.nodeid);
+          const set = [...config.nodes]
+            .sort(() => random() - 0.5)
+            .slice(0, 1 + Math.floor(random() * (n - 1)))
+            .map((x) => x.nodeid);
           assert.deepEqual(failureState(config, set), afterFailure(config, set), `${label} state ${set}`);
         }
         for (let r = 0; r < 20; r++) {
           const k = 1 + Math.floor(random() * Math.max(1, a.anyFailures));
           if (k > a.anyFailures) break;
-          const set = [...config.nodes].sort(() => random() - 0.5).slice(0, k).map((x) => x.nodeid);
+          const set = [...config.nodes]
+            .sort(() => random() - 0.5)
+            .slice(0, k)
+            .map((x) => x.nodeid);
           assert.equal(afterFailure(config, set).quorate, true, `${label} random ${set}`);
         }
         const single = new Set(a.singleFailureSurvived);
@@ -261,7 +271,15 @@ describe('tie-breaker, two_node, quorum device, last_man_standing, allow_downsca
   it('last_man_standing: 9 nodes fail in steps down to 2, each step the worst the nodes up can take, as simulate replays it', () => {
     const config = cluster(Array(9).fill(1), { lastManStanding: true, lastManStandingWindow: 150 });
     const lms = analyzeTolerance(config).lastManStanding!;
-    assert.deepEqual(lms.stages.map((s) => [s.up, s.tolerates]), [[9, 4], [5, 2], [3, 1], [2, 0]]);
+    assert.deepEqual(
+      lms.stages.map((s) => [s.up, s.tolerates]),
+      [
+        [9, 4],
+        [5, 2],
+        [3, 1],
+        [2, 0],
+      ],
+    );
     assert.equal(lms.downTo, 2);
     assert.equal(lms.tieBreakerLast, false);
     const events: QuorumEvent[] = [{ type: 'start' }];
@@ -274,7 +292,10 @@ describe('tie-breaker, two_node, quorum device, last_man_standing, allow_downsca
     // With two_node, 2 nodes hold quorum 1, so the last one stays.
     assert.equal(analyzeTolerance(cluster(Array(6).fill(1), { lastManStanding: true, twoNode: true })).lastManStanding!.downTo, 1);
     // With auto_tie_breaker, down to 2, and the last node may stay if it is the tie-breaker.
-    assert.equal(analyzeTolerance(cluster(Array(6).fill(1), { lastManStanding: true, autoTieBreaker: true })).lastManStanding!.tieBreakerLast, true);
+    assert.equal(
+      analyzeTolerance(cluster(Array(6).fill(1), { lastManStanding: true, autoTieBreaker: true })).lastManStanding!.tieBreakerLast,
+      true,
+    );
   });
 
   it('allow_downscale does not change what failures do; the figures say so', () => {

@@ -173,7 +173,10 @@ describe('destructive commands are found on the parsed command', () => {
     test(`asks: ${JSON.stringify(line)}`, () => {
       const found = classifyCommand(line).destructive;
       assert.ok(found.length > 0, `expected a confirmation for ${line}`);
-      assert.ok(found.some((f) => reason.test(f.reason)), `reasons for ${line}: ${JSON.stringify(found.map((f) => f.reason))}`);
+      assert.ok(
+        found.some((f) => reason.test(f.reason)),
+        `reasons for ${line}: ${JSON.stringify(found.map((f) => f.reason))}`,
+      );
     });
   }
   for (const line of HARMLESS) {
@@ -206,7 +209,11 @@ const MASKED: [string, string, string][] = [
   ['chpasswd <<END\nu1:S3cr\nu2:T4ls\nEND', 'chpasswd <<END\nu1:****\nu2:****\nEND', 'S3cr'],
   ["printf 'S3cr\\nS3cr\\n' | passwd --stdin hacluster", 'printf **** | passwd --stdin hacluster', 'S3cr'],
   ["printf '%s\\n' S3cr S3cr | passwd --stdin hacluster", 'printf **** **** **** | passwd --stdin hacluster', 'S3cr'],
-  ['ipmitool -I lanplus -H 10.0.0.5 -U admin -P S3cr chassis status', 'ipmitool -I lanplus -H 10.0.0.5 -U admin -P **** chassis status', 'S3cr'],
+  [
+    'ipmitool -I lanplus -H 10.0.0.5 -U admin -P S3cr chassis status',
+    'ipmitool -I lanplus -H 10.0.0.5 -U admin -P **** chassis status',
+    'S3cr',
+  ],
   ['ipmitool -PS3cr power status', 'ipmitool -P**** power status', 'S3cr'],
   ["mysql -uroot -pS3cr -e 'show databases'", "mysql -uroot -p**** -e 'show databases'", 'S3cr'],
   ['mysql --password=S3cr', 'mysql --password=****', 'S3cr'],
@@ -220,23 +227,47 @@ const MASKED: [string, string, string][] = [
   ['pcs host auth node1 -u hacluster -p S3cr', 'pcs host auth node1 -u hacluster -p ****', 'S3cr'],
   ['pcs cluster auth -u hacluster -p "pa ss" node1', 'pcs cluster auth -u hacluster -p **** node1', 'pa ss'],
   ['pcs host auth node1 --password=S3cr', 'pcs host auth node1 --password=****', 'S3cr'],
-  ['pcs stonith create f fence_ipmilan ip=10.0.0.5 username=admin password=S3cr lanplus=1', 'pcs stonith create f fence_ipmilan ip=10.0.0.5 username=admin password=**** lanplus=1', 'S3cr'],
+  [
+    'pcs stonith create f fence_ipmilan ip=10.0.0.5 username=admin password=S3cr lanplus=1',
+    'pcs stonith create f fence_ipmilan ip=10.0.0.5 username=admin password=**** lanplus=1',
+    'S3cr',
+  ],
   ['pcs stonith create f fence_ilo passwd=S3cr', 'pcs stonith create f fence_ilo passwd=****', 'S3cr'],
-  ['targetcli /iscsi/iqn.x/tpg1/acls/iqn.y set auth userid=u password=S3cr mutual_password=T4ls', 'targetcli /iscsi/iqn.x/tpg1/acls/iqn.y set auth userid=u password=**** mutual_password=****', 'S3cr'],
+  [
+    'targetcli /iscsi/iqn.x/tpg1/acls/iqn.y set auth userid=u password=S3cr mutual_password=T4ls',
+    'targetcli /iscsi/iqn.x/tpg1/acls/iqn.y set auth userid=u password=**** mutual_password=****',
+    'S3cr',
+  ],
   ["echo 'hacluster:S3cr' | chpasswd", "echo 'hacluster:****' | chpasswd", 'S3cr'],
   ['echo S3cr | passwd --stdin hacluster', 'echo **** | passwd --stdin hacluster', 'S3cr'],
   ['echo S3cr | sudo passwd --stdin hacluster', 'echo **** | sudo passwd --stdin hacluster', 'S3cr'],
   ['cat <<END | chpasswd\nroot:S3cr\nEND', 'cat <<END | chpasswd\nroot:****\nEND', 'S3cr'],
-  ["ssh node1 \"echo 'root:S3cr' | chpasswd\"", "ssh node1 \"echo 'root:****' | chpasswd\"", 'S3cr'],
+  ['ssh node1 "echo \'root:S3cr\' | chpasswd"', 'ssh node1 "echo \'root:****\' | chpasswd"', 'S3cr'],
   ['ssh node1 "pcs host auth node1 -u hacluster -p S3cr"', 'ssh node1 "pcs host auth node1 -u hacluster -p ****"', 'S3cr'],
-  ['export HA_PASSWORD=S3cr; echo "$HA_PASSWORD" | passwd --stdin hacluster', 'export HA_PASSWORD=****; echo "$HA_PASSWORD" | passwd --stdin hacluster', 'S3cr'],
+  [
+    'export HA_PASSWORD=S3cr; echo "$HA_PASSWORD" | passwd --stdin hacluster',
+    'export HA_PASSWORD=****; echo "$HA_PASSWORD" | passwd --stdin hacluster',
+    'S3cr',
+  ],
   ['SECRET=S3cr ./setup.sh', 'SECRET=**** ./setup.sh', 'S3cr'],
   ['fence_ipmilan -a 10.0.0.5 -l admin -p S3cr -o status', 'fence_ipmilan -a 10.0.0.5 -l admin -p **** -o status', 'S3cr'],
   ['usermod -p S3cr hacluster', 'usermod -p **** hacluster', 'S3cr'],
-  ['iscsiadm -m node -o update -n node.session.auth.password -v S3cr', 'iscsiadm -m node -o update -n node.session.auth.password -v ****', 'S3cr'],
+  [
+    'iscsiadm -m node -o update -n node.session.auth.password -v S3cr',
+    'iscsiadm -m node -o update -n node.session.auth.password -v ****',
+    'S3cr',
+  ],
   ['K=S3cr; sshpass -p "$K" ssh node1 true', 'K=****; sshpass -p "$K" ssh node1 true', 'S3cr'],
-  ['for i in 1 2; do sshpass -p S3cr ssh root@node$i "mkdir -p /a"; done', 'for i in 1 2; do sshpass -p **** ssh root@node$i "mkdir -p /a"; done', 'S3cr'],
-  ['cat > /etc/drbd.d/r0.res <<END\nnet { shared-secret "S3cr"; }\nEND', 'cat > /etc/drbd.d/r0.res <<END\nnet { shared-secret ****; }\nEND', 'S3cr'],
+  [
+    'for i in 1 2; do sshpass -p S3cr ssh root@node$i "mkdir -p /a"; done',
+    'for i in 1 2; do sshpass -p **** ssh root@node$i "mkdir -p /a"; done',
+    'S3cr',
+  ],
+  [
+    'cat > /etc/drbd.d/r0.res <<END\nnet { shared-secret "S3cr"; }\nEND',
+    'cat > /etc/drbd.d/r0.res <<END\nnet { shared-secret ****; }\nEND',
+    'S3cr',
+  ],
 ];
 
 const UNMASKED = [
@@ -271,6 +302,9 @@ describe('secrets are masked on the parsed command', () => {
 
   test('a block of several lines is masked line by line', () => {
     const block = ['PW=S3cr', 'pcs host auth node1 node2 -u hacluster -p $PW', 'pcs cluster setup lab node1 node2'].join('\n');
-    assert.equal(classifyCommand(block).masked, ['PW=****', 'pcs host auth node1 node2 -u hacluster -p $PW', 'pcs cluster setup lab node1 node2'].join('\n'));
+    assert.equal(
+      classifyCommand(block).masked,
+      ['PW=****', 'pcs host auth node1 node2 -u hacluster -p $PW', 'pcs cluster setup lab node1 node2'].join('\n'),
+    );
   });
 });

@@ -23,7 +23,8 @@ test('other control characters are removed; newlines only where the text is mult
 });
 
 test('ordinary text, including non-ASCII, is unchanged', () => {
-  for (const text of ['pcs cluster setup lab node1 node2', 'ノード1 # pcs status', 'é → ✓ 0 node1 · 1.2 s']) assert.equal(stripControl(text), text);
+  for (const text of ['pcs cluster setup lab node1 node2', 'ノード1 # pcs status', 'é → ✓ 0 node1 · 1.2 s'])
+    assert.equal(stripControl(text), text);
 });
 
 test('a destination in a message shows control characters as \\xNN', () => {

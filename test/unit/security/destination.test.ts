@@ -93,7 +93,12 @@ describe('inventory: names from files and ssh config go through the same validat
   });
 
   test('ssh config Host aliases that are not plain names are not offered', () => {
-    const hosts = parseSshConfig(['Host good-node', '  HostName 10.0.0.1', 'Host bad$(id) also%h ok_2', '  User root', 'Host *', '  User x'].join('\n'));
-    assert.deepEqual(hosts.map((h) => h.alias), ['good-node', 'ok_2']);
+    const hosts = parseSshConfig(
+      ['Host good-node', '  HostName 10.0.0.1', 'Host bad$(id) also%h ok_2', '  User root', 'Host *', '  User x'].join('\n'),
+    );
+    assert.deepEqual(
+      hosts.map((h) => h.alias),
+      ['good-node', 'ok_2'],
+    );
   });
 });

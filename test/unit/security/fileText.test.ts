@@ -22,7 +22,10 @@ function assertInert(markdown: string): void {
 }
 
 function corosync(names: string[], votes: number[]): string {
-  const nodes = names.map((name, i) => `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        name: ${name}\n        nodeid: ${i + 1}\n        quorum_votes: ${votes[i]}\n    }`);
+  const nodes = names.map(
+    (name, i) =>
+      `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        name: ${name}\n        nodeid: ${i + 1}\n        quorum_votes: ${votes[i]}\n    }`,
+  );
   return `totem {\n    version: 2\n    cluster_name: lab\n}\n\nnodelist {\n${nodes.join('\n')}\n}\n\nquorum {\n    provider: corosync_votequorum\n}\n`;
 }
 
@@ -50,7 +53,10 @@ describe('hovers and lens titles quote file text as text', () => {
     service.setDocument(uri, 'corosync', corosync(['$(alert)', 'node2', 'node3'], [3, 1, 1]), 1);
     const titles = service.codeLenses(uri).map((lens) => lens.command!.title);
     assert.ok(titles.length > 0);
-    assert.ok(titles.some((t) => t.includes('\\$(alert)')), JSON.stringify(titles));
+    assert.ok(
+      titles.some((t) => t.includes('\\$(alert)')),
+      JSON.stringify(titles),
+    );
     for (const title of titles) assert.doesNotMatch(title, /(?<!\\)\$\(/);
   });
 
@@ -96,7 +102,10 @@ describe('the escaping helpers', () => {
   });
 
   test('neutralizeMarkdown is the last line of defence, and leaves code blocks alone', () => {
-    assert.equal(neutralizeMarkdown(`a ${IMAGE} and ${COMMAND}`), 'a !\\[x](https://evil.example/p.png) and [run]\\(command:workbench.action.terminal.new)');
+    assert.equal(
+      neutralizeMarkdown(`a ${IMAGE} and ${COMMAND}`),
+      'a !\\[x](https://evil.example/p.png) and [run]\\(command:workbench.action.terminal.new)',
+    );
     const block = '```sh\necho "![x](y)"\n```';
     assert.equal(neutralizeMarkdown(block), block);
   });
@@ -139,6 +148,9 @@ describe('agent-metadata cache paths stay inside the cache folder', () => {
     // Everything written is under cache/; nothing appeared beside it.
     assert.deepEqual(fs.readdirSync(root), ['cache']);
     const written = fs.readdirSync(cacheDir, { recursive: true }).map(String);
-    assert.ok(written.some((p) => p.startsWith('%2E.') && p.endsWith('.xml')), JSON.stringify(written));
+    assert.ok(
+      written.some((p) => p.startsWith('%2E.') && p.endsWith('.xml')),
+      JSON.stringify(written),
+    );
   });
 });

@@ -37,7 +37,14 @@ test('blocks: one lens group per block, prompted lines keep theirs, shell-only l
 });
 
 test('all: every command that does something on a node, plus the blocks', () => {
-  assert.deepEqual(lenses('all'), ['5-5:▶ Run on…', '6-6:▶ Run on…', '5-6:▶ Run block on…', '8-8:▶ Run on node2', '8-8:▶ Run on…', '10-10:▶ Run on…']);
+  assert.deepEqual(lenses('all'), [
+    '5-5:▶ Run on…',
+    '6-6:▶ Run on…',
+    '5-6:▶ Run block on…',
+    '8-8:▶ Run on node2',
+    '8-8:▶ Run on…',
+    '10-10:▶ Run on…',
+  ]);
 });
 
 test('off: no run lens at all', () => {

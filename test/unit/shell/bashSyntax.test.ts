@@ -21,23 +21,32 @@ describe('shell/syntax', () => {
     await service.init();
   });
 
-  it('an unterminated quote in a script: bash\'s message, at the quote', () => {
+  it("an unterminated quote in a script: bash's message, at the quote", () => {
     assert.deepEqual(syntax('shell', "#!/bin/bash\npcs status\npcs resource create vip ocf:heartbeat:IPaddr2 ip='10.0.0.9\npcs status\n"), [
       "2:49:1 bash refuses this script: unexpected EOF while looking for matching `'' (opened here, never closed).",
     ]);
   });
 
   it('an unterminated $( and an if never closed, at their opening', () => {
-    assert.deepEqual(syntax('shell', '#!/bin/bash\necho $(hostname\n'), ["1:5:1 bash refuses this script: unexpected EOF while looking for matching `)' (opened here, never closed)."]);
-    assert.deepEqual(syntax('shell', '#!/bin/bash\nif true; then\n  pcs status\n'), ['1:0:1 bash refuses this script: syntax error: unexpected end of file (opened here, never closed).']);
+    assert.deepEqual(syntax('shell', '#!/bin/bash\necho $(hostname\n'), [
+      "1:5:1 bash refuses this script: unexpected EOF while looking for matching `)' (opened here, never closed).",
+    ]);
+    assert.deepEqual(syntax('shell', '#!/bin/bash\nif true; then\n  pcs status\n'), [
+      '1:0:1 bash refuses this script: syntax error: unexpected end of file (opened here, never closed).',
+    ]);
   });
 
   it('an unmatched fi / done: bash\'s "unexpected token"', () => {
-    assert.deepEqual(syntax('shell', '#!/bin/bash\npcs status\n  done\n'), ["2:2:1 bash refuses this script: syntax error near unexpected token `done' (nothing open here for it to close)."]);
+    assert.deepEqual(syntax('shell', '#!/bin/bash\npcs status\n  done\n'), [
+      "2:2:1 bash refuses this script: syntax error near unexpected token `done' (nothing open here for it to close).",
+    ]);
   });
 
   it('scripts bash accepts: no error (quotes in comments, heredocs, words that look like keywords)', () => {
-    assert.deepEqual(syntax('shell', "#!/bin/bash\n# don't\necho \"it's\" fi done\ncat <<EOF\nit's\nEOF\ncase $1 in done) echo ;; esac\n"), []);
+    assert.deepEqual(
+      syntax('shell', "#!/bin/bash\n# don't\necho \"it's\" fi done\ncat <<EOF\nit's\nEOF\ncase $1 in done) echo ;; esac\n"),
+      [],
+    );
   });
 
   it('Markdown: an open quote in a prompt-free shell fence is an error on the fence line', () => {

@@ -15,7 +15,10 @@ test('a bash fence with prompts: only prompted lines are commands, output lines 
     '```',
   ].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => argvText(i).join(' ')), ['dnf search drbd', 'systemctl enable --now pcsd']);
+  assert.deepEqual(
+    x.invocations.map((i) => argvText(i).join(' ')),
+    ['dnf search drbd', 'systemctl enable --now pcsd'],
+  );
   assert.deepEqual(x.invocations[0].range, rangeOn(text, 2, 'dnf search drbd'));
   assert.deepEqual(x.invocations[1].prompt?.nodes, ['node1', 'node2']);
   assert.equal(x.blocks.length, 1);
@@ -26,7 +29,10 @@ test('a bash fence with prompts: only prompted lines are commands, output lines 
 test('console fences: "$ " prompts, output never becomes a command', async () => {
   const text = ['```console', '$ pcs status', 'Cluster name: lab', '  * Stack: corosync', 'Node List:', '```'].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => i.command), ['pcs']);
+  assert.deepEqual(
+    x.invocations.map((i) => i.command),
+    ['pcs'],
+  );
   assert.deepEqual(x.blocks[0].prompt?.raw, '$');
 });
 
@@ -47,7 +53,10 @@ test('untagged fences are shell only when they look like it; other languages are
     '```',
   ].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => i.command), ['pcs', 'iscsadm']);
+  assert.deepEqual(
+    x.invocations.map((i) => i.command),
+    ['pcs', 'iscsadm'],
+  );
   assert.equal(x.invocations[0].prompt?.raw, '#');
   assert.deepEqual(x.invocations[0].prompt?.nodes, []);
   assert.deepEqual(x.invocations[1].range, rangeOn(text, 5, 'iscsadm -m node --login'));
@@ -65,7 +74,10 @@ test('"# text" is a comment; "# cmd" is a comment too when the fence has bare co
     '```',
   ].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => argvText(i).join(' ')), ['dnf install -y pcs', 'pcs status']);
+  assert.deepEqual(
+    x.invocations.map((i) => argvText(i).join(' ')),
+    ['dnf install -y pcs', 'pcs status'],
+  );
   assert.equal(x.invocations[1].prompt, undefined);
   assert.deepEqual(x.invocations[1].range, rangeOn(text, 4, 'pcs status'));
 });
@@ -73,7 +85,10 @@ test('"# text" is a comment; "# cmd" is a comment too when the fence has bare co
 test('lines in a tagged fence that do not start like a command are left out', async () => {
   const text = ['```bash', 'Static Switch -> Default Switch', '[콘솔 열기]', 'nmcli con up eth0', 'ping ', '```'].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => i.command), ['nmcli', 'ping']);
+  assert.deepEqual(
+    x.invocations.map((i) => i.command),
+    ['nmcli', 'ping'],
+  );
 });
 
 test('prose: strong prompts and bare command lines are commands, sentences are not', async () => {
@@ -88,7 +103,10 @@ test('prose: strong prompts and bare command lines are commands, sentences are n
     'Sur chaque machine, exécutez cette commande:',
   ].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => argvText(i).join(' ')), ['pcs cluster start --all', 'pcs property set stonith-enabled=false']);
+  assert.deepEqual(
+    x.invocations.map((i) => argvText(i).join(' ')),
+    ['pcs cluster start --all', 'pcs property set stonith-enabled=false'],
+  );
   assert.deepEqual(x.invocations[1].prompt?.nodes, ['node1']);
   assert.deepEqual(x.invocations[1].argv[3].range, rangeOn(text, 3, 'stonith-enabled=false'));
 });
@@ -103,7 +121,10 @@ test('"> " secondary prompts of a heredoc typed at a prompt are stripped', async
     'Cluster name: lab',
   ].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => i.command), ['cat']);
+  assert.deepEqual(
+    x.invocations.map((i) => i.command),
+    ['cat'],
+  );
   assert.equal(x.files.length, 1);
   assert.equal(x.files[0].content, '10.0.0.1 node1\n10.0.0.2 node2\n');
   assert.deepEqual(x.files[0].lineOffsets, [offsetOn(text, 1, '10.0.0.1'), offsetOn(text, 2, '10.0.0.2')]);
@@ -113,7 +134,10 @@ test('"> " secondary prompts of a heredoc typed at a prompt are stripped', async
 test('heredoc body lines in a prompted fence are part of the command, not output', async () => {
   const text = ['```', '# cat <<EOF>> /etc/hosts', '192.168.1.1 node1', 'EOF', '# hostnamectl set-hostname node1', '```'].join('\n');
   const x = await extract(text, 'markdown');
-  assert.deepEqual(x.invocations.map((i) => i.command), ['cat', 'hostnamectl']);
+  assert.deepEqual(
+    x.invocations.map((i) => i.command),
+    ['cat', 'hostnamectl'],
+  );
   assert.equal(x.files[0].content, '192.168.1.1 node1\n');
   assert.equal(x.files[0].append, true);
 });
@@ -142,7 +166,13 @@ test('lines a PDF export broke are joined: mid-word without a blank, else with o
 });
 
 test('fences inside Korean prose keep exact positions', async () => {
-  const text = ['# 클러스터 인증 및 생성', '한국어 설명 😀 텍스트', '```bash', 'node1# pcs host auth -u hacluster -p centos node1 node2', '```'].join('\n');
+  const text = [
+    '# 클러스터 인증 및 생성',
+    '한국어 설명 😀 텍스트',
+    '```bash',
+    'node1# pcs host auth -u hacluster -p centos node1 node2',
+    '```',
+  ].join('\n');
   const x = await extract(text, 'markdown');
   const pcs = commandsNamed(x, 'pcs')[0];
   assert.deepEqual(pcs.range, rangeOn(text, 3, 'pcs host auth -u hacluster -p centos node1 node2'));

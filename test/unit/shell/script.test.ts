@@ -5,15 +5,22 @@ import assert from 'node:assert/strict';
 import { extract, rangeOn, offsetOn, argvText, commandsNamed, textAt } from './helpers';
 
 test('a command continued with backslashes is one invocation spanning its lines', async () => {
-  const text = [
-    'pcs resource create web ocf:heartbeat:apache \\',
-    '  configfile=/etc/httpd/conf/httpd.conf \\',
-    '  --group webgroup',
-  ].join('\n');
+  const text = ['pcs resource create web ocf:heartbeat:apache \\', '  configfile=/etc/httpd/conf/httpd.conf \\', '  --group webgroup'].join(
+    '\n',
+  );
   const x = await extract(text, 'shell');
   assert.equal(x.invocations.length, 1);
   const inv = x.invocations[0];
-  assert.deepEqual(argvText(inv), ['pcs', 'resource', 'create', 'web', 'ocf:heartbeat:apache', 'configfile=/etc/httpd/conf/httpd.conf', '--group', 'webgroup']);
+  assert.deepEqual(argvText(inv), [
+    'pcs',
+    'resource',
+    'create',
+    'web',
+    'ocf:heartbeat:apache',
+    'configfile=/etc/httpd/conf/httpd.conf',
+    '--group',
+    'webgroup',
+  ]);
   assert.deepEqual(inv.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 18 } });
   assert.deepEqual(inv.argv[6].range, rangeOn(text, 2, '--group'));
   assert.deepEqual(inv.argv[5].range, rangeOn(text, 1, 'configfile=/etc/httpd/conf/httpd.conf'));
@@ -49,14 +56,20 @@ test('double-quoted remote command: escapes removed, range covers the raw charac
 test('sshpass wraps ssh, whose trailing words are the remote command', async () => {
   const text = 'sshpass -p secret ssh -o StrictHostKeyChecking=no root@node2 pcs status --full';
   const x = await extract(text, 'shell');
-  assert.deepEqual(x.invocations.map((i) => i.command), ['sshpass', 'ssh', 'pcs']);
+  assert.deepEqual(
+    x.invocations.map((i) => i.command),
+    ['sshpass', 'ssh', 'pcs'],
+  );
   const pcs = x.invocations[2];
   assert.deepEqual(argvText(pcs), ['pcs', 'status', '--full']);
   assert.equal(pcs.remote?.host?.text, 'root@node2');
   assert.deepEqual(pcs.range, rangeOn(text, 0, 'pcs status --full'));
   // -procky style (value glued to the option)
   const y = await extract('sshpass -procky ssh-copy-id root@node1', 'shell');
-  assert.deepEqual(y.invocations.map((i) => i.command), ['sshpass', 'ssh-copy-id']);
+  assert.deepEqual(
+    y.invocations.map((i) => i.command),
+    ['sshpass', 'ssh-copy-id'],
+  );
 });
 
 test('bash -c, sh -c and su -c strings are parsed as commands run by a shell', async () => {
@@ -92,14 +105,10 @@ test('prompts pasted into a script are stripped and name the node; "# cmd" stays
     'reboot # after the update',
   ].join('\n');
   const x = await extract(text, 'shell');
-  assert.deepEqual(x.invocations.map((i) => argvText(i).join(' ')), [
-    'pcs status',
-    'pcs cluster stop',
-    'pcs quorum status',
-    'systemctl start pcsd',
-    'pcs status nodes',
-    'reboot',
-  ]);
+  assert.deepEqual(
+    x.invocations.map((i) => argvText(i).join(' ')),
+    ['pcs status', 'pcs cluster stop', 'pcs quorum status', 'systemctl start pcsd', 'pcs status nodes', 'reboot'],
+  );
   const [a, b, c, d, e, f] = x.invocations;
   assert.deepEqual(a.prompt?.nodes, ['node1']);
   assert.deepEqual(a.prompt?.range, rangeOn(text, 0, 'node1#'));
@@ -167,7 +176,10 @@ test('echo and tee that write /etc/hosts', async () => {
 });
 
 test('ranges are exact with Korean, Japanese and emoji before and on the same line', async () => {
-  const text = ['# 한국어 주석 😀 とテスト', 'echo "가나다" && pcs resource create 자원😀 ocf:heartbeat:Dummy op monitor interval=10s'].join('\n');
+  const text = [
+    '# 한국어 주석 😀 とテスト',
+    'echo "가나다" && pcs resource create 자원😀 ocf:heartbeat:Dummy op monitor interval=10s',
+  ].join('\n');
   const x = await extract(text, 'shell');
   const pcs = commandsNamed(x, 'pcs')[0];
   assert.deepEqual(pcs.range, rangeOn(text, 1, 'pcs resource create 자원😀 ocf:heartbeat:Dummy op monitor interval=10s'));
@@ -232,7 +244,10 @@ test('blocks: blank-line separated groups, with the prompt their commands share'
   assert.equal(x.blocks[0].text, 'node1# pcs cluster setup lab node1 node2\nnode1# pcs cluster start --all');
   assert.deepEqual(x.blocks[1].range, { start: { line: 3, character: 0 }, end: { line: 6, character: 4 } });
   assert.equal(x.blocks[1].prompt, undefined);
-  assert.deepEqual(x.invocations.map((i) => i.block), [0, 0, 1, 1, 2]);
+  assert.deepEqual(
+    x.invocations.map((i) => i.block),
+    [0, 0, 1, 1, 2],
+  );
   assert.equal(textAt(text, x.blocks[2].range), 'pcs status');
 });
 

@@ -46,7 +46,10 @@ test('seed 001 (Korean memo): node1# pcs resource create vip ipaddr2 ...', { ski
   const ssh = startingOn(x, loop).find((i) => i.command === 'ssh')!;
   assert.deepEqual(ssh.argv[1].values, ['root@node1', 'root@node2', 'root@node3', 'root@node4']);
   const remote = startingOn(x, loop).filter((i) => i.command === 'firewall-cmd');
-  assert.deepEqual(remote.map((i) => textAt(text, i.range)), ['firewall-cmd --add-service=high-availability', 'firewall-cmd --runtime-to-permanent']);
+  assert.deepEqual(
+    remote.map((i) => textAt(text, i.range)),
+    ['firewall-cmd --add-service=high-availability', 'firewall-cmd --runtime-to-permanent'],
+  );
   assert.ok(remote.every((i) => i.remote?.via === 'ssh' && i.prompt?.nodes[0] === 'node1'));
   // node1/2# prompts, and the `> ...` output lines under them are not commands.
   const drbd = lineIndex(text, 'node1/2# dnf install drbd drbd-bash-completion');
@@ -67,7 +70,10 @@ test('seed 000 (slide deck): loop values, # and node1 # prompts, wrapped lines, 
   const x = await extract(text, 'markdown');
   const loop = lineIndex(text, '# for i in node{1..3} ; do sshpass -procky ssh-copy-id');
   const cmds = startingOn(x, loop);
-  assert.deepEqual(cmds.map((i) => i.command), ['sshpass', 'ssh-copy-id']);
+  assert.deepEqual(
+    cmds.map((i) => i.command),
+    ['sshpass', 'ssh-copy-id'],
+  );
   const copy = cmds[1];
   assert.deepEqual(copy.argv.at(-1)?.values, ['root@node1', 'root@node2', 'root@node3']);
   assert.deepEqual(copy.argv.at(-1)?.range, rangeOn(text, loop, 'root@$i'));
@@ -93,7 +99,13 @@ test('seed 000 (slide deck): loop values, # and node1 # prompts, wrapped lines, 
   const hosts = x.files.find((f) => f.path === '/etc/hosts')!;
   assert.equal(hosts.content.split('\n')[2], '192.168.90.130 node3.example.com node3 storage');
   // Text typed into vi and prose are not commands.
-  for (const prose of ['use_lvmlockd = 1', '<Location /server-status>', 'system_id_source = "uname"', 'INSTALLATION AND BASIC COMMAND', '99.9% IN 9 HOUR']) {
+  for (const prose of [
+    'use_lvmlockd = 1',
+    '<Location /server-status>',
+    'system_id_source = "uname"',
+    'INSTALLATION AND BASIC COMMAND',
+    '99.9% IN 9 HOUR',
+  ]) {
     assert.deepEqual(startingOn(x, lineIndex(text, prose)), [], prose);
   }
   assert.equal(x.invocations.filter((i) => i.range.start.line < lineIndex(text, '# hostnamectl set-hostname')).length, 0);
@@ -132,10 +144,24 @@ test('seed 004 (French lab): the \\-continued pcs cluster setup, bare commands, 
   const setup = lineIndex(text, 'pcs cluster setup fo_cluster \\');
   const [inv] = startingOn(x, setup);
   assert.deepEqual(argvText(inv), [
-    'pcs', 'cluster', 'setup', 'fo_cluster',
-    'sv1.home.dom', 'addr=192.168.1.71', 'sv2.home.dom', 'addr=192.168.1.72',
-    'cl1.home.dom', 'addr=192.168.1.73', 'cl2.home.dom', 'addr=192.168.1.74',
-    'transport', 'knet', 'ip_version=ipv4', 'link', 'transport=udp', 'mcastport=5420',
+    'pcs',
+    'cluster',
+    'setup',
+    'fo_cluster',
+    'sv1.home.dom',
+    'addr=192.168.1.71',
+    'sv2.home.dom',
+    'addr=192.168.1.72',
+    'cl1.home.dom',
+    'addr=192.168.1.73',
+    'cl2.home.dom',
+    'addr=192.168.1.74',
+    'transport',
+    'knet',
+    'ip_version=ipv4',
+    'link',
+    'transport=udp',
+    'mcastport=5420',
   ]);
   assert.equal(inv.range.start.line, setup);
   assert.equal(inv.range.end.line, setup + 2);
@@ -148,7 +174,14 @@ test('seed 004 (French lab): the \\-continued pcs cluster setup, bare commands, 
   assert.equal(x.invocations.filter((i) => argvText(i).join(' ').includes('cl1.home.dom=1000')).length, 0);
   assert.ok(x.invocations.some((i) => argvText(i).join(' ') === 'pcs stonith history cleanup sr1.home.dom'));
   // Prose, hosts lines and corosync.conf text are not commands.
-  for (const prose of ['127.0.0.1   localhost', 'initiator-name iqn.2023-02', 'InitiatorName=iqn', 'crypto_cipher: aes256', 'Quorum provider:', '(4 votes)/2 + 1 = 3']) {
+  for (const prose of [
+    '127.0.0.1   localhost',
+    'initiator-name iqn.2023-02',
+    'InitiatorName=iqn',
+    'crypto_cipher: aes256',
+    'Quorum provider:',
+    '(4 votes)/2 + 1 = 3',
+  ]) {
     assert.deepEqual(startingOn(x, lineIndex(text, prose)), [], prose);
   }
   const commands = new Set(x.invocations.map((i) => i.command));

@@ -49,7 +49,11 @@ export function completion(file: CsFile, text: string, pos: Position): Completio
       textEdit: { range, newText: `${name}: ` },
     });
   }
-  const existing = new Set(section ? section.children.filter((c) => c.type === 'section').map((c) => (c as { name: string }).name) : file.children.filter((c) => c.type === 'section').map((c) => (c as { name: string }).name));
+  const existing = new Set(
+    section
+      ? section.children.filter((c) => c.type === 'section').map((c) => (c as { name: string }).name)
+      : file.children.filter((c) => c.type === 'section').map((c) => (c as { name: string }).name),
+  );
   for (const child of childSectionsOf(path)) {
     if (!child.repeatable && existing.has(child.name)) continue;
     items.push({

@@ -13,11 +13,7 @@ export function hover(file: CsFile, pos: Position): Hover | null {
     if (!spec) return null;
     const children = childSectionsOf(hit.path).map((c) => `\`${c.name} { }\``);
     const keys = keyNamesFor(hit.path).filter((k) => !/^ring[1-7]_addr$/.test(k));
-    const lines = [
-      `**${hit.path} { }**${spec.repeatable ? ' (may appear several times)' : ''}`,
-      '',
-      spec.description,
-    ];
+    const lines = [`**${hit.path} { }**${spec.repeatable ? ' (may appear several times)' : ''}`, '', spec.description];
     if (keys.length) lines.push('', `Keys: ${keys.map((k) => `\`${k === 'ring0_addr' ? 'ringX_addr' : k}\``).join(', ')}`);
     if (children.length) lines.push('', `Sections: ${children.join(', ')}`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: hit.section.nameRange };
@@ -33,7 +29,9 @@ export function keyDoc(path: string, name: string, spec: KeySpec): string {
   if (spec.default) lines.push(`Default: \`${spec.default}\``);
   if (spec.transports) lines.push(`Only with transport: ${spec.transports.join(', ')}`);
   if (spec.deprecated) lines.push(`Deprecated: ${spec.deprecated}`);
-  lines.push(spec.strict ? 'corosync refuses the file when the value is invalid.' : 'corosync ignores an invalid value (no error at start).');
+  lines.push(
+    spec.strict ? 'corosync refuses the file when the value is invalid.' : 'corosync ignores an invalid value (no error at start).',
+  );
   // A Markdown hard break after each fact line, so Type / Default / … do not run together.
   return lines.join('  \n');
 }
@@ -43,13 +41,28 @@ function valueDoc(path: string, name: string, value: string, spec: KeySpec): str
   const head = `\`${path}.${name}\` = \`${value}\``;
   if (type.kind === 'enum') {
     const ok = type.values.includes(value);
-    return [head, '', ok ? `Valid: one of ${type.values.map((v) => (v === value ? `**${v}**` : `\`${v}\``)).join(', ')}.` : `Not a valid value. Allowed: ${type.values.map((v) => `\`${v}\``).join(', ')}.`, '', spec.description].join('\n');
+    return [
+      head,
+      '',
+      ok
+        ? `Valid: one of ${type.values.map((v) => (v === value ? `**${v}**` : `\`${v}\``)).join(', ')}.`
+        : `Not a valid value. Allowed: ${type.values.map((v) => `\`${v}\``).join(', ')}.`,
+      '',
+      spec.description,
+    ].join('\n');
   }
   if (type.kind === 'integer') {
     const n = parseInteger(value);
     const ok = n !== undefined && n >= type.min && n <= type.max;
     const unit = type.unit === 'ms' && ok ? ` (${formatMs(Number(n))})` : '';
-    return [head + unit, '', ok ? `Integer within ${type.min}..${type.max}.` : `Not an integer in ${type.min}..${type.max}.`, spec.default ? `Default: \`${spec.default}\`` : '', '', spec.description].join('\n');
+    return [
+      head + unit,
+      '',
+      ok ? `Integer within ${type.min}..${type.max}.` : `Not an integer in ${type.min}..${type.max}.`,
+      spec.default ? `Default: \`${spec.default}\`` : '',
+      '',
+      spec.description,
+    ].join('\n');
   }
   return [head, '', `Type: ${describeType(type)}`, '', spec.description].join('\n');
 }

@@ -56,7 +56,7 @@ export function folding(file: CsFile): FoldingRange[] {
   walk(file.children);
   // Runs of consecutive comment lines fold as one.
   const lines = [...new Set(file.comments.map((c) => c.start.line))].sort((a, b) => a - b);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
     if (j > i) out.push({ startLine: lines[i], endLine: lines[j], kind: 'comment' });

@@ -105,7 +105,15 @@ export function inlineCommentRules(view: CsView): Diagnostic[] {
         ),
       );
     } else {
-      out.push(diagnostic(key.valueRange, WARNING, INLINE_COMMENT_CODE, `\`${key.key}\` is set to "${value}", not "${ic.meant}": ${explanation(ic)}`, fix));
+      out.push(
+        diagnostic(
+          key.valueRange,
+          WARNING,
+          INLINE_COMMENT_CODE,
+          `\`${key.key}\` is set to "${value}", not "${ic.meant}": ${explanation(ic)}`,
+          fix,
+        ),
+      );
     }
   }
   return out;

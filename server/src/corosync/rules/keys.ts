@@ -4,20 +4,18 @@
 import { didYouMean } from '../../base/didYouMean';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CsKeyValue, CsSection } from '../ast';
-import {
-  childSectionsOf,
-  keyNamesFor,
-  keySpec,
-  sectionPathsNamed,
-  sectionSpec,
-  sectionsForKey,
-} from '../schema';
+import { childSectionsOf, keyNamesFor, keySpec, sectionPathsNamed, sectionSpec, sectionsForKey } from '../schema';
 import { ERROR, WARNING, diagnostic, type CsView } from './model';
 import { isObsoleteKey, isObsoleteSection } from './legacy';
 
 export function keyRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
-  checkSectionList(view, '', view.file.children.filter((c): c is CsSection => c.type === 'section'), out);
+  checkSectionList(
+    view,
+    '',
+    view.file.children.filter((c): c is CsSection => c.type === 'section'),
+    out,
+  );
   for (const key of view.keysIn('')) {
     if (isObsoleteKey('', key.key)) continue; // reported by the legacy rules
     const where = sectionsForKey(key.key);
@@ -34,7 +32,12 @@ export function keyRules(view: CsView): Diagnostic[] {
   for (const { section, path } of view.sections) {
     if (!sectionSpec(path)) continue; // unknown sections were reported once; their content is free-form
     checkKeys(section, path, out);
-    checkSectionList(view, path, section.children.filter((c): c is CsSection => c.type === 'section'), out);
+    checkSectionList(
+      view,
+      path,
+      section.children.filter((c): c is CsSection => c.type === 'section'),
+      out,
+    );
   }
   return out;
 }
@@ -47,7 +50,14 @@ function checkSectionList(view: CsView, parent: string, sections: CsSection[], o
     if (!spec && parent === 'uidgid') {
       // Measured: corosync.conf accepts it (the refusal "Can't add subsection different than
       // uidgid" belongs to files in uidgid.d), and nothing reads what is inside.
-      out.push(diagnostic(s.nameRange, WARNING, 'corosync/uidgid', 'A section inside `uidgid`: corosync accepts it in corosync.conf but reads nothing from it, so no user or group gets access from here. Keep only `uid:` and `gid:` lines in `uidgid { }`.'));
+      out.push(
+        diagnostic(
+          s.nameRange,
+          WARNING,
+          'corosync/uidgid',
+          'A section inside `uidgid`: corosync accepts it in corosync.conf but reads nothing from it, so no user or group gets access from here. Keep only `uid:` and `gid:` lines in `uidgid { }`.',
+        ),
+      );
       continue;
     }
     if (!spec) {
@@ -103,7 +113,12 @@ function checkKeys(section: CsSection, path: string, out: Diagnostic[]): void {
     const spec = keySpec(path, child.key);
     if (!spec && path === 'uidgid') {
       out.push(
-        diagnostic(child.keyRange, ERROR, 'corosync/uidgid', `\`${child.key}\` in \`uidgid\`: corosync refuses the file ("uidgid: Only uid and gid are allowed items"). Use \`uid: USER\` or \`gid: GROUP\`.`),
+        diagnostic(
+          child.keyRange,
+          ERROR,
+          'corosync/uidgid',
+          `\`${child.key}\` in \`uidgid\`: corosync refuses the file ("uidgid: Only uid and gid are allowed items"). Use \`uid: USER\` or \`gid: GROUP\`.`,
+        ),
       );
       continue;
     }

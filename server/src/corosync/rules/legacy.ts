@@ -17,17 +17,31 @@ interface Obsolete {
 /** Obsolete keys by section path ('' = outside any section). */
 export const OBSOLETE_KEYS: Record<string, Record<string, Obsolete>> = {
   '': {
-    compatibility: { note: '`compatibility` (whitetank/none) chose openais compatibility in corosync 1; corosync 2 and 3 ignore it. Remove it.' },
+    compatibility: {
+      note: '`compatibility` (whitetank/none) chose openais compatibility in corosync 1; corosync 2 and 3 ignore it. Remove it.',
+    },
   },
   totem: {
     rrp_mode: { note: 'redundant ring protocol of corosync 2; corosync 3 ignores it.', rename: 'link_mode' },
     vsftype: { note: '`vsftype` (the virtual synchrony filter of corosync 1) is ignored by corosync 2 and 3. Remove it.' },
-    rrp_problem_count_timeout: { note: '`rrp_problem_count_timeout` tuned corosync 2\'s redundant rings; corosync 3 ignores it (knet watches each link with `knet_ping_interval`/`knet_ping_timeout` in `interface { }`). Remove it.' },
-    rrp_problem_count_threshold: { note: '`rrp_problem_count_threshold` tuned corosync 2\'s redundant rings; corosync 3 ignores it (knet watches each link with `knet_ping_interval`/`knet_ping_timeout`). Remove it.' },
-    rrp_problem_count_mcast_threshold: { note: '`rrp_problem_count_mcast_threshold` tuned corosync 2\'s redundant rings; corosync 3 ignores it. Remove it.' },
-    rrp_token_expired_timeout: { note: '`rrp_token_expired_timeout` tuned corosync 2\'s redundant rings; corosync 3 ignores it. Remove it.' },
-    rrp_autorecovery_check_timeout: { note: '`rrp_autorecovery_check_timeout` tuned corosync 2\'s redundant rings; corosync 3 ignores it (knet brings links back by itself). Remove it.' },
-    crypto_accept: { note: '`crypto_accept` belonged to corosync 1\'s crypto; corosync 3 ignores it (`crypto_cipher` and `crypto_hash` decide). Remove it.' },
+    rrp_problem_count_timeout: {
+      note: "`rrp_problem_count_timeout` tuned corosync 2's redundant rings; corosync 3 ignores it (knet watches each link with `knet_ping_interval`/`knet_ping_timeout` in `interface { }`). Remove it.",
+    },
+    rrp_problem_count_threshold: {
+      note: "`rrp_problem_count_threshold` tuned corosync 2's redundant rings; corosync 3 ignores it (knet watches each link with `knet_ping_interval`/`knet_ping_timeout`). Remove it.",
+    },
+    rrp_problem_count_mcast_threshold: {
+      note: "`rrp_problem_count_mcast_threshold` tuned corosync 2's redundant rings; corosync 3 ignores it. Remove it.",
+    },
+    rrp_token_expired_timeout: {
+      note: "`rrp_token_expired_timeout` tuned corosync 2's redundant rings; corosync 3 ignores it. Remove it.",
+    },
+    rrp_autorecovery_check_timeout: {
+      note: "`rrp_autorecovery_check_timeout` tuned corosync 2's redundant rings; corosync 3 ignores it (knet brings links back by itself). Remove it.",
+    },
+    crypto_accept: {
+      note: "`crypto_accept` belonged to corosync 1's crypto; corosync 3 ignores it (`crypto_cipher` and `crypto_hash` decide). Remove it.",
+    },
   },
   'logging.logger_subsys': {
     tags: { note: '`tags` (trace tags of corosync 1) is ignored by corosync 2 and 3; use `debug: trace` for the most detail. Remove it.' },
@@ -36,8 +50,12 @@ export const OBSOLETE_KEYS: Record<string, Record<string, Obsolete>> = {
 
 /** Obsolete sections by path. */
 export const OBSOLETE_SECTIONS: Record<string, Obsolete> = {
-  amf: { note: '`amf { }` configured the openais AMF service of corosync 1; corosync 2 and 3 have no AMF and ignore the section. Remove it.' },
-  aisexec: { note: '`aisexec { }` set the user and group of the openais executive (corosync 1); corosync 3 ignores it (access for other users goes in `uidgid { }`). Remove it.' },
+  amf: {
+    note: '`amf { }` configured the openais AMF service of corosync 1; corosync 2 and 3 have no AMF and ignore the section. Remove it.',
+  },
+  aisexec: {
+    note: '`aisexec { }` set the user and group of the openais executive (corosync 1); corosync 3 ignores it (access for other users goes in `uidgid { }`). Remove it.',
+  },
   service: { note: '`service { }` loaded a corosync 1 plugin; corosync 2 and 3 load no plugins and ignore the section. Remove it.' },
   'totem.interface.member': { note: '' },
 };
@@ -124,7 +142,12 @@ function member(section: CsSection, hasNodelist: boolean): Diagnostic[] {
   for (const c of section.children) {
     if (c.type === 'key' && c.key !== 'memberaddr') {
       out.push(
-        diagnostic(c.keyRange, ERROR, 'corosync/member', `\`${c.key}\` in a \`member\` block: corosync refuses the file ("Only memberaddr is allowed in member section"). Keep only \`memberaddr:\` there, or better, move the member to the nodelist.`),
+        diagnostic(
+          c.keyRange,
+          ERROR,
+          'corosync/member',
+          `\`${c.key}\` in a \`member\` block: corosync refuses the file ("Only memberaddr is allowed in member section"). Keep only \`memberaddr:\` there, or better, move the member to the nodelist.`,
+        ),
       );
     }
   }
@@ -139,7 +162,9 @@ function member(section: CsSection, hasNodelist: boolean): Diagnostic[] {
         (hasNodelist
           ? ' and ignores this block ("member section is used together with nodelist. Members ignored."). Remove it.'
           : `. Write ${addr ? `\`node { ring0_addr: ${addr}  nodeid: N }\`` : 'a `node { ring0_addr: ADDRESS  nodeid: N }`'} in a \`nodelist { }\` instead.`),
-      hasNodelist && wholeSection(section) ? [{ title: 'Remove the `member` block', edits: [{ range: wholeSection(section)!, newText: '' }] }] : undefined,
+      hasNodelist && wholeSection(section)
+        ? [{ title: 'Remove the `member` block', edits: [{ range: wholeSection(section)!, newText: '' }] }]
+        : undefined,
     ),
   );
   return out;

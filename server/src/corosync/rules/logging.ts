@@ -8,13 +8,32 @@ export function loggingRules(view: CsView): Diagnostic[] {
   for (const { section, path } of view.sections) {
     if (path === 'logging.logger_subsys' && !keysOf(section).has('subsys')) {
       // corosync reports it at the closing brace, which is also where the missing line goes.
-      out.push(diagnostic(section.closeBraceRange ?? section.nameRange, ERROR, 'corosync/missing-subsys', `\`logger_subsys\` (line ${section.nameRange.start.line + 1}) ends without \`subsys\`: corosync refuses the file ("No subsys key in logger_subsys directive"). Add \`subsys: NAME\` (e.g. QUORUM).`));
+      out.push(
+        diagnostic(
+          section.closeBraceRange ?? section.nameRange,
+          ERROR,
+          'corosync/missing-subsys',
+          `\`logger_subsys\` (line ${section.nameRange.start.line + 1}) ends without \`subsys\`: corosync refuses the file ("No subsys key in logger_subsys directive"). Add \`subsys: NAME\` (e.g. QUORUM).`,
+        ),
+      );
     }
     if (path === 'logging' || path === 'logging.logger_subsys') {
       const keys = keysOf(section);
       const toLogfile = keys.get('to_logfile')?.at(-1);
-      if (toLogfile && (toLogfile.value === 'yes' || toLogfile.value === 'on') && !keys.has('logfile') && !(path !== 'logging' && view.get('logging', 'logfile'))) {
-        out.push(diagnostic(toLogfile.range, INFORMATION, 'corosync/logfile', '`to_logfile` is on but no `logfile` is set, so nothing is written to a file. Add `logfile: /var/log/corosync/corosync.log`.'));
+      if (
+        toLogfile &&
+        (toLogfile.value === 'yes' || toLogfile.value === 'on') &&
+        !keys.has('logfile') &&
+        !(path !== 'logging' && view.get('logging', 'logfile'))
+      ) {
+        out.push(
+          diagnostic(
+            toLogfile.range,
+            INFORMATION,
+            'corosync/logfile',
+            '`to_logfile` is on but no `logfile` is set, so nothing is written to a file. Add `logfile: /var/log/corosync/corosync.log`.',
+          ),
+        );
       }
     }
   }

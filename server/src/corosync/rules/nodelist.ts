@@ -17,7 +17,14 @@ export function nodelistRules(view: CsView): Diagnostic[] {
 
   for (const node of nodes) {
     if (!node.links.has(0)) {
-      out.push(diagnostic(node.section.nameRange, WARNING, 'corosync/missing-ring0', 'This node has no `ring0_addr`, so corosync leaves it out of the membership. Every node needs `ring0_addr: ADDRESS`.'));
+      out.push(
+        diagnostic(
+          node.section.nameRange,
+          WARNING,
+          'corosync/missing-ring0',
+          'This node has no `ring0_addr`, so corosync leaves it out of the membership. Every node needs `ring0_addr: ADDRESS`.',
+        ),
+      );
     }
   }
 
@@ -44,7 +51,11 @@ function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
           ? 'an IPv6 node needs an explicit nodeid ("An IPV6 network requires that a node ID be specified")'
           : '';
       if (why) {
-        const next = nextFree(values, members.map((m) => m.get('nodeid')).filter((k): k is CsKeyValue => !!k), 1n);
+        const next = nextFree(
+          values,
+          members.map((m) => m.get('nodeid')).filter((k): k is CsKeyValue => !!k),
+          1n,
+        );
         const anchor = node.links.get(0)!;
         out.push(
           diagnostic(
@@ -54,14 +65,31 @@ function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
             `${key ? 'nodeid 0 is reserved: ' : 'This node has no nodeid: '}${why}, so corosync refuses the file. Give it a unique \`nodeid\` (1${knet ? `..${KNET_MAX_NODEID - 1}` : ' or more'}).`,
             key
               ? [{ title: `Use nodeid ${next}`, edits: [{ range: key.valueRange, newText: String(next) }] }]
-              : [{ title: `Add nodeid: ${next}`, edits: [{ range: { start: anchor.range.end, end: anchor.range.end }, newText: `\n${' '.repeat(anchor.range.start.character)}nodeid: ${next}` }] }],
+              : [
+                  {
+                    title: `Add nodeid: ${next}`,
+                    edits: [
+                      {
+                        range: { start: anchor.range.end, end: anchor.range.end },
+                        newText: `\n${' '.repeat(anchor.range.start.character)}nodeid: ${next}`,
+                      },
+                    ],
+                  },
+                ],
           ),
         );
       }
       continue;
     }
     if (knet && id! >= BigInt(KNET_MAX_NODEID)) {
-      out.push(diagnostic(key.valueRange, ERROR, 'corosync/invalid-nodeid', `nodeid ${id} is too large for knet: corosync refuses the file ("Knet requires nodeid to be less than ${KNET_MAX_NODEID}"). Use 1..${KNET_MAX_NODEID - 1}.`));
+      out.push(
+        diagnostic(
+          key.valueRange,
+          ERROR,
+          'corosync/invalid-nodeid',
+          `nodeid ${id} is too large for knet: corosync refuses the file ("Knet requires nodeid to be less than ${KNET_MAX_NODEID}"). Use 1..${KNET_MAX_NODEID - 1}.`,
+        ),
+      );
       continue;
     }
     values.add(id!);
@@ -158,7 +186,12 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
       if (!first) first = { family, key };
       else if (family !== first.family) {
         out.push(
-          diagnostic(key.valueRange, ERROR, 'corosync/mixed-ip-family', `Link ${link} mixes IPv${first.family} (line ${first.key.range.start.line + 1}) and IPv${family} addresses: corosync refuses the file ("Nodes for link ${link} have different IP families"). Use one family per link.`),
+          diagnostic(
+            key.valueRange,
+            ERROR,
+            'corosync/mixed-ip-family',
+            `Link ${link} mixes IPv${first.family} (line ${first.key.range.start.line + 1}) and IPv${family} addresses: corosync refuses the file ("Nodes for link ${link} have different IP families"). Use one family per link.`,
+          ),
         );
       }
     }
@@ -173,14 +206,28 @@ function duplicates(members: NodeView[], out: Diagnostic[]): void {
     if (name && name.value) {
       const first = names.get(name.value);
       if (first) {
-        out.push(diagnostic(name.valueRange, WARNING, 'corosync/duplicate-node-name', `Node name \`${name.value}\` is already used at line ${first.range.start.line + 1}: corosync accepts it, but it cannot tell the nodes apart when it looks for the local node, and Pacemaker sees one node. Give each node its own name.`));
+        out.push(
+          diagnostic(
+            name.valueRange,
+            WARNING,
+            'corosync/duplicate-node-name',
+            `Node name \`${name.value}\` is already used at line ${first.range.start.line + 1}: corosync accepts it, but it cannot tell the nodes apart when it looks for the local node, and Pacemaker sees one node. Give each node its own name.`,
+          ),
+        );
       } else names.set(name.value, name);
     }
     for (const [link, addr] of n.links) {
       const id = `${link}\u0000${addr.value.toLowerCase()}`;
       const first = addresses.get(id);
       if (first) {
-        out.push(diagnostic(addr.valueRange, WARNING, 'corosync/duplicate-node-address', `Address ${addr.value} on link ${link} is already used by another node (line ${first.range.start.line + 1}): corosync accepts it, but the two nodes cannot both be reached. Use each node's own address.`));
+        out.push(
+          diagnostic(
+            addr.valueRange,
+            WARNING,
+            'corosync/duplicate-node-address',
+            `Address ${addr.value} on link ${link} is already used by another node (line ${first.range.start.line + 1}): corosync accepts it, but the two nodes cannot both be reached. Use each node's own address.`,
+          ),
+        );
       } else addresses.set(id, addr);
     }
   }
@@ -196,12 +243,16 @@ function noNodelist(view: CsView, nodelist: CsSection | undefined): Diagnostic {
   // What corosync 3.1 prints: an interface block that sets anything besides its number makes a
   // link, and corosync then looks for the local node in the (missing) nodelist; otherwise it finds
   // no link at all.
-  const configured = view.interfaces.some((s) => s.children.some((c) => c.type === 'key' && c.key !== 'linknumber' && c.key !== 'ringnumber'));
+  const configured = view.interfaces.some((s) =>
+    s.children.some((c) => c.type === 'key' && c.key !== 'linknumber' && c.key !== 'ringnumber'),
+  );
   const quote = configured ? 'No valid name found for local host' : 'No interfaces defined';
   const members: string[] = [];
   for (const { section, path } of view.sections) {
     if (path !== 'totem.interface.member') continue;
-    for (const c of section.children) if (c.type === 'key' && c.key === 'memberaddr' && c.value && !members.includes(c.value.replace(/\s+#.*$/, ''))) members.push(c.value.replace(/\s+#.*$/, ''));
+    for (const c of section.children)
+      if (c.type === 'key' && c.key === 'memberaddr' && c.value && !members.includes(c.value.replace(/\s+#.*$/, '')))
+        members.push(c.value.replace(/\s+#.*$/, ''));
   }
   const legacy = view.interfaces.length > 0;
   const entries = (members.length ? members : ['ADDRESS_OF_NODE1', 'ADDRESS_OF_NODE2']).map((a, i) => ({ addr: a, id: i + 1 }));
@@ -211,8 +262,10 @@ function noNodelist(view: CsView, nodelist: CsSection | undefined): Diagnostic {
   const message = nodelist
     ? `No node in the nodelist has a \`ring0_addr\`: corosync 3 refuses the file ("${quote}"). Add one \`node { ring0_addr: ADDRESS  nodeid: N  name: NAME }\` block per member.`
     : `corosync 3 needs a nodelist: it refuses the file ("${quote}").` +
-      (legacy ? ' corosync 1 and 2 could find members by multicast (`bindnetaddr`/`mcastaddr`) or from `member` blocks; corosync 3 reads members only from the nodelist.' : '') +
-      ` Add ${members.length ? 'the members listed in the `member` blocks' : 'one `node` per member'}: \`${inline}\`${members.length ? '' : ' (with each node\'s address)'}.`;
+      (legacy
+        ? ' corosync 1 and 2 could find members by multicast (`bindnetaddr`/`mcastaddr`) or from `member` blocks; corosync 3 reads members only from the nodelist.'
+        : '') +
+      ` Add ${members.length ? 'the members listed in the `member` blocks' : 'one `node` per member'}: \`${inline}\`${members.length ? '' : " (with each node's address)"}.`;
   const fixes =
     !nodelist && totem?.closeBraceRange
       ? [
@@ -220,7 +273,9 @@ function noNodelist(view: CsView, nodelist: CsSection | undefined): Diagnostic {
             title: members.length
               ? `Add a nodelist with the ${members.length} member address${members.length > 1 ? 'es' : ''}`
               : "Add a nodelist skeleton (then write each node's address)",
-            edits: [{ range: { start: totem.closeBraceRange.end, end: totem.closeBraceRange.end }, newText: `\n\n${block('    ').trimEnd()}` }],
+            edits: [
+              { range: { start: totem.closeBraceRange.end, end: totem.closeBraceRange.end }, newText: `\n\n${block('    ').trimEnd()}` },
+            ],
           },
         ]
       : undefined;

@@ -25,7 +25,12 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         [
           {
             title: `Close section ${name}`,
-            edits: [{ range: { start: insertAt, end: insertAt }, newText: insertAt.character === 0 && insertAt.line < file.lineCount ? `${indent}}\n` : `\n${indent}}\n` }],
+            edits: [
+              {
+                range: { start: insertAt, end: insertAt },
+                newText: insertAt.character === 0 && insertAt.line < file.lineCount ? `${indent}}\n` : `\n${indent}}\n`,
+              },
+            ],
           },
         ],
       );

@@ -24,7 +24,17 @@ export function totemRules(view: CsView): Diagnostic[] {
           ? '`totem` has no `version`: corosync refuses the file ("This totem parser can only parse version 2 configurations"). Add `version: 2`.'
           : 'No `totem` section: corosync refuses the file ("This totem parser can only parse version 2 configurations"). Add `totem { version: 2 cluster_name: NAME }`.',
         totemSection && totemSection.children.length
-          ? [{ title: 'Add version: 2', edits: [{ range: { start: lineStart(totemSection.children[0]), end: lineStart(totemSection.children[0]) }, newText: `${indentOf(totemSection.children[0])}version: 2\n` }] }]
+          ? [
+              {
+                title: 'Add version: 2',
+                edits: [
+                  {
+                    range: { start: lineStart(totemSection.children[0]), end: lineStart(totemSection.children[0]) },
+                    newText: `${indentOf(totemSection.children[0])}version: 2\n`,
+                  },
+                ],
+              },
+            ]
           : undefined,
       ),
     );
@@ -32,9 +42,13 @@ export function totemRules(view: CsView): Diagnostic[] {
     const n = parseInteger(version.value);
     if (n !== undefined && n >= 0n && n <= 4294967295n && n !== 2n) {
       out.push(
-        diagnostic(version.valueRange, ERROR, 'corosync/version', `\`version: ${version.value}\`: corosync 3 only reads version 2 configurations and refuses the file. Write \`version: 2\`.`, [
-          { title: 'Write version: 2', edits: [{ range: version.valueRange, newText: '2' }] },
-        ]),
+        diagnostic(
+          version.valueRange,
+          ERROR,
+          'corosync/version',
+          `\`version: ${version.value}\`: corosync 3 only reads version 2 configurations and refuses the file. Write \`version: 2\`.`,
+          [{ title: 'Write version: 2', edits: [{ range: version.valueRange, newText: '2' }] }],
+        ),
       );
     }
   }
@@ -76,7 +90,14 @@ function crypto(view: CsView, out: Diagnostic[]): void {
           'Set `crypto_hash: sha256` (or another hash).',
         hashKey
           ? [{ title: 'Use crypto_hash: sha256', edits: [{ range: hashKey.valueRange, newText: 'sha256' }] }]
-          : [{ title: 'Add crypto_hash: sha256', edits: [{ range: { start: culprit.range.end, end: culprit.range.end }, newText: `\n${indentOf(culprit)}crypto_hash: sha256` }] }],
+          : [
+              {
+                title: 'Add crypto_hash: sha256',
+                edits: [
+                  { range: { start: culprit.range.end, end: culprit.range.end }, newText: `\n${indentOf(culprit)}crypto_hash: sha256` },
+                ],
+              },
+            ],
       ),
     );
   }
@@ -150,7 +171,10 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
   if (holdSet) {
     const hold = holdSet.key ? holdSet.value : Math.trunc(retransmit * 0.8 - 10);
     if (hold < MINIMUM_HOLD && (holdSet.key || (retransmit >= MINIMUM_TIMEOUT && !tokenRefused))) {
-      problems.push({ at: holdSet.key?.range ?? tokenRange, text: `the token hold timeout (${hold} ms) may not be less than ${MINIMUM_HOLD} ms` });
+      problems.push({
+        at: holdSet.key?.range ?? tokenRange,
+        text: `the token hold timeout (${hold} ms) may not be less than ${MINIMUM_HOLD} ms`,
+      });
     }
   }
   const join = read('join', 50);
@@ -161,9 +185,13 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
     const at = consensusSet.key?.range ?? tokenRange;
     if (!consensusSet.key && tokenRefused) {
       // derived from the refused token: already reported
-    } else if (consensus < MINIMUM_TIMEOUT) problems.push({ at, text: `consensus (${consensus} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
+    } else if (consensus < MINIMUM_TIMEOUT)
+      problems.push({ at, text: `consensus (${consensus} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
     else if (consensus < join.value) {
-      problems.push({ at: consensusSet.key?.range ?? join.key?.range ?? at, text: `consensus (${consensus} ms) may not be less than join (${join.value} ms)` });
+      problems.push({
+        at: consensusSet.key?.range ?? join.key?.range ?? at,
+        text: `consensus (${consensus} ms) may not be less than join (${join.value} ms)`,
+      });
     }
   }
   check(read('merge', 200), 'merge', MINIMUM_TIMEOUT);
@@ -209,9 +237,23 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
         ),
       );
     } else if (transport === 'knet' && linkNo >= KNET_LINKS) {
-      out.push(diagnostic(at, WARNING, 'corosync/interface', `Link ${linkNo} does not exist: knet has links 0..7, so corosync ignores this interface block.`));
+      out.push(
+        diagnostic(
+          at,
+          WARNING,
+          'corosync/interface',
+          `Link ${linkNo} does not exist: knet has links 0..7, so corosync ignores this interface block.`,
+        ),
+      );
     } else if (view.transportValid && transport !== 'knet' && linkNo !== 0) {
-      out.push(diagnostic(at, WARNING, 'corosync/interface', `Transport \`${transport}\` has only one ring (linknumber 0); this interface block for link ${linkNo} has no effect. Use knet for several links.`));
+      out.push(
+        diagnostic(
+          at,
+          WARNING,
+          'corosync/interface',
+          `Transport \`${transport}\` has only one ring (linknumber 0); this interface block for link ${linkNo} has no effect. Use knet for several links.`,
+        ),
+      );
     }
     if (seen.has(linkNo)) {
       const renumbered = keys.has('ringnumber') || [...view.interfaces].some((s) => keysOf(s).has('ringnumber'));
@@ -232,23 +274,60 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
     // corosync refuses only a ttl other than 1 (its default) without multicast.
     if (ttl && view.transportValid && transport !== 'udp' && ttlValue !== undefined && ttlValue >= 0n && ttlValue <= 255n) {
       if (ttlValue !== 1n) {
-        out.push(diagnostic(ttl.range, ERROR, 'corosync/interface-transport', `\`ttl: ${ttl.value}\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types for interface ${linkNo}"). Remove it (only 1, the default, is accepted), or use transport udp.`));
+        out.push(
+          diagnostic(
+            ttl.range,
+            ERROR,
+            'corosync/interface-transport',
+            `\`ttl: ${ttl.value}\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types for interface ${linkNo}"). Remove it (only 1, the default, is accepted), or use transport udp.`,
+          ),
+        );
       } else {
-        out.push(diagnostic(ttl.range, INFORMATION, 'corosync/ttl-ignored', `\`ttl\` only applies to multicast (transport udp); with \`${transport}\`${view.get('totem', 'transport') ? '' : " (corosync 3's default transport)"} corosync accepts \`ttl: 1\` (the default) and ignores it. Remove it.`, [removeLine(ttl)]));
+        out.push(
+          diagnostic(
+            ttl.range,
+            INFORMATION,
+            'corosync/ttl-ignored',
+            `\`ttl\` only applies to multicast (transport udp); with \`${transport}\`${view.get('totem', 'transport') ? '' : " (corosync 3's default transport)"} corosync accepts \`ttl: 1\` (the default) and ignores it. Remove it.`,
+            [removeLine(ttl)],
+          ),
+        );
       }
     }
     const priority = last('knet_link_priority');
     if (priority && view.transportValid && transport !== 'knet') {
-      out.push(diagnostic(priority.range, ERROR, 'corosync/interface-transport', `\`knet_link_priority\` with transport \`${transport}\`: corosync refuses the file ("Can only set link priority on knet transport type"). Remove it, or use transport knet.`));
+      out.push(
+        diagnostic(
+          priority.range,
+          ERROR,
+          'corosync/interface-transport',
+          `\`knet_link_priority\` with transport \`${transport}\`: corosync refuses the file ("Can only set link priority on knet transport type"). Remove it, or use transport knet.`,
+        ),
+      );
     }
     const bindnet = last('bindnetaddr');
     if (bindnet && hasNodelist) {
-      out.push(diagnostic(bindnet.range, WARNING, 'corosync/ignored-key', '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses and logs "interface section bindnetaddr is used together with nodelist. Nodelist one is going to be used."). Remove it.', [removeLine(bindnet)]));
+      out.push(
+        diagnostic(
+          bindnet.range,
+          WARNING,
+          'corosync/ignored-key',
+          '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses and logs "interface section bindnetaddr is used together with nodelist. Nodelist one is going to be used."). Remove it.',
+          [removeLine(bindnet)],
+        ),
+      );
     }
     const interval = last('knet_ping_interval');
     const timeout = last('knet_ping_timeout');
     if ((interval && !timeout) || (!interval && timeout)) {
-      out.push(diagnostic((interval ?? timeout)!.range, INFORMATION, 'corosync/knet-ping-pair', '`knet_ping_interval` and `knet_ping_timeout` work as a pair: with only one set, corosync derives the other from the token timeout. Set both.'));
+      out.push(
+        diagnostic(
+          (interval ?? timeout)!.range,
+          INFORMATION,
+          'corosync/knet-ping-pair',
+          '`knet_ping_interval` and `knet_ping_timeout` work as a pair: with only one set, corosync derives the other from the token timeout. Set both.',
+        ),
+      );
     }
   }
   if (transport === 'udp' && !view.get('totem', 'cluster_name')) {
@@ -260,7 +339,12 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
     const transportKey = view.get('totem', 'transport');
     if (!hasMcast && transportKey) {
       out.push(
-        diagnostic(transportKey.range, ERROR, 'corosync/udp-multicast', 'Transport udp needs a multicast address: corosync refuses the file ("No multicast address specified for interface 0"). Set `cluster_name` (the address is derived from it) or `mcastaddr` in `interface { linknumber: 0 }`.'),
+        diagnostic(
+          transportKey.range,
+          ERROR,
+          'corosync/udp-multicast',
+          'Transport udp needs a multicast address: corosync refuses the file ("No multicast address specified for interface 0"). Set `cluster_name` (the address is derived from it) or `mcastaddr` in `interface { linknumber: 0 }`.',
+        ),
       );
     }
   }
@@ -268,12 +352,18 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
 
 /** A quick fix that deletes the key's whole line. */
 export function removeLine(k: CsKeyValue, title = `Remove \`${k.key}\``) {
-  return { title, edits: [{ range: { start: { line: k.range.start.line, character: 0 }, end: { line: k.range.start.line + 1, character: 0 } }, newText: '' }] };
+  return {
+    title,
+    edits: [
+      { range: { start: { line: k.range.start.line, character: 0 }, end: { line: k.range.start.line + 1, character: 0 } }, newText: '' },
+    ],
+  };
 }
 
 function deprecated(view: CsView, out: Diagnostic[]): void {
   const notes: Record<string, string> = {
-    nodeid: 'corosync 3 ignores `nodeid` in totem ("deprecated and ignored"); each node\'s nodeid comes from its `node { nodeid: N }` in the nodelist. Remove it.',
+    nodeid:
+      'corosync 3 ignores `nodeid` in totem ("deprecated and ignored"); each node\'s nodeid comes from its `node { nodeid: N }` in the nodelist. Remove it.',
     threads: '`threads` (encryption threads of corosync 1 and 2) is obsolete: corosync 3 ignores it. Remove it.',
   };
   for (const k of view.keysIn('totem')) {
@@ -292,15 +382,26 @@ function deprecated(view: CsView, out: Diagnostic[]): void {
         !hasLink &&
         ring !== undefined &&
         (ring === 0n ||
-          (view.transport === 'knet' && ring < BigInt(KNET_LINKS) && members.length > 0 && members.every((n) => n.links.has(Number(ring)) && n.get('name'))));
+          (view.transport === 'knet' &&
+            ring < BigInt(KNET_LINKS) &&
+            members.length > 0 &&
+            members.every((n) => n.links.has(Number(ring)) && n.get('name'))));
       out.push(
         diagnostic(
           k.keyRange,
           WARNING,
           'corosync/deprecated-key',
           `\`ringnumber\` is the corosync 2 name of \`linknumber\`; corosync 3 ignores it, so this block configures ${hasLink ? 'the link its `linknumber` names' : 'link 0'}.` +
-            (safe ? ' Rename it to `linknumber`.' : ring !== undefined && ring > 0n ? ` Renaming it to \`linknumber: ${ring}\` needs transport knet and a \`ring${ring}_addr\` and \`name\` on every node; otherwise remove the block.` : ' Remove it.'),
-          safe ? [{ title: 'Rename to linknumber', edits: [{ range: k.keyRange, newText: 'linknumber' }] }] : hasLink ? [removeLine(k)] : undefined,
+            (safe
+              ? ' Rename it to `linknumber`.'
+              : ring !== undefined && ring > 0n
+                ? ` Renaming it to \`linknumber: ${ring}\` needs transport knet and a \`ring${ring}_addr\` and \`name\` on every node; otherwise remove the block.`
+                : ' Remove it.'),
+          safe
+            ? [{ title: 'Rename to linknumber', edits: [{ range: k.keyRange, newText: 'linknumber' }] }]
+            : hasLink
+              ? [removeLine(k)]
+              : undefined,
         ),
       );
     }

@@ -42,9 +42,15 @@ function checkValue(k: CsKeyValue, path: string, spec: KeySpec, out: Diagnostic[
       (spec.strict ? 'corosync refuses the file.' : 'corosync ignores it.') +
       (type.max === 255n && /^(yes|on|true)$/i.test(k.value) ? ' Write `1` to enable it.' : '') +
       (type.max === 255n && /^(no|off|false)$/i.test(k.value) ? ' Write `0` to disable it.' : '');
-    const fixes = type.max === 255n && /^(yes|on|true|no|off|false)$/i.test(k.value)
-      ? [{ title: `Write ${/^(yes|on|true)$/i.test(k.value) ? 1 : 0}`, edits: [{ range, newText: /^(yes|on|true)$/i.test(k.value) ? '1' : '0' }] }]
-      : undefined;
+    const fixes =
+      type.max === 255n && /^(yes|on|true|no|off|false)$/i.test(k.value)
+        ? [
+            {
+              title: `Write ${/^(yes|on|true)$/i.test(k.value) ? 1 : 0}`,
+              edits: [{ range, newText: /^(yes|on|true)$/i.test(k.value) ? '1' : '0' }],
+            },
+          ]
+        : undefined;
     out.push(diagnostic(range, spec.strict ? ERROR : WARNING, 'corosync/invalid-value', message, fixes));
     return;
   }

@@ -13,10 +13,20 @@ export function clusterIpRule(ctx: FoldContext): void {
     if (clone.kind !== 'clone') continue;
     const child = model.resources.get(clone.members[0] ?? '');
     if (!child) continue;
-    const ips = child.kind === 'group' ? child.members.map((m) => model.resources.get(m)).filter((m) => m && /(^|:)IPaddr2$/i.test(m.agent ?? '')) : /(^|:)IPaddr2$/i.test(child.agent ?? '') ? [child] : [];
+    const ips =
+      child.kind === 'group'
+        ? child.members.map((m) => model.resources.get(m)).filter((m) => m && /(^|:)IPaddr2$/i.test(m.agent ?? ''))
+        : /(^|:)IPaddr2$/i.test(child.agent ?? '')
+          ? [child]
+          : [];
     if (!ips.length) continue;
     if (!truthy(clone.meta.get('globally-unique')) && !truthy(child.meta.get('globally-unique'))) continue;
-    ctx.report(clone.decl.uri, clone.decl.range, 'warning', 'pcs/ipaddr2-clusterip',
-      `'${clone.id}' clones IPaddr2 '${ips[0]!.id}' with globally-unique=true: the address is shared by several nodes through the iptables CLUSTERIP target, which fails with the nftables backend and was removed from the Linux kernel in 2023. On current distributions the clone does not start. Keep one (uncloned) IPaddr2, or put a load balancer (IPVS, HAProxy) behind it.`);
+    ctx.report(
+      clone.decl.uri,
+      clone.decl.range,
+      'warning',
+      'pcs/ipaddr2-clusterip',
+      `'${clone.id}' clones IPaddr2 '${ips[0]!.id}' with globally-unique=true: the address is shared by several nodes through the iptables CLUSTERIP target, which fails with the nftables backend and was removed from the Linux kernel in 2023. On current distributions the clone does not start. Keep one (uncloned) IPaddr2, or put a load balancer (IPVS, HAProxy) behind it.`,
+    );
   }
 }

@@ -12,15 +12,30 @@ export function destructiveRules(ctx: FoldContext, inv: Invocation, pcs: PcsComm
   if (pcs?.def) {
     const chain = pcs.def.path.join(' ');
     if (chain === 'cluster destroy') {
-      ctx.at(pcs.pathWords[1] ?? head, 'information', CODE, `'pcs cluster destroy' erases the cluster configuration (corosync.conf, the CIB) on ${pcs.options.some((o) => o.name === '--all') ? 'every node' : 'this node'}; resources, constraints and properties set earlier are gone.`);
+      ctx.at(
+        pcs.pathWords[1] ?? head,
+        'information',
+        CODE,
+        `'pcs cluster destroy' erases the cluster configuration (corosync.conf, the CIB) on ${pcs.options.some((o) => o.name === '--all') ? 'every node' : 'this node'}; resources, constraints and properties set earlier are gone.`,
+      );
     } else if (chain === 'stonith fence') {
-      ctx.at(pcs.pathWords[1] ?? head, 'information', CODE, "'pcs stonith fence' power-cycles (or cuts off) the named node right away; anything running there stops abruptly.");
+      ctx.at(
+        pcs.pathWords[1] ?? head,
+        'information',
+        CODE,
+        "'pcs stonith fence' power-cycles (or cuts off) the named node right away; anything running there stops abruptly.",
+      );
     }
     return;
   }
   const cmd = inv.command;
   if (/^mkfs(\..+)?$/.test(cmd) || cmd === 'mke2fs') {
-    ctx.at(head, 'information', CODE, `'${cmd}' creates a new file system and destroys everything on the device. Check the device name (on shared storage, run it on one node only).`);
+    ctx.at(
+      head,
+      'information',
+      CODE,
+      `'${cmd}' creates a new file system and destroys everything on the device. Check the device name (on shared storage, run it on one node only).`,
+    );
   } else if (cmd === 'wipefs') {
     ctx.at(head, 'information', CODE, "'wipefs' erases file-system and partition signatures; the data becomes unreachable.");
   } else if (cmd === 'pvcreate') {

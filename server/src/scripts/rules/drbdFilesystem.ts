@@ -26,30 +26,58 @@ const isSet = (c: ConstraintInfo) => / set /.test(c.text);
 export function drbdFilesystemRules(ctx: FoldContext): void {
   const model = ctx.model;
   const resources = [...model.resources.values()];
-  const filesystems = resources.filter((r) => r.kind === 'primitive' && /(^|:)Filesystem$/.test(r.agent ?? '') && DRBD_DEVICE.test(r.params.get('device') ?? ''));
+  const filesystems = resources.filter(
+    (r) => r.kind === 'primitive' && /(^|:)Filesystem$/.test(r.agent ?? '') && DRBD_DEVICE.test(r.params.get('device') ?? ''),
+  );
   if (!filesystems.length) return;
-  const drbdClones = resources.filter((r) => r.kind === 'promotable' && r.members.some((m) => /(^|:)drbd$/i.test(model.resources.get(m)?.agent ?? '')));
+  const drbdClones = resources.filter(
+    (r) => r.kind === 'promotable' && r.members.some((m) => /(^|:)drbd$/i.test(model.resources.get(m)?.agent ?? '')),
+  );
   const drbdIds = new Set(drbdClones.map((r) => r.id));
   for (const fs of filesystems) {
     const device = fs.params.get('device')!;
     if (!drbdClones.length) {
       const plain = resources.find((r) => r.kind === 'primitive' && /(^|:)drbd$/i.test(r.agent ?? '') && !r.clone);
-      ctx.report(fs.decl.uri, fs.decl.range, 'warning', 'pcs/drbd-filesystem-unordered',
-        `'${fs.id}' mounts ${device}, but no promotable DRBD resource exists${plain ? ` ('${plain.id}' is not promotable: 'pcs resource promotable ${plain.id} promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 notify=true')` : ''}: nothing makes DRBD Primary on the node that mounts it, so the mount fails or the cluster mounts a device that is Secondary. Create an ocf:linbit:drbd promotable clone, then order and colocate the file system after it.`);
+      ctx.report(
+        fs.decl.uri,
+        fs.decl.range,
+        'warning',
+        'pcs/drbd-filesystem-unordered',
+        `'${fs.id}' mounts ${device}, but no promotable DRBD resource exists${plain ? ` ('${plain.id}' is not promotable: 'pcs resource promotable ${plain.id} promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 notify=true')` : ''}: nothing makes DRBD Primary on the node that mounts it, so the mount fails or the cluster mounts a device that is Secondary. Create an ocf:linbit:drbd promotable clone, then order and colocate the file system after it.`,
+      );
       continue;
     }
     const mine = placedIds(model, fs);
     const orders = model.constraints.filter((c) => c.type === 'order' && drbdIds.has(c.rsc) && c.with && mine.has(c.with));
-    const colocations = model.constraints.filter((c) => c.type === 'colocation' && ((mine.has(c.rsc) && c.with && drbdIds.has(c.with)) || (drbdIds.has(c.rsc) && c.with && mine.has(c.with))));
+    const colocations = model.constraints.filter(
+      (c) =>
+        c.type === 'colocation' &&
+        ((mine.has(c.rsc) && c.with && drbdIds.has(c.with)) || (drbdIds.has(c.rsc) && c.with && mine.has(c.with))),
+    );
     const clone = drbdClones[0].id;
     const target = fs.group ?? fs.id;
     const missing: string[] = [];
-    if (!orders.length) missing.push(`no order constraint starts it after DRBD is promoted ('pcs constraint order promote ${clone} then start ${target}')`);
-    else if (!orders.some((c) => isSet(c) || c.role?.toLowerCase() === 'promote')) missing.push(`its order waits for DRBD's start, not its promote: it may mount while DRBD is still Secondary ('promote ${clone} then start ${target}')`);
-    if (!colocations.length) missing.push(`no colocation keeps it where DRBD is Promoted ('pcs constraint colocation add ${target} with Promoted ${clone} INFINITY')`);
-    else if (!colocations.some((c) => isSet(c) || (c.rsc !== clone && promoted(c.withRole)) || (c.rsc === clone && promoted(c.role)))) missing.push(`its colocation is with the clone, not with its Promoted role: it may run on a node where DRBD is Secondary ('colocation add ${target} with Promoted ${clone} INFINITY')`);
+    if (!orders.length)
+      missing.push(`no order constraint starts it after DRBD is promoted ('pcs constraint order promote ${clone} then start ${target}')`);
+    else if (!orders.some((c) => isSet(c) || c.role?.toLowerCase() === 'promote'))
+      missing.push(
+        `its order waits for DRBD's start, not its promote: it may mount while DRBD is still Secondary ('promote ${clone} then start ${target}')`,
+      );
+    if (!colocations.length)
+      missing.push(
+        `no colocation keeps it where DRBD is Promoted ('pcs constraint colocation add ${target} with Promoted ${clone} INFINITY')`,
+      );
+    else if (!colocations.some((c) => isSet(c) || (c.rsc !== clone && promoted(c.withRole)) || (c.rsc === clone && promoted(c.role))))
+      missing.push(
+        `its colocation is with the clone, not with its Promoted role: it may run on a node where DRBD is Secondary ('colocation add ${target} with Promoted ${clone} INFINITY')`,
+      );
     if (!missing.length) continue;
-    ctx.report(fs.decl.uri, fs.decl.range, 'warning', 'pcs/drbd-filesystem-unordered',
-      `'${fs.id}' mounts the DRBD device ${device}, but ${missing.join('; and ')}. pcs accepts this; the cluster may then try the mount on the wrong node or too early.`);
+    ctx.report(
+      fs.decl.uri,
+      fs.decl.range,
+      'warning',
+      'pcs/drbd-filesystem-unordered',
+      `'${fs.id}' mounts the DRBD device ${device}, but ${missing.join('; and ')}. pcs accepts this; the cluster may then try the mount on the wrong node or too early.`,
+    );
   }
 }

@@ -14,9 +14,15 @@ export function exportfsRules(ctx: FoldContext): void {
   for (const [fsid, list] of byFsid) {
     if (list.length < 2) continue;
     for (const e of list.slice(1)) {
-      ctx.report(e.decl.uri, e.decl.range, 'warning', 'pcs/exportfs-duplicate-fsid',
+      ctx.report(
+        e.decl.uri,
+        e.decl.range,
+        'warning',
+        'pcs/exportfs-duplicate-fsid',
         `'${e.id}' uses fsid=${fsid} like '${list[0].id}': NFS clients identify an export by its fsid, so after a failover they see the wrong file system or get stale file handles.${fsid === '0' ? ' fsid=0 marks the single NFSv4 pseudo-root; only one export may have it.' : ''} Give every export its own fsid.`,
-        undefined, [list[0].decl]);
+        undefined,
+        [list[0].decl],
+      );
     }
   }
   const root = byFsid.get('0')?.[0];
@@ -26,8 +32,15 @@ export function exportfsRules(ctx: FoldContext): void {
       if (e === root) continue;
       const dir = e.params.get('directory');
       if (dir && !(dir + '/').startsWith(rootDir + '/')) {
-        ctx.report(e.decl.uri, e.decl.range, 'warning', 'pcs/exportfs-outside-nfsv4-root',
-          `'${e.id}' exports ${dir}, outside the NFSv4 root ${rootDir} (fsid=0 on '${root.id}'): NFSv4 clients see paths relative to that root and cannot reach this export. Move it under ${rootDir}, or drop fsid=0 from '${root.id}'.`, undefined, [root.decl]);
+        ctx.report(
+          e.decl.uri,
+          e.decl.range,
+          'warning',
+          'pcs/exportfs-outside-nfsv4-root',
+          `'${e.id}' exports ${dir}, outside the NFSv4 root ${rootDir} (fsid=0 on '${root.id}'): NFSv4 clients see paths relative to that root and cannot reach this export. Move it under ${rootDir}, or drop fsid=0 from '${root.id}'.`,
+          undefined,
+          [root.decl],
+        );
       }
     }
   }

@@ -6,11 +6,17 @@
 import type { FoldContext } from '../../model/context';
 import type { ResourceInfo } from '../../model/types';
 
-const BOARD_AGENTS = /(^|:)fence_(ipmilan|ipmilanplus|ipmitool|idrac|ilo[2-5]?|ilo[2-5]?_ssh|ilo_ssh|ilo_mp|ilo_moonshot|imm|drac5|redfish|amt|amt_ws)$/;
+const BOARD_AGENTS =
+  /(^|:)fence_(ipmilan|ipmilanplus|ipmitool|idrac|ilo[2-5]?|ilo[2-5]?_ssh|ilo_ssh|ilo_mp|ilo_moonshot|imm|drac5|redfish|amt|amt_ws)$/;
 
 function targets(r: ResourceInfo): string {
   const list = r.params.get('pcmk_host_list') ?? r.params.get('pcmk_host_map') ?? r.params.get('plug') ?? r.params.get('port') ?? '';
-  return list.split(/[\s,;]+/).filter(Boolean).map((t) => t.split(':')[0]).sort().join(' ');
+  return list
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((t) => t.split(':')[0])
+    .sort()
+    .join(' ');
 }
 
 export function fenceSharedAddressRule(ctx: FoldContext): void {
@@ -30,9 +36,15 @@ export function fenceSharedAddressRule(ctx: FoldContext): void {
       const b = targets(other);
       if (a && a === b) continue;
       const address = other.params.get('ip') ?? other.params.get('ipaddr') ?? other.params.get('hostname');
-      ctx.report(other.decl.uri, other.decl.range, 'warning', 'pcs/fence-shared-address',
+      ctx.report(
+        other.decl.uri,
+        other.decl.range,
+        'warning',
+        'pcs/fence-shared-address',
         `'${other.id}'${b ? ` (for ${b})` : ''} and '${first.id}'${a ? ` (for ${a})` : ''} use the same management board ${address}${other.params.get('ipport') ? `:${other.params.get('ipport')}` : ''}: one board powers one machine, so fencing ${b || 'this node'} resets the machine that owns it${a ? ` (${a})` : ''}, and the node that failed keeps running. Give each node's device its own board address.`,
-        undefined, [first.decl]);
+        undefined,
+        [first.decl],
+      );
     }
   }
 }

@@ -24,15 +24,24 @@ export function gfs2Rules(ctx: FoldContext, inv: Invocation): void {
       ctx.at(table, 'error', 'shell/gfs2-lock-table', `mkfs.gfs2 refuses this: the lock table '${table.text}' must be CLUSTERNAME:FSNAME.`);
     } else if (model.clusterName && model.clusterName.name !== cluster) {
       const clusterPart = valueWord(table, cluster, 0);
-      ctx.at(clusterPart, 'warning', 'shell/gfs2-cluster-name', `The lock table names cluster '${cluster}' but this cluster is '${model.clusterName.name}': the file system is created, but mounting it fails (the DLM only grants locks to the cluster named here). Use '${model.clusterName.name}:${fs}'.`, [
-        { title: `Use '${model.clusterName.name}'`, edits: [{ range: clusterPart.range, newText: model.clusterName.name }] },
-      ], [model.clusterName.decl]);
+      ctx.at(
+        clusterPart,
+        'warning',
+        'shell/gfs2-cluster-name',
+        `The lock table names cluster '${cluster}' but this cluster is '${model.clusterName.name}': the file system is created, but mounting it fails (the DLM only grants locks to the cluster named here). Use '${model.clusterName.name}:${fs}'.`,
+        [{ title: `Use '${model.clusterName.name}'`, edits: [{ range: clusterPart.range, newText: model.clusterName.name }] }],
+        [model.clusterName.decl],
+      );
     }
   }
   const members = [...model.nodes.values()].filter((n) => n.member).length;
   if (journals && !journals.dynamic && /^\d+$/.test(journals.text) && members > 0 && Number(journals.text) < members) {
-    ctx.at(journals, 'warning', 'shell/gfs2-journals', `${journals.text} journal(s) for a ${members}-node cluster: each node that mounts a GFS2 file system needs its own journal, so the cloned Filesystem resource fails on the extra nodes. Use -j ${members} (or add journals later with gfs2_jadd).`, [
-      { title: `Use -j ${members}`, edits: [{ range: journals.range, newText: String(members) }] },
-    ]);
+    ctx.at(
+      journals,
+      'warning',
+      'shell/gfs2-journals',
+      `${journals.text} journal(s) for a ${members}-node cluster: each node that mounts a GFS2 file system needs its own journal, so the cloned Filesystem resource fails on the extra nodes. Use -j ${members} (or add journals later with gfs2_jadd).`,
+      [{ title: `Use -j ${members}`, edits: [{ range: journals.range, newText: String(members) }] }],
+    );
   }
 }

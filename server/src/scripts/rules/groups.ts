@@ -5,7 +5,10 @@ import type { FoldContext } from '../../model/context';
 import { distance } from 'fastest-levenshtein';
 
 function tokens(name: string): string[] {
-  return name.toLowerCase().split(/[_.-]+/).filter(Boolean);
+  return name
+    .toLowerCase()
+    .split(/[_.-]+/)
+    .filter(Boolean);
 }
 
 function similar(a: string, b: string): boolean {
@@ -23,8 +26,14 @@ export function groupTypoRule(ctx: FoldContext): void {
     const other = groups.find((h) => h !== g && h.members.length >= 1 && similar(g.id, h.id));
     if (!other) continue;
     const member = g.members[0];
-    ctx.report(g.decl.uri, g.decl.range, 'warning', 'pcs/group-name-typo',
+    ctx.report(
+      g.decl.uri,
+      g.decl.range,
+      'warning',
+      'pcs/group-name-typo',
       `Group '${g.id}' is used only by '${member}', and group '${other.id}' (${other.members.join(', ')}) exists: is this a typo? pcs creates a new group silently, so '${member}' is not started after, nor kept on the same node as, the members of '${other.id}'.`,
-      [{ title: `Use '${other.id}'`, edits: [{ range: g.decl.range, newText: other.id }] }], [other.decl]);
+      [{ title: `Use '${other.id}'`, edits: [{ range: g.decl.range, newText: other.id }] }],
+      [other.decl],
+    );
   }
 }

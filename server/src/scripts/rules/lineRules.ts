@@ -14,5 +14,9 @@ export function lineRules(ctx: FoldContext, inv: Invocation, pcs: PcsCommand | u
   if (inv.command === 'targetcli') targetcliSecretRule(ctx, inv);
   destructiveRules(ctx, inv, pcs);
   misspelledTool(ctx, inv);
-  if (inv.command === 'mkfs.gfs2' || (inv.command === 'mkfs' && inv.argv.some((w, i) => w.text === '-t' && inv.argv[i + 1]?.text === 'gfs2'))) gfs2Rules(ctx, inv);
+  if (
+    inv.command === 'mkfs.gfs2' ||
+    (inv.command === 'mkfs' && inv.argv.some((w, i) => w.text === '-t' && inv.argv[i + 1]?.text === 'gfs2'))
+  )
+    gfs2Rules(ctx, inv);
 }

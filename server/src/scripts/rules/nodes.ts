@@ -20,9 +20,14 @@ export function nodeRules(ctx: FoldContext): void {
     for (const name of check.names) {
       if (!name || knownName(name, known) || name === 'localhost') continue;
       const suggestion = closest(name, [...known]);
-      ctx.report(check.uri, check.word.range, 'warning', 'pcs/unknown-node',
+      ctx.report(
+        check.uri,
+        check.word.range,
+        'warning',
+        'pcs/unknown-node',
         `'${name}' is not a node of this cluster (known: ${[...known].slice(0, 6).join(', ')}${known.size > 6 ? ', ...' : ''}). pcs does not check node names, so the command is accepted and silently does nothing useful.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: check.word.range, newText: suggestion }] }] : undefined);
+        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: check.word.range, newText: suggestion }] }] : undefined,
+      );
     }
   }
 }

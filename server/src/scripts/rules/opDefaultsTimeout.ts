@@ -54,7 +54,12 @@ export function opDefaultsTimeoutRule(ctx: FoldContext): void {
   if (!short.length) return;
   const range = setting.ref.range;
   const valueRange = { start: { line: range.start.line, character: range.end.character - setting.value.length }, end: range.end };
-  ctx.report(setting.ref.uri, range, 'warning', 'pcs/op-defaults-timeout-short',
+  ctx.report(
+    setting.ref.uri,
+    range,
+    'warning',
+    'pcs/op-defaults-timeout-short',
     `The default operation timeout ${setting.value} is shorter than the agents advise for operations that use it (${short.slice(0, 4).join('; ')}${short.length > 4 ? `; and ${short.length - 4} more` : ''}): those actions are killed as failed while still working. Use timeout=${highestText} or more, or give those operations their own timeout.`,
-    [{ title: `Use timeout=${highestText}`, edits: [{ range: valueRange, newText: highestText }] }]);
+    [{ title: `Use timeout=${highestText}`, edits: [{ range: valueRange, newText: highestText }] }],
+  );
 }

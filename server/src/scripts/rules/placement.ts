@@ -36,20 +36,38 @@ export function placementRules(ctx: FoldContext): void {
       const locs = [...ids].flatMap((id) => locationsOf.get(id) ?? []);
       if (locs.some((c) => c.rule)) continue;
       const allowed = nodes.filter((n) => {
-        const scores = locs.filter((c) => c.node === n || c.node?.split('.')[0] === n.split('.')[0]).map((c) => scoreNumber(c.score ?? '0'));
+        const scores = locs
+          .filter((c) => c.node === n || c.node?.split('.')[0] === n.split('.')[0])
+          .map((c) => scoreNumber(c.score ?? '0'));
         if (scores.some((s) => s === -Infinity)) return false;
         return !optIn || scores.some((s) => s > 0 || s === Infinity);
       });
       if (allowed.length || (!locs.length && !optIn)) continue;
       const last = locs[locs.length - 1];
       const anchor = last?.ref ?? r.decl;
-      ctx.report(anchor.uri, anchor.range, 'warning', 'pcs/cannot-run-anywhere',
+      ctx.report(
+        anchor.uri,
+        anchor.range,
+        'warning',
+        'pcs/cannot-run-anywhere',
         `'${r.id}' can never run: ${optIn ? 'the cluster is opt-in (symmetric-cluster=false) and no location constraint allows it on a node' : `location constraints forbid it (-INFINITY) on every node (${nodes.join(', ')})`}. Pacemaker accepts this and leaves it stopped. Allow at least one node (prefers NODE) or remove a ban.`,
-        undefined, locs.map((c) => c.ref));
+        undefined,
+        locs.map((c) => c.ref),
+      );
     }
   }
-  reportLoops(ctx, model.constraints.filter((c) => c.type === 'order'), 'order', 'starts after itself: the cluster cannot order these starts and none of them is started as you intend');
-  reportLoops(ctx, model.constraints.filter((c) => c.type === 'colocation'), 'colocation', 'is placed relative to itself: the chain of colocations is circular and Pacemaker resolves it arbitrarily');
+  reportLoops(
+    ctx,
+    model.constraints.filter((c) => c.type === 'order'),
+    'order',
+    'starts after itself: the cluster cannot order these starts and none of them is started as you intend',
+  );
+  reportLoops(
+    ctx,
+    model.constraints.filter((c) => c.type === 'colocation'),
+    'colocation',
+    'is placed relative to itself: the chain of colocations is circular and Pacemaker resolves it arbitrarily',
+  );
 }
 
 function reportLoops(ctx: FoldContext, edges: ConstraintInfo[], kind: string, why: string): void {
@@ -69,8 +87,15 @@ function reportLoops(ctx: FoldContext, edges: ConstraintInfo[], kind: string, wh
         if (!reported.has(closing)) {
           reported.add(closing);
           const names = [...cycle.map((c) => c.rsc), next].join(' → ');
-          ctx.report(closing.ref.uri, closing.ref.range, 'warning', 'pcs/constraint-loop',
-            `This ${kind} constraint closes a loop (${names}): '${next}' ${why}. Remove one of the constraints in the loop.`, undefined, cycle.slice(0, -1).map((c) => c.ref));
+          ctx.report(
+            closing.ref.uri,
+            closing.ref.range,
+            'warning',
+            'pcs/constraint-loop',
+            `This ${kind} constraint closes a loop (${names}): '${next}' ${why}. Remove one of the constraints in the loop.`,
+            undefined,
+            cycle.slice(0, -1).map((c) => c.ref),
+          );
         }
       } else if (!state.get(next)) {
         stack.push(e);

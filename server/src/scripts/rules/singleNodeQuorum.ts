@@ -15,6 +15,11 @@ export function singleNodeQuorumRule(ctx: FoldContext): void {
   const policy = ctx.model.properties.get('no-quorum-policy');
   if (policy?.value !== 'ignore' || singleClusterMembers(ctx) !== 1) return;
   const node = [...ctx.model.nodes.values()].find((n) => n.member)!;
-  ctx.report(policy.ref.uri, policy.ref.range, 'information', 'pcs/no-quorum-ignore-single-node',
-    `'${node.name}' is the only node: it always has quorum, so no-quorum-policy=ignore changes nothing in this cluster. When a second node joins, it lets both halves of a split run the resources at once. Leave the default (stop).`);
+  ctx.report(
+    policy.ref.uri,
+    policy.ref.range,
+    'information',
+    'pcs/no-quorum-ignore-single-node',
+    `'${node.name}' is the only node: it always has quorum, so no-quorum-policy=ignore changes nothing in this cluster. When a second node joins, it lets both halves of a split run the resources at once. Leave the default (stop).`,
+  );
 }

@@ -8,28 +8,62 @@ export function stonithRules(ctx: FoldContext): void {
   const stonithEnabled = model.properties.get('stonith-enabled');
   const disabled = stonithEnabled && isPcmkFalse(stonithEnabled.value);
   if (stonithEnabled && disabled) {
-    ctx.report(stonithEnabled.ref.uri, stonithEnabled.ref.range, 'warning', 'pcs/stonith-disabled',
-      'STONITH is disabled: when a node stops answering, the cluster cannot make sure it is really down, so it may start the same resources on two nodes at once (split brain: a file system mounted twice gets corrupted, an IP answers from two places). Acceptable only in a throw-away lab with no shared data; configure a fence device (pcs stonith create ...) and set stonith-enabled=true before anything real.');
+    ctx.report(
+      stonithEnabled.ref.uri,
+      stonithEnabled.ref.range,
+      'warning',
+      'pcs/stonith-disabled',
+      'STONITH is disabled: when a node stops answering, the cluster cannot make sure it is really down, so it may start the same resources on two nodes at once (split brain: a file system mounted twice gets corrupted, an IP answers from two places). Acceptable only in a throw-away lab with no shared data; configure a fence device (pcs stonith create ...) and set stonith-enabled=true before anything real.',
+    );
   }
   const resources = [...model.resources.values()];
   const primitives = resources.filter((r) => r.kind === 'primitive');
   const fences = resources.filter((r) => r.kind === 'stonith');
   if (primitives.length && !fences.length && !disabled) {
     const first = [...model.everCreated.values()].find((r) => r.kind === 'primitive' && model.resources.get(r.id) === r) ?? primitives[0];
-    ctx.report(first.decl.uri, first.decl.range, 'warning', 'pcs/no-fence-device',
-      "Resources are defined but no fence device is: with stonith-enabled=true (the default) Pacemaker refuses to start any resource until one exists ('crm_verify' reports that STONITH resources must be defined). Add one, e.g. 'pcs stonith create fence1 fence_scsi devices=/dev/... pcmk_host_list=\"node1 node2\"'.");
+    ctx.report(
+      first.decl.uri,
+      first.decl.range,
+      'warning',
+      'pcs/no-fence-device',
+      "Resources are defined but no fence device is: with stonith-enabled=true (the default) Pacemaker refuses to start any resource until one exists ('crm_verify' reports that STONITH resources must be defined). Add one, e.g. 'pcs stonith create fence1 fence_scsi devices=/dev/... pcmk_host_list=\"node1 node2\"'.",
+    );
   }
   const policy = model.properties.get('no-quorum-policy');
   if (policy?.value === 'ignore' && singleClusterMembers(ctx) !== 1) {
     const members = [...model.nodes.values()].filter((n) => n.member).length;
-    ctx.report(policy.ref.uri, policy.ref.range, 'warning', 'pcs/no-quorum-ignore',
-      `no-quorum-policy=ignore keeps resources running in a partition that lost quorum, so both halves of a split cluster run them at once. ${members === 2 ? 'For two nodes, corosync\'s two_node: 1 (set by pcs cluster setup) already handles quorum: use the default (stop).' : 'Use stop (the default), or freeze for GFS2/DLM.'}`);
+    ctx.report(
+      policy.ref.uri,
+      policy.ref.range,
+      'warning',
+      'pcs/no-quorum-ignore',
+      `no-quorum-policy=ignore keeps resources running in a partition that lost quorum, so both halves of a split cluster run them at once. ${members === 2 ? "For two nodes, corosync's two_node: 1 (set by pcs cluster setup) already handles quorum: use the default (stop)." : 'Use stop (the default), or freeze for GFS2/DLM.'}`,
+    );
   }
-  const gfs2 = resources.filter((r) => r.agent && (/controld$/.test(r.agent) || /lvmlockd$/.test(r.agent) || (/Filesystem$/.test(r.agent) && r.params.get('fstype') === 'gfs2')));
+  const gfs2 = resources.filter(
+    (r) =>
+      r.agent &&
+      (/controld$/.test(r.agent) || /lvmlockd$/.test(r.agent) || (/Filesystem$/.test(r.agent) && r.params.get('fstype') === 'gfs2')),
+  );
   if (gfs2.length && policy?.value !== 'freeze') {
     const r = gfs2[0];
-    ctx.report(r.decl.uri, r.decl.range, 'warning', 'pcs/gfs2-needs-freeze',
+    ctx.report(
+      r.decl.uri,
+      r.decl.range,
+      'warning',
+      'pcs/gfs2-needs-freeze',
       `'${r.id}' uses DLM/GFS2 but no-quorum-policy is ${policy ? `'${policy.value}'` : "not set (default 'stop')"}: when quorum is lost, stopping the DLM needs fencing and GFS2 hangs. Run 'pcs property set no-quorum-policy=freeze' before creating it.`,
-      [{ title: 'Insert no-quorum-policy=freeze', edits: [{ range: { start: { line: r.decl.range.start.line, character: 0 }, end: { line: r.decl.range.start.line, character: 0 } }, newText: 'pcs property set no-quorum-policy=freeze\n' }] }]);
+      [
+        {
+          title: 'Insert no-quorum-policy=freeze',
+          edits: [
+            {
+              range: { start: { line: r.decl.range.start.line, character: 0 }, end: { line: r.decl.range.start.line, character: 0 } },
+              newText: 'pcs property set no-quorum-policy=freeze\n',
+            },
+          ],
+        },
+      ],
+    );
   }
 }

@@ -16,7 +16,7 @@ function ipv4(text: string): number | undefined {
 function sameSubnet(a: number, b: number, bits: number): boolean {
   if (bits <= 0) return true;
   const mask = bits >= 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  return (a & mask) >>> 0 === (b & mask) >>> 0;
 }
 
 export function vipSubnetRule(ctx: FoldContext): void {
@@ -28,13 +28,20 @@ export function vipSubnetRule(ctx: FoldContext): void {
     if (vip === undefined) continue;
     // the nodes of this resource's cluster (all nodes when the workspace has one cluster)
     const nodes = [...model.nodes.values()].filter((n) => (n.member || n.remote) && (!r.cluster || !n.cluster || n.cluster === r.cluster));
-    const addresses = nodes.flatMap((n) => n.addresses.map((a) => ({ node: n.name, ip: ipv4(a), text: a }))).filter((a) => a.ip !== undefined);
+    const addresses = nodes
+      .flatMap((n) => n.addresses.map((a) => ({ node: n.name, ip: ipv4(a), text: a })))
+      .filter((a) => a.ip !== undefined);
     if (!addresses.length) continue;
     const given = Number(r.params.get('cidr_netmask'));
     const bits = Number.isInteger(given) && given > 0 && given <= 32 ? given : 24;
     if (addresses.some((a) => sameSubnet(vip, a.ip!, bits))) continue;
     const shown = [...new Set(addresses.map((a) => `${a.node} ${a.text}`))].slice(0, 4).join(', ');
-    ctx.report(r.decl.uri, r.decl.range, 'information', 'pcs/vip-outside-subnets',
-      `The floating address ${ipText} is outside every /${bits} subnet of the nodes' known addresses (${shown}). ${r.params.has('nic') ? 'IPaddr2 will add it to the given nic, but nothing routes it to the node holding it' : 'IPaddr2 finds its interface by subnet and fails to start when no interface holds one'}. Use an address of the nodes' network${Number.isInteger(given) && given > 0 ? '' : ' and set cidr_netmask'}, unless the nodes have another interface the lab does not show.`);
+    ctx.report(
+      r.decl.uri,
+      r.decl.range,
+      'information',
+      'pcs/vip-outside-subnets',
+      `The floating address ${ipText} is outside every /${bits} subnet of the nodes' known addresses (${shown}). ${r.params.has('nic') ? 'IPaddr2 will add it to the given nic, but nothing routes it to the node holding it' : 'IPaddr2 finds its interface by subnet and fails to start when no interface holds one'}. Use an address of the nodes' network${Number.isInteger(given) && given > 0 ? '' : ' and set cidr_netmask'}, unless the nodes have another interface the lab does not show.`,
+    );
   }
 }
