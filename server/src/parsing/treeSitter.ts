@@ -75,12 +75,36 @@ export function grammars(): Grammars {
 
 const parsers = new Map<Language, Parser>();
 
-/** One parser per language, reused: creating a Parser allocates wasm memory. */
+/**
+ * Every parse has a time budget: tree-sitter's error recovery is worse than linear on some broken
+ * shapes (thousands of `<<EOF` lines, a line of thousands of `>`: seconds, then minutes), and a parse
+ * cannot be interrupted from outside. The budget grows with the text (normal text parses at well under
+ * a microsecond per character), so only such shapes reach it. A parse over budget returns null (the
+ * parser is reset for the next text); callers report the text as not analysed (`shell/parse-budget`).
+ */
+export const PARSE_BUDGET_BASE_MS = 500;
+export const PARSE_BUDGET_MS_PER_CHAR = 0.02;
+export function parseBudgetMs(chars: number): number {
+  return PARSE_BUDGET_BASE_MS + chars * PARSE_BUDGET_MS_PER_CHAR;
+}
+
+/** One parser per language, reused: creating a Parser allocates wasm memory. Its `parse` has the budget. */
 export function parserFor(language: Language): Parser {
   let parser = parsers.get(language);
   if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(language);
+    const created = new Parser();
+    created.setLanguage(language);
+    const parse = created.parse.bind(created);
+    created.parse = (input, oldTree, options) => {
+      if (options?.progressCallback) return parse(input, oldTree, options);
+      const chars = typeof input === 'string' ? input.length : 0;
+      const deadline = performance.now() + parseBudgetMs(chars);
+      const tree = parse(input, oldTree, { ...options, progressCallback: () => performance.now() > deadline });
+      // A cancelled parse would resume on the next call: start the next text afresh.
+      if (!tree) created.reset();
+      return tree;
+    };
+    parser = created;
     parsers.set(language, parser);
   }
   return parser;

@@ -17,7 +17,7 @@
 // needed, and no tree is returned.
 import { lspLineBreaks } from '../parsing/lineBreaks';
 import type { Tree } from '../parsing/treeSitter';
-import { grammars, parserFor } from '../parsing/treeSitter';
+import { grammars, parserFor, PARSE_BUDGET_BASE_MS, PARSE_BUDGET_MS_PER_CHAR } from '../parsing/treeSitter';
 import type { Invocation, PromptTarget, Range, RunnableBlock, ScriptExtract, Word, WrittenFile } from '../service/types';
 import MarkdownIt from 'markdown-it';
 import { ShellScanner } from './scanner';
@@ -113,7 +113,7 @@ const PROBLEMS = new WeakMap<ScriptExtract, ShellProblem[]>();
 /** What the shell itself would refuse or what the extraction could not read, found while extracting. */
 export interface ShellProblem {
   range: Range;
-  code: 'shell/syntax' | 'shell/nesting-too-deep' | 'shell/line-too-long';
+  code: 'shell/syntax' | 'shell/nesting-too-deep' | 'shell/line-too-long' | 'shell/parse-budget';
   severity: 'error' | 'warning';
   message: string;
 }
@@ -471,6 +471,19 @@ function analyse(seg: Segment): Analysed {
       code: 'shell/nesting-too-deep',
       severity: 'warning',
       message: `Nesting deeper than ${MAX_NESTING} levels is not analysed: commands inside it are not checked.`,
+      sl: at.sl,
+      sc: at.sc,
+      el: at.el,
+      ec: at.ec,
+    });
+  }
+  if ('overBudget' in walked && walked.overBudget) {
+    const at = walked.overBudget as Located;
+    locate(at);
+    problems.push({
+      code: 'shell/parse-budget',
+      severity: 'warning',
+      message: `The shell parser (tree-sitter-bash) went over its time budget (${PARSE_BUDGET_BASE_MS} ms + ${PARSE_BUDGET_MS_PER_CHAR} ms per character) on the lines from here to the next complete command: they are not analysed (commands in them are not checked).`,
       sl: at.sl,
       sc: at.sc,
       el: at.el,

@@ -59,6 +59,8 @@ export interface WalkResult {
   files: RelFile[];
   /** Where the syntax tree first nests deeper than MAX_NESTING levels (what is below is not walked). */
   tooDeep?: Span;
+  /** The first text (this segment, or a string run as a command inside it) whose parse went over the parse budget. */
+  overBudget?: Span;
 }
 
 type Env = ReadonlyMap<string, readonly string[] | null>;
@@ -109,7 +111,11 @@ export class Walker {
 
   private parseAndVisit(ctx: Ctx): void {
     const tree = this.parser.parse(ctx.text);
-    if (!tree) return;
+    if (!tree) {
+      // Over the parse budget (parsing/treeSitter.ts): nothing of this text is walked.
+      this.result.overBudget ??= { start: this.origin(ctx, 0), end: this.origin(ctx, 0) + 1 };
+      return;
+    }
     try {
       this.visit(tree.rootNode, ctx);
     } finally {
