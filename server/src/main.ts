@@ -8,6 +8,7 @@ import { runQuorumCli } from './cli/quorum';
 import { runLabCli } from './cli/lab';
 import { runExplainCli } from './cli/explain';
 import { startServer } from './lsp/server';
+import { configureLanguage, languageFromEnvironment, takeLangOption } from './cli/l10n';
 
 const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
 
@@ -19,11 +20,28 @@ usage:
   pcmk-lsp lab up|status|down|kill|partition|heal|reboot|verify …   a real Pacemaker lab on this machine (root, Linux; pcmk-lsp lab for help)
   pcmk-lsp --stdio                                    run the language server over stdio
 
+--lang en|ko|ja|fr (any command but --stdio) chooses the language of the messages; without it,
+LC_ALL, LC_MESSAGES or LANG decide (English when none names Korean, Japanese or French)
+
 exit status of check: 1 when an error-severity diagnostic is found, 0 otherwise, 2 for bad usage
 exit status of quorum: 0 quorate, 1 not quorate, 2 bad input
 `;
 
-async function main(argv: string[]): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  const isServer = args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'));
+  // Our own messages follow --lang ko|ja|fr|en, else the environment (LC_ALL, LC_MESSAGES, LANG); the
+  // server takes the locale from the client's initialize request instead.
+  const lang = isServer ? { argv: args } : takeLangOption(args);
+  const argv = lang.argv;
+  if (lang.bad !== undefined) {
+    process.stderr.write(`pcmk-lsp: --lang: "${lang.bad}" is not one of en, ko, ja, fr\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (!isServer) {
+    const problem = configureLanguage(lang.language ?? languageFromEnvironment());
+    if (problem) process.stderr.write(`pcmk-lsp: ${problem}\n`);
+  }
   const [command, ...rest] = argv;
   // A one-shot command: V8's background optimisation of the wasm grammars would cost more CPU than the
   // whole analysis, and the process could not exit before it finished (seconds on a busy machine).
@@ -36,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'explain') process.exitCode = runExplainCli(rest, out, err);
   else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
   else if (command === '--version' || command === '-v') out('0.1.0\n');
-  else if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) startServer();
+  else if (isServer) startServer();
   else {
     err(USAGE);
     process.exitCode = 2;

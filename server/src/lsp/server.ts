@@ -21,8 +21,10 @@ import { inspect } from 'node:util';
 import { ResyncingFrameFilter } from './framing';
 import { HandlerGuard, installProcessGuards, REPLY_WITH_ERROR } from './guard';
 import { classifyCommand } from '../runOnNode/commandSafety';
+import { documentSteps } from '../lab/steps';
 import { ruleDocUrl } from '../cli/ruleDocsDir';
 import { parseRuleLevels } from '../service/ruleControl';
+import { configureLanguage, normalizeLanguage } from '../cli/l10n';
 
 /**
  * The connection the command line asks for. Over stdio, the input goes through a filter that drops a
@@ -81,6 +83,9 @@ export function startServer(given?: Connection): void {
   );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    // Our messages follow the client's display language (VS Code sends it as `locale`); once per process.
+    const languageProblem = configureLanguage(normalizeLanguage((params as { locale?: unknown }).locale as string | undefined) ?? 'en');
+    if (languageProblem) console.warn(`pcmk-lsp: ${languageProblem}`);
     configureRules((params.initializationOptions as { rules?: unknown } | null)?.rules);
     configureOrder((params.initializationOptions as { order?: unknown } | null)?.order);
     configureLenses((params.initializationOptions as { runLenses?: unknown } | null)?.runLenses);
@@ -199,6 +204,11 @@ export function startServer(given?: Connection): void {
   connection.onRequest(
     'pacemakerLab/classifyCommand',
     guard.request('classifyCommand', null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')),
+  );
+  // "Run up to here" / "Run all blocks": every statement of a script or memo with the nodes its prompt names.
+  connection.onRequest(
+    'pacemakerLab/runSteps',
+    guard.request('runSteps', [], (p: { uri: string }) => (typeof p?.uri === 'string' ? documentSteps(service, p.uri) : [])),
   );
 
   // Live agent metadata from a node (or this machine): fetched in the background, then every feature uses it.

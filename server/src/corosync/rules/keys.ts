@@ -7,6 +7,8 @@ import type { CsKeyValue, CsSection } from '../ast';
 import { childSectionsOf, keyNamesFor, keySpec, sectionPathsNamed, sectionSpec, sectionsForKey } from '../schema';
 import { ERROR, WARNING, diagnostic, type CsView } from './model';
 import { isObsoleteKey, isObsoleteSection } from './legacy';
+import * as l10n from '@vscode/l10n';
+import { orList } from '../../base/orList';
 
 export function keyRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -24,8 +26,8 @@ export function keyRules(view: CsView): Diagnostic[] {
         key.keyRange,
         WARNING,
         'corosync/misplaced-key',
-        `\`${key.key}\` is outside any section, so corosync ignores it.` +
-          (where.length ? ` Move it into \`${where[0]} { }\`.` : ' Move it into the section it belongs to.'),
+        l10n.t('`{0}` is outside any section, so corosync ignores it.', key.key) +
+          (where.length ? ' ' + l10n.t('Move it into `{0} { }`.', where[0]) : ' ' + l10n.t('Move it into the section it belongs to.')),
       ),
     );
   }
@@ -55,7 +57,9 @@ function checkSectionList(view: CsView, parent: string, sections: CsSection[], o
           s.nameRange,
           WARNING,
           'corosync/uidgid',
-          'A section inside `uidgid`: corosync accepts it in corosync.conf but reads nothing from it, so no user or group gets access from here. Keep only `uid:` and `gid:` lines in `uidgid { }`.',
+          l10n.t(
+            'A section inside `uidgid`: corosync accepts it in corosync.conf but reads nothing from it, so no user or group gets access from here. Keep only `uid:` and `gid:` lines in `uidgid { }`.',
+          ),
         ),
       );
       continue;
@@ -68,14 +72,19 @@ function checkSectionList(view: CsView, parent: string, sections: CsSection[], o
     if (first && !spec.repeatable) {
       const what =
         path === 'nodelist'
-          ? 'corosync numbers the nodes of each `nodelist` from 0 again, so this block overwrites the nodes of the first one'
-          : 'corosync merges both blocks and the later values win';
+          ? l10n.t('corosync numbers the nodes of each `nodelist` from 0 again, so this block overwrites the nodes of the first one')
+          : l10n.t('corosync merges both blocks and the later values win');
       out.push(
         diagnostic(
           s.nameRange,
           WARNING,
           'corosync/duplicate-section',
-          `Section \`${path}\` appears again (first at line ${first.nameRange.start.line + 1}): ${what}. Merge them into one block.`,
+          l10n.t(
+            'Section `{0}` appears again (first at line {1}): {2}. Merge them into one block.',
+            path,
+            first.nameRange.start.line + 1,
+            what,
+          ),
         ),
       );
     } else if (!first) seen.set(s.name, s);
@@ -90,8 +99,18 @@ function unknownSection(s: CsSection, parent: string): Diagnostic {
       s.nameRange,
       WARNING,
       'corosync/misplaced-section',
-      `Section \`${s.name}\` does not belong ${parent ? `inside \`${parent}\`` : 'at the top level'}; corosync stores it ` +
-        `under a path nothing reads. It belongs in \`${elsewhere.join('` or `')}\`.`,
+      parent
+        ? l10n.t(
+            'Section `{0}` does not belong inside `{1}`; corosync stores it under a path nothing reads. It belongs in {2}.',
+            s.name,
+            parent,
+            orList(elsewhere.map((e) => '`' + e + '`')),
+          )
+        : l10n.t(
+            'Section `{0}` does not belong at the top level; corosync stores it under a path nothing reads. It belongs in {1}.',
+            s.name,
+            orList(elsewhere.map((e) => '`' + e + '`')),
+          ),
     );
   }
   const candidates = childSectionsOf(parent).map((c) => c.name);
@@ -100,9 +119,11 @@ function unknownSection(s: CsSection, parent: string): Diagnostic {
     s.nameRange,
     WARNING,
     'corosync/unknown-section',
-    `Unknown section \`${s.name}\`${parent ? ` in \`${parent}\`` : ''}: corosync accepts it but nothing reads it.` +
-      (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
-    suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ range: s.nameRange, newText: suggestion }] }] : undefined,
+    (parent
+      ? l10n.t('Unknown section `{0}` in `{1}`: corosync accepts it but nothing reads it.', s.name, parent)
+      : l10n.t('Unknown section `{0}`: corosync accepts it but nothing reads it.', s.name)) +
+      (suggestion ? ' ' + l10n.t('Did you mean `{0}`?', suggestion) : ''),
+    suggestion ? [{ title: l10n.t('Rename to `{0}`', suggestion), edits: [{ range: s.nameRange, newText: suggestion }] }] : undefined,
   );
 }
 
@@ -117,7 +138,11 @@ function checkKeys(section: CsSection, path: string, out: Diagnostic[]): void {
           child.keyRange,
           ERROR,
           'corosync/uidgid',
-          `\`${child.key}\` in \`uidgid\`: corosync refuses the file ("uidgid: Only uid and gid are allowed items"). Use \`uid: USER\` or \`gid: GROUP\`.`,
+          l10n.t(
+            '`{0}` in `uidgid`: corosync refuses the file ("{1}"). Use `uid: USER` or `gid: GROUP`.',
+            child.key,
+            'uidgid: Only uid and gid are allowed items',
+          ),
         ),
       );
       continue;
@@ -133,8 +158,13 @@ function checkKeys(section: CsSection, path: string, out: Diagnostic[]): void {
           child.keyRange,
           WARNING,
           'corosync/duplicate-key',
-          `\`${child.key}\` is set twice in this \`${section.name}\` block (first at line ${first.keyRange.start.line + 1}); ` +
-            `corosync silently keeps only the last value ("${child.value}"). Remove one of them.`,
+          l10n.t(
+            '`{0}` is set twice in this `{1}` block (first at line {2}); corosync silently keeps only the last value ("{3}"). Remove one of them.',
+            child.key,
+            section.name,
+            first.keyRange.start.line + 1,
+            child.value,
+          ),
         ),
       );
     } else seen.set(child.key, child);
@@ -148,7 +178,12 @@ function unknownKey(k: CsKeyValue, path: string): Diagnostic {
       k.keyRange,
       WARNING,
       'corosync/misplaced-key',
-      `\`${k.key}\` does not belong in \`${path}\`: corosync ignores it here. It is read in \`${elsewhere.join('` or `')}\`.`,
+      l10n.t(
+        '`{0}` does not belong in `{1}`: corosync ignores it here. It is read in {2}.',
+        k.key,
+        path,
+        orList(elsewhere.map((e) => '`' + e + '`')),
+      ),
     );
   }
   // exec_ and ringX_addr patterns are valid only in their own section; suggest concrete names.
@@ -157,9 +192,9 @@ function unknownKey(k: CsKeyValue, path: string): Diagnostic {
     k.keyRange,
     WARNING,
     'corosync/unknown-key',
-    `Unknown key \`${k.key}\` in \`${path}\`: corosync accepts it but nothing reads it, so the setting has no effect.` +
-      (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
-    suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ range: k.keyRange, newText: suggestion }] }] : undefined,
+    l10n.t('Unknown key `{0}` in `{1}`: corosync accepts it but nothing reads it, so the setting has no effect.', k.key, path) +
+      (suggestion ? ' ' + l10n.t('Did you mean `{0}`?', suggestion) : ''),
+    suggestion ? [{ title: l10n.t('Rename to `{0}`', suggestion), edits: [{ range: k.keyRange, newText: suggestion }] }] : undefined,
   );
 }
 
