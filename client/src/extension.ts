@@ -16,6 +16,7 @@ import { markWalkthroughStep, registerWalkthrough, walkthroughMiddleware } from 
 import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
 import { registerLabCommands } from './lab/labCommands';
 import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
+import type { RunStep } from '../../server/src/lab/steps';
 import type { QuorumConfig } from '../../server/src/quorum/engine';
 
 let client: LanguageClient | undefined;
@@ -148,8 +149,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  registerRunOnNode(context, workspaceNodes, (text) =>
-    client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null),
+  registerRunOnNode(
+    context,
+    workspaceNodes,
+    (text) => (client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null)),
+    // "Run up to here" / "Run all blocks": the document's statements, as the run-on-node lenses give them.
+    (uri) => (client ? client.sendRequest<RunStep[] | null>('pacemakerLab/runSteps', { uri }) : Promise.resolve(null)),
   );
   // A local lab in network namespaces (pcmk-lsp lab): start/stop commands, live state in the status bar.
   registerLabCommands(context, () => void vscode.commands.executeCommand('pacemakerLab.refreshNodes'));

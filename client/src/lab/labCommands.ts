@@ -8,6 +8,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LabStatus } from '../../../server/src/lab/lab';
+import { publishLabStatus } from './labStatusHub';
+import { labNodeViews, labSummary } from './labView';
 
 const LAB_NAME = 'lab';
 
@@ -18,23 +21,6 @@ export function activeLabSshConfig(): string | undefined {
   return labSshConfig;
 }
 
-interface LabStatusJson {
-  sshConfig: string;
-  nodes: {
-    name: string;
-    power: 'on' | 'off';
-    daemons: { corosync: boolean; pacemaker: boolean; pcsd: boolean };
-    quorate?: boolean;
-    partition: string;
-  }[];
-  cluster?: {
-    dc?: string;
-    quorate?: boolean;
-    nodes: { name: string; online: boolean; standby: boolean }[];
-    resources: { id: string; role: string; nodes: string[] }[];
-  };
-}
-
 /** Why a lab cannot be started from here (one line), or undefined. */
 export function labUnavailable(platform = process.platform, uid = process.getuid?.()): string | undefined {
   if (platform !== 'linux') return 'A local lab needs Linux (network namespaces); this machine runs ' + platform + '.';
@@ -43,38 +29,20 @@ export function labUnavailable(platform = process.platform, uid = process.getuid
   return undefined;
 }
 
-/** One line for the status bar from `lab status --format json`. */
-export function labStatusText(status: LabStatusJson): { text: string; tooltip: string } {
-  const on = status.nodes.filter((n) => n.power === 'on').length;
-  const c = status.cluster;
-  const parts = [`$(server-environment) lab ${on}/${status.nodes.length} on`];
-  if (c) parts.push(c.quorate ? 'quorate' : 'NO quorum', `DC ${c.dc ?? 'none'}`);
-  else parts.push('no cluster yet');
+/** One line for the status bar from `lab status --format json`, and the nodes' live state as its tooltip. */
+export function labStatusText(status: LabStatus): { text: string; tooltip: string } {
   const tooltip = [
-    ...status.nodes.map((n) => {
-      const online = c?.nodes.find((x) => x.name === n.name);
-      const state =
-        n.power === 'off'
-          ? 'off'
-          : online
-            ? online.standby
-              ? 'standby'
-              : online.online
-                ? 'online'
-                : 'offline'
-            : Object.entries(n.daemons)
-                .filter(([, up]) => up)
-                .map(([d]) => d)
-                .join(' ') || 'no daemons';
-      const here = c?.resources.filter((r) => r.nodes.includes(n.name)).map((r) => r.id) ?? [];
-      return `${n.name}: ${state}${n.quorate === false ? ', without quorum' : ''}${c?.dc === n.name ? ', DC' : ''}${here.length ? ` · runs ${here.join(', ')}` : ''}`;
-    }),
+    ...labNodeViews(status).map((v) => `${v.name}: ${v.description.replace(/^lab · /, '')}`),
     `ssh config: ${status.sshConfig}`,
   ].join('\n');
-  return { text: parts.join(' · '), tooltip };
+  return { text: `$(server-environment) ${labSummary(status)}`, tooltip };
 }
 
-export function registerLabCommands(context: vscode.ExtensionContext, refreshNodes: () => void): void {
+/**
+ * `_refreshNodes` is no longer called: the Nodes view follows the lab's status (labStatusHub) without
+ * an ssh reachability check, which would ask to connect to every node each time the lab starts or stops.
+ */
+export function registerLabCommands(context: vscode.ExtensionContext, _refreshNodes?: () => void): void {
   const serverJs = context.asAbsolutePath(path.join('dist', 'server.js'));
   const output = vscode.window.createOutputChannel('Pacemaker Lab: local lab');
   const statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 40);
@@ -107,31 +75,44 @@ export function registerLabCommands(context: vscode.ExtensionContext, refreshNod
 
   const refreshStatus = async () => {
     const r = await runLab(['status', '--format', 'json'], () => {});
+    // The lab was stopped while this poll ran: nothing to show.
+    if (!started) return;
     if (r.code !== 0) {
       statusItem.hide();
+      publishLabStatus(undefined);
       return;
     }
     try {
-      const status = JSON.parse(r.out) as LabStatusJson;
+      const status = JSON.parse(r.out) as LabStatus;
       const { text, tooltip } = labStatusText(status);
       statusItem.text = text;
       statusItem.tooltip = tooltip;
       statusItem.show();
+      publishLabStatus(status);
     } catch {
       statusItem.hide();
+      publishLabStatus(undefined);
     }
   };
 
   const startPolling = () => {
     if (poll) clearInterval(poll);
-    poll = setInterval(() => void refreshStatus(), 5000);
-    void refreshStatus();
+    // One status at a time: under load a status can take longer than the interval.
+    let inFlight = false;
+    const tick = () => {
+      if (inFlight) return;
+      inFlight = true;
+      void refreshStatus().finally(() => (inFlight = false));
+    };
+    poll = setInterval(tick, 5000);
+    tick();
   };
 
   const stopPolling = () => {
     if (poll) clearInterval(poll);
     poll = undefined;
     statusItem.hide();
+    publishLabStatus(undefined);
   };
 
   const start = async () => {
@@ -169,7 +150,6 @@ export function registerLabCommands(context: vscode.ExtensionContext, refreshNod
     const config = await runLab(['ssh-config'], () => {});
     labSshConfig = config.out.trim() || undefined;
     started = true;
-    refreshNodes();
     startPolling();
     void vscode.window.showInformationMessage(`Local lab is up: run on node now reaches its nodes (ssh config ${labSshConfig}).`);
   };
@@ -181,7 +161,6 @@ export function registerLabCommands(context: vscode.ExtensionContext, refreshNod
     labSshConfig = undefined;
     started = false;
     stopPolling();
-    refreshNodes();
     if (r.code !== 0) void vscode.window.showErrorMessage(`Removing the local lab failed: ${r.out.trim()}`);
     else void vscode.window.showInformationMessage('Local lab removed.');
   };

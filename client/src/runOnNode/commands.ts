@@ -2,6 +2,11 @@
 // Pseudoterminal per node run, a ✓/✗ decoration on the line, confirmation of destructive commands,
 // dry run, Workspace Trust, and a tree of nodes with their reachability. ssh itself is sshRunner's job.
 import { activeLabSshConfig } from '../lab/labCommands';
+import { currentLabStatus, onLabStatus } from '../lab/labStatusHub';
+import { labNodeViews, labSummary, type LabNodeView } from '../lab/labView';
+import { formatLabLimit, labLimitOf } from '../../../server/src/lab/limits';
+import type { RunStep } from '../../../server/src/lab/steps';
+import type { LabStatus } from '../../../server/src/lab/lab';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +14,7 @@ import * as vscode from 'vscode';
 import { markWalkthroughStep } from '../walkthrough';
 import type { RunOnNodeArgs } from '../../../server/src/runOnNode/lenses';
 import type { CommandSafety } from '../../../server/src/runOnNode/commandSafety';
-import { buildInventory, parseSshConfig, resolveTargets, type NodeEntry, type ResolvedNode } from './inventory';
+import { buildInventory, orderLabFirst, parseSshConfig, resolveTargets, type NodeEntry, type ResolvedNode } from './inventory';
 import {
   destructiveReason,
   dryRun,
@@ -27,6 +32,7 @@ import { stripControl } from './text';
 export type { NodeEntry } from './inventory';
 
 const GREEN = '\x1b[32m';
+const YELLOW = '\x1b[33m';
 const RED = '\x1b[31m';
 const DIM = '\x1b[2m';
 const BOLD = '\x1b[1m';
@@ -340,7 +346,48 @@ export async function resolveInventory(getInventory: () => Promise<NodeEntry[]>)
   // The ssh config file named by the person's own settings only (never a workspace's).
   const settings = readSettings();
   const [model, sshConfig] = await Promise.all([getInventory().catch(() => [] as NodeEntry[]), readSshConfig(settings.sshConfigFile)]);
-  return buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
+  const nodes = buildInventory(model, parseSshConfig(sshConfig), settings.nodes);
+  // While a lab this extension started is up (run on node then uses its ssh config), its nodes come first.
+  const lab = labInUse();
+  return lab
+    ? orderLabFirst(
+        nodes,
+        lab.nodes.map((n) => n.name),
+      )
+    : nodes;
+}
+
+/** The live status of the lab whose ssh config run on node uses now, or undefined. */
+function labInUse(): LabStatus | undefined {
+  const status = currentLabStatus();
+  return status && activeLabSshConfig() && status.sshConfig === activeLabSshConfig() ? status : undefined;
+}
+
+/** A node of the lab in use (its destination is the lab's ssh config alias for it). */
+function isLabNode(node: ResolvedNode): boolean {
+  return !!labInUse()?.nodes.some((n) => n.name === node.name && node.destination === n.name);
+}
+
+/** The last `lines` non-empty lines of a run's output, without escape sequences, secrets masked. */
+function outputTail(output: string, lines = 3): string {
+  return maskSecrets(
+    stripControl(output, true)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-lines)
+      .join(' | '),
+  );
+}
+
+/** What one node's run of one statement gave. */
+interface NodeOutcome {
+  node: ResolvedNode;
+  result: SshRunResult;
+  /** The output (bounded: the last 64 KB). */
+  output: string;
+  /** Why the statement cannot work on a lab node, when it failed on one. */
+  limit?: string;
 }
 
 /** Registers the run-on-node commands, terminals, decorations and the node tree. */
@@ -348,6 +395,7 @@ export function registerRunOnNode(
   context: vscode.ExtensionContext,
   getInventory: () => Promise<NodeEntry[]>,
   classify?: CommandClassifier,
+  getSteps?: (uri: string) => Promise<RunStep[] | null | undefined>,
 ): void {
   const log = vscode.window.createOutputChannel('Pacemaker Lab: Run on node');
   noticeLog = log;
@@ -370,16 +418,26 @@ export function registerRunOnNode(
     return created;
   };
 
-  const pickNodes = async (all: ResolvedNode[]): Promise<ResolvedNode[] | undefined> => {
+  const pickNodes = async (all: ResolvedNode[], title = 'Run on which nodes?'): Promise<ResolvedNode[] | undefined> => {
     type Item = vscode.QuickPickItem & { node?: ResolvedNode };
     const other: Item = { label: '$(edit) Another ssh destination…', alwaysShow: true };
+    const lab = labInUse();
+    const views = lab ? labNodeViews(lab) : [];
     const items: Item[] = [
-      ...all.map((node) => ({ label: node.name, description: node.destination, detail: `from ${node.sources.join(', ')}`, node })),
+      ...all.map((node) => {
+        const view = isLabNode(node) ? views.find((v) => v.name === node.name) : undefined;
+        return {
+          label: plain(node.name),
+          description: view ? view.description : displayDestination(node.destination),
+          detail: view ? `local lab node · ssh -F ${lab!.sshConfig} ${plain(node.name)}` : `from ${node.sources.map(plain).join(', ')}`,
+          node,
+        };
+      }),
       other,
     ];
     const picked = await vscode.window.showQuickPick(items, {
       canPickMany: true,
-      title: 'Run on which nodes?',
+      title,
       placeHolder: 'Pick one or more nodes',
     });
     if (!picked?.length) return undefined;
@@ -406,8 +464,13 @@ export function registerRunOnNode(
     uri: string | undefined,
     line: number,
     maskedText: string,
-  ): Promise<SshRunResult> => {
+  ): Promise<NodeOutcome> => {
     const terminal = terminalFor(node);
+    let output = '';
+    const keep = (text: string) => {
+      output = (output + text).slice(-65_536);
+      terminal.write(text);
+    };
     terminal.terminal.show(true);
     // Only the masked command is shown or logged, without escape sequences a file could carry.
     const masked = stripControl(maskedText, true);
@@ -421,8 +484,8 @@ export function registerRunOnNode(
       timeoutSeconds: settings.timeoutSeconds,
       configFile: settings.sshConfigFile,
       tty: true,
-      onStdout: (text) => terminal.write(text),
-      onStderr: (text) => terminal.write(text),
+      onStdout: keep,
+      onStderr: keep,
     };
     const handle = runOverSsh(options);
     terminal.current = handle;
@@ -433,22 +496,63 @@ export function registerRunOnNode(
     terminal.current = undefined;
     const summary = resultSummary(result);
     if (result.failure) terminal.write(`\n${RED}${result.failure.message}${RESET}\n`);
-    terminal.write(`\n${summary.ok ? GREEN : RED}${summary.ok ? '✓' : '✗'} ${name}: ${summary.text}${RESET}\n\n`);
-    log.appendLine(`    → ${result.status} ${summary.text}${result.failure ? ` — ${result.failure.message}` : ''}`);
-    if (uri) results.set(uri, line, node.name, `${summary.mark} ${name} · ${seconds(result.durationMs)}`);
-    return result;
+    terminal.write(`\n${summary.ok ? GREEN : RED}${summary.ok ? '✓' : '✗'} ${name}: ${summary.text}${RESET}\n`);
+    // On a lab node, a step a namespace cannot do says so on its line (kernel modules, iSCSI target, ...).
+    const limitOf = result.status === 'failed' && isLabNode(node) ? labLimitOf(args.text) : undefined;
+    const limit = limitOf ? formatLabLimit(limitOf) : undefined;
+    if (limit) terminal.write(`${YELLOW}${limit}${RESET}\n`);
+    terminal.write('\n');
+    log.appendLine(
+      `    → ${result.status} ${summary.text}${result.failure ? ` — ${result.failure.message}` : ''}${limit ? ` (${limit})` : ''}`,
+    );
+    if (uri) results.set(uri, line, node.name, `${summary.mark} ${name} · ${seconds(result.durationMs)}${limit ? ` · ${limit}` : ''}`);
+    return { node, result, output, limit };
+  };
+
+  const trusted = async (): Promise<boolean> => {
+    if (vscode.workspace.isTrusted) return true;
+    const manage = 'Manage Workspace Trust';
+    const answer = await vscode.window.showWarningMessage(
+      'Run on node is disabled in an untrusted workspace: it would run commands from these files on your machines over ssh. Trust the workspace to enable it.',
+      manage,
+    );
+    if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    return false;
+  };
+
+  const noDestination = async (unknown: string[]) => {
+    const open = 'Open Settings';
+    const which = unknown.includes('*') ? 'any cluster node' : unknown.join(', ');
+    const answer = await vscode.window.showErrorMessage(
+      `No ssh destination is known for ${which}. Add it to the setting pacemakerLab.nodes (e.g. "node1": "root@192.168.1.11"), or a Host entry in ~/.ssh/config, or describe the nodes in corosync.conf.`,
+      open,
+    );
+    if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'pacemakerLab.nodes');
+  };
+
+  const showDryRun = (targets: ResolvedNode[], text: string, verdict: Verdict, settings: RunSettings) => {
+    for (const node of targets) {
+      const terminal = terminalFor(node);
+      terminal.terminal.show(true);
+      const argv = dryRun({
+        destination: node.destination,
+        command: text,
+        connectTimeoutSeconds: settings.connectTimeoutSeconds,
+        configFile: settings.sshConfigFile,
+        tty: true,
+      });
+      argv[argv.length - 1] = verdict.masked;
+      terminal.write(
+        `${BOLD}Dry run on ${plain(node.name)}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${stripControl(formatArgv(argv), true)}\n\n`,
+      );
+    }
+    log.appendLine(
+      `[${new Date().toISOString()}] dry run on ${targets.map((n) => plain(n.name)).join(', ')}: ${stripControl(verdict.masked, true)}`,
+    );
   };
 
   const runOnNode = async (raw?: Partial<RunOnNodeArgs>): Promise<void> => {
-    if (!vscode.workspace.isTrusted) {
-      const manage = 'Manage Workspace Trust';
-      const answer = await vscode.window.showWarningMessage(
-        'Run on node is disabled in an untrusted workspace: it would run commands from these files on your machines over ssh. Trust the workspace to enable it.',
-        manage,
-      );
-      if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
-      return;
-    }
+    if (!(await trusted())) return;
     const text = raw?.text?.trim() ? raw.text : undefined;
     if (!text) {
       void vscode.window.showInformationMessage('Nothing to run: the line holds no command.');
@@ -469,13 +573,7 @@ export function registerRunOnNode(
     } else {
       const { resolved, unknown } = resolveTargets(all, args.nodes);
       if (unknown.length) {
-        const open = 'Open Settings';
-        const which = unknown.includes('*') ? 'any cluster node' : unknown.join(', ');
-        const answer = await vscode.window.showErrorMessage(
-          `No ssh destination is known for ${which}. Add it to the setting pacemakerLab.nodes (e.g. "node1": "root@192.168.1.11"), or a Host entry in ~/.ssh/config, or describe the nodes in corosync.conf.`,
-          open,
-        );
-        if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'pacemakerLab.nodes');
+        await noDestination(unknown);
         return;
       }
       targets = resolved;
@@ -486,24 +584,7 @@ export function registerRunOnNode(
     const verdict = await verdictFor(text, classify);
 
     if (settings.dryRun) {
-      for (const node of targets) {
-        const terminal = terminalFor(node);
-        terminal.terminal.show(true);
-        const argv = dryRun({
-          destination: node.destination,
-          command: text,
-          connectTimeoutSeconds: settings.connectTimeoutSeconds,
-          configFile: settings.sshConfigFile,
-          tty: true,
-        });
-        argv[argv.length - 1] = verdict.masked;
-        terminal.write(
-          `${BOLD}Dry run on ${plain(node.name)}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${stripControl(formatArgv(argv), true)}\n\n`,
-        );
-      }
-      log.appendLine(
-        `[${new Date().toISOString()}] dry run on ${targets.map((n) => plain(n.name)).join(', ')}: ${stripControl(verdict.masked, true)}`,
-      );
+      showDryRun(targets, text, verdict, settings);
       return;
     }
 
@@ -516,13 +597,13 @@ export function registerRunOnNode(
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Running on ${names}`, cancellable: true },
       async (_progress, token) => {
-        const started: Promise<SshRunResult>[] = [];
+        const started: Promise<NodeOutcome>[] = [];
         const before = new Set(running);
         for (const node of targets!) started.push(runOne(node, args, settings, uri, line, verdict.masked));
         const mine = [...running].filter((handle) => !before.has(handle));
         token.onCancellationRequested(() => mine.forEach((handle) => handle.cancel()));
         const outcomes = await Promise.all(started);
-        const failed = outcomes.filter((result) => result.status !== 'ok').length;
+        const failed = outcomes.filter((outcome) => outcome.result.status !== 'ok').length;
         if (failed && targets!.length > 1)
           void vscode.window.showWarningMessage(`${failed} of ${targets!.length} nodes did not finish with exit 0; see their terminals.`);
       },
@@ -569,14 +650,182 @@ export function registerRunOnNode(
     });
   };
 
+  /**
+   * "Run up to here" / "Run all blocks": the document's statements in order (as the run-on-node lenses
+   * give them), each through the same path as one lens click (targets, destination check, the server's
+   * verdict, the destructive-command question, masking, terminals, ✓/✗ on the line), stopping at the
+   * first line that does not exit 0 on every node, with its output.
+   */
+  const runSequence = async (mode: 'upToHere' | 'all'): Promise<void> => {
+    if (!(await trusted())) return;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const document = editor.document;
+    const uri = document.uri.toString();
+    if (!getSteps) return;
+    const allSteps = (await getSteps(uri).catch(() => null)) ?? [];
+    const cursor = editor.selection.active.line;
+    const steps = mode === 'all' ? allSteps : allSteps.filter((step) => step.range.start.line <= cursor);
+    if (!steps.length) {
+      void vscode.window.showInformationMessage(
+        mode === 'all' ? 'Nothing to run: this file holds no command.' : 'Nothing to run: no command above the cursor.',
+      );
+      return;
+    }
+    const settings = readSettings();
+    const all = await inventory();
+    let chosen: ResolvedNode[] | undefined;
+    const unprompted = steps.filter((step) => step.nodes === null).length;
+    if (unprompted) {
+      chosen = await pickNodes(all, `Run the ${unprompted} line${unprompted === 1 ? '' : 's'} without a node prompt on which nodes?`);
+      if (!chosen) return;
+    }
+    const plan: { step: RunStep; targets: ResolvedNode[] }[] = [];
+    const unknown = new Set<string>();
+    for (const step of steps) {
+      if (step.nodes === null) {
+        plan.push({ step, targets: chosen! });
+        continue;
+      }
+      const resolved = resolveTargets(all, step.nodes);
+      for (const name of resolved.unknown) unknown.add(name);
+      plan.push({ step, targets: resolved.resolved });
+    }
+    if (unknown.size) {
+      await noDestination([...unknown]);
+      return;
+    }
+    const everyone = [...new Map(plan.flatMap((p) => p.targets).map((node) => [node.destination, node])).values()];
+    if (!(await usable(everyone))) return;
+    if (settings.dryRun) {
+      for (const { step, targets } of plan) showDryRun(targets, step.text, await verdictFor(step.text, classify), settings);
+      return;
+    }
+    // Every destination is shown and agreed to before the first line runs (once per session).
+    if (!(await confirmRun(everyone, { action: 'Connect' }))) return;
+    const where = (targets: ResolvedNode[]) => targets.map((node) => plain(node.name)).join(', ');
+    const firstLine = (text: string) => stripControl(text.split('\n')[0] ?? '', false);
+    log.appendLine(`[${new Date().toISOString()}] ${mode === 'all' ? 'run all blocks' : 'run up to here'}: ${plan.length} lines of ${uri}`);
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: mode === 'all' ? 'Run all blocks' : 'Run up to here', cancellable: true },
+      async (progress, token) => {
+        let cancelled = false;
+        const mine = new Set<SshRunHandle>();
+        token.onCancellationRequested(() => {
+          cancelled = true;
+          mine.forEach((handle) => handle.cancel());
+        });
+        for (let i = 0; i < plan.length; i++) {
+          const { step, targets } = plan[i]!;
+          const line = step.range.start.line;
+          if (cancelled) {
+            void vscode.window.showWarningMessage(`Cancelled before line ${line + 1}; ${i} of ${plan.length} lines ran.`);
+            return;
+          }
+          const verdict = await verdictFor(step.text, classify);
+          const ask = verdict.reasons.length > 0 && (settings.confirmDestructive || !verdict.fromServer);
+          if (
+            ask &&
+            !(await confirmRun(targets, { action: `Run on ${where(targets)}`, reasons: verdict.reasons, masked: verdict.masked }))
+          ) {
+            void vscode.window.showWarningMessage(`Stopped before line ${line + 1} (not confirmed); ${i} of ${plan.length} lines ran.`);
+            return;
+          }
+          progress.report({
+            message: `line ${line + 1} (${i + 1}/${plan.length}) on ${where(targets)}: ${firstLine(verdict.masked)}`,
+            increment: 100 / plan.length,
+          });
+          const before = new Set(running);
+          const started = targets.map((node) => runOne(node, step, settings, uri, line, verdict.masked));
+          for (const handle of running) if (!before.has(handle)) mine.add(handle);
+          const outcomes = await Promise.all(started);
+          const bad = outcomes.find((outcome) => outcome.result.status !== 'ok');
+          if (bad) {
+            const summary = resultSummary(bad.result);
+            const tail = outputTail(bad.output);
+            const where1 = plain(bad.node.name);
+            terminals.get(bad.node.name)?.terminal.show(true);
+            const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+            if (shown) {
+              const range = new vscode.Range(line, 0, step.range.end.line, 0);
+              shown.selection = new vscode.Selection(range.start, range.start);
+              shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+            }
+            const message = `Stopped at line ${line + 1}: "${firstLine(verdict.masked)}" ${bad.result.status === 'cancelled' ? 'was cancelled' : `failed on ${where1} (${summary.text})`}${
+              bad.result.failure ? ` — ${bad.result.failure.message}` : ''
+            }${tail ? `. Output: ${tail}` : ''}${bad.limit ? `. ${bad.limit}` : ''}. ${i} of ${plan.length} lines ran before it.`;
+            log.appendLine(`    stopped at line ${line + 1} (${where1}: ${summary.text})`);
+            void vscode.window.showErrorMessage(message);
+            return;
+          }
+        }
+        log.appendLine(`    all ${plan.length} lines exit 0`);
+        void vscode.window.showInformationMessage(`Ran ${plan.length} line${plan.length === 1 ? '' : 's'}: every one exit 0.`);
+      },
+    );
+  };
+
   // The node tree: inventory with reachability, checked when the person asks (a check is an ssh login).
+  // While a lab is up: a summary row, then its nodes first with their live state (lab status, polled
+  // by the lab commands; no ssh login), then the other nodes.
+  type TreeNode = { kind: 'lab'; status: LabStatus } | { kind: 'node'; node: ResolvedNode; lab?: LabNodeView };
   const reachability = new Map<string, 'checking' | 'reachable' | string>();
   const treeChanged = new vscode.EventEmitter<void>();
-  const tree: vscode.TreeDataProvider<ResolvedNode> = {
+  const labIcon = (view: LabNodeView): vscode.ThemeIcon => {
+    switch (view.icon) {
+      case 'online':
+        return new vscode.ThemeIcon(view.dc ? 'star-full' : 'pass', new vscode.ThemeColor('testing.iconPassed'));
+      case 'standby':
+        return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('testing.iconQueued'));
+      case 'offline':
+        return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+      case 'off':
+        return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconFailed'));
+      default:
+        return new vscode.ThemeIcon('server');
+    }
+  };
+  const tree: vscode.TreeDataProvider<TreeNode> = {
     onDidChangeTreeData: treeChanged.event,
-    getChildren: async (element) => (element ? [] : inventory()),
-    getTreeItem: (node) => {
+    getChildren: async (element) => {
+      if (element) return [];
+      const nodes = await inventory();
+      const lab = labInUse();
+      if (!lab) return nodes.map((node): TreeNode => ({ kind: 'node', node }));
+      const views = labNodeViews(lab);
+      return [
+        { kind: 'lab', status: lab },
+        ...nodes.map((node): TreeNode => ({
+          kind: 'node',
+          node,
+          lab: isLabNode(node) ? views.find((v) => v.name === node.name) : undefined,
+        })),
+      ];
+    },
+    getTreeItem: (entry) => {
+      if (entry.kind === 'lab') {
+        const item = new vscode.TreeItem('Local lab');
+        item.id = 'pacemakerLab.localLab';
+        item.description = labSummary(entry.status);
+        item.tooltip = `Local lab ${entry.status.name} (${entry.status.clusterName}): ${labSummary(entry.status)}\nssh config: ${entry.status.sshConfig}${
+          entry.status.sharedDisk
+            ? `\nshared disk: ${entry.status.sharedDisk.device ?? entry.status.sharedDisk.file} (${entry.status.sharedDisk.nodePath} in every node)`
+            : ''
+        }\nUpdated every 5 s while the lab is up.`;
+        item.iconPath = new vscode.ThemeIcon('server-environment');
+        item.contextValue = 'pacemakerLabLocalLab';
+        return item;
+      }
+      const node = entry.node;
       const item = new vscode.TreeItem(plain(node.name));
+      item.id = `pacemakerLab.node.${node.name}`;
+      if (entry.lab) {
+        item.description = entry.lab.description;
+        item.tooltip = entry.lab.tooltip;
+        item.iconPath = labIcon(entry.lab);
+        item.contextValue = 'pacemakerLabNode';
+        return item;
+      }
       const state = reachability.get(node.name);
       item.description =
         displayDestination(node.destination) +
@@ -641,6 +890,9 @@ export function registerRunOnNode(
       for (const handle of running) handle.cancel();
     }),
     vscode.commands.registerCommand('pacemakerLab.refreshNodes', () => checkReachability()),
+    vscode.commands.registerCommand('pacemakerLab.runUpToHere', () => runSequence('upToHere')),
+    vscode.commands.registerCommand('pacemakerLab.runAllBlocks', () => runSequence('all')),
+    { dispose: onLabStatus(() => treeChanged.fire()) },
     vscode.window.registerTreeDataProvider('pacemakerLab.nodes', tree),
     vscode.window.onDidCloseTerminal((closed) => {
       for (const [name, terminal] of terminals) if (terminal.terminal === closed) terminals.delete(name);

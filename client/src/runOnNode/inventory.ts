@@ -175,3 +175,17 @@ export function resolveTargets(inventory: ResolvedNode[], nodes: string[] | '*')
   }
   return { resolved, unknown };
 }
+
+/**
+ * While a local lab is up: its nodes first (in the lab's order), each counted as a cluster member (so
+ * "Run on all nodes" reaches them even when only the lab's ssh config names them), then the others.
+ */
+export function orderLabFirst(inventory: ResolvedNode[], labNodes: string[]): ResolvedNode[] {
+  if (!labNodes.length) return inventory;
+  const lab: ResolvedNode[] = [];
+  for (const name of labNodes) {
+    const node = inventory.find((n) => n.name === name);
+    if (node) lab.push({ ...node, clusterMember: true });
+  }
+  return [...lab, ...inventory.filter((n) => !labNodes.includes(n.name))];
+}

@@ -341,6 +341,8 @@ chmod 0755 /run/sshd
 chown hacluster:haclient /run/crm 2>/dev/null || true
 mount -c --bind /proc/self/fd/3 "$LAB"
 exec 3<&-
+# The lab's shared disk (the same loop device in every node), at one path in each node's own /run.
+if [ -s "$LAB/shared/device" ]; then ln -sfn "$(cat "$LAB/shared/device")" /run/pcmk-lab-shared-disk; fi
 echo $$ >"$D/holder.pid.new"
 mv "$D/holder.pid.new" "$D/holder.pid"
 exec sleep infinity

@@ -42,7 +42,23 @@ export interface LabState {
   password: string;
   ready: boolean;
   sshConfig: string;
+  /** The disk every node shares (iSCSI/shared-storage steps): a loop device over a file of the lab. */
+  sharedDisk?: SharedDisk;
 }
+
+export interface SharedDisk {
+  /** The backing file, inside the lab folder (removed with it). */
+  file: string;
+  /** The loop device attached to it (detached by `lab down`); absent when no loop device could be had. */
+  device?: string;
+  sizeMb: number;
+  /** Where every node sees it: a symlink in the node's own /run. */
+  nodePath: string;
+}
+
+/** Inside every node: the shared disk (a symlink to the loop device, or to the file when there is none). */
+export const SHARED_DISK_NODE_PATH = '/run/pcmk-lab-shared-disk';
+const SHARED_DISK_MB = 512;
 
 export class LabError extends Error {}
 
@@ -317,6 +333,13 @@ export async function labUp(options: UpOptions): Promise<LabState> {
     writeState(state);
     progress(`lab ${name}: preparing ${state.nodes.length} nodes (${state.nodes.map((n) => `${n.name} ${n.address}`).join(', ')})`);
     await prepareFiles(state);
+    state.sharedDisk = await makeSharedDisk(state);
+    writeState(state);
+    progress(
+      state.sharedDisk.device
+        ? `lab: shared disk ${state.sharedDisk.device} (${state.sharedDisk.sizeMb} MB, a loop device over ${state.sharedDisk.file}); every node sees it at ${SHARED_DISK_NODE_PATH}`
+        : `lab: shared disk: no loop device here, only the file ${state.sharedDisk.file} (every node sees it at ${SHARED_DISK_NODE_PATH})`,
+    );
     progress('lab: network namespaces and bridge');
     await makeNetwork(state);
     progress('lab: starting node holders (mount and hostname namespaces)');
@@ -622,6 +645,31 @@ export function findNode(state: LabState, node: string): LabNodeState {
   return n;
 }
 
+/** A sparse file in the lab folder and a loop device over it: the disk iSCSI/shared-storage steps use. */
+async function makeSharedDisk(state: LabState): Promise<SharedDisk> {
+  const dir = path.join(state.dir, 'shared');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'disk.img');
+  fs.writeFileSync(file, '', { mode: 0o600 });
+  fs.truncateSync(file, SHARED_DISK_MB * 1024 * 1024);
+  const r = await sh('losetup', ['--find', '--show', file]);
+  const device = r.code === 0 && /^\/dev\/loop\d+$/.test(r.stdout.trim()) ? r.stdout.trim() : undefined;
+  // The holder of each node reads this to make the node's symlink (a reboot makes it again).
+  fs.writeFileSync(path.join(dir, 'device'), (device ?? file) + '\n');
+  return { file, device, sizeMb: SHARED_DISK_MB, nodePath: SHARED_DISK_NODE_PATH };
+}
+
+/** Loop devices whose backing file is inside `dir` (this lab's shared disk, also after a crashed `up`). */
+export function labLoopDevices(dir: string): string[] {
+  const r = spawnSync('losetup', ['--list', '--noheadings', '--output', 'NAME,BACK-FILE'], { encoding: 'utf8' });
+  const devices: string[] = [];
+  for (const line of (r.stdout ?? '').split('\n')) {
+    const m = /^(\/dev\/loop\d+)\s+(.*)$/.exec(line.trim());
+    if (m && m[2]!.startsWith(`${dir}/`)) devices.push(m[1]!);
+  }
+  return devices;
+}
+
 function isOurSocat(pid: number, dir: string): boolean {
   try {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -644,7 +692,10 @@ export async function labDown(name: string): Promise<{ removed: boolean }> {
   for (const entry of fs.readdirSync('/proc')) if (/^\d+$/.test(entry) && isOurSocat(Number(entry), dir)) killAll([Number(entry)]);
   for (const ns of namespaces) await killNamespaceProcesses(ns);
   for (const ns of namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
-  const existed = fs.existsSync(dir) || namespaces.length > 0;
+  // The shared disk's loop device (the nodes that mounted it are gone, so nothing holds it).
+  const loops = labLoopDevices(dir);
+  for (const device of loops) spawnSync('losetup', ['--detach', device], { stdio: 'ignore' });
+  const existed = fs.existsSync(dir) || namespaces.length > 0 || loops.length > 0;
   fs.rmSync(dir, { recursive: true, force: true });
   return { removed: existed };
 }
@@ -677,6 +728,7 @@ export interface LabStatus {
   clusterName: string;
   nodes: NodeStatus[];
   cluster?: ClusterStatus;
+  sharedDisk?: SharedDisk;
 }
 
 function memoryOf(pids: number[]): number {
@@ -790,6 +842,7 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
     }
   }
   const status: LabStatus = { name: state.name, dir: state.dir, sshConfig: state.sshConfig, clusterName, nodes };
+  if (state.sharedDisk) status.sharedDisk = state.sharedDisk;
   // The cluster as the quorate side sees it (else any node running pacemaker).
   const viewers = [...nodes.filter((n) => n.daemons.pacemaker && n.quorate), ...nodes.filter((n) => n.daemons.pacemaker && !n.quorate)];
   for (const viewer of viewers) {
@@ -820,6 +873,11 @@ export function formatStatus(status: LabStatus): string {
     ];
     lines.push('  ' + parts.filter(Boolean).join(' · '));
   }
+  const disk = status.sharedDisk;
+  if (disk)
+    lines.push(
+      `shared disk: ${disk.device ?? 'no loop device (file only)'} · ${disk.sizeMb} MB · ${disk.file} · every node: ${disk.nodePath}`,
+    );
   if (status.cluster) {
     const c = status.cluster;
     lines.push(

@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
 import { classifyCommand } from '../runOnNode/commandSafety';
-import { RUN_ON_NODE_COMMAND, runCodeLenses, type RunOnNodeArgs } from '../runOnNode/lenses';
+import type { RunOnNodeArgs } from '../runOnNode/lenses';
+import { documentSteps } from './steps';
+import { formatLabLimit, labLimitOf } from './limits';
 import type { ClusterModel } from '../model/types';
 import { afterFailure, simulate, type QuorumConfig } from '../quorum/engine';
 import type { LanguageService } from '../service/languageService';
@@ -51,18 +53,8 @@ export function runnableSteps(
   defaultNode: string,
   nodes: string[],
 ): { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] {
-  const seen = new Set<string>();
   const steps: { line: number; node: string; text: string; range: RunOnNodeArgs['range'] }[] = [];
-  const extract = service.scriptExtract(uri);
-  if (!extract) return [];
-  // Every statement's own lens (mode "all"), whatever the editor's pacemakerLab.run.lenses setting shows.
-  for (const lens of runCodeLenses(extract, uri, 'all')) {
-    if (lens.command?.command !== RUN_ON_NODE_COMMAND || lens.command.title.includes(' block ')) continue;
-    const args = lens.command.arguments?.[0] as RunOnNodeArgs | undefined;
-    if (!args) continue;
-    const key = `${args.range.start.line}:${args.range.start.character}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const args of documentSteps(service, uri)) {
     const targets = args.nodes === '*' ? nodes : args.nodes === null ? [defaultNode] : args.nodes;
     for (const node of targets) steps.push({ line: args.range.start.line, node, text: args.text, range: args.range });
   }
@@ -343,6 +335,9 @@ export async function verifyOnLab(
         out(
           `  → failed (exit ${result.exitCode ?? result.status}) in ${(result.durationMs / 1000).toFixed(1)} s: ${output.trim().split('\n').slice(-3).join(' | ')}\n`,
         );
+        // Said on the line itself: what a lab node cannot do (kernel modules, the iSCSI target, ...).
+        const limit = labLimitOf(step.text);
+        if (limit) out(`    ${formatLabLimit(limit)}\n`);
         if (result.status === 'ssh-error')
           report.differences.push({
             what: 'line',
@@ -350,7 +345,7 @@ export async function verifyOnLab(
           });
         else if (refused.length) {
           /* predicted */
-        } else if (ENVIRONMENT_COMMANDS.test(step.text.trim()))
+        } else if (ENVIRONMENT_COMMANDS.test(step.text.trim()) || limit)
           report.environmentFailures.push(`${file}:${step.line + 1}: ${first} (the lab cannot do this; not counted)`);
         else
           report.differences.push({

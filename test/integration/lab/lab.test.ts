@@ -5,13 +5,24 @@
 // One lab serves every step (a lab costs seconds and ~250 MB a node); `after` removes it even on failure.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
-import { labDown, parseCrmMon, parseQuorumtool, processesInNamespace, readState, type LabState } from '../../../server/src/lab/lab';
+import {
+  labDown,
+  labLoopDevices,
+  parseCrmMon,
+  parseQuorumtool,
+  processesInNamespace,
+  readState,
+  SHARED_DISK_NODE_PATH,
+  type LabState,
+  type LabStatus,
+} from '../../../server/src/lab/lab';
+import { liveQuorumView } from '../../../client/src/lab/liveQuorum';
 import { predictQuorum } from '../../../server/src/lab/verify';
 import { readWorkspaceCluster } from '../../../server/src/lab/workspace';
 import { canUseNetns, ensureTool, failOrSkip } from '../../support/tools';
@@ -114,13 +125,33 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     assert.equal(r.out.trim().split('\n').join('|'), 'node2|192.168.78.13   node3|bare|active|inactive');
   });
 
+  test('every node sees the same shared disk: a loop device over a file of the lab, written on one node, read on another', async () => {
+    const disk = state.sharedDisk!;
+    assert.ok(disk, 'lab up made a shared disk');
+    assert.match(disk.device ?? '', /^\/dev\/loop\d+$/);
+    assert.ok(disk.file.startsWith(state.dir + '/'), disk.file);
+    assert.deepEqual(labLoopDevices(state.dir), [disk.device]);
+    for (const node of ['node1', 'node2', 'node3']) {
+      const link = await onNode(state, node, `readlink ${SHARED_DISK_NODE_PATH}`);
+      assert.equal(link.out.trim(), disk.device, node);
+    }
+    const write = await onNode(
+      state,
+      'node1',
+      `printf 'pcmk-shared-ok' | dd of=${SHARED_DISK_NODE_PATH} bs=14 count=1 conv=notrunc,fsync 2>/dev/null`,
+    );
+    assert.ok(write.ok, write.out);
+    const read = await onNode(state, 'node3', `head -c 14 ${SHARED_DISK_NODE_PATH}`);
+    assert.equal(read.out, 'pcmk-shared-ok');
+  });
+
   test('the example script runs line by line over the run-on-node ssh path; every resource starts; verify finds no difference', async () => {
     const started = Date.now();
     const verify = await lab('verify', '--reuse', example);
     console.log(
       verify.out
         .split('\n')
-        .filter((l) => /^  → |lines run|difference|quorum:/.test(l))
+        .filter((l) => /^ {2}→ |lines run|difference|quorum:/.test(l))
         .map((l) => `# ${l}`)
         .join('\n'),
     );
@@ -188,6 +219,23 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
       );
       assert.equal(live.quorate, false);
     }
+    // What the quorum calculator shows beside its prediction while the lab is up: the same figures.
+    const status = JSON.parse((await lab('status', '--format', 'json')).out) as LabStatus;
+    const view = liveQuorumView(config, status);
+    assert.deepEqual(view.silent, ['node1'], 'node1 was killed: it reports nothing');
+    assert.deepEqual(
+      view.rows.map((r) => ({ seenFrom: r.seenFrom, members: r.members, live: r.live, predicted: r.predicted, agree: r.agree })),
+      ['node2', 'node3'].map((node) => ({
+        seenFrom: [node],
+        members: [node],
+        live: { expectedVotes: 3, totalVotes: 1, quorum: 2, quorate: false },
+        predicted: { expectedVotes: 3, totalVotes: 1, quorum: 2, quorate: false },
+        agree: true,
+      })),
+    );
+    console.log(
+      `# partition: calculator live vs predicted: ${view.rows.map((r) => `${r.seenFrom} ${r.live.totalVotes}/${r.live.expectedVotes} q${r.live.quorum} = ${r.predicted?.totalVotes}/${r.predicted?.expectedVotes} q${r.predicted?.quorum}`).join('; ')}`,
+    );
     const heal = await lab('heal');
     assert.equal(heal.code, 0, heal.out);
     await until('node2 and node3 quorate together again', 30_000, async () => {
@@ -213,6 +261,8 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
     const namespaces = [state.bridgeNamespace, ...state.nodes.map((n) => n.namespace)];
     const pids = namespaces.flatMap((ns) => processesInNamespace(ns));
     const socats = state.nodes.map((n) => n.socatPid!).filter(Boolean);
+    const loop = state.sharedDisk?.device;
+    assert.ok(loop, 'the lab had a loop device');
     assert.ok(pids.length > 10, 'the lab had processes');
     const started = Date.now();
     const down = await lab('down');
@@ -235,6 +285,11 @@ describe('lab in a box: a real 3-node Pacemaker cluster in namespaces', { skip: 
       .split('\n')
       .filter((l) => l.includes(state.dir) || l.includes('pcmk-lab-'));
     assert.deepEqual(mounts, []);
+    // The shared disk's loop device is detached: no loop device has a backing file of the lab.
+    assert.deepEqual(labLoopDevices(state.dir), []);
+    const loops = spawnSync('losetup', ['--list', '--noheadings', '--output', 'NAME,BACK-FILE'], { encoding: 'utf8' }).stdout;
+    assert.ok(!loops.includes(state.dir), loops);
+    assert.ok(!new RegExp(`^${loop}\\s.*pcmk-lab`, 'm').test(loops), loops);
     const leftovers = fs
       .readdirSync('/proc')
       .filter((p) => /^\d+$/.test(p))
