@@ -6,6 +6,9 @@ import * as crypto from 'node:crypto';
 import type * as vscode from 'vscode';
 import { afterFailure, analyzeTolerance, simulate, type QuorumConfig } from '../../server/src/quorum/engine';
 import { summaryTitle } from '../../server/src/quorum/features';
+import { currentLabStatus, onLabStatus } from './lab/labStatusHub';
+import { liveQuorumView, type LiveQuorumView } from './lab/liveQuorum';
+import type { LabStatus } from '../../server/src/lab/lab';
 
 interface Scenario {
   config: QuorumConfig;
@@ -15,6 +18,16 @@ interface Scenario {
 }
 
 const panels = new Map<string, vscode.WebviewPanel>();
+/** The file's configuration each open panel predicts the live lab from. */
+const panelConfigs = new Map<string, QuorumConfig>();
+
+/** What the panel's "Live lab" section shows for a lab status (null: no lab is up). */
+export function liveMessage(
+  config: QuorumConfig,
+  status: LabStatus | undefined,
+): { type: 'live'; view: LiveQuorumView | null; lab?: string } {
+  return status ? { type: 'live', view: liveQuorumView(config, status), lab: status.name } : { type: 'live', view: null };
+}
 
 /** The engine's answer for a scenario, as the webview shows it. */
 export function computeScenario(s: Scenario) {
@@ -43,7 +56,9 @@ export function openQuorumPanel(context: vscode.ExtensionContext, config: Quorum
   const existing = panels.get(title);
   if (existing) {
     existing.reveal();
+    panelConfigs.set(title, config);
     void existing.webview.postMessage({ type: 'config', config });
+    void existing.webview.postMessage(liveMessage(config, currentLabStatus()));
     return;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -54,9 +69,24 @@ export function openQuorumPanel(context: vscode.ExtensionContext, config: Quorum
     localResourceRoots: [],
   });
   panels.set(title, panel);
-  panel.onDidDispose(() => panels.delete(title), null, context.subscriptions);
+  panelConfigs.set(title, config);
+  // While a local lab is up: its live corosync-quorumtool figures beside the engine's prediction, every poll.
+  const unsubscribe = onLabStatus((status) => void panel.webview.postMessage(liveMessage(panelConfigs.get(title) ?? config, status)));
+  panel.onDidDispose(
+    () => {
+      unsubscribe();
+      panels.delete(title);
+      panelConfigs.delete(title);
+    },
+    null,
+    context.subscriptions,
+  );
   panel.webview.onDidReceiveMessage(
     (message: { type: string; id: number; scenario: Scenario }) => {
+      if (message.type === 'ready') {
+        void panel.webview.postMessage(liveMessage(panelConfigs.get(title) ?? config, currentLabStatus()));
+        return;
+      }
       if (message.type !== 'compute') return;
       try {
         void panel.webview.postMessage({ type: 'result', id: message.id, result: computeScenario(message.scenario) });
@@ -68,6 +98,7 @@ export function openQuorumPanel(context: vscode.ExtensionContext, config: Quorum
     context.subscriptions,
   );
   panel.webview.html = quorumPanelHtml(panel.webview.cspSource, config, title);
+  // The page asks for the live figures once its script runs ('ready'), so the first status is not lost.
 }
 
 function escapeHtml(s: string): string {
@@ -119,6 +150,12 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
   .toolbar { display: flex; gap: 8px; margin-top: 16px; }
   .toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 5px 12px; border-radius: 2px; cursor: pointer; font: inherit; }
   .toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground); }
+  .live table { border-collapse: collapse; width: 100%; }
+  .live th, .live td { text-align: left; padding: 4px 10px 4px 0; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.3)); font-variant-numeric: tabular-nums; }
+  .live th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+  .live .agree { color: var(--vscode-testing-iconPassed, #388a34); font-weight: 600; }
+  .live .differ { color: var(--vscode-errorForeground); font-weight: 600; }
+  .live .note { color: var(--vscode-descriptionForeground); margin-top: 6px; }
   .summary { margin-top: 18px; padding: 10px 12px; border-left: 3px solid var(--vscode-textLink-foreground); background: var(--vscode-textBlockQuote-background); }
 </style>
 </head>
@@ -149,6 +186,11 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
 </div>
 <div class="toolbar"><button id="reset">Reset to the file</button><button id="allUp">All nodes up</button></div>
 <div id="summary" class="summary"></div>
+<section id="live" class="live" hidden>
+<h2>Live lab (corosync-quorumtool)</h2>
+<table><thead><tr><th>seen from</th><th>members</th><th>live</th><th>predicted from the file</th><th></th></tr></thead><tbody id="liveRows"></tbody></table>
+<div id="liveNote" class="note"></div>
+</section>
 <script nonce="${nonce}">
 (function () {
   const vscode = acquireVsCodeApi();
@@ -199,6 +241,32 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
     $('expectedVotes').value = config.expectedVotes ? String(config.expectedVotes) : '';
   }
 
+  function figures(f) {
+    return f ? f.totalVotes + '/' + f.expectedVotes + ' votes · quorum ' + f.quorum + ' · ' + (f.quorate ? 'quorate' : 'NOT quorate') : '–';
+  }
+
+  function renderLive(m) {
+    const box = $('live');
+    if (!m.view) { box.hidden = true; return; }
+    box.hidden = false;
+    const body = $('liveRows');
+    body.textContent = '';
+    for (const r of m.view.rows) {
+      const tr = document.createElement('tr');
+      tr.className = 'liveRow';
+      const cells = [r.seenFrom.join(', '), r.members.join(' '), figures(r.live), r.predicted ? figures(r.predicted) : 'not a partition of this file (' + r.unknownMembers.join(' ') + ')'];
+      for (const text of cells) { const td = document.createElement('td'); td.textContent = text; tr.append(td); }
+      const verdict = document.createElement('td');
+      verdict.className = r.agree ? 'agree' : 'differ';
+      verdict.textContent = r.agree ? '= agree' : '≠ differ';
+      tr.append(verdict);
+      body.append(tr);
+    }
+    $('liveNote').textContent = (m.view.rows.length ? '' : 'No lab node runs corosync yet. ') +
+      (m.view.silent.length ? 'Not reporting (off or corosync stopped): ' + m.view.silent.join(', ') + '. ' : '') +
+      'Lab ' + m.lab + ', updated every 5 s.';
+  }
+
   function compute() {
     vscode.postMessage({ type: 'compute', id: ++seq, scenario: { config, down: [...down], mode: $('mode').value } });
   }
@@ -207,6 +275,7 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
     const m = event.data;
     if (m.type === 'config') { original = m.config; config = JSON.parse(JSON.stringify(original)); down = new Set(); writeOptions(); renderNodes(); compute(); return; }
     if (m.type === 'error') { $('why').textContent = m.message; return; }
+    if (m.type === 'live') { renderLive(m); return; }
     if (m.type !== 'result' || m.id !== seq) return;
     const r = m.result;
     const badge = $('badge');
@@ -232,6 +301,7 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
   writeOptions();
   renderNodes();
   compute();
+  vscode.postMessage({ type: 'ready' });
 })();
 </script>
 </body>

@@ -7,11 +7,39 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { computeScenario, quorumPanelHtml } from '../../../client/src/quorumPanel';
+import { computeScenario, liveMessage, quorumPanelHtml } from '../../../client/src/quorumPanel';
+import type { LabStatus } from '../../../server/src/lab/lab';
 import { defaultQuorumConfig } from '../../../server/src/quorum/engine';
 import { ensureTool } from '../../support/tools';
 
 const skip = ensureTool('chromium', ['chromium']);
+
+/** A lab split in two, as `pcmk-lsp lab status --format json` reports it; the cl side claims a quorum it cannot have. */
+function node(name: string, members: string[], totalVotes: number, quorate: boolean): LabStatus['nodes'][number] {
+  return {
+    name,
+    address: '192.168.78.1',
+    sshPort: 1,
+    power: 'on',
+    daemons: { corosync: true, pacemaker: true, pcsd: true },
+    quorate,
+    quorum: { expectedVotes: 8, totalVotes, quorum: 5, members },
+    memoryKb: 1,
+    partition: 'br0',
+  };
+}
+const splitLab: LabStatus = {
+  name: 'lab',
+  dir: '/run/pcmk-lab/lab',
+  sshConfig: '/run/pcmk-lab/lab/ssh_config',
+  clusterName: 'home',
+  nodes: [
+    node('sv1.home.dom', ['sv1.home.dom', 'sv2.home.dom'], 4, false),
+    node('sv2.home.dom', ['sv2.home.dom', 'sv1.home.dom'], 4, false),
+    node('cl1.home.dom', ['cl1.home.dom', 'cl2.home.dom'], 2, true),
+    { ...node('cl2.home.dom', [], 0, false), power: 'off', quorate: undefined, quorum: undefined },
+  ],
+};
 const config = {
   ...defaultQuorumConfig([
     { name: 'sv1.home.dom', nodeid: 1, votes: 2 },
@@ -34,11 +62,16 @@ describe('quorum calculator page', { skip }, () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     // VS Code's bridge: postMessage from the page goes to the extension, the answer comes back as a message event.
-    await page.exposeFunction('extensionCompute', (msg: { id: number; scenario: Parameters<typeof computeScenario>[0] }) => ({
-      type: 'result',
-      id: msg.id,
-      result: computeScenario(msg.scenario),
-    }));
+    // The page says 'ready' once; the extension then sends the live lab figures (here: a split lab).
+    await page.exposeFunction('extensionCompute', (msg: { type: string; id: number; scenario: Parameters<typeof computeScenario>[0] }) =>
+      msg.type === 'ready'
+        ? liveMessage(config, splitLab)
+        : {
+            type: 'result',
+            id: msg.id,
+            result: computeScenario(msg.scenario),
+          },
+    );
     // Like VS Code, define acquireVsCodeApi before the page's own script (with the page's nonce).
     const html = quorumPanelHtml('vscode-webview://test', config, 'corosync.conf');
     const nonce = /'nonce-([^']+)'/.exec(html)![1];
@@ -56,6 +89,20 @@ describe('quorum calculator page', { skip }, () => {
     await page.waitForFunction(() => document.getElementById('badge')!.textContent === 'QUORATE');
     assert.equal(await page.textContent('#quorum'), '5');
     assert.equal(await page.textContent('#expected'), '8');
+    // Live lab rows beside the prediction: the sv side agrees with the engine, the cl side's claimed quorum does not.
+    await page.waitForFunction(() => document.querySelectorAll('#liveRows tr').length === 2);
+    const rows = await page.$$eval('#liveRows tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(rows, [
+      [
+        'sv1.home.dom, sv2.home.dom',
+        'sv1.home.dom sv2.home.dom',
+        '4/8 votes · quorum 5 · NOT quorate',
+        '4/8 votes · quorum 5 · NOT quorate',
+        '= agree',
+      ],
+      ['cl1.home.dom', 'cl1.home.dom cl2.home.dom', '2/8 votes · quorum 5 · quorate', '2/8 votes · quorum 5 · NOT quorate', '≠ differ'],
+    ]);
+    assert.match((await page.textContent('#liveNote'))!, /Not reporting \(off or corosync stopped\): cl2\.home\.dom\./);
     await page.click('button.node[data-nodeid="1"]');
     await page.waitForFunction(() => document.getElementById('badge')!.textContent === 'NOT QUORATE');
     assert.equal(await page.textContent('#total'), '4');
