@@ -8,6 +8,7 @@
 // ends with its figures: inputs, wall time, findings by kind, the slowest inputs.
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   fuzzService,
@@ -138,7 +139,7 @@ async function runWorker(o: Options, worker: number): Promise<WorkerReport> {
         const { cliAndServer } = await import('../test/support/fuzzProcesses');
         const client = new TestLspClient();
         await client.initialize();
-        processes = { client, cliAndServer, dir: fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'pcmk-fuzz-')) };
+        processes = { client, cliAndServer, dir: fs.mkdtempSync(path.join(os.tmpdir(), 'pcmk-fuzz-')) };
       }
       const { violations } = await processes.cliAndServer(processes.client, input, processes.dir);
       report.cliRuns++;

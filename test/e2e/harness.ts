@@ -18,9 +18,10 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { after, before, it, type TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { PageGlobals } from './pageDom';
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
 import { ensureTools, REPO_ROOT, ToolsUnavailable } from '../../scripts/e2e/ensure-tools.mjs';
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
@@ -381,11 +382,11 @@ export class VSCodeSession {
   /** 1-based editor lines on which a squiggle of `kind` is rendered (lines scrolled out of view are not seen). */
   async squiggleLines(kind: 'error' | 'warning' | 'info' | 'hint' = 'error'): Promise<number[]> {
     return this.page.evaluate((cls) => {
-      // Runs in the browser; the test tsconfig has no DOM lib, hence the loose typing.
-      const doc = (globalThis as any).document;
+      // Runs in the browser; the test tsconfig has no DOM lib, hence the declared shapes of pageDom.ts.
+      const doc = (globalThis as unknown as PageGlobals).document;
       const editor = doc.querySelector('.editor-instance .monaco-editor');
       if (!editor) return [];
-      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((el: any) => {
+      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((el) => {
         const r = el.getBoundingClientRect();
         return { line: Number(el.textContent?.trim()), top: r.top, bottom: r.bottom };
       });
@@ -553,8 +554,6 @@ export async function waitUntil(check: () => Promise<boolean>, timeout: number, 
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-
-export const relToRepo = (p: string) => relative(REPO_ROOT, p);
 
 /** A fixture workspace folder under test/e2e/fixtures/. */
 export function fixture(name: string): string {

@@ -1,13 +1,12 @@
 // Completion helpers; the pcs layer decides the cursor context and calls the one that fits.
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import { AgentCatalog, loadAgentCatalog } from './catalog';
-import { agentMarkdown, parameterMarkdown } from './hover';
+import { parameterMarkdown } from './hover';
 import { OPERATION_OPTIONS, RESOURCE_META, type PacemakerOption } from './pacemakerMeta';
 
 // CompletionItemKind / InsertTextFormat values (LSP numbers), to avoid a runtime import.
 const KIND_MODULE = 9;
 const KIND_PROPERTY = 10;
-const KIND_VALUE = 12;
 const KIND_ENUM_MEMBER = 20;
 const KIND_FUNCTION = 3;
 const SNIPPET = 2;
@@ -16,7 +15,7 @@ function docs(value: string): MarkupContent {
   return { kind: 'markdown', value };
 }
 
-/** Documentation is built lazily by `resolveAgentCompletion` when the list is long. */
+/** What an agent completion item stands for. */
 export interface AgentCompletionData {
   agentId?: string;
   param?: string;
@@ -172,19 +171,4 @@ export function completeOpOptions(): CompletionItem[] {
 export function completeMetaAttributes(prefix: string): CompletionItem[] {
   const lower = prefix.toLowerCase();
   return RESOURCE_META.filter((o) => o.name.startsWith(lower)).map((o) => optionItem(o, 'resource meta attribute'));
-}
-
-/** Values of a meta attribute or op option that has a fixed set (target-role, on-fail, booleans). */
-export function completePacemakerOptionValues(name: string, where: 'op' | 'meta'): CompletionItem[] {
-  const option = (where === 'op' ? OPERATION_OPTIONS : RESOURCE_META).find((o) => o.name === name);
-  const values = option?.values ?? (option?.type === 'boolean' ? ['true', 'false'] : []);
-  return values.map((v) => ({ label: v, kind: KIND_VALUE }));
-}
-
-/** Fills in the documentation of an agent id item (long lists leave it out until the item is focused). */
-export function resolveAgentCompletion(item: CompletionItem, catalog: AgentCatalog = loadAgentCatalog()): CompletionItem {
-  const data = item.data as AgentCompletionData | undefined;
-  const agent = data?.agentId ? catalog.get(data.agentId) : undefined;
-  if (!agent || item.documentation) return item;
-  return { ...item, documentation: docs(agentMarkdown(catalog.pcsView(agent), catalog)) };
 }

@@ -1,7 +1,7 @@
 // The agents layer's public surface: what the pcs layer and the LanguageService call.
 export { AgentCatalog, loadAgentCatalog, useAgentCatalog, readAgentCatalog, type AgentResolution, type PcsAgentView } from './catalog';
 export { agentDiagnostics, type AgentCheckOptions } from './diagnostics';
-export { agentHover, pacemakerOptionHover } from './hover';
+export { agentHover } from './hover';
 export {
   completeAgentIds,
   completeAgentParams,
@@ -9,8 +9,6 @@ export {
   completeOpNames,
   completeOpOptions,
   completeMetaAttributes,
-  completePacemakerOptionValues,
-  resolveAgentCompletion,
 } from './completion';
 export { fetchLiveMetadata, localRunner, type CommandRunner, type LiveMetadata, type LiveMetadataOptions } from './live';
 export { parseAgentMetadata, MetadataParseError } from './parseMetadata';

@@ -153,9 +153,3 @@ export function agentHover(use: AgentUse, pos: Position, catalog: AgentCatalog =
   }
   return null;
 }
-
-/** Hover text for a bare op option or meta attribute name (for callers without an AgentUse). */
-export function pacemakerOptionHover(name: string, where: 'op' | 'meta'): string | undefined {
-  const option = where === 'op' ? OPERATION_OPTIONS_BY_NAME.get(name) : RESOURCE_META_BY_NAME.get(name);
-  return option ? optionMarkdown(option, where === 'op' ? 'operation option' : 'resource meta attribute') : undefined;
-}

@@ -20,14 +20,6 @@ export function subRange(word: Word, from: number, to: number): Range {
   return { start: { line: start.line, character: start.character + from }, end: { line: start.line, character: start.character + to } };
 }
 
-/** Index into `word.text` of a position, or -1 when the word does not map or the position is outside. */
-export function indexAt(word: Word, pos: Position): number {
-  const start = textStart(word);
-  if (!start || pos.line !== start.line) return -1;
-  const index = pos.character - start.character;
-  return index >= 0 && index <= word.text.length ? index : -1;
-}
-
 export function contains(range: Range, pos: Position): boolean {
   if (pos.line < range.start.line || pos.line > range.end.line) return false;
   if (pos.line === range.start.line && pos.character < range.start.character) return false;

@@ -76,11 +76,6 @@ export function expandInvocation(inv: Invocation): Invocation[] {
   return out;
 }
 
-/** The steps of a whole extract (tests and tools that look at one document's commands). */
-export function stepsOf(extract: ScriptExtract): Step[] {
-  return unitSteps(extract, extract.invocations, extract.files);
-}
-
 /** Steps of one unit in document order, parsed once per unit object. */
 function unitSteps(unit: object, invocations: readonly Invocation[], files: readonly WrittenFile[]): Step[] {
   const cached = STEP_CACHE.get(unit);

@@ -1,7 +1,7 @@
 // The cluster model: what the workspace's scripts and corosync.conf files build, folded in order.
 // Everything here is plain data so features can read it without knowing how it was built.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { Invocation, ScriptExtract, Word } from '../service/types';
+import type { ScriptExtract, Word } from '../service/types';
 import type { CsFile } from '../corosync/ast';
 
 export interface ScriptDocument {
@@ -19,8 +19,6 @@ export interface Ref {
   uri: string;
   range: Range;
 }
-
-export type SymbolKindName = 'resource' | 'group' | 'clone' | 'stonith' | 'node' | 'constraint' | 'bundle';
 
 /** One mention of a named thing: its declaration or a use. */
 export interface Occurrence extends Ref {
@@ -104,12 +102,6 @@ export interface TargetcliObjects {
   /** `IQN/tpg1/acls/INITIATOR` */
   acls: Map<string, Ref>;
   luns: Map<string, Ref>;
-}
-
-/** A command as the fold saw it, for features that look at a single line. */
-export interface StepRecord {
-  inv: Invocation;
-  uri: string;
 }
 
 export interface ClusterModel {

@@ -875,7 +875,7 @@ function colocationAdd(line: PcsLine): void {
   };
   let ok = true;
   let role: string | undefined;
-  let source: Word | undefined = left[left.length - 1];
+  const source: Word | undefined = left[left.length - 1];
   if (left.length >= 2) {
     ok = checkRole(left[0]) && ok;
     role = left[0].text;

@@ -11,7 +11,7 @@ export interface ClusterPropertyDef {
   advanced?: boolean;
   readonly?: boolean;
 }
-export const PACEMAKER_VERSION = '2.1.5';
+// Taken from pacemaker 2.1.5.
 export const CLUSTER_PROPERTIES: ClusterPropertyDef[] = [
   {
     name: 'enable-acl',

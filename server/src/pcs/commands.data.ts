@@ -8,7 +8,7 @@ export interface PcsCommandDef {
   options: string[];
   default: boolean;
 }
-export const PCS_VERSION = '0.11.5';
+// Taken from pcs 0.11.5.
 export const PCS_COMMANDS: PcsCommandDef[] = [
   {
     path: ['cluster', 'setup'],

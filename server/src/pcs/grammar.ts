@@ -2,10 +2,9 @@
 // one `pcs ...` invocation into its subcommand chain, its positional words and its --options, the way
 // pcs itself reads them (GNU getopt over the whole line, then routing on the leading words).
 import type { Word } from '../service/types';
-import { distance } from 'fastest-levenshtein';
 import { didYouMean } from '../base/didYouMean';
-import { PCS_COMMANDS, PCS_LEGACY_FORMS, type PcsCommandDef } from './commands.data';
-import { LEGACY_LONG_OPTIONS, legacyForms, replacementPath, type LegacyProblem } from './legacy';
+import { PCS_COMMANDS, type PcsCommandDef } from './commands.data';
+import { LEGACY_LONG_OPTIONS, legacyForms, type LegacyProblem } from './legacy';
 
 /** Long options pcs's getopt knows (pcs/cli/common/parse_args.py); `true` = takes a value. */
 export const PCS_LONG_OPTIONS: Record<string, boolean> = {
@@ -67,14 +66,6 @@ export const PCS_SHORT_OPTIONS: Record<string, boolean> = { h: false, f: true, p
 /** Options every command accepts (pcs adds --debug itself; -h turns into help; -f is checked per command
  * by pcs, but offline files are how labs test, so we never call it unsupported). */
 const ALWAYS_ALLOWED = new Set(['--debug', '-h', '--help', '-f', '--request-timeout']);
-
-/** pcs 0.9 spellings pcs 0.11 still runs (with a deprecation warning): alias → the command it runs. */
-export const DEPRECATED_ALIASES: Record<string, string[]> = Object.fromEntries(
-  PCS_LEGACY_FORMS.filter((f) => !f.removedIn && !f.path.some((w) => /[<|-]/.test(w[0]))).map((f) => [
-    f.path.join(' '),
-    replacementPath(f),
-  ]),
-);
 
 export interface TrieNode {
   children: Map<string, TrieNode>;
@@ -339,10 +330,6 @@ const LENIENT_PATHS = new Set([
 /** The nearest of `candidates` when close enough to be a typo (base/didYouMean.ts, bounded work). */
 export function closest(text: string, candidates: string[]): string | undefined {
   return didYouMean(text, candidates);
-}
-
-export function editDistance(a: string, b: string): number {
-  return distance(a, b);
 }
 
 /** Children of a chain, for completion. */

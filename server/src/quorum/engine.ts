@@ -210,11 +210,6 @@ export interface QuorumState {
   timingDependent: boolean;
 }
 
-interface SimNode {
-  id: number;
-  votes: number;
-}
-
 /** Partition-level votequorum state; every member went through the same history, so one copy serves them all. */
 class Partition {
   members = new Set<number>();

@@ -5,7 +5,7 @@ import type { Word } from '../service/types';
 import type { ClusterModel, ScriptDocument } from '../model/types';
 import { commandDef, isOptionWord, parsePcs, subcommandsAfter } from '../pcs/grammar';
 import { shortDescription } from '../pcs/descriptions';
-import { SETTABLE_PROPERTIES, CLUSTER_PROPERTY_MAP, PCMK_BOOLEANS, ROLES } from '../pcs/values';
+import { SETTABLE_PROPERTIES, CLUSTER_PROPERTY_MAP, ROLES } from '../pcs/values';
 import { containsPos, invocationAt } from './hover';
 import {
   completeAgentIds,

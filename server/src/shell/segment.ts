@@ -288,7 +288,7 @@ function assemble(
     const trailingBlank = prevEnd < prev.length;
     const prevLast = prev[prevEnd - 1];
     if (prevLast === '-' && /[A-Za-z0-9]/.test(prev[prevEnd - 2] ?? '')) return 'none';
-    if (!trailingBlank && /[\w.\/:=,-]/.test(prevLast) && /^[\w.\/:=,-]/.test(cur)) return 'none';
+    if (!trailingBlank && /[\w./:=,-]/.test(prevLast) && /^[\w./:=,-]/.test(cur)) return 'none';
     return 'space';
   };
 

@@ -36,7 +36,7 @@ const PREFIXES = ['mkfs.', 'fsck.', 'fence_', 'crm_', 'corosync-', 'pcs_', 'gfs2
 /** True when `word` is a program (or keyword) that lab scripts run. */
 export function isKnownCommand(word: string): boolean {
   const name = baseName(word);
-  if (!/^[\w.+\[{(!-]+$/.test(name)) return false;
+  if (!/^[\w.+[{(!-]+$/.test(name)) return false;
   if (programSet.has(name) || SHELL_KEYWORDS.has(name)) return true;
   return PREFIXES.some((p) => name.startsWith(p) && name.length > p.length);
 }

@@ -198,10 +198,8 @@ export class Walker {
   /** `if c; then A; elif d; then B; else C; fi`: A, B and C are alternatives; c and d are not in an arm. */
   private ifChain(node: Node, ctx: Ctx): void {
     const clauses: Node[] = [node];
-    let hasElse = false;
     for (const child of node.namedChildren) {
       if (child?.type === 'elif_clause') clauses.push(child);
-      if (child?.type === 'else_clause') hasElse = true;
     }
     // an `if` without `else` has an implicit empty alternative
     const total = clauses.length + 1;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { fixture, uiTest, useSession } from '../harness';
+import type { PageElement } from '../pageDom';
 
 describe('resource agent hovers in a real VS Code', () => {
   const shared = useSession({ name: 'agents', workspace: fixture('agents') });
@@ -22,7 +23,7 @@ describe('resource agent hovers in a real VS Code', () => {
     assert.match(tableText, /\bip\b/, `the table lists ip: ${tableText.slice(0, 300)}`);
     assert.match(tableText, /cidr_netmask/, `the table lists cidr_netmask: ${tableText.slice(0, 300)}`);
     // The table sits below the long description: scroll the hover to it for the picture.
-    await table.evaluate((el: any) => el.scrollIntoView({ block: 'start' }));
+    await table.evaluate((el) => (el as unknown as PageElement).scrollIntoView({ block: 'start' }));
     await vs.screenshot('ipaddr2-parameters-table');
   });
 

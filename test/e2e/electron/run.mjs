@@ -25,8 +25,15 @@ try {
     vscodeExecutablePath: exe,
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: join(REPO_ROOT, 'test', 'e2e', 'host', 'index.cjs'),
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust',
-      '--user-data-dir', join(base, 'user'), '--extensions-dir', join(base, 'ext')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(base, 'user'),
+      '--extensions-dir',
+      join(base, 'ext'),
+    ],
   });
 } catch (err) {
   console.error(`electron e2e failed: ${err?.message ?? err}`);

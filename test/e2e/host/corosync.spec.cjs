@@ -24,7 +24,8 @@ describe('corosync.conf through the vscode API', () => {
   it('is recognised as corosync and gets the syntax error on line 24', async () => {
     assert.equal(doc.languageId, 'corosync');
     const diag = await until(
-      () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line === 23),
+      () =>
+        vscode.languages.getDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line === 23),
       'an error diagnostic on line 24',
     );
     const code = typeof diag.code === 'object' ? diag.code.value : diag.code;
@@ -32,7 +33,10 @@ describe('corosync.conf through the vscode API', () => {
   });
 
   it('answers a hover on a key', async () => {
-    const line = doc.getText().split(/\r?\n/).findIndex((l) => /^\s*token:/.test(l));
+    const line = doc
+      .getText()
+      .split(/\r?\n/)
+      .findIndex((l) => /^\s*token:/.test(l));
     const pos = new vscode.Position(line, doc.lineAt(line).firstNonWhitespaceCharacterIndex + 1);
     const hovers = await until(async () => {
       const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos);

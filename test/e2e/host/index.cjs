@@ -7,7 +7,10 @@ const path = require('node:path');
 exports.run = async function run() {
   const Mocha = require(path.resolve(__dirname, '..', '..', '..', 'node_modules', 'mocha'));
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.cjs')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.spec.cjs'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   await new Promise((resolve, reject) =>

@@ -4,15 +4,17 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { fixture, uiTest, useSession, waitUntil, type VSCodeSession } from '../harness';
+import type { PageGlobals } from '../pageDom';
 
 /** Text of the CodeLens rendered directly above 1-based `line` (undefined when none is). */
 async function lensAbove(vs: VSCodeSession, line: number): Promise<string | undefined> {
   return vs.page.evaluate((target) => {
-    const doc = (globalThis as any).document;
+    const doc = (globalThis as unknown as PageGlobals).document;
     const editor = doc.querySelector('.editor-instance .monaco-editor');
+    if (!editor) return undefined;
     const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find(
-      (el: any) => Number(el.textContent?.trim()) === target,
-    ) as any;
+      (el) => Number(el.textContent?.trim()) === target,
+    );
     if (!number) return undefined;
     const top = number.getBoundingClientRect().top;
     let best: { gap: number; text: string } | undefined;

@@ -15,6 +15,7 @@ import { after, before, describe } from 'node:test';
 import { createLab, leftoverNamespaces, type Lab } from '../../integration/ssh/lab';
 import { canUseNetns, ensureTool, failOrSkip } from '../../support/tools';
 import { fixture, uiTest, useSession, waitUntil, type VSCodeSession } from '../harness';
+import type { PageGlobals } from '../pageDom';
 
 function skipReason(): string | undefined {
   if (!canUseNetns()) return failOrSkip('needs root with ip netns and unshare to build namespace nodes');
@@ -36,8 +37,7 @@ async function terminalRows(vs: VSCodeSession): Promise<string[]> {
 /** Texts of `after` decorations (CSS ::after content) in the active editor's lines. */
 async function afterDecorations(vs: VSCodeSession): Promise<string[]> {
   return vs.page.evaluate(() => {
-    const doc = (globalThis as any).document;
-    const view = (globalThis as any).window;
+    const { document: doc, window: view } = globalThis as unknown as PageGlobals;
     const out: string[] = [];
     for (const el of doc.querySelectorAll('.editor-instance .monaco-editor .view-lines span')) {
       const content = view.getComputedStyle(el, '::after').content as string;

@@ -40,7 +40,7 @@ describe('lab verify on examples/lab', { skip: skipReason(), timeout: 600_000 },
     assert.match(out, /11 lines run \(10 ok, 1 failed\)/);
     assert.match(
       out,
-      /examples\/lab\/lab\.sh:29 node1# pcs resource create nfs-export[^\n]*\n  → failed \(exit 1\)[^\n]*required resource option 'fsid' is missing/,
+      /examples\/lab\/lab\.sh:29 node1# pcs resource create nfs-export[^\n]*\n {2}→ failed \(exit 1\)[^\n]*required resource option 'fsid' is missing/,
     );
     assert.match(out, /cannot run in a lab: fence-lab \(stonith:fence_virsh\)/);
     assert.match(out, /cannot run in a lab: nfs-ip \(ocf:heartbeat:IPaddr2\): it follows nfs-data in group nfs-group/);

@@ -41,7 +41,7 @@ test('hover on the agent word of every seed agent shows descriptions, parameters
   const use = useFromLine(SEED_LINES[0][0]);
   const value = text(agentHover(use, at(SEED_LINES[0][0], 'IPaddr2')));
   assert.match(value, /\*\*ocf:heartbeat:IPaddr2\*\*/);
-  assert.match(value, /\| `ip` \| string \|  \| yes \| yes \|/);
+  assert.match(value, /\| `ip` \| string \| {2}\| yes \| yes \|/);
   assert.match(value, /\| monitor \| 20s \| 10s \|/);
 });
 

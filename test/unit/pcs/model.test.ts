@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
+import type { FixData } from '../../../server/src/service/types';
 import { doc } from './lines';
 
 function check(text: string, uri = 'file:///w/a.sh') {
@@ -70,7 +71,7 @@ test('unknown subcommand and option are errors with the replacement', () => {
   const { diags } = check(['pcs resource craete A ocf:pacemaker:Dummy', 'pcs cluster start --bogus', 'pcs stonith show --full'].join('\n'));
   const sub = diags.find((d) => d.code === 'pcs/unknown-command')!;
   assert.equal(sub.range.start.character, 13);
-  assert.equal((sub.data as any).fixes[0].edits[0].newText, 'create');
+  assert.equal((sub.data as FixData).fixes[0].edits[0].newText, 'create');
   assert.ok(diags.some((d) => d.code === 'pcs/unknown-option' && d.range.start.line === 1));
   assert.ok(diags.some((d) => d.code === 'pcs/removed-command' && d.range.start.line === 2));
 });
