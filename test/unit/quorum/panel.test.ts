@@ -91,7 +91,7 @@ describe('quorum calculator page', { skip }, () => {
     assert.equal(await page.textContent('#expected'), '8');
     // Live lab rows beside the prediction: the sv side agrees with the engine, the cl side's claimed quorum does not.
     await page.waitForFunction(() => document.querySelectorAll('#liveRows tr').length === 2);
-    const rows = await page.$$eval('#liveRows tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await page.$$eval('#liveRows tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     assert.deepEqual(rows, [
       [
         'sv1.home.dom, sv2.home.dom',
