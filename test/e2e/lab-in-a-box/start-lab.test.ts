@@ -1,7 +1,9 @@
 // Lab in a box in a real VS Code: "Pacemaker: Start local lab" from the command palette starts real
-// lab nodes named as the workspace's script names them (alpha, beta), the status bar shows them live,
-// the "▶ Run on alpha" CodeLens runs on the lab node alpha through the lab's own ssh config, and
-// "Pacemaker: Stop local lab" removes every namespace.
+// lab nodes named as the workspace's script names them (alpha, beta); the Pacemaker Nodes view shows
+// them live; the "▶ Run block on alpha" CodeLens runs a block of two lines on the lab node alpha
+// through the lab's own ssh config; "Run all blocks" stops at the first failing line with its output
+// and the lab limit; a node killed from outside turns off in the Nodes view and the status bar;
+// "Pacemaker: Stop local lab" removes every namespace. Screenshots of each step.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -35,6 +37,23 @@ async function statusBarText(vs: VSCodeSession): Promise<string> {
   return items.find((t) => /lab \d+\/\d+ on/.test(t)) ?? '';
 }
 
+/** The rows of the Pacemaker Nodes view: "label — description". */
+async function nodeRows(vs: VSCodeSession): Promise<string[]> {
+  const pane = vs.page.locator('.pane', { has: vs.page.locator('.pane-header', { hasText: /Pacemaker nodes/i }) });
+  return pane
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map(
+        (row) =>
+          `${row.querySelector('.label-name')?.textContent?.trim() ?? ''} — ${row.querySelector('.label-description')?.textContent?.trim() ?? ''}`,
+      ),
+    );
+}
+
+async function notifications(vs: VSCodeSession): Promise<string[]> {
+  return vs.page.locator('.notification-list-item-message').allTextContents();
+}
+
 describe('local lab from the command palette in a real VS Code', { skip: skipReason() }, () => {
   const shared = useSession({
     name: 'lab-in-a-box',
@@ -52,13 +71,24 @@ describe('local lab from the command palette in a real VS Code', { skip: skipRea
 
   uiTest(
     shared,
-    'start the lab, see its nodes live, run a line on a lab node from its CodeLens, stop the lab',
+    'start the lab, see its nodes live, run a block on a lab node from its CodeLens, run all blocks to the first failure, stop the lab',
     async (vs) => {
       assert.notEqual(hostname(), 'alpha');
       assert.deepEqual(labNamespaces(), [], 'no lab named "lab" may be up before the test');
       ours = true;
       await vs.openFile('lab.sh');
       await vs.waitForLanguageMode('Shell Script');
+      // The Nodes view before the lab: the workspace's nodes, no lab row.
+      await vs.runCommand('Focus on Pacemaker nodes View');
+      let rows: string[] = [];
+      await waitUntil(
+        async () => (rows = await nodeRows(vs)).some((r) => r.startsWith('alpha — ')),
+        30_000,
+        () => `the Nodes view to list alpha; rows ${JSON.stringify(rows)}`,
+      );
+      assert.ok(!rows.some((r) => r.startsWith('Local lab')), JSON.stringify(rows));
+
+      const startedAt = Date.now();
       await vs.runCommand('Pacemaker: Start local lab');
       const bare = vs.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Bare' }).first();
       await bare.waitFor({ timeout: 10_000 });
@@ -69,44 +99,80 @@ describe('local lab from the command palette in a real VS Code', { skip: skipRea
         120_000,
         () => `the lab status bar item; saw "${bar}"`,
       );
+      console.log(`# e2e: lab up and shown in the status bar ${((Date.now() - startedAt) / 1000).toFixed(1)} s after the palette pick`);
       assert.match(bar, /no cluster yet/, 'a bare lab has no cluster yet');
       assert.equal(labNamespaces().length, 3, 'a bridge and two nodes');
-      await vs.screenshot('lab-up-status-bar');
 
-      // Starting the lab refreshes the Pacemaker Nodes view, whose reachability check asks once before
-      // the first connection to the lab's nodes (run on node's own confirmation, never skipped).
-      const connect = vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Connect' }).first();
+      // The Nodes view follows the lab: a summary row, then the lab nodes with their live state.
+      await waitUntil(
+        async () => {
+          rows = await nodeRows(vs);
+          return (
+            rows[0] === 'Local lab — lab 2/2 on · no cluster yet' &&
+            rows.includes('alpha — lab · on · pcsd') &&
+            rows.includes('beta — lab · on · pcsd')
+          );
+        },
+        30_000,
+        () => `the Nodes view to show the lab; rows ${JSON.stringify(rows)}`,
+      );
+      await vs.screenshot('lab-up-nodes-view-and-status-bar');
+
+      // A block (two prompt lines) on the lab node alpha from its CodeLens; the first connection asks first.
+      await vs.clickCodeLens(/Run block on alpha/);
       const dialog = vs.page.locator('.monaco-dialog-box').first();
       await dialog.waitFor({ timeout: 30_000 });
-      assert.match((await dialog.textContent()) ?? '', /alpha → alpha \(from cluster setup, ssh config\)/);
-      await connect.click();
-      await vs.waitForCodeLens(/Run on alpha/);
-      await vs.clickCodeLens(/Run on alpha/);
-      if (
-        await connect.waitFor({ timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        await connect.click();
-      let rows: string[] = [];
+      assert.match(
+        (await dialog.textContent()) ?? '',
+        /First connection in this session to alpha → alpha \(from cluster setup, ssh config\)/,
+      );
+      await vs.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run on alpha' }).first().click();
+      let term: string[] = [];
       await waitUntil(
-        async () => (rows = await terminalRows(vs)).some((r) => /[✓✗] alpha: /.test(r)),
+        async () => (term = await terminalRows(vs)).some((r) => /[✓✗] alpha: /.test(r)),
         60_000,
-        () => `the run on alpha to finish; rows: ${JSON.stringify(rows.filter(Boolean))}`,
+        () => `the block on alpha to finish; rows: ${JSON.stringify(term.filter(Boolean))}`,
       );
-      const text = rows.filter(Boolean);
+      term = term.filter(Boolean);
       assert.ok(
-        text.some((r) => /✓ alpha: exit 0/.test(r)),
-        JSON.stringify(text),
+        term.some((r) => /✓ alpha: exit 0/.test(r)),
+        JSON.stringify(term),
       );
       assert.ok(
-        text.some((r) => r.trim() === 'alpha'),
-        `hostname on the lab node prints alpha: ${JSON.stringify(text)}`,
+        term.some((r) => r.trim() === 'alpha'),
+        `first line of the block (hostname) prints alpha: ${JSON.stringify(term)}`,
       );
-      await vs.screenshot('ran-on-lab-node-alpha');
+      assert.ok(
+        term.some((r) => r.trim() === 'second line of the block on alpha'),
+        `second line of the block ran on alpha: ${JSON.stringify(term)}`,
+      );
+      await vs.screenshot('ran-block-on-lab-node-alpha');
 
-      // The status bar follows the lab: a node killed from outside shows as off within the poll interval.
+      // Run all blocks: the first line runs, the second fails (no iSCSI initiator in a lab node), the third never runs.
+      await vs.openFile('steps.sh');
+      await vs.waitForLanguageMode('Shell Script');
+      await vs.waitForCodeLens(/Run block on alpha/);
+      await vs.runCommand('Pacemaker: Run all blocks on nodes');
+      let toasts: string[] = [];
+      await waitUntil(
+        async () => (toasts = await notifications(vs)).some((t) => t.startsWith('Stopped at line 4')),
+        90_000,
+        () => `"Stopped at line 4" notification; saw ${JSON.stringify(toasts)}`,
+      );
+      const stopped = toasts.find((t) => t.startsWith('Stopped at line 4'))!;
+      assert.match(stopped, /^Stopped at line 4: "iscsiadm -m session" failed on alpha \(exit 127 · [\d.]+ s\)/);
+      assert.match(stopped, /Output: .*iscsiadm: command not found/);
+      assert.match(stopped, /lab limit: iSCSI initiator sessions are kernel state of the whole machine, not of a lab node/);
+      assert.match(stopped, /1 of 3 lines ran before it\.$/);
+      term = (await terminalRows(vs)).filter(Boolean);
+      assert.ok(
+        term.some((r) => r.trim() === 'first-step-ok'),
+        JSON.stringify(term),
+      );
+      assert.ok(!term.some((r) => r.includes('this-line-never-runs')), `the line after the failure did not run: ${JSON.stringify(term)}`);
+      await vs.screenshot('run-all-blocks-stopped-at-the-failing-line');
+
+      // A node killed from outside turns off in the Nodes view and the status bar within the poll interval.
       const kill = spawnSync(process.execPath, [join(__dirname, '../../../bin/pcmk-lsp.js'), 'lab', 'kill', 'beta'], { encoding: 'utf8' });
       assert.equal(kill.status, 0, kill.stderr);
       await waitUntil(
@@ -114,6 +180,13 @@ describe('local lab from the command palette in a real VS Code', { skip: skipRea
         30_000,
         () => `the status bar to show beta off; saw "${bar}"`,
       );
+      await waitUntil(
+        async () => (rows = await nodeRows(vs)).includes('beta — lab · off'),
+        30_000,
+        () => `the Nodes view to show beta off; rows ${JSON.stringify(rows)}`,
+      );
+      assert.ok(rows.includes('alpha — lab · on · pcsd'), JSON.stringify(rows));
+      await vs.screenshot('nodes-view-beta-killed');
 
       await vs.runCommand('Pacemaker: Stop local lab');
       await waitUntil(
@@ -126,7 +199,12 @@ describe('local lab from the command palette in a real VS Code', { skip: skipRea
         15_000,
         () => 'the lab status bar item to go',
       );
+      await waitUntil(
+        async () => !(rows = await nodeRows(vs)).some((r) => r.startsWith('Local lab')),
+        15_000,
+        () => `the lab rows to leave the Nodes view; rows ${JSON.stringify(rows)}`,
+      );
     },
-    300_000,
+    420_000,
   );
 });
