@@ -5,11 +5,13 @@
 // 0-based lines and UTF-16 code units, i.e. LSP positions; no conversion is needed (unit-tested with
 // Japanese, Korean and astral characters). corosync itself counts bytes, which matters only for its
 // 510-byte line limit, measured here in UTF-8.
-import type { Position, Range } from '../service/types';
+import type { Position, Range } from '../base/types';
+import { byRangeStart } from '../base/position';
 import type { Tree, SyntaxNode } from '../parsing/treeSitter';
 import { grammars, parserFor } from '../parsing/treeSitter';
 import { lspLineBreaks } from '../parsing/lineBreaks';
 import type { CsFile, CsKeyValue, CsNode, CsSection, CsSyntaxError, CsBadLineReason } from './ast';
+import * as l10n from '@vscode/l10n';
 
 /** corosync reads lines with fgets into a 512-byte buffer: 510 bytes of text, newline, NUL. */
 const MAX_LINE_BYTES = 510;
@@ -81,14 +83,14 @@ class FileBuilder {
         return;
       case 'stray_brace':
         this.error(rangeOf(node), 'unexpected-brace', 'Unexpected closing brace', {
-          advice: 'No section is open here: remove this `}`, or add the `name {` line it was meant to close.',
+          advice: l10n.t('No section is open here: remove this `}`, or add the `name {` line it was meant to close.'),
         });
         return;
       case 'ERROR':
         // The grammar accepts every line shape, so this is rare (a character tree-sitter cannot lex).
         this.error(rangeOf(node), 'bad-line', 'Line is not opening or closing section or key value', {
           reason: 'not-a-line',
-          advice: 'Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.',
+          advice: l10n.t('Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.'),
         });
         this.visitChildren(node, parent, into);
         return;
@@ -129,13 +131,13 @@ class FileBuilder {
     if (!nameNode || name === '') {
       this.error(openBraceRange, 'bad-line', "Missing section name before opening bracket '{'", {
         reason: 'missing-section-name',
-        advice: 'Write the section name before the brace, e.g. `totem {`.',
+        advice: l10n.t('Write the section name before the brace, e.g. `totem {`.'),
       });
     }
     if (extra) {
       this.error(rangeOf(extra), 'bad-line', "Extra characters after opening bracket '{'", {
         reason: 'extra-after-open-brace',
-        advice: 'corosync wants nothing after `{` on its line: move this text to the next line.',
+        advice: l10n.t('corosync wants nothing after `{` on its line: move this text to the next line.'),
       });
     }
 
@@ -147,9 +149,10 @@ class FileBuilder {
     if (parentBytes + nameBytes + 1 >= KEY_NAME_MAX) {
       this.error(nameNode ? nameRange : openBraceRange, 'bad-line', 'Start of section makes total cmap path too long', {
         reason: 'section-path-too-long',
-        advice:
-          `corosync refuses nested sections whose names, joined by dots, reach ${KEY_NAME_MAX - 1} characters; ` +
-          'nothing inside this section is read. Close the sections above it sooner.',
+        advice: l10n.t(
+          'corosync refuses nested sections whose names, joined by dots, reach {0} characters; nothing inside this section is read. Close the sections above it sooner.',
+          KEY_NAME_MAX - 1,
+        ),
       });
     } else {
       this.pathBytes.set(section, parent ? parentBytes + 1 + nameBytes : nameBytes);
@@ -192,18 +195,20 @@ class FileBuilder {
     if (text.includes('}')) {
       this.error(rangeOf(node), 'bad-line', "Extra characters before or after closing bracket '}'", {
         reason: 'extra-around-close-brace',
-        advice: 'A closing brace must be alone on its line: put the other text on a line of its own.',
+        advice: l10n.t('A closing brace must be alone on its line: put the other text on a line of its own.'),
       });
     } else if (/^[\u00a0 \t]+$/.test(text)) {
       // Pasted from a web page: corosync does not count no-break spaces as blank.
       this.error(rangeOf(node), 'bad-line', 'Line is not opening or closing section or key value', {
         reason: 'not-a-line',
-        advice: 'This line looks empty but holds no-break spaces (U+00A0), which corosync does not treat as blanks: empty the line.',
+        advice: l10n.t(
+          'This line looks empty but holds no-break spaces (U+00A0), which corosync does not treat as blanks: empty the line.',
+        ),
       });
     } else {
       this.error(rangeOf(node), 'bad-line', 'Line is not opening or closing section or key value', {
         reason: 'not-a-line',
-        advice: 'Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.',
+        advice: l10n.t('Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.'),
       });
     }
   }
@@ -230,10 +235,12 @@ class FileBuilder {
       ? 'New key makes total cmap path too long'
       : `Can't store key "${path}" into icmap, returned error is CS_ERR_NAME_TOO_LONG`;
     const advice = tooLong
-      ? 'corosync limits the full key path (sections and key joined by dots) to 255 characters.'
+      ? l10n.t('corosync limits the full key path (sections and key joined by dots) to 255 characters.')
       : tooShort
-        ? 'corosync needs a key path of at least 3 characters: put the key in its section, or fix its name.'
-        : 'corosync accepts only letters, digits and . _ - / : in key names: remove the other characters (a `#` comment must start its own line).';
+        ? l10n.t('corosync needs a key path of at least 3 characters: put the key in its section, or fix its name.')
+        : l10n.t(
+            'corosync accepts only letters, digits and . _ - / : in key names: remove the other characters (a `#` comment must start its own line).',
+          );
     this.error(kv.keyRange, 'bad-line', message, { reason: 'invalid-key-name', advice });
   }
 
@@ -251,9 +258,11 @@ class FileBuilder {
       // Reported where corosync reports it: the first key it tries to store under that section.
       this.error(key.keyRange, 'bad-line', `Can't store key "${keyPath(key)}" into icmap, returned error is CS_ERR_NAME_TOO_LONG`, {
         reason: 'invalid-key-name',
-        advice:
-          `corosync accepts only letters, digits and . _ - / : in section names: rename section "${section.name}" ` +
-          `(line ${section.nameRange.start.line + 1}).`,
+        advice: l10n.t(
+          'corosync accepts only letters, digits and . _ - / : in section names: rename section "{0}" (line {1}).',
+          section.name,
+          section.nameRange.start.line + 1,
+        ),
       });
     }
     for (const section of this.unclosed) {
@@ -266,12 +275,12 @@ class FileBuilder {
         {
           section,
           corosyncLine: Math.max(0, this.corosyncLastLine - 1),
-          advice: 'Add `}` on its own line where the section ends.',
+          advice: l10n.t('Add `}` on its own line where the section ends.'),
         },
       );
     }
     this.checkLineLengths();
-    this.file.syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.file.syntaxErrors.sort(byRangeStart);
   }
 
   /** corosync refuses any line, comments included, longer than 510 bytes. Linear in the text. */
@@ -290,7 +299,7 @@ class FileBuilder {
           const visible = content.endsWith('\r') ? content.length - 1 : content.length;
           this.error({ start: { line, character: 0 }, end: { line, character: visible } }, 'bad-line', 'Line too long', {
             reason: 'line-too-long',
-            advice: `corosync reads at most ${MAX_LINE_BYTES} bytes per line and this one has ${bytes}: shorten it.`,
+            advice: l10n.t('corosync reads at most {0} bytes per line and this one has {1}: shorten it.', MAX_LINE_BYTES, bytes),
           });
         }
       }

@@ -8,8 +8,9 @@
 // explanation below into whatever else was reported on that line, so a line gets one diagnostic.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { CsKeyValue } from '../ast';
-import type { FixData } from '../../service/types';
+import type { FixData } from '../../base/types';
 import { ERROR, WARNING, diagnostic, type CsView } from './model';
+import * as l10n from '@vscode/l10n';
 
 export const INLINE_COMMENT_CODE = 'corosync/inline-comment';
 
@@ -59,7 +60,7 @@ export function moveCommentFix(ic: InlineComment): FixData['fixes'][number] {
   const line = ic.key.range.start.line;
   const indent = ' '.repeat(ic.key.range.start.character);
   return {
-    title: 'Move the comment to its own line',
+    title: l10n.t('Move the comment to its own line'),
     edits: [
       { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${ic.comment}\n` },
       { range: ic.range, newText: '' },
@@ -68,7 +69,11 @@ export function moveCommentFix(ic: InlineComment): FixData['fixes'][number] {
 }
 
 export function explanation(ic: InlineComment): string {
-  return `corosync has no end-of-line comments: \`${ic.comment}\` is part of the value, which becomes "${ic.key.value}". Put the comment on its own line.`;
+  return l10n.t(
+    'corosync has no end-of-line comments: `{0}` is part of the value, which becomes "{1}". Put the comment on its own line.',
+    ic.comment,
+    ic.key.value,
+  );
 }
 
 /** The refusals only an inline comment causes (the value rules see the typed keys). */
@@ -81,7 +86,11 @@ export function inlineCommentRules(view: CsView): Diagnostic[] {
     const fix = [moveCommentFix(ic)];
     let refusal: string | undefined;
     if (path === 'nodelist.node' && /^ring[0-7]_addr$/.test(key.key)) {
-      refusal = `the other nodes print ("failed to parse node address '${value}'"), the node itself ("failed to parse bindnet address '${value}'")`;
+      refusal = l10n.t(
+        'the other nodes print ("{0}"), the node itself ("{1}")',
+        `failed to parse node address '${value}'`,
+        `failed to parse bindnet address '${value}'`,
+      );
     } else if (path === 'totem.interface' && key.key === 'mcastaddr') {
       refusal = `("failed to parse mcast address '${value}'")`;
     } else if (path === 'totem.interface' && key.key === 'bindnetaddr' && !hasNodelist) {
@@ -90,7 +99,15 @@ export function inlineCommentRules(view: CsView): Diagnostic[] {
       refusal = `("The '${value}' user is not found in /etc/passwd, please read the documentation.")`;
     }
     if (refusal) {
-      out.push(diagnostic(key.valueRange, ERROR, INLINE_COMMENT_CODE, `corosync refuses the file: ${refusal}. ${explanation(ic)}`, fix));
+      out.push(
+        diagnostic(
+          key.valueRange,
+          ERROR,
+          INLINE_COMMENT_CODE,
+          l10n.t('corosync refuses the file: {0}. {1}', refusal, explanation(ic)),
+          fix,
+        ),
+      );
     } else if (path === 'logging.logger_subsys' && key.key === 'subsys') {
       // corosync stores the block's keys under logger_subsys.VALUE, so the comment lands in a key
       // name icmap refuses; it says so at the block's closing brace.
@@ -100,7 +117,12 @@ export function inlineCommentRules(view: CsView): Diagnostic[] {
           section.closeBraceRange ?? key.valueRange,
           ERROR,
           INLINE_COMMENT_CODE,
-          `corosync refuses the file ("Can't store key "logging.logger_subsys.${value}.…" into icmap"): the subsystem name on line ${key.range.start.line + 1} carries a comment. ${explanation(ic)}`,
+          l10n.t(
+            'corosync refuses the file ("{0}"): the subsystem name on line {1} carries a comment. {2}',
+            `Can't store key "logging.logger_subsys.${value}.…" into icmap`,
+            key.range.start.line + 1,
+            explanation(ic),
+          ),
           fix,
         ),
       );
@@ -110,7 +132,7 @@ export function inlineCommentRules(view: CsView): Diagnostic[] {
           key.valueRange,
           WARNING,
           INLINE_COMMENT_CODE,
-          `\`${key.key}\` is set to "${value}", not "${ic.meant}": ${explanation(ic)}`,
+          l10n.t('`{0}` is set to "{1}", not "{2}": {3}', key.key, value, ic.meant, explanation(ic)),
           fix,
         ),
       );

@@ -3,6 +3,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { distance } from 'fastest-levenshtein';
 import { HINT, diagnostic, type CsView } from './model';
+import * as l10n from '@vscode/l10n';
 
 export function consistencyRules(view: CsView, workspaceHosts?: Map<string, { uri: string; range: Range }[]>): Diagnostic[] {
   if (!workspaceHosts || workspaceHosts.size === 0) return [];
@@ -26,10 +27,15 @@ export function consistencyRules(view: CsView, workspaceHosts?: Map<string, { ur
         name.valueRange,
         HINT,
         'corosync/unknown-host',
-        `Node name \`${name.value}\` does not appear in the other files of the workspace (known hosts: ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', ...' : ''}). ` +
-          (near.length ? `Did you mean \`${near[0]}\`? ` : '') +
-          'If the names differ, pcs and Pacemaker will not match this node to the host.',
-        near.length ? [{ title: `Rename to ${near[0]}`, edits: [{ range: name.valueRange, newText: near[0] }] }] : undefined,
+        l10n.t(
+          'Node name `{0}` does not appear in the other files of the workspace (known hosts: {1}).',
+          name.value,
+          `${known.slice(0, 6).join(', ')}${known.length > 6 ? ', ...' : ''}`,
+        ) +
+          ' ' +
+          (near.length ? l10n.t('Did you mean `{0}`?', near[0]) + ' ' : '') +
+          l10n.t('If the names differ, pcs and Pacemaker will not match this node to the host.'),
+        near.length ? [{ title: l10n.t('Rename to {0}', near[0]), edits: [{ range: name.valueRange, newText: near[0] }] }] : undefined,
       ),
     );
   }

@@ -2,6 +2,7 @@
 // a log file is only written when both `to_logfile: yes` and `logfile` are set.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ERROR, INFORMATION, diagnostic, keysOf, type CsView } from './model';
+import * as l10n from '@vscode/l10n';
 
 export function loggingRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -13,7 +14,11 @@ export function loggingRules(view: CsView): Diagnostic[] {
           section.closeBraceRange ?? section.nameRange,
           ERROR,
           'corosync/missing-subsys',
-          `\`logger_subsys\` (line ${section.nameRange.start.line + 1}) ends without \`subsys\`: corosync refuses the file ("No subsys key in logger_subsys directive"). Add \`subsys: NAME\` (e.g. QUORUM).`,
+          l10n.t(
+            '`logger_subsys` (line {0}) ends without `subsys`: corosync refuses the file ("{1}"). Add `subsys: NAME` (e.g. QUORUM).',
+            section.nameRange.start.line + 1,
+            'No subsys key in logger_subsys directive',
+          ),
         ),
       );
     }
@@ -31,7 +36,9 @@ export function loggingRules(view: CsView): Diagnostic[] {
             toLogfile.range,
             INFORMATION,
             'corosync/logfile',
-            '`to_logfile` is on but no `logfile` is set, so nothing is written to a file. Add `logfile: /var/log/corosync/corosync.log`.',
+            l10n.t(
+              '`to_logfile` is on but no `logfile` is set, so nothing is written to a file. Add `logfile: /var/log/corosync/corosync.log`.',
+            ),
           ),
         );
       }

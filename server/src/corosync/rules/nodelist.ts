@@ -4,6 +4,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CsKeyValue, CsSection } from '../ast';
 import { ERROR, WARNING, diagnostic, ipFamily, parseInteger, type CsView, type NodeView } from './model';
+import * as l10n from '@vscode/l10n';
 
 const KNET_MAX_NODEID = 65536;
 
@@ -22,7 +23,7 @@ export function nodelistRules(view: CsView): Diagnostic[] {
           node.section.nameRange,
           WARNING,
           'corosync/missing-ring0',
-          'This node has no `ring0_addr`, so corosync leaves it out of the membership. Every node needs `ring0_addr: ADDRESS`.',
+          l10n.t('This node has no `ring0_addr`, so corosync leaves it out of the membership. Every node needs `ring0_addr: ADDRESS`.'),
         ),
       );
     }
@@ -46,9 +47,9 @@ function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
     const ipv6 = [...node.links.values()].some((a) => ipFamily(a.value) === 6);
     if (!key || id === 0n) {
       const why = knet
-        ? 'knet needs an explicit nodeid for every node ("Knet requires an explicit nodeid")'
+        ? l10n.t('knet needs an explicit nodeid for every node ("{0}")', 'Knet requires an explicit nodeid')
         : ipv6
-          ? 'an IPv6 node needs an explicit nodeid ("An IPV6 network requires that a node ID be specified")'
+          ? l10n.t('an IPv6 node needs an explicit nodeid ("{0}")', 'An IPV6 network requires that a node ID be specified')
           : '';
       if (why) {
         const next = nextFree(
@@ -62,12 +63,18 @@ function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
             key ? key.valueRange : node.section.nameRange,
             ERROR,
             'corosync/missing-nodeid',
-            `${key ? 'nodeid 0 is reserved: ' : 'This node has no nodeid: '}${why}, so corosync refuses the file. Give it a unique \`nodeid\` (1${knet ? `..${KNET_MAX_NODEID - 1}` : ' or more'}).`,
+            (key
+              ? l10n.t('nodeid 0 is reserved: {0}, so corosync refuses the file.', why)
+              : l10n.t('This node has no nodeid: {0}, so corosync refuses the file.', why)) +
+              ' ' +
+              (knet
+                ? l10n.t('Give it a unique `nodeid` ({0}).', `1..${KNET_MAX_NODEID - 1}`)
+                : l10n.t('Give it a unique `nodeid` (1 or more).')),
             key
-              ? [{ title: `Use nodeid ${next}`, edits: [{ range: key.valueRange, newText: String(next) }] }]
+              ? [{ title: l10n.t('Use {0}', `nodeid ${next}`), edits: [{ range: key.valueRange, newText: String(next) }] }]
               : [
                   {
-                    title: `Add nodeid: ${next}`,
+                    title: l10n.t('Add {0}', `nodeid: ${next}`),
                     edits: [
                       {
                         range: { start: anchor.range.end, end: anchor.range.end },
@@ -87,7 +94,12 @@ function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
           key.valueRange,
           ERROR,
           'corosync/invalid-nodeid',
-          `nodeid ${id} is too large for knet: corosync refuses the file ("Knet requires nodeid to be less than ${KNET_MAX_NODEID}"). Use 1..${KNET_MAX_NODEID - 1}.`,
+          l10n.t(
+            'nodeid {0} is too large for knet: corosync refuses the file ("{1}"). Use {2}.',
+            String(id),
+            `Knet requires nodeid to be less than ${KNET_MAX_NODEID}`,
+            `1..${KNET_MAX_NODEID - 1}`,
+          ),
         ),
       );
       continue;
@@ -108,8 +120,13 @@ function nodeids(view: CsView, members: NodeView[], out: Diagnostic[]): void {
         key.valueRange,
         ERROR,
         'corosync/duplicate-nodeid',
-        `Nodeid ${id} is already used at line ${first.range.start.line + 1}: corosync refuses the file ("Nodeid ${id} appears twice in corosync.conf"). Every node needs its own nodeid.`,
-        [{ title: `Renumber to ${next} (next free nodeid)`, edits: [{ range: key.valueRange, newText: String(next) }] }],
+        l10n.t(
+          'Nodeid {0} is already used at line {1}: corosync refuses the file ("{2}"). Every node needs its own nodeid.',
+          String(id),
+          first.range.start.line + 1,
+          `Nodeid ${id} appears twice in corosync.conf`,
+        ),
+        [{ title: l10n.t('Renumber to {0} (next free nodeid)', String(next)), edits: [{ range: key.valueRange, newText: String(next) }] }],
       ),
     );
   }
@@ -143,7 +160,35 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
           n.section.nameRange,
           ERROR,
           'corosync/link-mismatch',
-          `Node${name ? ` \`${name}\`` : ''} has no \`ring${link}_addr\`, but ${having.length === 1 ? 'another node has one' : `${having.length} other nodes have one`} (line ${example.range.start.line + 1}): corosync refuses a link that is not on every node ("Not all nodes have the same number of links"). Add \`ring${link}_addr\` to every node, or remove it everywhere.`,
+          (name
+            ? having.length === 1
+              ? l10n.t(
+                  'Node `{0}` has no `{1}`, but another node has one (line {2}):',
+                  name,
+                  `ring${link}_addr`,
+                  example.range.start.line + 1,
+                )
+              : l10n.t(
+                  'Node `{0}` has no `{1}`, but {2} other nodes have one (line {3}):',
+                  name,
+                  `ring${link}_addr`,
+                  having.length,
+                  example.range.start.line + 1,
+                )
+            : having.length === 1
+              ? l10n.t('Node has no `{0}`, but another node has one (line {1}):', `ring${link}_addr`, example.range.start.line + 1)
+              : l10n.t(
+                  'Node has no `{0}`, but {1} other nodes have one (line {2}):',
+                  `ring${link}_addr`,
+                  having.length,
+                  example.range.start.line + 1,
+                )) +
+            ' ' +
+            l10n.t(
+              'corosync refuses a link that is not on every node ("{0}"). Add `{1}` to every node, or remove it everywhere.',
+              'Not all nodes have the same number of links',
+              `ring${link}_addr`,
+            ),
         ),
       );
     }
@@ -158,8 +203,13 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
         n.section.nameRange,
         ERROR,
         'corosync/multilink-name',
-        'With more than one link every node needs a `name`: corosync refuses the file ("for a multi-link configuration, all nodes must have a \'name\' attribute"). Add `name: HOSTNAME`.' +
-          (transport !== 'knet' ? ` (Transport ${transport} has one link only: remove the \`ring1_addr\` lines, or use knet.)` : ''),
+        l10n.t(
+          'With more than one link every node needs a `name`: corosync refuses the file ("{0}"). Add `name: HOSTNAME`.',
+          "for a multi-link configuration, all nodes must have a 'name' attribute",
+        ) +
+          (transport !== 'knet'
+            ? ' ' + l10n.t('(Transport {0} has one link only: remove the `ring1_addr` lines, or use knet.)', transport)
+            : ''),
       ),
     );
   }
@@ -171,8 +221,12 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
         first.range,
         ERROR,
         'corosync/too-many-links',
-        `Transport ${transport} has a single link, but the nodes have ${allLinks.size}: corosync refuses the file ("${allLinks.size} is too many configured interfaces for non-Knet transport."). ` +
-          `Use \`transport: knet\` for redundant links (corosync 2's rrp_mode rings are knet links in corosync 3), or remove the \`ringN_addr\` lines above 0.`,
+        l10n.t(
+          'Transport {0} has a single link, but the nodes have {1}: corosync refuses the file ("{2}"). Use `transport: knet` for redundant links (corosync 2\'s rrp_mode rings are knet links in corosync 3), or remove the `ringN_addr` lines above 0.',
+          transport,
+          allLinks.size,
+          `${allLinks.size} is too many configured interfaces for non-Knet transport.`,
+        ),
       ),
     );
   }
@@ -190,7 +244,14 @@ function links(members: NodeView[], transport: string, out: Diagnostic[]): void 
             key.valueRange,
             ERROR,
             'corosync/mixed-ip-family',
-            `Link ${link} mixes IPv${first.family} (line ${first.key.range.start.line + 1}) and IPv${family} addresses: corosync refuses the file ("Nodes for link ${link} have different IP families"). Use one family per link.`,
+            l10n.t(
+              'Link {0} mixes IPv{1} (line {2}) and IPv{3} addresses: corosync refuses the file ("{4}"). Use one family per link.',
+              link,
+              first.family,
+              first.key.range.start.line + 1,
+              family,
+              `Nodes for link ${link} have different IP families`,
+            ),
           ),
         );
       }
@@ -211,7 +272,11 @@ function duplicates(members: NodeView[], out: Diagnostic[]): void {
             name.valueRange,
             WARNING,
             'corosync/duplicate-node-name',
-            `Node name \`${name.value}\` is already used at line ${first.range.start.line + 1}: corosync accepts it, but it cannot tell the nodes apart when it looks for the local node, and Pacemaker sees one node. Give each node its own name.`,
+            l10n.t(
+              'Node name `{0}` is already used at line {1}: corosync accepts it, but it cannot tell the nodes apart when it looks for the local node, and Pacemaker sees one node. Give each node its own name.',
+              name.value,
+              first.range.start.line + 1,
+            ),
           ),
         );
       } else names.set(name.value, name);
@@ -225,7 +290,12 @@ function duplicates(members: NodeView[], out: Diagnostic[]): void {
             addr.valueRange,
             WARNING,
             'corosync/duplicate-node-address',
-            `Address ${addr.value} on link ${link} is already used by another node (line ${first.range.start.line + 1}): corosync accepts it, but the two nodes cannot both be reached. Use each node's own address.`,
+            l10n.t(
+              "Address {0} on link {1} is already used by another node (line {2}): corosync accepts it, but the two nodes cannot both be reached. Use each node's own address.",
+              addr.value,
+              link,
+              first.range.start.line + 1,
+            ),
           ),
         );
       } else addresses.set(id, addr);
@@ -260,19 +330,30 @@ function noNodelist(view: CsView, nodelist: CsSection | undefined): Diagnostic {
     `nodelist {\n${entries.map((e) => `${indent}node {\n${indent}${indent}ring0_addr: ${e.addr}\n${indent}${indent}nodeid: ${e.id}\n${indent}}\n`).join('')}}\n`;
   const inline = `nodelist { ${entries.map((e) => `node { ring0_addr: ${e.addr}  nodeid: ${e.id} }`).join(' ')} }`;
   const message = nodelist
-    ? `No node in the nodelist has a \`ring0_addr\`: corosync 3 refuses the file ("${quote}"). Add one \`node { ring0_addr: ADDRESS  nodeid: N  name: NAME }\` block per member.`
-    : `corosync 3 needs a nodelist: it refuses the file ("${quote}").` +
+    ? l10n.t(
+        'No node in the nodelist has a `ring0_addr`: corosync 3 refuses the file ("{0}"). Add one `node { ring0_addr: ADDRESS  nodeid: N  name: NAME }` block per member.',
+        quote,
+      )
+    : l10n.t('corosync 3 needs a nodelist: it refuses the file ("{0}").', quote) +
       (legacy
-        ? ' corosync 1 and 2 could find members by multicast (`bindnetaddr`/`mcastaddr`) or from `member` blocks; corosync 3 reads members only from the nodelist.'
+        ? ' ' +
+          l10n.t(
+            'corosync 1 and 2 could find members by multicast (`bindnetaddr`/`mcastaddr`) or from `member` blocks; corosync 3 reads members only from the nodelist.',
+          )
         : '') +
-      ` Add ${members.length ? 'the members listed in the `member` blocks' : 'one `node` per member'}: \`${inline}\`${members.length ? '' : " (with each node's address)"}.`;
+      ' ' +
+      (members.length
+        ? l10n.t('Add the members listed in the `member` blocks: `{0}`.', inline)
+        : l10n.t("Add one `node` per member: `{0}` (with each node's address).", inline));
   const fixes =
     !nodelist && totem?.closeBraceRange
       ? [
           {
             title: members.length
-              ? `Add a nodelist with the ${members.length} member address${members.length > 1 ? 'es' : ''}`
-              : "Add a nodelist skeleton (then write each node's address)",
+              ? members.length > 1
+                ? l10n.t('Add a nodelist with the {0} member addresses', members.length)
+                : l10n.t('Add a nodelist with the 1 member address')
+              : l10n.t("Add a nodelist skeleton (then write each node's address)"),
             edits: [
               { range: { start: totem.closeBraceRange.end, end: totem.closeBraceRange.end }, newText: `\n\n${block('    ').trimEnd()}` },
             ],

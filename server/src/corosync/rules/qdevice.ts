@@ -2,6 +2,7 @@
 // corosync-qdevice refuses to run, or runs without effect, when the block is incomplete.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { WARNING, diagnostic, parseInteger, type CsView } from './model';
+import * as l10n from '@vscode/l10n';
 
 export function qdeviceRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -14,7 +15,7 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
         device.nameRange,
         WARNING,
         'corosync/qdevice',
-        'Quorum device without `model`: corosync-qdevice refuses to start ("model" is required). Add `model: net`.',
+        l10n.t('Quorum device without `model`: corosync-qdevice refuses to start ("model" is required). Add `model: net`.'),
       ),
     );
   }
@@ -28,7 +29,9 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
           anchor,
           WARNING,
           'corosync/qdevice',
-          'Model `net` needs a `net { host: QNETD_ADDRESS }` block inside `device`: without it corosync-qdevice does not know which qnetd server to ask.',
+          l10n.t(
+            'Model `net` needs a `net { host: QNETD_ADDRESS }` block inside `device`: without it corosync-qdevice does not know which qnetd server to ask.',
+          ),
         ),
       );
     } else if (!view.get('quorum.device.net', 'host')) {
@@ -37,7 +40,7 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
           net.nameRange,
           WARNING,
           'corosync/qdevice',
-          '`net` has no `host`: corosync-qdevice refuses to start. Add `host: QNETD_ADDRESS`.',
+          l10n.t('`net` has no `host`: corosync-qdevice refuses to start. Add `host: QNETD_ADDRESS`.'),
         ),
       );
     }
@@ -48,7 +51,7 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
           anchor,
           WARNING,
           'corosync/qdevice',
-          'Model `net` needs `totem.cluster_name` (qnetd groups nodes by cluster name). Set `cluster_name` in totem.',
+          l10n.t('Model `net` needs `totem.cluster_name` (qnetd groups nodes by cluster name). Set `cluster_name` in totem.'),
         ),
       );
     }
@@ -62,8 +65,8 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
         votes.valueRange,
         WARNING,
         'corosync/qdevice',
-        `The ffsplit algorithm needs the quorum device to have exactly 1 vote, not ${votes.value}. Set \`votes: 1\`.`,
-        [{ title: 'Set votes: 1', edits: [{ range: votes.valueRange, newText: '1' }] }],
+        l10n.t('The ffsplit algorithm needs the quorum device to have exactly 1 vote, not {0}. Set `votes: 1`.', votes.value),
+        [{ title: l10n.t('Set {0}', 'votes: 1'), edits: [{ range: votes.valueRange, newText: '1' }] }],
       ),
     );
   }
@@ -73,7 +76,7 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
         votes.range,
         WARNING,
         'corosync/qdevice',
-        'The lms algorithm computes the device votes itself; an explicit `votes` breaks it. Remove `votes`.',
+        l10n.t('The lms algorithm computes the device votes itself; an explicit `votes` breaks it. Remove `votes`.'),
       ),
     );
   }
@@ -85,7 +88,7 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
           k.range,
           WARNING,
           'corosync/qdevice',
-          `\`${feature}\` cannot be combined with a quorum device: votequorum disables the device. Remove one of them.`,
+          l10n.t('`{0}` cannot be combined with a quorum device: votequorum disables the device. Remove one of them.', feature),
         ),
       );
     }
@@ -100,7 +103,7 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
           heuristics.nameRange,
           WARNING,
           'corosync/qdevice',
-          `Heuristics mode \`${mode}\` without any \`exec_NAME\` command: there is nothing to run. Add \`exec_NAME: COMMAND\` lines.`,
+          l10n.t('Heuristics mode `{0}` without any `exec_NAME` command: there is nothing to run. Add `exec_NAME: COMMAND` lines.', mode),
         ),
       );
     }
@@ -110,14 +113,19 @@ export function qdeviceRules(view: CsView): Diagnostic[] {
           heuristics.nameRange,
           WARNING,
           'corosync/qdevice',
-          'Heuristics commands are defined but `mode` is off (the default), so they never run. Set `mode: on` or `mode: sync`.',
+          l10n.t('Heuristics commands are defined but `mode` is off (the default), so they never run. Set `mode: on` or `mode: sync`.'),
         ),
       );
     }
     for (const e of execs) {
       if (!e.value)
         out.push(
-          diagnostic(e.range, WARNING, 'corosync/qdevice', `\`${e.key}\` has no command. Write the command to run after the colon.`),
+          diagnostic(
+            e.range,
+            WARNING,
+            'corosync/qdevice',
+            l10n.t('`{0}` has no command. Write the command to run after the colon.', e.key),
+          ),
         );
     }
   }

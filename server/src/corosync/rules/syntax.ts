@@ -4,6 +4,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CsFile, CsNode, CsSection, CsSyntaxError } from '../ast';
 import { ERROR, diagnostic } from './model';
+import * as l10n from '@vscode/l10n';
 
 export function syntaxRules(file: CsFile): Diagnostic[] {
   return file.syntaxErrors.map((e) => syntaxDiagnostic(file, e));
@@ -13,18 +14,30 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
   switch (e.kind) {
     case 'missing-brace': {
       const section = e.section;
-      const name = section ? `\`${section.name}\`` : 'a section';
+      const name = section ? `\`${section.name}\`` : undefined;
       const insertAt = section ? closingBracePosition(file, section) : { line: file.lineCount, character: 0 };
       const indent = section ? ' '.repeat(section.nameRange.start.character) : '';
       return diagnostic(
         section ? section.nameRange : e.range,
         ERROR,
         'corosync/syntax',
-        `Missing closing brace: section ${name} opened here is never closed. corosync refuses the file ` +
-          `("Missing closing brace", reported at ${e.corosyncLine !== undefined ? `line ${e.corosyncLine + 1}, ` : ''}the last line). Add \`}\` where the section ends.`,
+        (name
+          ? l10n.t('Missing closing brace: section {0} opened here is never closed.', name)
+          : l10n.t('Missing closing brace: a section opened here is never closed.')) +
+          ' ' +
+          (e.corosyncLine !== undefined
+            ? l10n.t(
+                'corosync refuses the file ("{0}", reported at line {1}, the last line). Add `}` where the section ends.',
+                'Missing closing brace',
+                e.corosyncLine + 1,
+              )
+            : l10n.t(
+                'corosync refuses the file ("{0}", reported at the last line). Add `}` where the section ends.',
+                'Missing closing brace',
+              )),
         [
           {
-            title: `Close section ${name}`,
+            title: name ? l10n.t('Close section {0}', name) : l10n.t('Close the section'),
             edits: [
               {
                 range: { start: insertAt, end: insertAt },
@@ -40,7 +53,9 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         e.range,
         ERROR,
         'corosync/syntax',
-        'Unexpected closing brace: no section is open here, so corosync refuses the file. Remove it, or add the missing `name {` above.',
+        l10n.t(
+          'Unexpected closing brace: no section is open here, so corosync refuses the file. Remove it, or add the missing `name {` above.',
+        ),
       );
     default:
       // Key names corosync cannot store get their own code: the line is well formed, the name is not.
@@ -48,8 +63,9 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         e.range,
         ERROR,
         e.reason === 'invalid-key-name' ? 'corosync/invalid-key-name' : 'corosync/syntax',
-        `${e.message || 'Line is not opening or closing section or key value'}: corosync refuses the file. ` +
-          (e.advice ?? 'Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.'),
+        l10n.t('{0}: corosync refuses the file.', e.message || 'Line is not opening or closing section or key value') +
+          ' ' +
+          (e.advice ?? l10n.t('Write `key: value`, `name {` or `}` on this line, or start it with `#` to make it a comment.')),
       );
   }
 }

@@ -4,6 +4,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { CsKeyValue } from '../ast';
 import { ERROR, WARNING, INFORMATION, diagnostic, keysOf, parseInteger, type CsView } from './model';
+import * as l10n from '@vscode/l10n';
 
 const MINIMUM_TIMEOUT = 30;
 const MINIMUM_HOLD = 14; // MINIMUM_TIMEOUT * 0.8 - 1000/HZ, as corosync computes it
@@ -21,12 +22,18 @@ export function totemRules(view: CsView): Diagnostic[] {
         ERROR,
         'corosync/version',
         totemSection
-          ? '`totem` has no `version`: corosync refuses the file ("This totem parser can only parse version 2 configurations"). Add `version: 2`.'
-          : 'No `totem` section: corosync refuses the file ("This totem parser can only parse version 2 configurations"). Add `totem { version: 2 cluster_name: NAME }`.',
+          ? l10n.t(
+              '`totem` has no `version`: corosync refuses the file ("{0}"). Add `version: 2`.',
+              'This totem parser can only parse version 2 configurations',
+            )
+          : l10n.t(
+              'No `totem` section: corosync refuses the file ("{0}"). Add `totem { version: 2 cluster_name: NAME }`.',
+              'This totem parser can only parse version 2 configurations',
+            ),
         totemSection && totemSection.children.length
           ? [
               {
-                title: 'Add version: 2',
+                title: l10n.t('Add {0}', 'version: 2'),
                 edits: [
                   {
                     range: { start: lineStart(totemSection.children[0]), end: lineStart(totemSection.children[0]) },
@@ -46,8 +53,11 @@ export function totemRules(view: CsView): Diagnostic[] {
           version.valueRange,
           ERROR,
           'corosync/version',
-          `\`version: ${version.value}\`: corosync 3 only reads version 2 configurations and refuses the file. Write \`version: 2\`.`,
-          [{ title: 'Write version: 2', edits: [{ range: version.valueRange, newText: '2' }] }],
+          l10n.t(
+            '`{0}`: corosync 3 only reads version 2 configurations and refuses the file. Write `version: 2`.',
+            `version: ${version.value}`,
+          ),
+          [{ title: l10n.t('Write {0}', 'version: 2'), edits: [{ range: version.valueRange, newText: '2' }] }],
         ),
       );
     }
@@ -86,13 +96,16 @@ function crypto(view: CsView, out: Diagnostic[]): void {
         culprit.range,
         ERROR,
         'corosync/crypto-hash-required',
-        `Encryption (${cipher}) without authentication: corosync refuses the file ("crypto_cipher requires crypto_hash with value other than none"). ` +
-          'Set `crypto_hash: sha256` (or another hash).',
+        l10n.t(
+          'Encryption ({0}) without authentication: corosync refuses the file ("{1}"). Set `crypto_hash: sha256` (or another hash).',
+          cipher,
+          'crypto_cipher requires crypto_hash with value other than none',
+        ),
         hashKey
-          ? [{ title: 'Use crypto_hash: sha256', edits: [{ range: hashKey.valueRange, newText: 'sha256' }] }]
+          ? [{ title: l10n.t('Use {0}', 'crypto_hash: sha256'), edits: [{ range: hashKey.valueRange, newText: 'sha256' }] }]
           : [
               {
-                title: 'Add crypto_hash: sha256',
+                title: l10n.t('Add {0}', 'crypto_hash: sha256'),
                 edits: [
                   { range: { start: culprit.range.end, end: culprit.range.end }, newText: `\n${indentOf(culprit)}crypto_hash: sha256` },
                 ],
@@ -109,8 +122,11 @@ function crypto(view: CsView, out: Diagnostic[]): void {
           at.range,
           ERROR,
           'corosync/crypto-transport',
-          `Crypto with transport \`${view.transport}\`: corosync refuses the file ("crypto_cipher & crypto_hash are only valid for the Knet transport"). ` +
-            'Use `transport: knet`, or set crypto_cipher and crypto_hash to none.',
+          l10n.t(
+            'Crypto with transport `{0}`: corosync refuses the file ("{1}"). Use `transport: knet`, or set crypto_cipher and crypto_hash to none.',
+            view.transport,
+            'crypto_cipher & crypto_hash are only valid for the Knet transport',
+          ),
         ),
       );
     }
@@ -142,16 +158,20 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
   const tokenRange = token.key?.range ?? view.sections.find((s) => s.path === 'totem')?.section.nameRange;
   const problems: { at?: Range; text: string }[] = [];
   const check = (t: Timing | null, what: string, min: number, at?: Range) => {
-    if (t && t.value < min) problems.push({ at: t.key?.range ?? at, text: `${what} (${t.value} ms) may not be less than ${min} ms` });
+    if (t && t.value < min)
+      problems.push({ at: t.key?.range ?? at, text: l10n.t('{0} ({1} ms) may not be less than {2} ms', what, t.value, min) });
   };
   check(read('max_network_delay', 50), 'max_network_delay', MINIMUM_TIMEOUT);
   if (effectiveToken < MINIMUM_TIMEOUT) {
-    problems.push({ at: tokenRange, text: `the token timeout (${effectiveToken} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
+    problems.push({
+      at: tokenRange,
+      text: l10n.t('the token timeout ({0} ms) may not be less than {1} ms', effectiveToken, MINIMUM_TIMEOUT),
+    });
   }
   const warningKey = view.get('totem', 'token_warning');
   const warning = warningKey ? parseInteger(warningKey.value) : undefined;
   if (warningKey && warning !== undefined && warning > 100n && warning <= 4294967295n) {
-    problems.push({ at: warningKey.range, text: `token_warning (${warning}%) must be between 0 (disabled) and 100` });
+    problems.push({ at: warningKey.range, text: l10n.t('token_warning ({0}%) must be between 0 (disabled) and 100', String(warning)) });
   }
   const retransmitSet = read('token_retransmit', 0);
   if (!retransmitSet) return;
@@ -163,8 +183,13 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
     problems.push({
       at: retransmitSet.key?.range ?? retransmits.key?.range ?? tokenRange,
       text: retransmitSet.key
-        ? `token_retransmit (${retransmit} ms) may not be less than ${MINIMUM_TIMEOUT} ms`
-        : `token / (token_retransmits_before_loss_const + 0.2) gives a token retransmit timeout of ${retransmit} ms, below the minimum of ${MINIMUM_TIMEOUT} ms ("Not appropriate token or token_retransmits_before_loss_const value set")`,
+        ? l10n.t('{0} ({1} ms) may not be less than {2} ms', 'token_retransmit', retransmit, MINIMUM_TIMEOUT)
+        : l10n.t(
+            'token / (token_retransmits_before_loss_const + 0.2) gives a token retransmit timeout of {0} ms, below the minimum of {1} ms ("{2}")',
+            retransmit,
+            MINIMUM_TIMEOUT,
+            'Not appropriate token or token_retransmits_before_loss_const value set',
+          ),
     });
   }
   const holdSet = read('hold', 0);
@@ -173,7 +198,7 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
     if (hold < MINIMUM_HOLD && (holdSet.key || (retransmit >= MINIMUM_TIMEOUT && !tokenRefused))) {
       problems.push({
         at: holdSet.key?.range ?? tokenRange,
-        text: `the token hold timeout (${hold} ms) may not be less than ${MINIMUM_HOLD} ms`,
+        text: l10n.t('the token hold timeout ({0} ms) may not be less than {1} ms', hold, MINIMUM_HOLD),
       });
     }
   }
@@ -186,11 +211,11 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
     if (!consensusSet.key && tokenRefused) {
       // derived from the refused token: already reported
     } else if (consensus < MINIMUM_TIMEOUT)
-      problems.push({ at, text: `consensus (${consensus} ms) may not be less than ${MINIMUM_TIMEOUT} ms` });
+      problems.push({ at, text: l10n.t('{0} ({1} ms) may not be less than {2} ms', 'consensus', consensus, MINIMUM_TIMEOUT) });
     else if (consensus < join.value) {
       problems.push({
         at: consensusSet.key?.range ?? join.key?.range ?? at,
-        text: `consensus (${consensus} ms) may not be less than join (${join.value} ms)`,
+        text: l10n.t('consensus ({0} ms) may not be less than join ({1} ms)', consensus, join.value),
       });
     }
   }
@@ -203,7 +228,7 @@ function timeouts(view: CsView, out: Diagnostic[]): void {
         p.at ?? fallbackRange,
         ERROR,
         'corosync/timeout-minimum',
-        `Totem timing: ${p.text}; corosync refuses the file. Raise the value (timeouts are in milliseconds).`,
+        l10n.t('Totem timing: {0}; corosync refuses the file. Raise the value (timeouts are in milliseconds).', p.text),
       ),
     );
   }
@@ -232,8 +257,22 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           at,
           ERROR,
           'corosync/link-mismatch',
-          `This interface block configures link ${linkNo}, but ${lacking.length === members.length ? 'no node has' : `${lacking.length} node${lacking.length > 1 ? 's have' : ' has'} no`} \`ring${linkNo}_addr\`: ` +
-            `corosync refuses the file ("Not all nodes have the same number of links"). Add \`ring${linkNo}_addr\` to every node, or remove this block.`,
+          (lacking.length === members.length
+            ? l10n.t('This interface block configures link {0}, but no node has `{1}`:', linkNo, `ring${linkNo}_addr`)
+            : lacking.length > 1
+              ? l10n.t(
+                  'This interface block configures link {0}, but {1} nodes have no `{2}`:',
+                  linkNo,
+                  lacking.length,
+                  `ring${linkNo}_addr`,
+                )
+              : l10n.t('This interface block configures link {0}, but 1 node has no `{1}`:', linkNo, `ring${linkNo}_addr`)) +
+            ' ' +
+            l10n.t(
+              'corosync refuses the file ("{0}"). Add `{1}` to every node, or remove this block.',
+              'Not all nodes have the same number of links',
+              `ring${linkNo}_addr`,
+            ),
         ),
       );
     } else if (transport === 'knet' && linkNo >= KNET_LINKS) {
@@ -242,7 +281,7 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           at,
           WARNING,
           'corosync/interface',
-          `Link ${linkNo} does not exist: knet has links 0..7, so corosync ignores this interface block.`,
+          l10n.t('Link {0} does not exist: knet has links 0..7, so corosync ignores this interface block.', linkNo),
         ),
       );
     } else if (view.transportValid && transport !== 'knet' && linkNo !== 0) {
@@ -251,7 +290,11 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           at,
           WARNING,
           'corosync/interface',
-          `Transport \`${transport}\` has only one ring (linknumber 0); this interface block for link ${linkNo} has no effect. Use knet for several links.`,
+          l10n.t(
+            'Transport `{0}` has only one ring (linknumber 0); this interface block for link {1} has no effect. Use knet for several links.',
+            String(transport),
+            linkNo,
+          ),
         ),
       );
     }
@@ -263,8 +306,13 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           WARNING,
           'corosync/interface',
           renumbered && !linkKey
-            ? `A second interface block for link 0: corosync 3 does not read \`ringnumber\`, so every block without \`linknumber\` configures link 0 and the later settings overwrite the earlier ones. Give each block its \`linknumber\` (and each node a \`ringN_addr\` for it), or merge them.`
-            : `A second interface block for link ${linkNo}: its settings overwrite the first block's. Merge them, or give each its own \`linknumber\`.`,
+            ? l10n.t(
+                'A second interface block for link 0: corosync 3 does not read `ringnumber`, so every block without `linknumber` configures link 0 and the later settings overwrite the earlier ones. Give each block its `linknumber` (and each node a `ringN_addr` for it), or merge them.',
+              )
+            : l10n.t(
+                "A second interface block for link {0}: its settings overwrite the first block's. Merge them, or give each its own `linknumber`.",
+                linkNo,
+              ),
         ),
       );
     }
@@ -279,7 +327,12 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
             ttl.range,
             ERROR,
             'corosync/interface-transport',
-            `\`ttl: ${ttl.value}\` with transport \`${transport}\`: corosync refuses the file ("Can only set ttl on multicast transport types for interface ${linkNo}"). Remove it (only 1, the default, is accepted), or use transport udp.`,
+            l10n.t(
+              '`{0}` with transport `{1}`: corosync refuses the file ("{2}"). Remove it (only 1, the default, is accepted), or use transport udp.',
+              `ttl: ${ttl.value}`,
+              String(transport),
+              `Can only set ttl on multicast transport types for interface ${linkNo}`,
+            ),
           ),
         );
       } else {
@@ -288,7 +341,15 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
             ttl.range,
             INFORMATION,
             'corosync/ttl-ignored',
-            `\`ttl\` only applies to multicast (transport udp); with \`${transport}\`${view.get('totem', 'transport') ? '' : " (corosync 3's default transport)"} corosync accepts \`ttl: 1\` (the default) and ignores it. Remove it.`,
+            view.get('totem', 'transport')
+              ? l10n.t(
+                  '`ttl` only applies to multicast (transport udp); with `{0}` corosync accepts `ttl: 1` (the default) and ignores it. Remove it.',
+                  String(transport),
+                )
+              : l10n.t(
+                  "`ttl` only applies to multicast (transport udp); with `{0}` (corosync 3's default transport) corosync accepts `ttl: 1` (the default) and ignores it. Remove it.",
+                  String(transport),
+                ),
             [removeLine(ttl)],
           ),
         );
@@ -301,7 +362,11 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           priority.range,
           ERROR,
           'corosync/interface-transport',
-          `\`knet_link_priority\` with transport \`${transport}\`: corosync refuses the file ("Can only set link priority on knet transport type"). Remove it, or use transport knet.`,
+          l10n.t(
+            '`knet_link_priority` with transport `{0}`: corosync refuses the file ("{1}"). Remove it, or use transport knet.',
+            String(transport),
+            'Can only set link priority on knet transport type',
+          ),
         ),
       );
     }
@@ -312,7 +377,10 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           bindnet.range,
           WARNING,
           'corosync/ignored-key',
-          '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses and logs "interface section bindnetaddr is used together with nodelist. Nodelist one is going to be used."). Remove it.',
+          l10n.t(
+            '`bindnetaddr` is ignored when a nodelist exists (corosync uses the nodelist addresses and logs "{0}"). Remove it.',
+            'interface section bindnetaddr is used together with nodelist. Nodelist one is going to be used.',
+          ),
           [removeLine(bindnet)],
         ),
       );
@@ -325,7 +393,9 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           (interval ?? timeout)!.range,
           INFORMATION,
           'corosync/knet-ping-pair',
-          '`knet_ping_interval` and `knet_ping_timeout` work as a pair: with only one set, corosync derives the other from the token timeout. Set both.',
+          l10n.t(
+            '`knet_ping_interval` and `knet_ping_timeout` work as a pair: with only one set, corosync derives the other from the token timeout. Set both.',
+          ),
         ),
       );
     }
@@ -343,7 +413,10 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
           transportKey.range,
           ERROR,
           'corosync/udp-multicast',
-          'Transport udp needs a multicast address: corosync refuses the file ("No multicast address specified for interface 0"). Set `cluster_name` (the address is derived from it) or `mcastaddr` in `interface { linknumber: 0 }`.',
+          l10n.t(
+            'Transport udp needs a multicast address: corosync refuses the file ("{0}"). Set `cluster_name` (the address is derived from it) or `mcastaddr` in `interface { linknumber: 0 }`.',
+            'No multicast address specified for interface 0',
+          ),
         ),
       );
     }
@@ -351,7 +424,7 @@ function interfaces(view: CsView, out: Diagnostic[]): void {
 }
 
 /** A quick fix that deletes the key's whole line. */
-export function removeLine(k: CsKeyValue, title = `Remove \`${k.key}\``) {
+export function removeLine(k: CsKeyValue, title = l10n.t('Remove `{0}`', k.key)) {
   return {
     title,
     edits: [
@@ -362,9 +435,11 @@ export function removeLine(k: CsKeyValue, title = `Remove \`${k.key}\``) {
 
 function deprecated(view: CsView, out: Diagnostic[]): void {
   const notes: Record<string, string> = {
-    nodeid:
-      'corosync 3 ignores `nodeid` in totem ("deprecated and ignored"); each node\'s nodeid comes from its `node { nodeid: N }` in the nodelist. Remove it.',
-    threads: '`threads` (encryption threads of corosync 1 and 2) is obsolete: corosync 3 ignores it. Remove it.',
+    nodeid: l10n.t(
+      'corosync 3 ignores `nodeid` in totem ("{0}"); each node\'s nodeid comes from its `node { nodeid: N }` in the nodelist. Remove it.',
+      'deprecated and ignored',
+    ),
+    threads: l10n.t('`threads` (encryption threads of corosync 1 and 2) is obsolete: corosync 3 ignores it. Remove it.'),
   };
   for (const k of view.keysIn('totem')) {
     const note = notes[k.key];
@@ -391,14 +466,23 @@ function deprecated(view: CsView, out: Diagnostic[]): void {
           k.keyRange,
           WARNING,
           'corosync/deprecated-key',
-          `\`ringnumber\` is the corosync 2 name of \`linknumber\`; corosync 3 ignores it, so this block configures ${hasLink ? 'the link its `linknumber` names' : 'link 0'}.` +
+          (hasLink
+            ? l10n.t(
+                '`ringnumber` is the corosync 2 name of `linknumber`; corosync 3 ignores it, so this block configures the link its `linknumber` names.',
+              )
+            : l10n.t('`ringnumber` is the corosync 2 name of `linknumber`; corosync 3 ignores it, so this block configures link 0.')) +
+            ' ' +
             (safe
-              ? ' Rename it to `linknumber`.'
+              ? l10n.t('Rename it to `linknumber`.')
               : ring !== undefined && ring > 0n
-                ? ` Renaming it to \`linknumber: ${ring}\` needs transport knet and a \`ring${ring}_addr\` and \`name\` on every node; otherwise remove the block.`
-                : ' Remove it.'),
+                ? l10n.t(
+                    'Renaming it to `{0}` needs transport knet and a `{1}` and `name` on every node; otherwise remove the block.',
+                    `linknumber: ${ring}`,
+                    `ring${ring}_addr`,
+                  )
+                : l10n.t('Remove it.')),
           safe
-            ? [{ title: 'Rename to linknumber', edits: [{ range: k.keyRange, newText: 'linknumber' }] }]
+            ? [{ title: l10n.t('Rename to {0}', 'linknumber'), edits: [{ range: k.keyRange, newText: 'linknumber' }] }]
             : hasLink
               ? [removeLine(k)]
               : undefined,

@@ -6,6 +6,7 @@ import type { CsKeyValue } from '../ast';
 import { keySpec, type KeySpec } from '../schema';
 import { ERROR, WARNING, diagnostic, parseInteger, type CsView } from './model';
 import { suggest } from './keys';
+import * as l10n from '@vscode/l10n';
 
 export function valueRules(view: CsView): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -23,7 +24,9 @@ export function valueRules(view: CsView): Diagnostic[] {
         clusterName.keyRange,
         WARNING,
         'corosync/empty-cluster-name',
-        '`cluster_name` is empty: corosync accepts it, but Pacemaker, pcs and qdevice need a cluster name. Give the cluster a name.',
+        l10n.t(
+          '`cluster_name` is empty: corosync accepts it, but Pacemaker, pcs and qdevice need a cluster name. Give the cluster a name.',
+        ),
       ),
     );
   }
@@ -38,15 +41,16 @@ function checkValue(k: CsKeyValue, path: string, spec: KeySpec, out: Diagnostic[
     const n = parseInteger(k.value);
     if (n !== undefined && n >= type.min && n <= type.max) return;
     const message =
-      `Value of \`${full}\` must be an integer in range ${type.min}..${type.max}, but "${k.value}" was given; ` +
-      (spec.strict ? 'corosync refuses the file.' : 'corosync ignores it.') +
-      (type.max === 255n && /^(yes|on|true)$/i.test(k.value) ? ' Write `1` to enable it.' : '') +
-      (type.max === 255n && /^(no|off|false)$/i.test(k.value) ? ' Write `0` to disable it.' : '');
+      l10n.t('Value of `{0}` must be an integer in range {1}, but "{2}" was given;', full, `${type.min}..${type.max}`, k.value) +
+      ' ' +
+      (spec.strict ? l10n.t('corosync refuses the file.') : l10n.t('corosync ignores it.')) +
+      (type.max === 255n && /^(yes|on|true)$/i.test(k.value) ? ' ' + l10n.t('Write `1` to enable it.') : '') +
+      (type.max === 255n && /^(no|off|false)$/i.test(k.value) ? ' ' + l10n.t('Write `0` to disable it.') : '');
     const fixes =
       type.max === 255n && /^(yes|on|true|no|off|false)$/i.test(k.value)
         ? [
             {
-              title: `Write ${/^(yes|on|true)$/i.test(k.value) ? 1 : 0}`,
+              title: l10n.t('Write {0}', /^(yes|on|true)$/i.test(k.value) ? '1' : '0'),
               edits: [{ range, newText: /^(yes|on|true)$/i.test(k.value) ? '1' : '0' }],
             },
           ]
@@ -62,9 +66,11 @@ function checkValue(k: CsKeyValue, path: string, spec: KeySpec, out: Diagnostic[
           range,
           WARNING,
           'corosync/quorum-provider',
-          `Quorum provider "${k.value}" does not exist: corosync starts, but the cluster never gets quorum. ` +
-            'Use `corosync_votequorum`.',
-          [{ title: 'Use corosync_votequorum', edits: [{ range, newText: 'corosync_votequorum' }] }],
+          l10n.t(
+            'Quorum provider "{0}" does not exist: corosync starts, but the cluster never gets quorum. Use `corosync_votequorum`.',
+            k.value,
+          ),
+          [{ title: l10n.t('Use {0}', 'corosync_votequorum'), edits: [{ range, newText: 'corosync_votequorum' }] }],
         ),
       );
       return;
@@ -72,17 +78,21 @@ function checkValue(k: CsKeyValue, path: string, spec: KeySpec, out: Diagnostic[
     const near = suggest(k.value, type.values);
     const allowed = type.values.map((v) => `\`${v}\``).join(', ');
     const consequence = spec.strict
-      ? 'corosync refuses the file.'
-      : `corosync ignores it and uses the default${spec.default ? ` (${spec.default})` : ''}.`;
-    const emptyHint = k.value === '' ? ' The value is empty.' : '';
+      ? l10n.t('corosync refuses the file.')
+      : spec.default
+        ? l10n.t('corosync ignores it and uses the default ({0}).', spec.default)
+        : l10n.t('corosync ignores it and uses the default.');
+    const emptyHint = k.value === '' ? ' ' + l10n.t('The value is empty.') : '';
     out.push(
       diagnostic(
         range,
         spec.strict ? ERROR : WARNING,
         spec.strict ? 'corosync/invalid-value' : 'corosync/ignored-value',
-        `Invalid value "${k.value}" for \`${full}\`: ${consequence}${emptyHint} Allowed: ${allowed}.` +
-          (near ? ` Did you mean \`${near}\`?` : ''),
-        near ? [{ title: `Use ${near}`, edits: [{ range, newText: near }] }] : undefined,
+        l10n.t('Invalid value "{0}" for `{1}`: {2}', k.value, full, consequence + emptyHint) +
+          ' ' +
+          l10n.t('Allowed: {0}.', allowed) +
+          (near ? ' ' + l10n.t('Did you mean `{0}`?', near) : ''),
+        near ? [{ title: l10n.t('Use {0}', near), edits: [{ range, newText: near }] }] : undefined,
       ),
     );
   }
