@@ -207,4 +207,93 @@ describe('local lab from the command palette in a real VS Code', { skip: skipRea
     },
     420_000,
   );
+
+  uiTest(
+    shared,
+    'a ready lab: the Nodes view shows DC, quorum and resources; the quorum calculator shows the live figures beside its prediction, equal after a kill',
+    async (vs) => {
+      assert.deepEqual(labNamespaces(), [], 'the first test removed its lab');
+      await vs.openFile('lab.sh');
+      await vs.waitForLanguageMode('Shell Script');
+      const startedAt = Date.now();
+      await vs.runCommand('Pacemaker: Start local lab');
+      const ready = vs.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Ready' }).first();
+      await ready.waitFor({ timeout: 10_000 });
+      await ready.click();
+      let bar = '';
+      await waitUntil(
+        async () => /lab 2\/2 on · quorate · DC (alpha|beta)/.test((bar = await statusBarText(vs))),
+        300_000,
+        () => `a ready lab with a DC in the status bar; saw "${bar}"`,
+      );
+      console.log(`# e2e: ready lab (DC elected, quorate) shown ${((Date.now() - startedAt) / 1000).toFixed(1)} s after the palette pick`);
+      let rows: string[] = [];
+      await waitUntil(
+        async () => {
+          rows = await nodeRows(vs);
+          return (
+            rows.some((r) => /^(alpha|beta) — lab · online · DC · quorate/.test(r)) &&
+            rows.some((r) => / · runs lab-fence$/.test(r)) &&
+            rows.filter((r) => / — lab · online · /.test(r)).length === 2
+          );
+        },
+        60_000,
+        () => `both nodes online, a DC and lab-fence running in the Nodes view; rows ${JSON.stringify(rows)}`,
+      );
+      assert.match(rows[0] ?? '', /^Local lab — lab 2\/2 on · quorate · DC (alpha|beta)$/);
+
+      // The calculator of the script's cluster: the live row beside the prediction, one partition of both nodes.
+      await vs.runCommand('Pacemaker: Open quorum calculator');
+      const liveRows = () =>
+        vs
+          .webview()
+          .locator('#liveRows tr')
+          .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '').join(' | ')));
+      let live: string[] = [];
+      await waitUntil(
+        async () => (live = await liveRows().catch(() => [])).length === 1 && live[0]!.startsWith('alpha, beta | alpha beta |'),
+        30_000,
+        () => `the calculator's live row for both nodes; saw ${JSON.stringify(live)}`,
+      );
+      assert.equal(live[0], 'alpha, beta | alpha beta | 2/2 votes · quorum 1 · quorate | 2/2 votes · quorum 1 · quorate | = agree');
+      await vs.screenshot('ready-lab-nodes-view-and-calculator-live');
+
+      // beta fails hard: alpha alone, quorate by two_node, exactly as the engine predicts; beta is off in the view.
+      const kill = spawnSync(process.execPath, [join(__dirname, '../../../bin/pcmk-lsp.js'), 'lab', 'kill', 'beta'], { encoding: 'utf8' });
+      assert.equal(kill.status, 0, kill.stderr);
+      await waitUntil(
+        async () => (live = await liveRows().catch(() => [])).length === 1 && live[0]!.startsWith('alpha | alpha |'),
+        60_000,
+        () => `the calculator's live row for alpha alone; saw ${JSON.stringify(live)}`,
+      );
+      assert.equal(live[0], 'alpha | alpha | 1/2 votes · quorum 1 · quorate | 1/2 votes · quorum 1 · quorate | = agree');
+      assert.match((await vs.webview().locator('#liveNote').textContent()) ?? '', /Not reporting \(off or corosync stopped\): beta\./);
+      await waitUntil(
+        async () =>
+          (rows = await nodeRows(vs)).some((r) => /^beta — lab · off/.test(r)) &&
+          rows.some((r) => /^alpha — lab · online · DC · quorate/.test(r)),
+        60_000,
+        () => `beta off and alpha DC in the Nodes view; rows ${JSON.stringify(rows)}`,
+      );
+      await vs.screenshot('ready-lab-beta-killed-calculator-agrees');
+
+      await vs.runCommand('Pacemaker: Stop local lab');
+      await waitUntil(
+        async () => labNamespaces().length === 0,
+        90_000,
+        () => `the lab namespaces to go; left ${labNamespaces().join(' ')}`,
+      );
+      await waitUntil(
+        async () =>
+          (await vs
+            .webview()
+            .locator('#live')
+            .getAttribute('hidden')
+            .catch(() => null)) !== null,
+        15_000,
+        () => 'the live section of the calculator to hide once the lab is gone',
+      );
+    },
+    480_000,
+  );
 });
