@@ -53,7 +53,7 @@ export function startServer(given?: Connection): void {
   if (frames) frames.onDrop = (reason) => guard.report('malformed frame', new Error(reason));
   let workspaceFolders: string[] = [];
   const scheduler = new DiagnosticScheduler(service, (uri, diagnostics, version) =>
-    connection.sendDiagnostics({ uri, diagnostics, version }),
+    connection.sendDiagnostics({ uri, diagnostics, version: version ?? service.versionOf(uri) }),
   );
 
   // Severity overrides (`pacemakerLab.rules`): from initializationOptions.rules, then from every

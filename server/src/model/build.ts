@@ -9,7 +9,7 @@
 // The workspace model handed to features is the union of every document's final state (path order,
 // later documents win), plus the workspace-wide rules run over it when some state changed.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { AgentUse, Invocation, ScriptExtract, Word, WrittenFile } from '../service/types';
+import type { AgentUse, Invocation, ScriptExtract, Word, WrittenFile } from '../base/types';
 import type { CsFile, CsNode, CsSection } from '../corosync/ast';
 import { parsePcs, type PcsCommand } from '../pcs/grammar';
 import { applyPcs, pendingNodeChecks, type NodeCheck } from '../pcs/apply';
@@ -29,8 +29,10 @@ import { expertRules } from '../scripts/rules/experts';
 import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents/diagnostics';
 import { loadAgentCatalog } from '../agents/catalog';
 import { extractUnits, type ExtractUnit } from '../shell/extract';
+import { isCorosyncConfPath } from '../base/paths';
 import { LabOrder, runsBefore, unordered, type Rank } from './order';
 import { afterSetup, followPrompt, joinCluster, legacySetup } from './clusters';
+import { NameIndex } from './nameIndex';
 
 /** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
 const PROMOTABLE = new Map<string, boolean | undefined>();
@@ -214,6 +216,11 @@ export class IncrementalModel {
   private stateRuleDiagnostics = new Map<string, Diagnostic[]>();
   private readonly localAgentCache = new Map<string, { line: number; diagnostics: Diagnostic[] }>();
   private readonly labOrder: LabOrder;
+  /** Every resource id any unit wrote (only grows): "did you mean" searches it (model/nameIndex.ts). */
+  private readonly resourceNames = new NameIndex();
+  /** What the builds did, for tests that prove incrementality by counting: units run, units reused
+   * moved by whole lines (their products shifted), builds. */
+  readonly stats = { builds: 0, unitsRun: 0, unitsShifted: 0 };
 
   constructor(private readonly options: BuildOptions = {}) {
     this.labOrder = new LabOrder(options.order);
@@ -228,6 +235,7 @@ export class IncrementalModel {
         .sort((a, b) => uriPath(a.uri).localeCompare(uriPath(b.uri)))
         .map((d) => ({ uri: d.uri, kind: 'script' as const, source: d })),
     ];
+    this.stats.builds++;
     const changed = new Set<string>();
     let structure = false;
     const next = new Map<string, DocFold>();
@@ -248,11 +256,16 @@ export class IncrementalModel {
       next.set(id, doc);
       order.push(doc);
     }
+    /** Documents whose resource ids changed in this update (null: a removed document had some). */
+    const idsChangedBy = new Set<DocFold | null>();
     for (const [id, doc] of this.docs) {
       if (next.has(id)) continue;
       structure = true;
       for (const k of doc.writers.keys()) changed.add(k);
+      if ([...doc.writers.keys()].some(isResourceKey)) idsChangedBy.add(null);
     }
+    /** Another document's resource ids changed: this document's "did you mean" units run again. */
+    const idsChangedElsewhere = (doc: DocFold) => idsChangedBy.size > (idsChangedBy.has(doc) ? 1 : 0);
     if (order.length !== this.order.length || order.some((d, i) => d !== this.order[i])) structure = true;
     this.docs = next;
     this.order = order;
@@ -262,15 +275,32 @@ export class IncrementalModel {
     for (let pass = 0; pass < 4; pass++) {
       const passChanged = new Set<string>();
       for (const doc of order) {
-        if (!doc.dirty && !(changed.size && (intersects(doc.elsewhere, changed) || doc.runs.some((r) => r.effects.volatile)))) continue;
+        if (
+          !doc.dirty &&
+          !(
+            changed.size &&
+            (intersects(doc.elsewhere, changed) ||
+              doc.runs.some((r) => r.effects.volatile) ||
+              (idsChangedElsewhere(doc) && doc.runs.some((r) => r.effects.suggests)))
+          )
+        )
+          continue;
         anyRun = true;
-        this.foldDocument(doc, passChanged, changed);
+        const mine = new Set<string>();
+        this.foldDocument(doc, mine, changed, idsChangedElsewhere(doc));
+        if (hasResourceKey(mine)) idsChangedBy.add(doc);
+        for (const k of mine) passChanged.add(k);
       }
       if (!passChanged.size) break;
       for (const k of passChanged) changed.add(k);
       // documents that looked these keys up elsewhere, or enumerated a table, fold again (cheap:
       // only the units concerned run)
-      for (const doc of order) if (doc.runs.some((r) => r.effects.volatile) || intersects(doc.elsewhere, passChanged)) doc.dirty = true;
+      for (const doc of order)
+        if (
+          doc.runs.some((r) => r.effects.volatile || (idsChangedElsewhere(doc) && r.effects.suggests)) ||
+          intersects(doc.elsewhere, passChanged)
+        )
+          doc.dirty = true;
       if (!order.some((d) => d.dirty)) break;
     }
     const stateChanged = structure || changed.size > stateChangedAt || !this.model;
@@ -337,7 +367,7 @@ export class IncrementalModel {
     }
     const extract = doc.input as ScriptExtract;
     const units: Unit[] = [];
-    const embedded = extract.files.filter((f) => /corosync\.conf$/.test(f.path));
+    const embedded = extract.files.filter((f) => isCorosyncConfPath(f.path));
     if (embedded.length !== doc.preambleFiles.length || embedded.some((f, i) => f !== doc.preambleFiles[i])) {
       doc.preambleFiles = embedded;
       doc.preambleKey = {};
@@ -431,22 +461,31 @@ export class IncrementalModel {
    * Fold one document. `changed` collects the keys whose final or visible entry changed;
    * `elsewhereChanged` holds keys other documents changed during this update.
    */
-  private foldDocument(doc: DocFold, changed: Set<string>, elsewhereChanged: Set<string>): void {
+  private foldDocument(doc: DocFold, changed: Set<string>, elsewhereChanged: Set<string>, idsChangedElsewhere: boolean): void {
     doc.dirty = false;
     const units = this.unitsOf(doc);
     const plan = units.map((u) => doc.byKey.get(u.key));
     const moved = movedRuns(doc, units);
     const sameShape = doc.runs.length === units.length && plan.every((run, i) => !run || run === doc.runs[i]);
-    if (sameShape && !moved) this.foldInPlace(doc, units, plan, changed, elsewhereChanged);
-    else this.foldAll(doc, units, changed, moved);
+    if (sameShape && !moved) this.foldInPlace(doc, units, plan, changed, elsewhereChanged, idsChangedElsewhere);
+    else this.foldAll(doc, units, changed, moved, idsChangedElsewhere);
   }
 
   /** The usual edit: the same units at the same places, some with new text. Units are revisited only
    * when new, or when a key they read was changed above them (or in another document). */
-  private foldInPlace(doc: DocFold, units: Unit[], plan: (Run | undefined)[], changed: Set<string>, elsewhereChanged: Set<string>): void {
+  private foldInPlace(
+    doc: DocFold,
+    units: Unit[],
+    plan: (Run | undefined)[],
+    changed: Set<string>,
+    elsewhereChanged: Set<string>,
+    idsChangedElsewhere: boolean,
+  ): void {
     const changedAbove = new Set<string>();
     const elsewhereOf = this.elsewhereOf(doc);
     let elsewhereMoved = false;
+    // resource ids changed (here above, or elsewhere): units that suggested an id run again
+    let idsChanged = idsChangedElsewhere;
     for (let i = 0; i < units.length; i++) {
       const current = doc.runs[i];
       let run = plan[i];
@@ -456,7 +495,8 @@ export class IncrementalModel {
           ? changedAbove.size > 0 || elsewhereChanged.size > 0
           : (changedAbove.size > 0 && readsAny(run.effects, changedAbove)) ||
             (elsewhereChanged.size > 0 && intersects(run.effects.elsewhere, elsewhereChanged));
-        if (!touched || isValid(run.effects, (k) => doc.entryAt(k, i), elsewhereOf)) continue;
+        const suggested = idsChanged && !!run.effects.suggests;
+        if (!suggested && (!touched || isValid(run.effects, (k) => doc.entryAt(k, i), elsewhereOf))) continue;
       }
       const previous = current.effects.writes;
       const before = { get: (k: string) => doc.entryAt(k, i) };
@@ -470,6 +510,7 @@ export class IncrementalModel {
       doc.byKey.set(units[i].key, run);
       for (const [k, [final, visible]] of finalBefore) {
         changedAbove.add(k);
+        if (isResourceKey(k)) idsChanged = true;
         if (doc.entryAt(k) !== final || doc.defined(k) !== visible) changed.add(k);
       }
       if (run.effects.elsewhere.size || current.effects.elsewhere.size) elsewhereMoved = true;
@@ -483,7 +524,7 @@ export class IncrementalModel {
   }
 
   /** Units were added, removed or moved: walk every unit with a fresh state map. */
-  private foldAll(doc: DocFold, units: Unit[], changed: Set<string>, moved?: Moved): void {
+  private foldAll(doc: DocFold, units: Unit[], changed: Set<string>, moved: Moved | undefined, idsChangedElsewhere: boolean): void {
     const state = new Map<string, Entry>();
     const elsewhere = new Set<string>();
     const elsewhereOf = this.elsewhereOf(doc);
@@ -491,6 +532,12 @@ export class IncrementalModel {
     const byKey = new Map<object, Run>();
     const oldIndex = doc.pos;
     const candidates = new Set<string>();
+    /** Some resource id changed above the unit being folded (units that suggested an id run again). */
+    let idsChanged = idsChangedElsewhere;
+    const addCandidate = (k: string) => {
+      candidates.add(k);
+      if (!idsChanged && isResourceKey(k)) idsChanged = true;
+    };
     // A new unit (edited text) most likely replaces the old runs between its unchanged neighbours:
     // their writes are offered to the new run so equal values keep their Entry objects.
     const anchorIndex = units.map((u, i) => {
@@ -512,17 +559,19 @@ export class IncrementalModel {
       const old = byKey.has(unit.key) ? undefined : doc.byKey.get(unit.key);
       let run: Run;
       let shifted: Run | undefined;
-      if (old && isValid(old.effects, (k) => state.get(k), elsewhereOf)) {
+      if (old && !(idsChanged && old.effects.suggests) && isValid(old.effects, (k) => state.get(k), elsewhereOf)) {
         run = old;
         const index = oldIndex.get(old)!;
         if (index < lastIndex) reordered = true;
         lastIndex = index;
       } else if (
         moved?.runs.has(i) &&
+        !(idsChanged && moved.runs.get(i)!.effects.suggests) &&
         isValid((shifted = moved.shift.run(moved.runs.get(i)!, unit.source)).effects, (k) => state.get(k), elsewhereOf)
       ) {
         // the same text moved by whole lines, and what it read moved with it: its products, shifted
         run = shifted;
+        this.stats.unitsShifted++;
       } else {
         let previous = old?.effects.writes ?? shifted?.effects.writes;
         if (!old && !shifted) {
@@ -535,13 +584,13 @@ export class IncrementalModel {
               for (const [k, e] of doc.runs[j].effects.writes) windowWrites.set(k, e);
             }
             // the old runs of the stretch are gone: their keys may have changed
-            for (const k of windowWrites.keys()) candidates.add(k);
+            for (const k of windowWrites.keys()) addCandidate(k);
           }
           previous = windowWrites;
         }
         run = this.execute(doc, unit, state, previous);
-        for (const [k, e] of run.effects.writes) if (previous?.get(k) !== e) candidates.add(k);
-        if (old) for (const [k, e] of old.effects.writes) if (run.effects.writes.get(k) !== e) candidates.add(k);
+        for (const [k, e] of run.effects.writes) if (previous?.get(k) !== e) addCandidate(k);
+        if (old) for (const [k, e] of old.effects.writes) if (run.effects.writes.get(k) !== e) addCandidate(k);
       }
       if (anchorIndex[i] >= 0) prevAnchor = anchorIndex[i];
       runs.push(run);
@@ -550,8 +599,8 @@ export class IncrementalModel {
       for (const k of run.effects.elsewhere) elsewhere.add(k);
     }
     const kept = new Set(runs);
-    for (const r of doc.runs) if (!kept.has(r)) for (const k of r.effects.writes.keys()) candidates.add(k);
-    if (reordered) for (const k of doc.writers.keys()) candidates.add(k);
+    for (const r of doc.runs) if (!kept.has(r)) for (const k of r.effects.writes.keys()) addCandidate(k);
+    if (reordered) for (const k of doc.writers.keys()) addCandidate(k);
     const before = new Map<string, [Entry | undefined, Entry | undefined]>();
     for (const k of candidates) before.set(k, [doc.entryAt(k), doc.defined(k)]);
     doc.runs = runs;
@@ -566,6 +615,8 @@ export class IncrementalModel {
   private execute(doc: DocFold, unit: Unit, before: { get(k: string): Entry | undefined }, previous: Map<string, Entry> | undefined): Run {
     const unitState = new UnitState(before, this.elsewhereOf(doc), this.elsewhereCertain(doc));
     unitState.elsewhereKeys = this.elsewhereKeys(doc);
+    unitState.nameIndex = (table) => (table === 'rsc' ? this.resourceNames : undefined);
+    this.stats.unitsRun++;
     unitState.ownKeys =
       before instanceof Map
         ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix))
@@ -791,7 +842,7 @@ class LineShift {
     const writes = new Map<string, Entry>();
     for (const [k, e] of old.effects.writes) writes.set(k, this.entry(e));
     return {
-      effects: { reads, writes, elsewhere: old.effects.elsewhere, volatile: old.effects.volatile },
+      effects: { reads, writes, elsewhere: old.effects.elsewhere, volatile: old.effects.volatile, suggests: old.effects.suggests },
       diagnostics: this.value(old.diagnostics),
       occurrences: this.value(old.occurrences),
       nodeChecks: this.value(old.nodeChecks),
@@ -840,6 +891,16 @@ function localUnique(ctx: FoldContext): Map<string, string[]> {
   let map = LOCAL_UNIQUE.get(ctx.model);
   if (!map) LOCAL_UNIQUE.set(ctx.model, (map = new Map()));
   return map;
+}
+
+function isResourceKey(k: string): boolean {
+  return k.startsWith('rsc\0');
+}
+
+/** Does the set hold a resource id key (the names "did you mean" searches)? */
+function hasResourceKey(keys: Set<string>): boolean {
+  for (const k of keys) if (isResourceKey(k)) return true;
+  return false;
 }
 
 function intersects(a: Set<string>, b: Set<string>): boolean {

@@ -9,7 +9,7 @@
 // of another (`pcs/node-of-other-cluster`). "The document's current cluster" follows the lab: a prompt
 // on a member node moves it there; a setup moves it to the new cluster unless it was typed on a member
 // of another one (a DR memo sets the recovery cluster up from the primary's node1 and stays there).
-import type { Invocation, Word } from '../service/types';
+import type { Invocation, Word } from '../base/types';
 import type { FoldContext } from './context';
 import type { NodeInfo } from './types';
 import type { PcsCommand } from '../pcs/grammar';
@@ -75,14 +75,16 @@ export function afterSetup(ctx: FoldContext, cmd: PcsCommand): void {
 }
 
 /** Mark the setup's nodes as members of `cluster` (a copy when the entry changes). */
+/** Set even when equal: a value equal to another document's is still this document's (state.ts
+ * SHADOW), so an edit of that document does not reach the lines below here. */
 export function joinCluster(ctx: FoldContext, name: string, cluster: string): void {
   const node = ctx.model.nodes.get(name);
-  if (node && node.cluster !== cluster) ctx.model.nodes.set(name, { ...node, cluster } satisfies NodeInfo);
+  if (node) ctx.model.nodes.set(name, node.cluster === cluster ? node : ({ ...node, cluster } satisfies NodeInfo));
   const st = ctx.clusterState;
   if (!st) return;
-  if (st.get(member(name)) !== cluster) st.set(member(name), cluster);
+  st.set(member(name), cluster);
   const short = name.split('.')[0];
-  if (short !== name && st.get(member(short)) !== cluster) st.set(member(short), cluster);
+  if (short !== name) st.set(member(short), cluster);
 }
 
 /** Whether `existing` (created by a command of another cluster) does not clash with a new id here. */

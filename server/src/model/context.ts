@@ -2,20 +2,14 @@
 // record a mention while the fold walks the workspace's commands in order. During the incremental
 // fold (build.ts) `model` is a view of one unit's state (state.ts) and its diagnostics/occurrences
 // lists are the unit's own.
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import type { FixData, Invocation, Word } from '../service/types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { diagnostic as makeDiagnostic } from '../base/diagnostic';
+import type { FixData, Invocation, SeverityName, Word } from '../base/types';
 import type { ClusterModel, Occurrence, Ref } from './types';
 import { ConstraintStore } from './constraintStore';
 import { clusterOfCommand } from './clusters';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+export type Severity = SeverityName;
 
 export function emptyModel(): ClusterModel {
   return {
@@ -52,21 +46,20 @@ export class FoldContext {
     readonly constraints: ConstraintStore = new ConstraintStore(),
   ) {}
 
-  /** Publish the constraints into the model (the fold calls it before the workspace-wide rules). */
-  finishConstraints(): void {
-    this.model.constraints = this.constraints.values();
-  }
-
   report(uri: string, range: Range, severity: Severity, code: string, message: string, fixes?: FixData['fixes'], related?: Ref[]): void {
-    const diagnostic: Diagnostic = { range, severity: SEVERITY[severity], code, source: 'pcmk', message };
-    if (fixes && fixes.length) diagnostic.data = { fixes } satisfies FixData;
+    const diagnostic: Diagnostic = makeDiagnostic(range, severity, code, message, fixes);
     if (related?.length) {
       diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: 'related' }));
     }
     let list = this.model.diagnostics.get(uri);
     if (!list) this.model.diagnostics.set(uri, (list = []));
     // the same word can be reported twice when a loop expands one line into several commands
-    if (list.some((d) => d.code === code && sameRange(d.range, range) && d.message === message)) return;
+    // (a set per list: a workspace rule may report thousands of times into one document)
+    let seen = REPORTED.get(list);
+    if (!seen || seen.size !== list.length) REPORTED.set(list, (seen = new Set(list.map(reportKey))));
+    const k = reportKey(diagnostic);
+    if (seen.has(k)) return;
+    seen.add(k);
     list.push(diagnostic);
   }
 
@@ -95,13 +88,11 @@ export class FoldContext {
   }
 }
 
-export function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
+/** Each diagnostics list's reported (code, range, message), for `report`'s duplicate check. */
+const REPORTED = new WeakMap<Diagnostic[], Set<string>>();
+function reportKey(d: Diagnostic): string {
+  const r = d.range;
+  return `${String(d.code)}\0${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}\0${d.message}`;
 }
 
 /**

@@ -9,6 +9,8 @@
 // each change as a write. A unit whose recorded reads still resolve to the same Entry objects would
 // compute the same thing again, so the fold reuses it without running it (see fold.ts).
 import type { ResourceInfo, NodeInfo } from './types';
+import { didYouMean } from '../base/didYouMean';
+import type { NameIndex } from './nameIndex';
 
 /** One committed value of a key. Entries are never mutated; `deleted` marks a removal. */
 export interface Entry {
@@ -92,6 +94,10 @@ interface Working {
   base: Entry | undefined;
   /** The value came from another file whose order relative to this one is unknown. */
   foreign?: boolean;
+  /** `base` was answered by another document. */
+  elsewhere?: boolean;
+  /** The unit set the key (not only read it). */
+  written?: boolean;
 }
 
 /** What a unit depends on and produces. */
@@ -103,6 +109,8 @@ export interface UnitEffects {
   elsewhere: Set<string>;
   /** The unit enumerated a whole table: it is re-run whenever its document is folded. */
   volatile: boolean;
+  /** The unit asked for the nearest resource id ("did you mean"): it is re-run when resource ids change. */
+  suggests?: boolean;
 }
 
 /** An open shell construct whose arms are alternatives (see `beginBranch`). */
@@ -117,6 +125,11 @@ interface BranchFrame {
 
 /** Tables whose values say whether they exist on every path (`maybe`), for duplicate-id checks. */
 const MAYBE: ReadonlySet<Table> = new Set<Table>(['rsc', 'ever', 'con']);
+/** Tables where a value the unit sets is written even when another document gives the same value:
+ * the document then answers itself, so an edit of that other document (a corosync.conf's
+ * cluster_name) does not reach every later unit here that reads a node (model/clusters.ts joinCluster). */
+const SHADOW: ReadonlySet<Table> = new Set<Table>(['memb', 'node']);
+
 /** Tables of id lists: after alternatives, the union of what the arms list. */
 const LISTS: ReadonlySet<Table> = new Set<Table>(['conr', 'uniq']);
 
@@ -136,9 +149,12 @@ export class UnitState {
 
   /** Set by `resolve`: the last key it answered from a file of unknown order. */
   private lastForeign = false;
+  /** Set by `resolve`: the last key was answered by another document. */
+  private lastElsewhere = false;
 
   private resolve(k: string, local: boolean): Entry | undefined {
     this.lastForeign = false;
+    this.lastElsewhere = false;
     const own = this.before.get(k);
     if (own || local || !SHARED.has(tableOf(k))) {
       this.effects.reads.set(local ? `L${k}` : k, own ?? null);
@@ -147,6 +163,7 @@ export class UnitState {
     const other = this.elsewhereOf(k);
     this.effects.reads.set(k, other ?? null);
     this.effects.elsewhere.add(k);
+    this.lastElsewhere = !!other;
     if (other && !other.deleted) this.lastForeign = !this.elsewhereCertain(k);
     return other;
   }
@@ -160,6 +177,7 @@ export class UnitState {
       const clone = CLONE[tableOf(k)];
       w = { value: live ? (clone ? clone(base.value as never) : base.value) : undefined, deleted: !live, base };
       if (live && this.lastForeign) w.foreign = true;
+      if (this.lastElsewhere) w.elsewhere = true;
       this.work.set(k, w);
     }
     return w;
@@ -191,10 +209,15 @@ export class UnitState {
   }
 
   set(k: string, value: unknown): void {
+    if (this.nameIndex) {
+      const table = tableOf(k);
+      if (table === 'rsc') this.nameIndex(table)?.add(nameOf(k));
+    }
     const w = this.touch(k);
     w.value = value;
     w.deleted = false;
     w.foreign = false;
+    w.written = true;
   }
 
   /** The live value of `k` was read from another file and nothing says whether that file runs
@@ -282,6 +305,34 @@ export class UnitState {
     this.work = merged;
   }
 
+  /** Set by the fold: the index of every name written to a table (resource ids), for `suggest`. */
+  nameIndex: ((table: Table) => NameIndex | undefined) | undefined;
+
+  /** Whether `k` is live at this point, without recording a read. */
+  private peekLive(k: string): boolean {
+    const w = this.work.get(k);
+    if (w) return !w.deleted;
+    const own = this.before.get(k);
+    if (own) return !own.deleted;
+    if (!SHARED.has(tableOf(k))) return false;
+    const other = this.elsewhereOf(k);
+    return !!other && !other.deleted;
+  }
+
+  /**
+   * The nearest live name of `table` to `word` ("did you mean"), from the fold's index: bounded work,
+   * and the unit depends on the table's ids (re-run when they change) and on the name it suggests,
+   * not on every key. Without an index: a scan of every name (the unit is then volatile).
+   */
+  suggest(table: Table, word: string): string | undefined {
+    const index = this.nameIndex?.(table);
+    if (!index) return didYouMean(word, this.names(table));
+    this.effects.suggests = true;
+    const best = index.suggest(word, (name) => this.peekLive(key(table, name)));
+    if (best !== undefined) this.has(key(table, best));
+    return best;
+  }
+
   /** Every live name of a table at this point (this document, other documents, this unit). */
   names(table: Table): string[] {
     this.effects.volatile = true;
@@ -315,7 +366,7 @@ export class UnitState {
     for (const [k, w] of this.work) {
       const base = w.base;
       const unchanged = w.deleted ? !base || base.deleted : !!base && !base.deleted && deepEqual(w.value, base.value);
-      if (unchanged) continue;
+      if (unchanged && !(w.written && w.elsewhere && SHADOW.has(tableOf(k)))) continue;
       const old = previous?.get(k);
       if (old && old.deleted === w.deleted && (w.deleted || deepEqual(old.value, w.value))) this.effects.writes.set(k, old);
       else this.effects.writes.set(k, { value: w.value, deleted: w.deleted });
@@ -376,6 +427,10 @@ export class StateMap<V> extends Map<string, V> {
   }
   isForeign(name: string): boolean {
     return this.state.isForeign(key(this.table, name));
+  }
+  /** The nearest live name to `word` (see UnitState.suggest). */
+  suggest(word: string): string | undefined {
+    return this.state.suggest(this.table, word);
   }
   override set(name: string, value: V): this {
     this.state.set(key(this.table, name), value);
@@ -455,6 +510,11 @@ export function hasLocal(map: Map<string, unknown>, name: string): boolean {
 /** Whether the map's value for `name` comes from another file of unknown order (false for a plain Map). */
 export function isForeign(map: Map<string, unknown>, name: string): boolean {
   return map instanceof StateMap ? map.isForeign(name) : false;
+}
+
+/** "Did you mean": the nearest name of the map to `word` (indexed and bounded inside the fold). */
+export function suggestName(map: Map<string, unknown>, word: string): string | undefined {
+  return map instanceof StateMap ? map.suggest(word) : didYouMean(word, [...map.keys()]);
 }
 
 export function getLocal<V>(map: Map<string, V>, name: string): V | undefined {

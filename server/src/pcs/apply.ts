@@ -1,14 +1,14 @@
 // What one pcs command does to the cluster model, and what pcs refuses on the way. Each handler
 // checks the line against the model as the lines before it left it (as pcs checks against the CIB),
 // reports pcs's refusals as errors, then applies the change.
-import type { AgentUse, Word } from '../service/types';
+import type { AgentUse, Word } from '../base/types';
 import type { FoldContext } from '../model/context';
 import { valueWord } from '../model/context';
-import { getLocal, hasLocal, isForeign } from '../model/state';
+import { getLocal, hasLocal, isForeign, suggestName } from '../model/state';
 import { checkNodeCluster, joinCluster, otherCluster, ticketMention } from '../model/clusters';
 import type { ConstraintInfo, NodeSource, ResourceInfo } from '../model/types';
 import type { PcsCommand } from './grammar';
-import { closest } from './grammar';
+import { closest, SETUP_SECTIONS } from './grammar';
 import { CLUSTER_PROPERTY_MAP, SETTABLE_PROPERTIES, isScore, isValidId, propertyValueProblem, ROLES, ORDER_ACTIONS } from './values';
 
 export interface KeyValue {
@@ -108,7 +108,8 @@ class PcsLine {
     const info = this.model.resources.get(id);
     this.ctx.mention(word, RSC(id), id, false);
     if (!info) {
-      const suggestion = closest(id, [...this.model.resources.keys()]);
+      // indexed in the fold state (model/nameIndex.ts): bounded work per unknown reference
+      const suggestion = suggestName(this.model.resources, id);
       const fixes = suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined;
       const deleted = this.model.everCreated.has(id) ? ' (it was deleted by an earlier line)' : '';
       const text = `${message(id)}${deleted}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
@@ -1071,8 +1072,6 @@ function propertyUnset(line: PcsLine): void {
 }
 
 // ---- cluster, hosts, nodes ----------------------------------------------------------------------
-
-const SETUP_SECTIONS = new Set(['transport', 'totem', 'quorum', 'link', 'compression', 'crypto', 'options']);
 
 function hostAuth(line: PcsLine): void {
   for (const word of line.args) {

@@ -61,7 +61,7 @@ import { DocumentEntry, type TextChange } from './documents';
 import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
 import { codeActionsFromDiagnostics } from './fixes';
 import { applyRuleControl, suppressionActions, type RuleLevels } from './ruleControl';
-import type { DocumentKind, ScriptExtract } from './types';
+import type { DocumentKind, ScriptExtract } from '../base/types';
 
 export interface FormatOptions {
   tabSize: number;
@@ -142,6 +142,18 @@ export class LanguageService {
 
   getText(uri: string): string | undefined {
     return this.docs.get(uri)?.getText();
+  }
+
+  /** The version of an open document (what publishDiagnostics carries); undefined for files read from disk. */
+  versionOf(uri: string): number | undefined {
+    const entry = this.docs.get(uri);
+    return entry?.open ? entry.version : undefined;
+  }
+
+  /** Counters of the incremental fold (units run, units moved by lines, builds): tests prove by
+   * counting that an edit re-runs only what it touched. */
+  foldStats(): { builds: number; unitsRun: number; unitsShifted: number } {
+    return { ...this.folds.stats };
   }
 
   // ---- parsing (cached per version) ------------------------------------------------------------

@@ -35,14 +35,16 @@ export function placementRules(ctx: FoldContext): void {
       const ids = new Set(placedIds(model, r));
       const locs = [...ids].flatMap((id) => locationsOf.get(id) ?? []);
       if (locs.some((c) => c.rule)) continue;
-      const allowed = nodes.filter((n) => {
+      if (!locs.length && !optIn) continue;
+      const allows = (n: string) => {
         const scores = locs
           .filter((c) => c.node === n || c.node?.split('.')[0] === n.split('.')[0])
           .map((c) => scoreNumber(c.score ?? '0'));
         if (scores.some((s) => s === -Infinity)) return false;
         return !optIn || scores.some((s) => s > 0 || s === Infinity);
-      });
-      if (allowed.length || (!locs.length && !optIn)) continue;
+      };
+      // one node that allows it is enough (no list of every node per resource)
+      if (nodes.some(allows)) continue;
       const last = locs[locs.length - 1];
       const anchor = last?.ref ?? r.decl;
       ctx.report(

@@ -13,29 +13,52 @@ function ipv4(text: string): number | undefined {
   return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
 }
 
-function sameSubnet(a: number, b: number, bits: number): boolean {
-  if (bits <= 0) return true;
+/** The network of an address (two addresses share a subnet when their networks are equal). */
+function network(a: number, bits: number): number {
+  if (bits <= 0) return 0;
   const mask = bits >= 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
-  return (a & mask) >>> 0 === (b & mask) >>> 0;
+  return (a & mask) >>> 0;
 }
 
 export function vipSubnetRule(ctx: FoldContext): void {
   const model = ctx.model;
+  // the nodes' addresses, parsed once per cluster (not once per resource: O(resources + nodes))
+  interface Known {
+    addresses: { node: string; ip: number | undefined; text: string }[];
+    /** prefix length → the networks of the addresses */
+    networks: Map<number, Set<number>>;
+    shown?: string;
+  }
+  const byCluster = new Map<string | undefined, Known>();
+  const knownOf = (cluster: string | undefined): Known => {
+    let known = byCluster.get(cluster);
+    if (!known) {
+      const nodes = [...model.nodes.values()].filter((n) => (n.member || n.remote) && (!cluster || !n.cluster || n.cluster === cluster));
+      const addresses = nodes
+        .flatMap((n) => n.addresses.map((a) => ({ node: n.name, ip: ipv4(a), text: a })))
+        .filter((a) => a.ip !== undefined);
+      byCluster.set(cluster, (known = { addresses, networks: new Map() }));
+    }
+    return known;
+  };
+  const inSomeSubnet = (known: Known, vip: number, bits: number) => {
+    let networks = known.networks.get(bits);
+    if (!networks) known.networks.set(bits, (networks = new Set(known.addresses.map((a) => network(a.ip!, bits)))));
+    return networks.has(network(vip, bits));
+  };
   for (const r of model.resources.values()) {
     if (r.kind !== 'primitive' || !/(^|:)IPaddr2$/i.test(r.agent ?? '')) continue;
     const ipText = r.params.get('ip');
     const vip = ipText ? ipv4(ipText) : undefined;
     if (vip === undefined) continue;
     // the nodes of this resource's cluster (all nodes when the workspace has one cluster)
-    const nodes = [...model.nodes.values()].filter((n) => (n.member || n.remote) && (!r.cluster || !n.cluster || n.cluster === r.cluster));
-    const addresses = nodes
-      .flatMap((n) => n.addresses.map((a) => ({ node: n.name, ip: ipv4(a), text: a })))
-      .filter((a) => a.ip !== undefined);
+    const known = knownOf(r.cluster || undefined);
+    const addresses = known.addresses;
     if (!addresses.length) continue;
     const given = Number(r.params.get('cidr_netmask'));
     const bits = Number.isInteger(given) && given > 0 && given <= 32 ? given : 24;
-    if (addresses.some((a) => sameSubnet(vip, a.ip!, bits))) continue;
-    const shown = [...new Set(addresses.map((a) => `${a.node} ${a.text}`))].slice(0, 4).join(', ');
+    if (inSomeSubnet(known, vip, bits)) continue;
+    const shown = (known.shown ??= [...new Set(addresses.map((a) => `${a.node} ${a.text}`))].slice(0, 4).join(', '));
     ctx.report(
       r.decl.uri,
       r.decl.range,

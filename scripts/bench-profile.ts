@@ -1,0 +1,123 @@
+// Developer tool: the bench's script and edits in process (no LSP), for `node --cpu-prof`.
+// node --import tsx scripts/bench-profile.ts [lines] [edits]
+import { performance } from 'node:perf_hooks';
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { LanguageService } from '../server/src/service/languageService';
+
+const LINES = Number(process.argv[2] ?? 10000);
+const EDITS = Number(process.argv[3] ?? 10);
+
+function labScript(lines: number): { text: string; resourceLines: number[] } {
+  const out = [
+    '#!/bin/bash',
+    'pcs host auth node1 node2 node3 -u hacluster',
+    'pcs cluster setup lab node1 node2 node3 --start --enable',
+    'pcs stonith create fence-lab fence_ipmilan ip=10.0.9.1 username=admin password_script=/root/ipmi-pass pcmk_host_list="node1 node2 node3"',
+    '',
+  ];
+  const resourceLines: number[] = [];
+  let n = 0;
+  for (let g = 0; out.length < lines; g++) {
+    for (let k = 0; k < 4; k++, n++) {
+      resourceLines.push(out.length);
+      out.push(
+        `pcs resource create r${n} ocf:heartbeat:IPaddr2 ip=10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255} cidr_netmask=24 op monitor interval=30s --group g${g}`,
+      );
+    }
+    out.push(`pcs constraint location g${g} prefers node${(g % 3) + 1}=100`);
+    out.push(`for i in node1 node2 node3; do ssh root@$i "mkdir -p /srv/g${g}"; done`);
+    out.push('');
+  }
+  return { text: out.slice(0, lines).join('\n') + '\n', resourceLines: resourceLines.filter((l) => l < lines) };
+}
+
+async function main() {
+  const s = new LanguageService();
+  await s.init();
+  const uri = 'file:///p/lab.sh';
+  const { text, resourceLines } = labScript(LINES);
+  const t = performance.now();
+  s.setDocument(uri, 'shell', text, 1);
+  const d = s.diagnostics(uri);
+  console.log(`first ${(performance.now() - t).toFixed(0)} ms, ${d.length} diagnostics`);
+  let v = 1;
+  const session = process.env.PROFILE ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const time = (label: string, f: () => void) => {
+    const t0 = performance.now();
+    f();
+    s.diagnostics(uri);
+    const ms = performance.now() - t0;
+    console.log(`${label} ${ms.toFixed(1)} ms stats=${JSON.stringify(s.foldStats())}`);
+  };
+  if (process.env.CONF) {
+    const conf = ['totem {', '    version: 2', '    cluster_name: lab', '    transport: knet', '    token: 3000', '}', 'nodelist {'];
+    for (let n = 1; n <= 250; n++)
+      conf.push(
+        '    node {',
+        `        ring0_addr: 10.1.${(n >> 8) & 255}.${n & 255}`,
+        `        name: node${n}`,
+        `        nodeid: ${n}`,
+        '    }',
+      );
+    conf.push('}', 'quorum {', '    provider: corosync_votequorum', '}');
+    const c = 'file:///p/corosync.conf';
+    s.setDocument(c, 'corosync', conf.join('\n') + '\n', 1);
+    s.diagnostics(c);
+    for (let k = 0; k < EDITS; k++) {
+      for (const [line, col] of [
+        [4, 14],
+        [2, 22],
+      ]) {
+        const before = s.foldStats();
+        const t0 = performance.now();
+        s.changeDocument(c, [{ range: { start: { line, character: col }, end: { line, character: col } }, text: '1' }], ++v);
+        s.diagnostics(c);
+        const after = s.foldStats();
+        console.log(`conf line ${line} ${(performance.now() - t0).toFixed(1)} ms units run ${after.unitsRun - before.unitsRun}`);
+        s.changeDocument(c, [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' }], ++v);
+        s.diagnostics(c);
+      }
+    }
+    if (session) fs.writeFileSync(process.env.PROFILE!, JSON.stringify((await session.post('Profiler.stop')).profile));
+    return;
+  }
+  for (let k = 0; k < EDITS; k++) {
+    const line = resourceLines[(k * 7919) % resourceLines.length];
+    time('type', () =>
+      s.changeDocument(uri, [{ range: { start: { line, character: 22 }, end: { line, character: 22 } }, text: 'x' }], ++v),
+    );
+    time('untype', () =>
+      s.changeDocument(uri, [{ range: { start: { line, character: 22 }, end: { line, character: 23 } }, text: '' }], ++v),
+    );
+    time('insert', () =>
+      s.changeDocument(
+        uri,
+        [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            text: `pcs resource create extra${k} ocf:heartbeat:IPaddr2 ip=10.200.0.${k} cidr_netmask=24 --group g1\n`,
+          },
+        ],
+        ++v,
+      ),
+    );
+    time('delete', () =>
+      s.changeDocument(uri, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], ++v),
+    );
+  }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
