@@ -7,6 +7,8 @@ import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';
 import { OPERATION_OPTIONS, ON_FAIL_VALUES, VALID_ROLES } from './pacemakerMeta';
 import type { AgentAction, AgentParameter } from './types';
 import { durationMs, splitPair, subRange, type Pair } from './words';
+import * as l10n from '@vscode/l10n';
+import { orList } from '../base/orList';
 
 const ERROR: DiagnosticSeverity = 1;
 const WARNING: DiagnosticSeverity = 2;
@@ -38,14 +40,16 @@ function typeProblem(param: AgentParameter, value: string): string | undefined {
   if (value === '') return undefined;
   switch (param.type) {
     case 'integer':
-      return /^[-+]?\d+$/.test(value) ? undefined : `'${value}' is not an integer`;
+      return /^[-+]?\d+$/.test(value) ? undefined : l10n.t("'{0}' is not an integer", value);
     case 'boolean':
-      return TRUE_FALSE.has(value.toLowerCase()) ? undefined : `'${value}' is not a boolean (use true/false, yes/no, 1/0)`;
+      return TRUE_FALSE.has(value.toLowerCase()) ? undefined : l10n.t("'{0}' is not a boolean (use true/false, yes/no, 1/0)", value);
     case 'select':
-      return param.values?.length && !param.values.includes(value) ? `'${value}' is not one of ${quoteList(param.values)}` : undefined;
+      return param.values?.length && !param.values.includes(value)
+        ? l10n.t("'{0}' is not one of {1}", value, quoteList(param.values))
+        : undefined;
     case 'time':
     case 'second':
-      return durationMs(value) === undefined ? `'${value}' is not a duration (e.g. 20s, 2min)` : undefined;
+      return durationMs(value) === undefined ? l10n.t("'{0}' is not a duration (e.g. 20s, 2min)", value) : undefined;
     default:
       return undefined;
   }
@@ -71,15 +75,24 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
     if (!param) {
       const better = suggest(pair.name, allowed);
       const fix: FixData | undefined = better
-        ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] }
+        ? { fixes: [{ title: l10n.t("Replace '{0}' with '{1}'", pair.name, better), edits: [{ range: pair.nameRange, newText: better }] }] }
         : undefined;
       out.push(
         diag(
           pair.nameRange,
           refuse,
           'pcs/agent-param-unknown',
-          `${kind} option '${pair.name}' is not a parameter of ${view.agent.id}; pcs refuses it ("invalid ${kind} option")` +
-            (better ? `. Did you mean '${better}'?` : `. Allowed: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`),
+          l10n.t(
+            '{0} option \'{1}\' is not a parameter of {2}; pcs refuses it ("{3}").',
+            kind,
+            pair.name,
+            view.agent.id,
+            `invalid ${kind} option`,
+          ) +
+            ' ' +
+            (better
+              ? l10n.t("Did you mean '{0}'?", better)
+              : l10n.t('Allowed: {0}.', `${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`)),
           fix,
         ),
       );
@@ -91,7 +104,16 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
           pair.word.range,
           ERROR,
           'pcs/agent-param-empty',
-          `${pair.name} cannot be empty: pcs refuses an empty value. Give a value, or leave the parameter out to use the default${param.default ? ` (${param.default})` : ''}.`,
+          param.default
+            ? l10n.t(
+                '{0} cannot be empty: pcs refuses an empty value. Give a value, or leave the parameter out to use the default ({1}).',
+                pair.name,
+                param.default,
+              )
+            : l10n.t(
+                '{0} cannot be empty: pcs refuses an empty value. Give a value, or leave the parameter out to use the default.',
+                pair.name,
+              ),
         ),
       );
       continue;
@@ -102,7 +124,9 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
           pair.nameRange,
           refuse,
           'pcs/stonith-action-deprecated',
-          `stonith option 'action' is deprecated and pcs refuses it without --force; use pcmk_off_action or pcmk_reboot_action to change what fencing does.`,
+          l10n.t(
+            "stonith option 'action' is deprecated and pcs refuses it without --force; use pcmk_off_action or pcmk_reboot_action to change what fencing does.",
+          ),
         ),
       );
       continue;
@@ -115,7 +139,13 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
           subRange(pair.word, pair.name.length + 1, pair.word.text.length),
           WARNING,
           'pcs/agent-param-type',
-          `${problem}: ${view.agent.id} declares '${pair.name}' as ${param.type}. pcs accepts it, but the agent will fail or misbehave when it starts.`,
+          l10n.t(
+            "{0}: {1} declares '{2}' as {3}. pcs accepts it, but the agent will fail or misbehave when it starts.",
+            problem,
+            view.agent.id,
+            pair.name,
+            param.type,
+          ),
         ),
       );
     }
@@ -135,8 +165,8 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
             {
               title:
                 renames.length === 1
-                  ? `Replace '${renames[0].pair.name}' with '${renames[0].by[0]}'`
-                  : `Use the current names (${renames.map((d) => d.by[0]).join(', ')})`,
+                  ? l10n.t("Replace '{0}' with '{1}'", renames[0].pair.name, renames[0].by[0])
+                  : l10n.t('Use the current names ({0})', renames.map((d) => d.by[0]).join(', ')),
               safe: true,
               edits: renames.map((d) => ({ range: d.pair.nameRange, newText: d.by[0] })),
             },
@@ -149,7 +179,11 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
         { start: first.pair.nameRange.start, end: last.pair.nameRange.end },
         HINT,
         'pcs/agent-param-deprecated',
-        `${deprecatedPairs.length > 1 ? `${deprecatedPairs.length} deprecated ${kind} options` : `Deprecated ${kind} option`}: ${list}. They still work; pcs warns ("${says}").`,
+        (deprecatedPairs.length > 1
+          ? l10n.t('{0} deprecated {1} options: {2}.', deprecatedPairs.length, kind, list)
+          : l10n.t('Deprecated {0} option: {1}.', kind, list)) +
+          ' ' +
+          l10n.t('They still work; pcs warns ("{0}").', says),
         fix,
       ),
     );
@@ -184,12 +218,7 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
     if (given.has(p.name) || [...older].some((o) => given.has(o))) continue;
     missing.push({
       name: p.name,
-      message: older.size
-        ? `'${p.name}' or ${[...older]
-            .sort()
-            .map((o) => `'${o}' (deprecated)`)
-            .join(' or ')}`
-        : `'${p.name}'`,
+      message: older.size ? orList([`'${p.name}'`, ...[...older].sort().map((o) => l10n.t("'{0}' (deprecated)", o))]) : `'${p.name}'`,
     });
   }
   if (missing.length) {
@@ -197,7 +226,7 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
     const fix: FixData = {
       fixes: [
         {
-          title: `Add the missing required parameter${missing.length > 1 ? 's' : ''}`,
+          title: missing.length > 1 ? l10n.t('Add the missing required parameters') : l10n.t('Add the missing required parameter'),
           edits: [{ range: at, newText: missing.map((m) => ` ${m.name}=`).join('') }],
         },
       ],
@@ -207,7 +236,15 @@ function checkParameters(use: AgentUse, view: PcsAgentView, kind: string, force:
         use.agent.range,
         refuse,
         'pcs/agent-param-missing',
-        `required ${kind} option${missing.length > 1 ? 's' : ''} ${missing.map((m) => m.message).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: pcs refuses the command${force ? ' (accepted here because of --force, but the agent will not start)' : ''}. Add ${missing.map((m) => `${m.name}=<value>`).join(' ')}.`,
+        (missing.length > 1
+          ? l10n.t('required {0} options {1} are missing:', kind, missing.map((m) => m.message).join(', '))
+          : l10n.t('required {0} option {1} is missing:', kind, missing[0].message)) +
+          ' ' +
+          (force
+            ? l10n.t('pcs refuses the command (accepted here because of --force, but the agent will not start).')
+            : l10n.t('pcs refuses the command.')) +
+          ' ' +
+          l10n.t('Add {0}.', missing.map((m) => `${m.name}=<value>`).join(' ')),
         fix,
       ),
     );
@@ -257,12 +294,24 @@ export function uniqueValuesOf(use: AgentUse, catalog: AgentCatalog = loadAgentC
 /** pcs/agent-param-not-unique for a group whose values resources `clashIds` already use. */
 export function notUniqueDiagnostic(group: UniqueValues, clashIds: string[], force = false): Diagnostic {
   const what =
-    group.names.length === 1 ? `Value '${group.values[0]}' of option '${group.names[0]}'` : `Values of options ${quoteList(group.names)}`;
+    group.names.length === 1
+      ? l10n.t("Value '{0}' of option '{1}' is not unique across '{2}' resources", group.values[0], group.names[0], group.agentId)
+      : l10n.t("Values of options {0} are not unique across '{1}' resources", quoteList(group.names), group.agentId);
   return diag(
     group.word.range,
     force ? WARNING : ERROR,
     'pcs/agent-param-not-unique',
-    `${what} is not unique across '${group.agentId}' resources (also used by ${quoteList(clashIds)}): pcs refuses it without --force, and two ${group.kind}s would fight over the same thing. Use a different value.`,
+    group.kind === 'stonith'
+      ? l10n.t(
+          '{0} (also used by {1}): pcs refuses it without --force, and two stonith devices would fight over the same thing. Use a different value.',
+          what,
+          quoteList(clashIds),
+        )
+      : l10n.t(
+          '{0} (also used by {1}): pcs refuses it without --force, and two resources would fight over the same thing. Use a different value.',
+          what,
+          quoteList(clashIds),
+        ),
   );
 }
 
@@ -306,14 +355,27 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
     if (view && !op.name.dynamic && !actionNames.includes(name)) {
       const better = suggest(name, actionNames);
       const fix: FixData | undefined = better
-        ? { fixes: [{ title: `Replace '${name}' with '${better}'`, edits: [{ range: op.name.range, newText: better }] }] }
+        ? { fixes: [{ title: l10n.t("Replace '{0}' with '{1}'", name, better), edits: [{ range: op.name.range, newText: better }] }] }
         : undefined;
       out.push(
         diag(
           op.name.range,
           refuse,
           'pcs/agent-op-unknown',
-          `'${name}' is not a valid operation name: ${view.agent.id} has ${quoteList([...actionNames].sort())}. pcs refuses it${better ? `; did you mean '${better}'?` : '.'}`,
+          better
+            ? l10n.t(
+                "'{0}' is not a valid operation name: {1} has {2}. pcs refuses it; did you mean '{3}'?",
+                name,
+                view.agent.id,
+                quoteList([...actionNames].sort()),
+                better,
+              )
+            : l10n.t(
+                "'{0}' is not a valid operation name: {1} has {2}. pcs refuses it.",
+                name,
+                view.agent.id,
+                quoteList([...actionNames].sort()),
+              ),
           fix,
         ),
       );
@@ -325,14 +387,29 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
       if (!optionNames.includes(pair.name)) {
         const better = suggest(pair.name, optionNames);
         const fix: FixData | undefined = better
-          ? { fixes: [{ title: `Replace '${pair.name}' with '${better}'`, edits: [{ range: pair.nameRange, newText: better }] }] }
+          ? {
+              fixes: [
+                { title: l10n.t("Replace '{0}' with '{1}'", pair.name, better), edits: [{ range: pair.nameRange, newText: better }] },
+              ],
+            }
           : undefined;
         out.push(
           diag(
             pair.nameRange,
             ERROR,
             'pcs/agent-op-option-unknown',
-            `invalid resource operation option '${pair.name}': pcs refuses it. Operation options are ${quoteList(optionNames)}${better ? `; did you mean '${better}'?` : '.'}`,
+            better
+              ? l10n.t(
+                  "invalid resource operation option '{0}': pcs refuses it. Operation options are {1}; did you mean '{2}'?",
+                  pair.name,
+                  quoteList(optionNames),
+                  better,
+                )
+              : l10n.t(
+                  "invalid resource operation option '{0}': pcs refuses it. Operation options are {1}.",
+                  pair.name,
+                  quoteList(optionNames),
+                ),
             fix,
           ),
         );
@@ -356,7 +433,7 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
               valueRange,
               ERROR,
               'pcs/agent-op-option-value',
-              `'${pair.value}' is not a valid ${pair.name} value: pcs refuses it. Use ${quoteList(allowedValues)}.`,
+              l10n.t("'{0}' is not a valid {1} value: pcs refuses it. Use {2}.", pair.value, pair.name, quoteList(allowedValues)),
             ),
           );
         }
@@ -367,7 +444,10 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
             valueRange,
             WARNING,
             'pcs/agent-op-duration',
-            `'${pair.value}' is not a duration Pacemaker understands: pcs accepts it, but the cluster will reject or ignore the operation. Use e.g. 10s, 2min, PT30S.`,
+            l10n.t(
+              "'{0}' is not a duration Pacemaker understands: pcs accepts it, but the cluster will reject or ignore the operation. Use e.g. 10s, 2min, PT30S.",
+              pair.value,
+            ),
           ),
         );
       }
@@ -378,7 +458,7 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
           get('start-delay')!.word.range,
           ERROR,
           'pcs/agent-op-option-conflict',
-          `interval-origin and start-delay cannot both be set on one operation: pcs refuses it. Keep one of them.`,
+          l10n.t('interval-origin and start-delay cannot both be set on one operation: pcs refuses it. Keep one of them.'),
         ),
       );
     }
@@ -393,7 +473,12 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
             op.name.range,
             ERROR,
             'pcs/agent-op-interval-duplicate',
-            `${name} is specified twice with the interval ${interval}: pcs refuses it ("multiple specification of the same operation with the same interval"). Give each ${name} its own interval.`,
+            l10n.t(
+              '{0} is specified twice with the interval {1}: pcs refuses it ("{2}"). Give each {0} its own interval.',
+              name,
+              interval,
+              'multiple specification of the same operation with the same interval',
+            ),
           ),
         );
       } else seenIntervals.set(key, op.name);
@@ -409,11 +494,17 @@ function checkOperations(use: AgentUse, view: PcsAgentView | undefined, force: b
             subRange(timeout.word, 8, timeout.word.text.length),
             WARNING,
             'pcs/agent-op-timeout-short',
-            `timeout ${timeout.value} for ${name} is shorter than the ${advised} that ${view.agent.id} advises: the action may be killed as failed while it is still working (crmsh warns about this). Use timeout=${advised} or more.`,
+            l10n.t(
+              'timeout {0} for {1} is shorter than the {2} that {3} advises: the action may be killed as failed while it is still working (crmsh warns about this). Use timeout={2} or more.',
+              timeout.value,
+              name,
+              advised!,
+              view.agent.id,
+            ),
             {
               fixes: [
                 {
-                  title: `Use the advised timeout ${advised}`,
+                  title: l10n.t('Use the advised timeout {0}', advised!),
                   edits: [{ range: subRange(timeout.word, 8, timeout.word.text.length), newText: advised! }],
                 },
               ],
@@ -436,8 +527,21 @@ function checkMeta(use: AgentUse, out: Diagnostic[]): void {
           range,
           WARNING,
           'pcs/meta-target-role',
-          `'${pair.value}' is not a role: pcs accepts it, but Pacemaker ignores the target-role ("Unknown role", crm_verify fails). Use ${quoteList(VALID_ROLES.slice(0, 4))}${better ? `; did you mean '${better}'?` : '.'}`,
-          better ? { fixes: [{ title: `Replace with '${better}'`, edits: [{ range, newText: better }] }] } : undefined,
+          better
+            ? l10n.t(
+                "'{0}' is not a role: pcs accepts it, but Pacemaker ignores the target-role (\"{1}\", crm_verify fails). Use {2}; did you mean '{3}'?",
+                pair.value,
+                'Unknown role',
+                quoteList(VALID_ROLES.slice(0, 4)),
+                better,
+              )
+            : l10n.t(
+                '\'{0}\' is not a role: pcs accepts it, but Pacemaker ignores the target-role ("{1}", crm_verify fails). Use {2}.',
+                pair.value,
+                'Unknown role',
+                quoteList(VALID_ROLES.slice(0, 4)),
+              ),
+          better ? { fixes: [{ title: l10n.t("Replace with '{0}'", better), edits: [{ range, newText: better }] }] } : undefined,
         ),
       );
     }
@@ -458,7 +562,7 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
   const kind = use.kind === 'stonith' ? 'stonith' : 'resource';
   switch (resolution.kind) {
     case 'invalid':
-      out.push(diag(use.agent.range, ERROR, 'pcs/agent-invalid-name', `${resolution.message} pcs refuses the command.`));
+      out.push(diag(use.agent.range, ERROR, 'pcs/agent-invalid-name', resolution.message + ' ' + l10n.t('pcs refuses the command.')));
       return out;
     case 'ambiguous':
       out.push(
@@ -466,8 +570,8 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
           use.agent.range,
           ERROR,
           'pcs/agent-ambiguous',
-          `${resolution.message}. pcs refuses a short name that matches several agents.`,
-          { fixes: resolution.candidates.map((c) => ({ title: `Use ${c}`, edits: [{ range: use.agent.range, newText: c }] })) },
+          l10n.t('{0}. pcs refuses a short name that matches several agents.', resolution.message),
+          { fixes: resolution.candidates.map((c) => ({ title: l10n.t('Use {0}', c), edits: [{ range: use.agent.range, newText: c }] })) },
         ),
       );
       return out;
@@ -486,7 +590,13 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
             use.agent.range,
             WARNING,
             'pcs/agent-unknown',
-            `${use.agent.text}: no installed package provides OCF agents of provider '${provider}' (checked against ${catalog.source.detail}). pcs refuses the line on a node without that agent ("is not installed or does not provide valid metadata") and accepts it where its package is installed: install it on every node first, or use --force.`,
+            l10n.t(
+              '{0}: no installed package provides OCF agents of provider \'{1}\' (checked against {2}). pcs refuses the line on a node without that agent ("{3}") and accepts it where its package is installed: install it on every node first, or use --force.',
+              use.agent.text,
+              provider,
+              catalog.source.detail,
+              'is not installed or does not provide valid metadata',
+            ),
           ),
         );
         checkOperations(use, undefined, force, out);
@@ -498,8 +608,15 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
           use.agent.range,
           force ? WARNING : ERROR,
           'pcs/agent-unknown',
-          `${resolution.message}${better ? `. Did you mean '${better}'?` : ''} (checked against ${catalog.source.detail}; an agent installed only on the nodes is fine).`,
-          better ? { fixes: [{ title: `Use ${better}`, edits: [{ range: use.agent.range, newText: better }] }] } : undefined,
+          better
+            ? l10n.t(
+                "{0}. Did you mean '{1}'? (checked against {2}; an agent installed only on the nodes is fine).",
+                resolution.message,
+                better,
+                catalog.source.detail,
+              )
+            : l10n.t('{0} (checked against {1}; an agent installed only on the nodes is fine).', resolution.message, catalog.source.detail),
+          better ? { fixes: [{ title: l10n.t('Use {0}', better), edits: [{ range: use.agent.range, newText: better }] }] } : undefined,
         ),
       );
       checkOperations(use, undefined, force, out);
@@ -513,7 +630,12 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
             word.range,
             force ? WARNING : ERROR,
             'pcs/agent-param-unknown',
-            `${resolution.standard} agents take no parameters: pcs refuses '${splitPair(word).name}' ("there are no options allowed"). Configure the service itself instead.`,
+            l10n.t(
+              '{0} agents take no parameters: pcs refuses \'{1}\' ("{2}"). Configure the service itself instead.',
+              resolution.standard,
+              splitPair(word).name,
+              'there are no options allowed',
+            ),
           ),
         );
       }
@@ -528,7 +650,11 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
             use.agent.range,
             WARNING,
             'pcs/agent-stonith-in-resource',
-            `${resolution.agent.id} is a fence agent: pcs accepts it in "resource create" only with a deprecation warning. Use "pcs stonith create ${use.id.text} ${resolution.agent.type} ...".`,
+            l10n.t(
+              '{0} is a fence agent: pcs accepts it in "resource create" only with a deprecation warning. Use "{1}".',
+              resolution.agent.id,
+              `pcs stonith create ${use.id.text} ${resolution.agent.type} ...`,
+            ),
           ),
         );
       } else if (resolution.guessed && use.agent.text !== resolution.agent.type) {
@@ -537,8 +663,15 @@ export function agentDiagnostics(use: AgentUse, others: AgentUse[] | Map<string,
             use.agent.range,
             HINT,
             'pcs/agent-name-case',
-            `pcs resolves '${use.agent.text}' to ${resolution.agent.id} (short names match case-insensitively); writing '${resolution.agent.type}' or the full name reads better.`,
-            { fixes: [{ title: `Use ${resolution.agent.id}`, edits: [{ range: use.agent.range, newText: resolution.agent.id }] }] },
+            l10n.t(
+              "pcs resolves '{0}' to {1} (short names match case-insensitively); writing '{2}' or the full name reads better.",
+              use.agent.text,
+              resolution.agent.id,
+              resolution.agent.type,
+            ),
+            {
+              fixes: [{ title: l10n.t('Use {0}', resolution.agent.id), edits: [{ range: use.agent.range, newText: resolution.agent.id }] }],
+            },
           ),
         );
       }
