@@ -1,15 +1,32 @@
-// Publishes diagnostics: the edited document first, at once; the other documents (whose diagnostics can
-// depend on the edited one through the cluster model) afterwards, in small slices, so no request waits.
+// Publishes diagnostics: the edited document first, the other documents (whose diagnostics can depend on
+// the edited one through the cluster model) afterwards, in small slices, so no request waits.
+//
+// The edited document is analysed when the server is quiet, not inside the didOpen/didChange handler:
+// requests already received (hover, completion, outline, …) are answered first, and edits that arrive
+// before the analysis starts replace it (only the newest text of a document is analysed and published).
+// "Quiet" is a window of QUIET_MS in which the event loop was mostly idle (its utilization, measured by
+// Node): while requests keep it busy the window is armed again, at most MAX_DEFERRALS times in a row, so
+// a stream of requests cannot starve diagnostics.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/languageService';
 
 type Publish = (uri: string, diagnostics: Diagnostic[], version?: number) => void;
 
 const OTHERS_DELAY_MS = 200;
+/** How long the event loop must have been free before an edited document is analysed. */
+export const QUIET_MS = 20;
+/** Event-loop utilization over the window above which the server counts as busy (answering requests). */
+const BUSY = 0.3;
+const MAX_DEFERRALS = 50;
 
 export class DiagnosticScheduler {
   private othersTimer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** Edited documents waiting for their analysis, in the order of their first edit since the last one. */
+  private readonly edited = new Set<string>();
+  private editedTimer: NodeJS.Timeout | undefined;
+  private deferrals = 0;
+  private disposed = false;
 
   constructor(
     private readonly service: LanguageService,
@@ -17,7 +34,8 @@ export class DiagnosticScheduler {
   ) {}
 
   changed(uri: string): void {
-    this.publishOne(uri);
+    this.edited.add(uri);
+    this.armEdited();
     this.scheduleOthers(uri);
   }
 
@@ -26,7 +44,36 @@ export class DiagnosticScheduler {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.othersTimer) clearTimeout(this.othersTimer);
+    if (this.editedTimer) clearTimeout(this.editedTimer);
+  }
+
+  /** Arms the quiet timer for the edited documents (once: later edits join the same wait). */
+  private armEdited(): void {
+    if (this.editedTimer || this.disposed) return;
+    const armed = performance.eventLoopUtilization();
+    this.editedTimer = setTimeout(() => {
+      this.editedTimer = undefined;
+      const busy = performance.eventLoopUtilization(armed).utilization > BUSY;
+      if (busy && this.deferrals < MAX_DEFERRALS) {
+        // The loop was busy (requests were being answered): wait for a quiet moment.
+        this.deferrals++;
+        this.armEdited();
+        return;
+      }
+      this.deferrals = 0;
+      this.analyseEdited();
+    }, QUIET_MS);
+  }
+
+  /** Analyses one edited document (its current text), then lets requests in before the next one. */
+  private analyseEdited(): void {
+    const uri = this.edited.values().next().value;
+    if (uri === undefined) return;
+    this.edited.delete(uri);
+    if (this.service.has(uri)) this.publishOne(uri);
+    if (this.edited.size) this.armEdited();
   }
 
   private publishOne(uri: string): void {
@@ -42,9 +89,11 @@ export class DiagnosticScheduler {
     if (this.othersTimer) clearTimeout(this.othersTimer);
     const generation = ++this.generation;
     this.othersTimer = setTimeout(() => {
+      // The edited documents go first: the others wait for their analysis.
+      if (this.edited.size) return this.scheduleOthers(except, delay);
       const queue = this.service.uris().filter((u) => u !== except);
       const step = () => {
-        if (generation !== this.generation) return; // a newer edit restarted the pass
+        if (generation !== this.generation || this.disposed) return; // a newer edit restarted the pass
         const uri = queue.shift();
         if (!uri) return;
         this.publishOne(uri);
