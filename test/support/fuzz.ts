@@ -11,7 +11,7 @@ import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languag
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
 import { analyzeTolerance, evenSplit, resolveQuorumSettings } from '../../server/src/quorum/engine';
-import type { DocumentKind } from '../../server/src/service/types';
+import type { DocumentKind } from '../../server/src/base/types';
 import { rng } from './rng';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 // Generated inputs of the shapes that once overflowed the stack or ran in worse than linear time
 // (issue 11, findings 6 and 8). Used by the unit and CLI tests and by scripts/hostile-inputs.ts.
-import type { DocumentKind } from '../../server/src/service/types';
+import type { DocumentKind } from '../../server/src/base/types';
 
 export interface Shape {
   name: string;

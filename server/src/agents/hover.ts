@@ -2,11 +2,12 @@
 // options, and meta attributes. Markdown, with the source of the data at the bottom.
 import { escapeMarkdown } from '../service/markdownEscape';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import type { AgentUse, Position, Word } from '../service/types';
+import type { AgentUse, Position, Word } from '../base/types';
 import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';
 import { OPERATION_OPTIONS_BY_NAME, RESOURCE_META_BY_NAME, type PacemakerOption } from './pacemakerMeta';
 import type { AgentMetadata, AgentParameter } from './types';
-import { contains, splitPair } from './words';
+import { rangeContains as contains } from '../base/position';
+import { splitPair } from './words';
 
 function cell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');

@@ -1,6 +1,6 @@
 // Helpers over command words: splitting `name=value`, mapping between a word's text and its source
 // range, durations as Pacemaker reads them.
-import type { Position, Range, Word } from '../service/types';
+import type { Position, Range, Word } from '../base/types';
 
 /** Where `text[0]` sits in the source, when the word maps character for character (maybe inside quotes). */
 function textStart(word: Word): Position | undefined {
@@ -18,13 +18,6 @@ export function subRange(word: Word, from: number, to: number): Range {
   const start = textStart(word);
   if (!start) return word.range;
   return { start: { line: start.line, character: start.character + from }, end: { line: start.line, character: start.character + to } };
-}
-
-export function contains(range: Range, pos: Position): boolean {
-  if (pos.line < range.start.line || pos.line > range.end.line) return false;
-  if (pos.line === range.start.line && pos.character < range.start.character) return false;
-  if (pos.line === range.end.line && pos.character > range.end.character) return false;
-  return true;
 }
 
 export interface Pair {

@@ -7,7 +7,9 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from '../service/languageService';
 import { labFileProblem, labFilesUnder, readLabFile, type LabFile } from '../service/workspaceFiles';
-import type { SeverityName } from '../service/types';
+import type { SeverityName } from '../base/types';
+import { byRangeStart } from '../base/position';
+import { DIAGNOSTIC_SOURCE } from '../base/diagnostic';
 import { toSarif } from './sarif';
 import { applySafeFixes } from './fix';
 import { ruleDocUrl } from './ruleDocsDir';
@@ -80,9 +82,7 @@ export async function checkFiles(
   const findings: CheckFinding[] = [];
   for (const f of files) {
     const uri = pathToFileURL(f.path).toString();
-    const diagnostics = [...diagnosticsOrNotAnalysed(service, uri)].sort(
-      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-    );
+    const diagnostics = [...diagnosticsOrNotAnalysed(service, uri)].sort(byRangeStart);
     for (const d of diagnostics) {
       findings.push({
         file: path.relative(process.cwd(), fileURLToPath(uri)) || f.path,
@@ -118,7 +118,7 @@ function diagnosticsOrNotAnalysed(service: LanguageService, uri: string): Diagno
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 2,
         code: NOT_ANALYSED,
-        source: 'pcmk',
+        source: DIAGNOSTIC_SOURCE,
         message: `This file could not be analysed (${reason}); nothing in it was checked.`,
       },
     ];

@@ -14,6 +14,7 @@ import { parseCorosync } from '../corosync/parse';
 import { quorumConfigFromCorosync } from '../quorum/adapters';
 import { quorumConfigsFromScripts } from '../quorum/fromScripts';
 import { extractScript } from '../shell/extract';
+import { isCorosyncConfPath } from '../base/paths';
 import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../quorum/engine';
 import { summaryTitle } from '../quorum/features';
 
@@ -306,7 +307,7 @@ function quorumSource(name: string, text: string): QuorumSource | string {
   }
   const kind = /\.(md|markdown)$/i.test(name) ? 'markdown' : 'shell';
   const { extract } = extractScript(text, kind);
-  const written = extract.files.filter((f) => /(^|\/)corosync\.conf$/.test(f.path) || f.path.endsWith('.corosync.conf'));
+  const written = extract.files.filter((f) => isCorosyncConfPath(f.path));
   for (const f of written.reverse()) {
     const { file } = parseCorosync(f.content);
     const config = quorumConfigFromCorosync(file);

@@ -1,6 +1,6 @@
 // The typed view of a corosync.conf that rules and features work on. It is built from the
 // tree-sitter-corosync syntax tree by parse.ts; rules never walk the raw tree themselves.
-import type { Range } from '../service/types';
+import type { Range } from '../base/types';
 
 export interface CsKeyValue {
   type: 'key';

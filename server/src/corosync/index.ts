@@ -22,7 +22,7 @@ import { loggingRules } from './rules/logging';
 import { consistencyRules } from './rules/consistency';
 import { legacyRules } from './rules/legacy';
 import { INLINE_COMMENT_CODE, inlineCommentRules } from './rules/comments';
-import type { FixData } from '../service/types';
+import type { FixData } from '../base/types';
 import { hover } from './features/hover';
 import { completion } from './features/completion';
 import { symbols, folding } from './features/outline';

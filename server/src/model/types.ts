@@ -1,7 +1,7 @@
 // The cluster model: what the workspace's scripts and corosync.conf files build, folded in order.
 // Everything here is plain data so features can read it without knowing how it was built.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { ScriptExtract, Word } from '../service/types';
+import type { ScriptExtract, Word } from '../base/types';
 import type { CsFile } from '../corosync/ast';
 
 export interface ScriptDocument {

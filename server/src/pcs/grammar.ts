@@ -1,10 +1,13 @@
 // The pcs command grammar: a trie over the generated command table, and the argv parser that turns
 // one `pcs ...` invocation into its subcommand chain, its positional words and its --options, the way
 // pcs itself reads them (GNU getopt over the whole line, then routing on the leading words).
-import type { Word } from '../service/types';
+import type { Word } from '../base/types';
 import { didYouMean } from '../base/didYouMean';
 import { PCS_COMMANDS, type PcsCommandDef } from './commands.data';
 import { LEGACY_LONG_OPTIONS, legacyForms, type LegacyProblem } from './legacy';
+
+/** The option sections of `pcs cluster setup NAME NODE...` (each starts a group of key=value words). */
+export const SETUP_SECTIONS = new Set(['transport', 'totem', 'quorum', 'link', 'compression', 'crypto', 'options']);
 
 /** Long options pcs's getopt knows (pcs/cli/common/parse_args.py); `true` = takes a value. */
 export const PCS_LONG_OPTIONS: Record<string, boolean> = {

@@ -1,7 +1,7 @@
 // pcs 0.9 forms: recognise them on a parsed line, give pcs 0.11's verdict (refused: error; still run
 // with a deprecation warning and the same effect: hint) and a quick fix that rewrites the line to the
 // current form. The forms themselves are listed in commands.data.ts (PCS_LEGACY_FORMS).
-import type { FixData, Range, Word } from '../service/types';
+import type { FixData, Range, Word } from '../base/types';
 import { PCS_LEGACY_FORMS, type PcsCommandDef, type PcsLegacyDef } from './commands.data';
 
 type Fix = FixData['fixes'][number];

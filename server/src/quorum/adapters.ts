@@ -4,7 +4,7 @@
 // a value that is not a number counts as unset (corosync itself would refuse the file, which the
 // corosync rules report).
 import type { CsFile, CsKeyValue, CsNode, CsSection } from '../corosync/ast';
-import type { Range } from '../service/types';
+import type { Range } from '../base/types';
 import { DEFAULT_LMS_WINDOW, defaultQuorumConfig, type AutoTieBreakerNode, type QuorumConfig, type QuorumNode } from './engine';
 
 export function sections(children: CsNode[], name: string): CsSection[] {

@@ -11,30 +11,24 @@
 // - `quorum expected-votes N` changes the running cluster only, and votequorum refuses it when the
 //   quorum it gives (N/2+1) exceeds the votes present (exec/votequorum.c, setexpected).
 // A command pcs (or votequorum) refuses changes nothing here; reporting the refusal is the pcs rules' job.
-import type { Invocation, Range, ScriptExtract, Word } from '../service/types';
+import type { Invocation, Range, ScriptExtract, Word } from '../base/types';
+import { PCS_LONG_OPTIONS, PCS_SHORT_OPTIONS, SETUP_SECTIONS } from '../pcs/grammar';
 import { quorumConfigFromFacts, type PcsQuorumFacts } from './adapters';
 import type { QuorumConfig } from './engine';
 
 const QUORUM_OPTIONS = ['auto_tie_breaker', 'last_man_standing', 'last_man_standing_window', 'wait_for_all'];
 const QDEVICE_INCOMPATIBLE = ['auto_tie_breaker', 'last_man_standing', 'last_man_standing_window'];
-const SETUP_SECTIONS = new Set(['transport', 'totem', 'quorum', 'link', 'compression', 'crypto']);
-// pcs's getopt options that take a value (PCS_SHORT_OPTIONS "hf:p:u:", PCS_LONG_OPTIONS with "=").
-const SHORT_WITH_VALUE = new Set(['-f', '-p', '-u']);
-const LONG_WITH_VALUE = new Set([
-  '--request-timeout',
-  '--name',
-  '--group',
-  '--node',
-  '--from',
-  '--to',
-  '--after',
-  '--before',
-  '--corosync_conf',
-  '--booth-conf',
-  '--booth-key',
-  '--output-format',
-  '--token',
-]);
+// pcs's getopt options that take a value, from the pcs grammar's tables.
+const SHORT_WITH_VALUE = new Set(
+  Object.keys(PCS_SHORT_OPTIONS)
+    .filter((o) => PCS_SHORT_OPTIONS[o])
+    .map((o) => `-${o}`),
+);
+const LONG_WITH_VALUE = new Set(
+  Object.keys(PCS_LONG_OPTIONS)
+    .filter((o) => PCS_LONG_OPTIONS[o])
+    .map((o) => `--${o}`),
+);
 
 /** A pcs command line reduced to what quorum needs: positional words and `--options`. */
 interface PcsWords {

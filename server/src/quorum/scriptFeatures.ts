@@ -3,15 +3,17 @@
 // lines after it in the same document (see ./fromScripts). Diagnostics use the quorum/... codes where
 // they can happen through pcs; what pcs itself refuses is left to the pcs rules. Options pcs manages
 // itself (two_node, and auto_tie_breaker next to a device) cannot go wrong through pcs.
-import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import type { ScriptExtract, Word } from '../service/types';
+import type { Diagnostic, DiagnosticSeverity, Hover, Position, Range } from 'vscode-languageserver-types';
+
+import type { ScriptExtract, Word } from '../base/types';
+import { rangeContains as inside } from '../base/position';
+import { diagnostic } from '../base/diagnostic';
 import { analyzeTolerance, resolveQuorumSettings, type QuorumConfig } from './engine';
 import { scenarioMarkdown, summaryTitle, untiedEvenSplit } from './features';
 import { configOfState, replayPcsQuorum, type ScriptQuorumState } from './fromScripts';
 
-const ERROR = 1;
-const WARNING = 2;
-const SOURCE = 'pacemaker-lab';
+const ERROR: DiagnosticSeverity = 1;
+const WARNING: DiagnosticSeverity = 2;
 
 interface Cluster {
   state: ScriptQuorumState;
@@ -29,8 +31,8 @@ function clustersOf(extract: ScriptExtract): Cluster[] {
   return clusters;
 }
 
-function diag(range: Range, code: string, message: string, severity = WARNING): Diagnostic {
-  return { range, severity: severity as Diagnostic['severity'], code, source: SOURCE, message };
+function diag(range: Range, code: string, message: string, severity: DiagnosticSeverity = WARNING): Diagnostic {
+  return diagnostic(range, severity, code, message);
 }
 
 function span(from: Word, to: Word): Range {
@@ -131,12 +133,6 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
       ),
     );
   }
-}
-
-function inside(range: Range, pos: Position): boolean {
-  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
-  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
-  return afterStart && beforeEnd;
 }
 
 /** The failure-scenario table, on the `setup` word of a `pcs cluster setup` line. */

@@ -6,7 +6,7 @@
 // in `\` continues, a heredoc body belongs to its `cat <<EOF` line, and `for … do … done` or
 // `if … fi` spanning lines is one statement (running a loop body alone would be wrong).
 import type { CodeLens, Range } from 'vscode-languageserver-types';
-import type { PromptTarget, RunnableBlock, ScriptExtract } from '../service/types';
+import type { PromptTarget, RunnableBlock, ScriptExtract } from '../base/types';
 import { escapeLensTitle } from '../service/markdownEscape';
 
 export const RUN_ON_NODE_COMMAND = 'pacemakerLab.runOnNode';

@@ -1,12 +1,13 @@
 // Completion in pcs and targetcli lines: subcommands, options, ids where an id is expected, node
 // names, property names/values, scores; agents and their parameters come from the agents layer.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import type { Word } from '../service/types';
+import type { Word } from '../base/types';
 import type { ClusterModel, ScriptDocument } from '../model/types';
 import { commandDef, isOptionWord, parsePcs, subcommandsAfter } from '../pcs/grammar';
 import { shortDescription } from '../pcs/descriptions';
 import { SETTABLE_PROPERTIES, CLUSTER_PROPERTY_MAP, ROLES } from '../pcs/values';
-import { containsPos, invocationAt } from './hover';
+import { invocationAt } from './hover';
+import { rangeContains as containsPos } from '../base/position';
 import {
   completeAgentIds,
   completeAgentParams,

@@ -2,7 +2,8 @@
 // options, cluster properties, targetcli commands; agent words go to the agents layer.
 import { codeBlock, escapeMarkdown, inlineCode } from '../service/markdownEscape';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
-import type { AgentUse, Invocation, Word } from '../service/types';
+import type { AgentUse, Invocation, Word } from '../base/types';
+import { rangeContains as containsPos } from '../base/position';
 import type { ClusterModel, ScriptDocument } from '../model/types';
 import { expandInvocation } from '../model/build';
 import { parsePcs, type PcsCommand } from '../pcs/grammar';
@@ -11,13 +12,6 @@ import { CLUSTER_PROPERTY_MAP } from '../pcs/values';
 import { occurrenceAt } from './navigation';
 import { agentHover } from '../agents/hover';
 import { CREATE_SIGNATURES, GLOBAL_COMMANDS, parseTargetcli, pathKind } from '../targetcli/grammar';
-
-export function containsPos(range: Range, pos: Position): boolean {
-  if (pos.line < range.start.line || pos.line > range.end.line) return false;
-  if (pos.line === range.start.line && pos.character < range.start.character) return false;
-  if (pos.line === range.end.line && pos.character > range.end.character) return false;
-  return true;
-}
 
 /** Invocations are in document order: binary search on the start line, then scan the neighbours. */
 export function invocationAt(doc: ScriptDocument, pos: Position): Invocation | undefined {

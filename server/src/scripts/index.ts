@@ -3,6 +3,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ClusterModel, ScriptDocument } from '../model/types';
 import { extractProblems } from '../shell/extract';
+import { diagnostic } from '../base/diagnostic';
+import { byRangeStart } from '../base/position';
 
 export { buildClusterModel } from '../model/build';
 export type { ClusterModel, ScriptDocument, CorosyncDocument } from '../model/types';
@@ -22,7 +24,7 @@ export {
 export function scriptDiagnostics(doc: ScriptDocument, model: ClusterModel): Diagnostic[] {
   const list = [...(model.diagnostics.get(doc.uri) ?? [])];
   for (const p of extractProblems(doc.extract)) {
-    list.push({ range: p.range, severity: p.severity === 'error' ? 1 : 2, code: p.code, source: 'pcmk', message: p.message });
+    list.push(diagnostic(p.range, p.severity, p.code, p.message));
   }
-  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return list.sort(byRangeStart);
 }

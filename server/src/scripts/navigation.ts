@@ -10,13 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { ClusterModel, Occurrence, ScriptDocument } from '../model/types';
 import { isValidId } from '../pcs/values';
-
-function contains(range: Range, pos: Position): boolean {
-  if (pos.line < range.start.line || pos.line > range.end.line) return false;
-  if (pos.line === range.start.line && pos.character < range.start.character) return false;
-  if (pos.line === range.end.line && pos.character > range.end.character) return false;
-  return true;
-}
+import { byRangeStart, rangeContains as contains } from '../base/position';
 
 export function occurrenceAt(model: ClusterModel, uri: string, pos: Position): Occurrence | undefined {
   const list = model.occurrences.get(uri);
@@ -112,7 +106,7 @@ export function scriptSymbols(doc: ScriptDocument, model: ClusterModel): Documen
     if (c.ref.uri !== doc.uri) continue;
     out.push({ name: c.id, detail: `${c.type} constraint`, kind: SymbolKind.Operator, range: c.ref.range, selectionRange: c.ref.range });
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.sort(byRangeStart);
 }
 
 export function workspaceSymbols(model: ClusterModel, query: string): SymbolInformation[] {

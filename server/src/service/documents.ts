@@ -3,7 +3,7 @@
 // incremental (tree.edit + parse(text, oldTree)) and analysis results are cached per version.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Tree, Edit } from '../parsing/treeSitter';
-import type { DocumentKind, Range } from './types';
+import type { DocumentKind, Range } from '../base/types';
 
 export interface TextChange {
   /** Absent for a full-text replacement. */

@@ -6,7 +6,8 @@ import { parseCorosync } from '../corosync/parse';
 import { corosyncHover } from '../corosync/index';
 import { quorumHover } from '../quorum/features';
 import type { CorosyncDocument } from '../scripts/index';
-import type { ScriptExtract, WrittenFile } from './types';
+import type { ScriptExtract, WrittenFile } from '../base/types';
+import { isCorosyncConfPath } from '../base/paths';
 
 export interface EmbeddedCorosync {
   document: CorosyncDocument;
@@ -15,12 +16,8 @@ export interface EmbeddedCorosync {
   hover(pos: Position): Hover | null;
 }
 
-export function isCorosyncPath(path: string): boolean {
-  return /(^|\/)corosync\.conf$/.test(path) || path.endsWith('.corosync.conf');
-}
-
 export function embeddedCorosyncFiles(doc: TextDocument, extract: ScriptExtract): EmbeddedCorosync[] {
-  return extract.files.filter((f) => isCorosyncPath(f.path)).map((f) => embed(doc, f));
+  return extract.files.filter((f) => isCorosyncConfPath(f.path)).map((f) => embed(doc, f));
 }
 
 function embed(doc: TextDocument, written: WrittenFile): EmbeddedCorosync {

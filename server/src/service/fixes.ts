@@ -1,7 +1,7 @@
 // Quick fixes travel inside each diagnostic (`data.fixes`, see FixData), computed by the rule that
 // found the problem, so answering a code-action request needs no second analysis.
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { FixData } from './types';
+import type { FixData } from '../base/types';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);

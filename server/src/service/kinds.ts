@@ -1,6 +1,7 @@
 // Which analysis a file gets, from its editor language id or, on the command line, from its path.
 import * as path from 'node:path';
-import type { DocumentKind } from './types';
+import type { DocumentKind } from '../base/types';
+import { isCorosyncConfPath } from '../base/paths';
 
 export function kindFromLanguageId(languageId: string): DocumentKind | undefined {
   switch (languageId) {
@@ -28,7 +29,7 @@ const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 export function kindFromPath(filePath: string, firstLine = '', explicit = false): DocumentKind | undefined {
   const base = path.basename(filePath);
   const ext = path.extname(base).toLowerCase();
-  if (base === 'corosync.conf' || base.endsWith('.corosync.conf')) return 'corosync';
+  if (isCorosyncConfPath(base)) return 'corosync';
   if (ext === '.conf' && path.basename(path.dirname(filePath)) === 'corosync') return 'corosync';
   if (SHELL_EXTENSIONS.has(ext)) return 'shell';
   if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown';

@@ -12,7 +12,8 @@
 // Without `=CODES` a directive covers every code. A directive that suppresses nothing is reported
 // as a hint (`suppression/unused`), so stale comments do not pile up.
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { DocumentKind, SeverityName } from './types';
+import type { DocumentKind, SeverityName } from '../base/types';
+import { DIAGNOSTIC_SOURCE, SEVERITY } from '../base/diagnostic';
 
 export type RuleLevel = 'off' | SeverityName;
 /** Code → level, from the `pacemakerLab.rules` setting or `pcmk-lsp check --rule CODE=LEVEL`. */
@@ -20,7 +21,6 @@ export type RuleLevels = Readonly<Record<string, RuleLevel>>;
 
 export const UNUSED_SUPPRESSION = 'suppression/unused';
 const RULE_LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'information', 'hint'];
-const SEVERITY: Record<SeverityName, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 
@@ -143,7 +143,7 @@ export function applyRuleControl(
     out.push({
       range: directive.range,
       severity: SEVERITY[levels[UNUSED_SUPPRESSION] ?? 'hint'],
-      source: 'pcmk-lsp',
+      source: DIAGNOSTIC_SOURCE,
       code: UNUSED_SUPPRESSION,
       message: `This pcmk-lsp ${directive.kind} comment suppresses nothing: no ${what} ${where}. Remove it, or fix the code name.`,
       tags: [1 /* Unnecessary */],

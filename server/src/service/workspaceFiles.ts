@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import { kindFromPath } from './kinds';
-import type { DocumentKind } from './types';
+import type { DocumentKind } from '../base/types';
 
 export interface LabFile {
   path: string;

@@ -18,8 +18,9 @@
 import { lspLineBreaks } from '../parsing/lineBreaks';
 import type { Tree } from '../parsing/treeSitter';
 import { grammars, parserFor, PARSE_BUDGET_BASE_MS, PARSE_BUDGET_MS_PER_CHAR } from '../parsing/treeSitter';
-import type { Invocation, PromptTarget, Range, RunnableBlock, ScriptExtract, Word, WrittenFile } from '../service/types';
+import type { Invocation, PromptTarget, Range, RunnableBlock, ScriptExtract, Word, WrittenFile } from '../base/types';
 import MarkdownIt from 'markdown-it';
+import { isCorosyncConfPath } from '../base/paths';
 import { ShellScanner } from './scanner';
 import { matchPrompt, type PromptMatch } from './prompt';
 import { buildMarkdownSegment, buildScriptSegment, splitLines, type BuiltSegment, type Group } from './segment';
@@ -695,5 +696,5 @@ function sharedPrompt(invocations: Invocation[]): PromptTarget | undefined {
 
 /** Files whose content other layers understand: /etc/hosts and corosync.conf. */
 export function isUnderstoodPath(path: string): boolean {
-  return /(^|\/)etc\/hosts$/.test(path) || /(^|\/)corosync\.conf$/.test(path) || path.endsWith('.corosync.conf');
+  return /(^|\/)etc\/hosts$/.test(path) || isCorosyncConfPath(path);
 }

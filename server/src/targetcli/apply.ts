@@ -1,5 +1,5 @@
 // What a one-shot targetcli line does to the model's iSCSI objects, and what targetcli refuses.
-import type { Word } from '../service/types';
+import type { Word } from '../base/types';
 import type { FoldContext } from '../model/context';
 import { valueWord } from '../model/context';
 import { closest } from '../pcs/grammar';

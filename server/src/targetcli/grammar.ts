@@ -1,7 +1,7 @@
 // targetcli's command grammar for one-shot lines (`targetcli PATH COMMAND ARGS`). targetcli cannot
 // run here (no configfs), so the signatures come from its Python command definitions (facts file):
 // each UI node type takes positional or key=value parameters in a fixed order.
-import type { Word } from '../service/types';
+import type { Word } from '../base/types';
 
 export interface TargetcliSignature {
   params: string[];

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { blockStatements, runCodeLenses, type RunOnNodeArgs } from '../../../server/src/runOnNode/lenses';
-import type { PromptTarget, RunnableBlock, ScriptExtract, DocumentKind } from '../../../server/src/service/types';
+import type { PromptTarget, RunnableBlock, ScriptExtract, DocumentKind } from '../../../server/src/base/types';
 import { failOrSkip } from '../../support/tools';
 
 function block(text: string, startLine = 0): RunnableBlock {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agentDiagnostics } from '../../../server/src/agents/diagnostics';
-import type { FixData } from '../../../server/src/service/types';
+import type { FixData } from '../../../server/src/base/types';
 import { useFromLine } from './useFromLine';
 
 function check(line: string, others: string[] = [], force = false) {

@@ -1,6 +1,6 @@
 // Builds an AgentUse from one `pcs resource create` / `pcs stonith create` line, with exact word
 // ranges, the way the pcs layer does for real scripts (simplified: single line, simple quotes).
-import type { AgentUse, Word } from '../../../server/src/service/types';
+import type { AgentUse, Word } from '../../../server/src/base/types';
 
 export function wordsOf(line: string, lineNo = 0): Word[] {
   const words: Word[] = [];

@@ -5,7 +5,7 @@ import { initParsers } from '../../../server/src/parsing/treeSitter';
 import { parseCorosync } from '../../../server/src/corosync/parse';
 import type { CsFile } from '../../../server/src/corosync/ast';
 import { corosyncDiagnostics, type CorosyncContext } from '../../../server/src/corosync/index';
-import type { FixData } from '../../../server/src/service/types';
+import type { FixData } from '../../../server/src/base/types';
 
 export async function ready(): Promise<void> {
   await initParsers();

@@ -18,7 +18,7 @@ import {
   type Seed,
   type Violation,
 } from '../../support/fuzz';
-import type { DocumentKind } from '../../../server/src/service/types';
+import type { DocumentKind } from '../../../server/src/base/types';
 
 const SEED = 20261203;
 const INPUTS = 250;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LanguageService } from '../../../server/src/service/languageService';
-import type { DocumentKind } from '../../../server/src/service/types';
+import type { DocumentKind } from '../../../server/src/base/types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');

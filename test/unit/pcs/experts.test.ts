@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
 import { initParsers } from '../../../server/src/parsing/treeSitter';
 import { extractScript } from '../../../server/src/shell/extract';
-import type { FixData } from '../../../server/src/service/types';
+import type { FixData } from '../../../server/src/base/types';
 
 before(async () => {
   await initParsers();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parsePcs } from '../../../server/src/pcs/grammar';
 import { describeCommand } from '../../../server/src/pcs/descriptions';
 import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
-import type { FixData } from '../../../server/src/service/types';
+import type { FixData } from '../../../server/src/base/types';
 import { doc, wordsOf } from './lines';
 
 function problems(line: string) {

@@ -1,7 +1,7 @@
 // Test input builder: turns plain command lines (one command per line, simple quotes) into the
 // ScriptExtract shape with exact ranges, so model tests do not depend on the shell extractor.
 // Lines that write /etc/hosts are given as `#hosts ADDRESS NAME...` for brevity.
-import type { Invocation, ScriptExtract, Word } from '../../../server/src/service/types';
+import type { Invocation, ScriptExtract, Word } from '../../../server/src/base/types';
 import type { ScriptDocument } from '../../../server/src/model/types';
 
 export function wordsOf(line: string, lineNo: number): Word[] {

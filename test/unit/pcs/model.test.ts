@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
-import type { FixData } from '../../../server/src/service/types';
+import type { FixData } from '../../../server/src/base/types';
 import { doc } from './lines';
 
 function check(text: string, uri = 'file:///w/a.sh') {

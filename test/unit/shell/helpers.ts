@@ -1,7 +1,7 @@
 // Small helpers for the shell-extraction tests: run the real extractor (real tree-sitter-bash wasm)
 // and compute the exact LSP range a substring occupies, so range assertions are independent of
 // how many UTF-16 units the non-ASCII text before it takes.
-import type { Invocation, Range, ScriptExtract } from '../../../server/src/service/types';
+import type { Invocation, Range, ScriptExtract } from '../../../server/src/base/types';
 import { initParsers } from '../../../server/src/parsing/treeSitter';
 import { extractScript } from '../../../server/src/shell/extract';
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ScriptExtract } from '../../../server/src/service/types';
+import type { ScriptExtract } from '../../../server/src/base/types';
 import { extract, rangeOn, argvText, commandsNamed, textAt } from './helpers';
 
 const seedsDir = process.env.PCMK_SEEDS_DIR ?? path.resolve(__dirname, '../../../../shared/seeds');

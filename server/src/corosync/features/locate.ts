@@ -1,14 +1,8 @@
 // Finds what is under the cursor (section name, key, value) and the section a position is inside.
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Position } from 'vscode-languageserver-types';
 import type { CsFile, CsKeyValue, CsNode, CsSection } from '../ast';
 import { sectionPath } from '../rules/model';
-
-export function contains(range: Range, pos: Position): boolean {
-  if (pos.line < range.start.line || pos.line > range.end.line) return false;
-  if (pos.line === range.start.line && pos.character < range.start.character) return false;
-  if (pos.line === range.end.line && pos.character > range.end.character) return false;
-  return true;
-}
+import { rangeContains as contains } from '../../base/position';
 
 export type Hit =
   | { kind: 'section'; section: CsSection; path: string }

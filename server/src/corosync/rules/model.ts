@@ -3,7 +3,8 @@
 // diagnostics run, linear in the size of the file.
 import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { CsFile, CsKeyValue, CsNode, CsSection } from '../ast';
-import type { FixData } from '../../service/types';
+import type { FixData } from '../../base/types';
+import { diagnostic as makeDiagnostic } from '../../base/diagnostic';
 
 export interface NodeView {
   section: CsSection;
@@ -103,9 +104,7 @@ export function diagnostic(
   message: string,
   fixes?: FixData['fixes'],
 ): Diagnostic {
-  const d: Diagnostic = { range, severity, code, source: 'corosync', message };
-  if (fixes && fixes.length) d.data = { fixes } satisfies FixData;
-  return d;
+  return makeDiagnostic(range, severity, code, message, fixes);
 }
 
 /** Parses an integer the way corosync does (strtoll, whole string, base 10). */

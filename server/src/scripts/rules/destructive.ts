@@ -1,6 +1,6 @@
 // shell/destructive-command: commands that erase data or kill a node are fine in a lab, but a reader
 // running the memo top to bottom should know which lines cannot be undone.
-import type { Invocation } from '../../service/types';
+import type { Invocation } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import type { PcsCommand } from '../../pcs/grammar';
 

@@ -1,7 +1,7 @@
 // shell/gfs2-cluster-name and shell/gfs2-journals: `mkfs.gfs2 -t CLUSTER:FSNAME -j N` must name the
 // cluster that mounts it (the kernel refuses to mount a lock table of another cluster) and have one
 // journal per node that mounts it at the same time.
-import type { Invocation, Word } from '../../service/types';
+import type { Invocation, Word } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import { valueWord } from '../../model/context';
 

@@ -1,6 +1,6 @@
 // Rules that look at one command line with the model as the lines before it left it: secrets on the
 // command line, destructive commands, misspelled tools, mkfs.gfs2 against the cluster.
-import type { Invocation } from '../../service/types';
+import type { Invocation } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import type { PcsCommand } from '../../pcs/grammar';
 import { secretRules } from './secrets';

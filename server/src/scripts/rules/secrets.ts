@@ -1,6 +1,6 @@
 // shell/password-on-command-line: a password written on a command line ends up in the shell
 // history, in `ps` output for every local user, and in the lab memo itself.
-import type { Invocation, Word } from '../../service/types';
+import type { Invocation, Word } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import type { PcsCommand } from '../../pcs/grammar';
 

@@ -1,6 +1,6 @@
 // shell/misspelled-command: a command name one or two edits away from a cluster tool, and not itself
 // a known command, is a typo the shell answers with "command not found".
-import type { Invocation } from '../../service/types';
+import type { Invocation } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import { distance } from 'fastest-levenshtein';
 

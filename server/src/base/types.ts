@@ -1,5 +1,6 @@
-// Shared vocabulary of the language-service layer. Nothing here knows about an LSP connection:
-// positions and ranges are LSP-shaped (0-based line/character, UTF-16) so features can be handed
+// The shared vocabulary of the language service (base/: imports nothing of the server): LSP type
+// re-exports, document kinds, severity names, fix data, the words and invocations the shell extraction
+// yields. Nothing here knows about an LSP connection: positions and ranges are LSP-shaped (0-based line/character, UTF-16) so features can be handed
 // to the wiring layer unchanged, and the CLI prints them as they are.
 import type { Diagnostic, Range, Position } from 'vscode-languageserver-types';
 
