@@ -7,6 +7,7 @@
 // "Quiet" is a window of QUIET_MS in which the event loop was mostly idle (its utilization, measured by
 // Node): while requests keep it busy the window is armed again, at most MAX_DEFERRALS times in a row, so
 // a stream of requests cannot starve diagnostics.
+import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/languageService';
 
