@@ -1,11 +1,9 @@
 // Editor features of the quorum family, computed by the votequorum engine from a corosync.conf:
 // diagnostics (codes quorum/...), a CodeLens on `quorum` and `nodelist`, an inlay hint with each
 // node's share of the votes, and a hover with a table of failure scenarios.
-import type { Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import type { CsFile, CsSection } from '../corosync/ast';
 import { escapeMarkdown } from '../service/markdownEscape';
-import { rangeContains as inside } from '../base/position';
-import { diagnostic } from '../base/diagnostic';
 import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';
 import {
   afterFailure,
@@ -16,9 +14,12 @@ import {
   type QuorumConfig,
   type ToleranceAnalysis,
 } from './engine';
+import * as l10n from '@vscode/l10n';
+import { orList } from '../base/orList';
 
-const WARNING: DiagnosticSeverity = 2;
-const ERROR: DiagnosticSeverity = 1;
+const WARNING = 2;
+const ERROR = 1;
+const SOURCE = 'pacemaker-lab';
 
 /** One view per CsFile object: diagnostics, lenses, hints and hover all ask for the same one. */
 const views = new WeakMap<CsFile, CorosyncQuorumView>();
@@ -31,15 +32,20 @@ function viewOf(file: CsFile): CorosyncQuorumView {
   return view;
 }
 
-function diag(range: Range, code: string, message: string, severity: DiagnosticSeverity = WARNING): Diagnostic {
-  return diagnostic(range, severity, code, message);
+function diag(range: Range, code: string, message: string, severity = WARNING): Diagnostic {
+  return { range, severity: severity as Diagnostic['severity'], code, source: SOURCE, message };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** `1 node`, `3 nodes` in the language of the messages. */
+function nodeCount(n: number): string {
+  return n === 1 ? l10n.t('1 node') : l10n.t('{0} nodes', n);
+}
+
 function listNames(names: string[], max = 4): string {
-  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
-  return `${names.slice(0, max).join(', ')} … (${names.length} nodes)`;
+  if (names.length <= max) return names.length > 1 ? orList([names.slice(0, -1).join(', '), names.at(-1)!]) : (names[0] ?? '');
+  return `${names.slice(0, max).join(', ')} … (${nodeCount(names.length)})`;
 }
 
 /**
@@ -66,8 +72,13 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
         providerKey?.valueRange ?? anchor,
         'quorum/no-provider',
         providerKey
-          ? `provider "${providerKey.value}" is not a quorum provider: corosync accepts it but runs without quorum, so Pacemaker cannot tell a majority from a lone node after a split. Use "provider: corosync_votequorum".`
-          : `No quorum provider: without "provider: corosync_votequorum" in a quorum section corosync computes no quorum, so every partition of a split would keep running resources. Add quorum { provider: corosync_votequorum }.`,
+          ? l10n.t(
+              'provider "{0}" is not a quorum provider: corosync accepts it but runs without quorum, so Pacemaker cannot tell a majority from a lone node after a split. Use "provider: corosync_votequorum".',
+              providerKey.value,
+            )
+          : l10n.t(
+              'No quorum provider: without "provider: corosync_votequorum" in a quorum section corosync computes no quorum, so every partition of a split would keep running resources. Add quorum { provider: corosync_votequorum }.',
+            ),
       ),
     );
     return out;
@@ -92,10 +103,14 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         'range' in at ? at.range : at,
         atbQdev ? 'quorum/atb-with-qdevice' : 'quorum/refused-at-startup',
-        `corosync refuses to start votequorum with this quorum section ("${settings.startupError}"; corosync -t does not check it). ` +
+        l10n.t(
+          'corosync refuses to start votequorum with this quorum section ("{0}"; corosync -t does not check it).',
+          settings.startupError,
+        ) +
+          ' ' +
           (atbQdev
-            ? 'A quorum device already breaks ties: remove auto_tie_breaker, or remove the device.'
-            : 'Change the options named in the message.'),
+            ? l10n.t('A quorum device already breaks ties: remove auto_tie_breaker, or remove the device.')
+            : l10n.t('Change the options named in the message.')),
         ERROR,
       ),
     );
@@ -106,7 +121,9 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         q('auto_tie_breaker')?.range ?? anchor,
         'quorum/atb-with-qdevice',
-        'auto_tie_breaker together with a quorum device: votequorum only tolerates it here because it already switched auto_tie_breaker off (odd number of votes without wait_for_all); add wait_for_all and corosync will refuse to start. Remove auto_tie_breaker: the device breaks ties.',
+        l10n.t(
+          'auto_tie_breaker together with a quorum device: votequorum only tolerates it here because it already switched auto_tie_breaker off (odd number of votes without wait_for_all); add wait_for_all and corosync will refuse to start. Remove auto_tie_breaker: the device breaks ties.',
+        ),
       ),
     );
   }
@@ -122,7 +139,7 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
             : undefined;
     if (note.startsWith('two_node')) continue; // reported below with the two_node checks
     if (config.qdevice && note.startsWith('auto_tie_breaker with an odd')) continue;
-    out.push(diag(key?.range ?? anchor, 'quorum/option-ignored', `${note}. Remove the option or fix what it needs.`));
+    out.push(diag(key?.range ?? anchor, 'quorum/option-ignored', l10n.t('{0}. Remove the option or fix what it needs.', note)));
   }
 
   const ev = q('expected_votes');
@@ -139,24 +156,47 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
     if (config.expectedVotes > sum) {
       effect =
         allUp.quorum !== natural
-          ? `quorum becomes ${allUp.quorum} instead of ${natural}, so fewer failures are survived (any ${analysis.anyFailures} instead of more)`
-          : `votequorum computes quorum ${allUp.quorum} from it, the same as from the nodes' votes, so it changes nothing today but will be wrong when nodes are added or removed`;
+          ? l10n.t(
+              'quorum becomes {0} instead of {1}, so fewer failures are survived (any {2} instead of more)',
+              allUp.quorum,
+              natural,
+              analysis.anyFailures,
+            )
+          : l10n.t(
+              "votequorum computes quorum {0} from it, the same as from the nodes' votes, so it changes nothing today but will be wrong when nodes are added or removed",
+              allUp.quorum,
+            );
       if (allUp.quorum === natural) severity = 3;
     } else if (!config.waitForAll && !config.twoNode && startQuorum < natural) {
       effect =
-        `once every node has joined, votequorum raises expected votes to ${sum} (quorum ${natural}), but until then quorum is ${startQuorum}, ` +
+        l10n.t(
+          'once every node has joined, votequorum raises expected votes to {0} (quorum {1}), but until then quorum is {2},',
+          sum,
+          natural,
+          startQuorum,
+        ) +
+        ' ' +
         (2 * startQuorum <= sum
-          ? 'so two groups of nodes that start apart can each be quorate (split brain at start-up)'
-          : 'so fewer nodes than a majority can be quorate at start-up');
+          ? l10n.t('so two groups of nodes that start apart can each be quorate (split brain at start-up)')
+          : l10n.t('so fewer nodes than a majority can be quorate at start-up'));
     } else {
-      effect = `with every node up votequorum raises expected votes to ${sum} and quorum is ${natural}, as without it, so it changes nothing`;
+      effect = l10n.t(
+        'with every node up votequorum raises expected votes to {0} and quorum is {1}, as without it, so it changes nothing',
+        sum,
+        natural,
+      );
       severity = 3;
     }
     out.push(
       diag(
         ev.range,
         'quorum/expected-votes-mismatch',
-        `expected_votes is ${config.expectedVotes} but the nodes have ${sum} votes: ${effect}. Remove expected_votes (votequorum uses the sum) or change the nodes' quorum_votes.`,
+        l10n.t(
+          "expected_votes is {0} but the nodes have {1} votes: {2}. Remove expected_votes (votequorum uses the sum) or change the nodes' quorum_votes.",
+          config.expectedVotes,
+          sum,
+          effect,
+        ),
         severity,
       ),
     );
@@ -166,7 +206,16 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         ev?.range ?? anchor,
         'quorum/never-quorate',
-        `Even with every node up the cluster is not quorate (${allUp.totalVotes} votes present, quorum ${allUp.quorum}${allUp.waitingForAll ? ', wait_for_all waits for ' + allUp.expectedVotes + ' votes' : ''}): Pacemaker will start no resources. Lower expected_votes to the sum of the votes (${sum}).`,
+        (allUp.waitingForAll
+          ? l10n.t(
+              'Even with every node up the cluster is not quorate ({0} votes present, quorum {1}, wait_for_all waits for {2} votes):',
+              allUp.totalVotes,
+              allUp.quorum,
+              allUp.expectedVotes,
+            )
+          : l10n.t('Even with every node up the cluster is not quorate ({0} votes present, quorum {1}):', allUp.totalVotes, allUp.quorum)) +
+          ' ' +
+          l10n.t('Pacemaker will start no resources. Lower expected_votes to the sum of the votes ({0}).', sum),
       ),
     );
   } else if (nodes.length >= 2 && analysis.singleFailureStops.length) {
@@ -175,10 +224,24 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         nodelistAnchor(view) ?? anchor,
         'quorum/single-point-of-failure',
-        `The loss of ${stops.length === nodes.length ? 'any single node' : listNames(stops)} stops the cluster (quorum ${allUp.quorum} of ${allUp.expectedVotes} expected, ${allUp.totalVotes} votes present): ` +
+        (stops.length === nodes.length
+          ? l10n.t(
+              'The loss of any single node stops the cluster (quorum {0} of {1} expected, {2} votes present):',
+              allUp.quorum,
+              allUp.expectedVotes,
+              allUp.totalVotes,
+            )
+          : l10n.t(
+              'The loss of {0} stops the cluster (quorum {1} of {2} expected, {3} votes present):',
+              listNames(stops),
+              allUp.quorum,
+              allUp.expectedVotes,
+              allUp.totalVotes,
+            )) +
+          ' ' +
           (nodes.length === 2
-            ? 'a two-node cluster needs two_node: 1 (with fencing) or a quorum device.'
-            : 'give the other nodes more votes, add a node, or add a quorum device.'),
+            ? l10n.t('a two-node cluster needs two_node: 1 (with fencing) or a quorum device.')
+            : l10n.t('give the other nodes more votes, add a node, or add a quorum device.')),
       ),
     );
   }
@@ -190,7 +253,12 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         quorum?.nameRange ?? anchor,
         'quorum/even-split',
-        `${total} votes and no tie-breaker: a split into two halves of ${total / 2} votes (e.g. ${a.join(', ')} | ${b.join(', ')}) leaves no side quorate and the whole cluster stops. Add auto_tie_breaker: 1, a quorum device, or an odd number of votes.`,
+        l10n.t(
+          '{0} votes and no tie-breaker: a split into two halves of {1} votes (e.g. {2}) leaves no side quorate and the whole cluster stops. Add auto_tie_breaker: 1, a quorum device, or an odd number of votes.',
+          total,
+          total / 2,
+          `${a.join(', ')} | ${b.join(', ')}`,
+        ),
       ),
     );
   }
@@ -200,7 +268,10 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         twoNode.range,
         'quorum/two-node-not-two',
-        `two_node: 1 with ${plural(nodes.length, 'node')}: it is meant for exactly 2 nodes. votequorum sets quorum to 1 whenever 2 or fewer nodes remain, so after failures 1 node alone can be quorate, and it also turns on wait_for_all. Remove two_node (or set it to 0).`,
+        l10n.t(
+          'two_node: 1 with {0}: it is meant for exactly 2 nodes. votequorum sets quorum to 1 whenever 2 or fewer nodes remain, so after failures 1 node alone can be quorate, and it also turns on wait_for_all. Remove two_node (or set it to 0).',
+          nodeCount(nodes.length),
+        ),
       ),
     );
   } else if (config.twoNode && twoNode && settings.notes.some((n) => n.startsWith('two_node'))) {
@@ -208,7 +279,7 @@ export function quorumDiagnostics(file: CsFile): Diagnostic[] {
       diag(
         twoNode.range,
         'quorum/option-ignored',
-        'two_node and auto_tie_breaker together: votequorum disables two_node. Keep one of them.',
+        l10n.t('two_node and auto_tie_breaker together: votequorum disables two_node. Keep one of them.'),
       ),
     );
   }
@@ -225,39 +296,46 @@ function nodelistAnchor(view: CorosyncQuorumView): Range | undefined {
 export function summaryTitle(config: QuorumConfig, analysis: ToleranceAnalysis = analyzeTolerance(config)): string {
   const settings = resolveQuorumSettings(config);
   const sum = settings.nodelistVotes;
-  if (config.provider !== VOTEQUORUM) return `no quorum provider · ${plural(config.nodes.length, 'node')} · every partition keeps running`;
-  if (settings.startupError) return `corosync refuses to start votequorum: ${settings.startupError.replace(/^configuration error: /, '')}`;
+  if (config.provider !== VOTEQUORUM)
+    return l10n.t('no quorum provider · {0} · every partition keeps running', nodeCount(config.nodes.length));
+  if (settings.startupError)
+    return l10n.t('corosync refuses to start votequorum: {0}', settings.startupError.replace(/^configuration error: /, ''));
   const allUp = analysis.allUp;
-  const head = `quorum ${allUp.quorum} of ${allUp.expectedVotes} expected · ${plural(sum, 'vote')} configured`;
-  if (!allUp.quorate) return `${head} · never quorate, even with all nodes up`;
-  return `${head} · survives: ${survivesText(config, analysis)} · stops if: ${stopsText(analysis)}`;
+  const head =
+    sum === 1
+      ? l10n.t('quorum {0} of {1} expected · 1 vote configured', allUp.quorum, allUp.expectedVotes)
+      : l10n.t('quorum {0} of {1} expected · {2} votes configured', allUp.quorum, allUp.expectedVotes, sum);
+  if (!allUp.quorate) return head + ' · ' + l10n.t('never quorate, even with all nodes up');
+  return head + ' · ' + l10n.t('survives: {0}', survivesText(config, analysis)) + ' · ' + l10n.t('stops if: {0}', stopsText(analysis));
 }
 
 function survivesText(config: QuorumConfig, a: ToleranceAnalysis): string {
-  if (a.anyFailures >= config.nodes.length - 1 && config.nodes.length > 1) return `any ${plural(a.anyFailures, 'node')} failing`;
-  if (a.anyFailures >= 2) return `any ${a.anyFailures} nodes failing`;
-  if (a.anyFailures === 1) return 'any one node';
-  if (!a.singleFailureSurvived.length) return 'no node failure';
+  if (a.anyFailures >= config.nodes.length - 1 && config.nodes.length > 1)
+    return a.anyFailures === 1 ? l10n.t('any 1 node failing') : l10n.t('any {0} nodes failing', a.anyFailures);
+  if (a.anyFailures >= 2) return l10n.t('any {0} nodes failing', a.anyFailures);
+  if (a.anyFailures === 1) return l10n.t('any one node');
+  if (!a.singleFailureSurvived.length) return l10n.t('no node failure');
   // Describe the survivable single losses by vote weight when that is exact.
   const survived = new Set(a.singleFailureSurvived);
   const weights = [...new Set(config.nodes.map((n) => n.votes))];
   const okWeights = weights.filter((w) => config.nodes.filter((n) => n.votes === w).every((n) => survived.has(n.name)));
   const exact = config.nodes.every((n) => survived.has(n.name) === okWeights.includes(n.votes));
-  if (exact && okWeights.length === 1) return `any one ${okWeights[0]}-vote node`;
-  return `the loss of ${listNames(a.singleFailureSurvived, 3)}`;
+  if (exact && okWeights.length === 1) return l10n.t('any one {0}-vote node', okWeights[0]);
+  return l10n.t('the loss of {0}', listNames(a.singleFailureSurvived, 3));
 }
 
 function stopsText(a: ToleranceAnalysis): string {
   const sets = a.smallestStoppingSets;
-  if (!sets.length) return 'nothing short of every node';
+  if (!sets.length) return l10n.t('nothing short of every node');
   if (sets[0].length > 3) {
     // Large sets: the size and one example, abbreviated.
     const first = sets[0];
-    return `${first.length} nodes fail, e.g. ${first.slice(0, 3).join(' + ')} + … + ${first.at(-1)}`;
+    return l10n.t('{0} nodes fail, e.g. {1}', first.length, `${first.slice(0, 3).join(' + ')} + … + ${first.at(-1)}`);
   }
   const shown = sets.slice(0, 3).map((s) => s.join(' + '));
   const more = a.smallestStoppingSets.length > 3 ? ' or …' : '';
-  return `${shown.length > 1 ? shown.slice(0, -1).join(', ') + ' or ' + shown.at(-1) : shown[0]}${more} fail${sets[0].length === 1 ? 's' : ''}`;
+  const which = `${shown.length > 1 ? orList([shown.slice(0, -1).join(', '), shown.at(-1)!]) : shown[0]}${more}`;
+  return sets[0].length === 1 ? l10n.t('{0} fails', which) : l10n.t('{0} fail', which);
 }
 
 export function quorumCodeLenses(file: CsFile): { range: Range; title: string }[] {
@@ -283,12 +361,18 @@ export function quorumInlayHints(file: CsFile, lines?: { start: number; end: num
     const pct = Math.round((node.votes / sum) * 100);
     hints.push({
       position,
-      label: ` ${node.votes}/${sum} votes (${pct}%)`,
+      label: ' ' + l10n.t('{0}/{1} votes ({2}%)', node.votes, sum, pct),
       paddingLeft: true,
-      tooltip: `${node.name} holds ${node.votes} of the ${sum} votes of the nodelist`,
+      tooltip: l10n.t('{0} holds {1} of the {2} votes of the nodelist', node.name, node.votes, sum),
     });
   });
   return hints;
+}
+
+function inside(range: Range, pos: Position): boolean {
+  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
+  return afterStart && beforeEnd;
 }
 
 /** A Markdown table of failure scenarios, on the name of the `quorum` or `nodelist` section. */
