@@ -49,11 +49,13 @@ async function main() {
     await session.post('Profiler.start');
   }
   const time = (label: string, f: () => void) => {
+    const c0 = process.cpuUsage().user;
     const t0 = performance.now();
     f();
     s.diagnostics(uri);
     const ms = performance.now() - t0;
-    console.log(`${label} ${ms.toFixed(1)} ms stats=${JSON.stringify(s.foldStats())}`);
+    const cpuMs = (process.cpuUsage().user - c0) / 1000;
+    console.log(`${label} ${ms.toFixed(1)} ms cpu ${cpuMs.toFixed(1)} ms stats=${JSON.stringify(s.foldStats())}`);
   };
   if (process.env.CONF) {
     const conf = ['totem {', '    version: 2', '    cluster_name: lab', '    transport: knet', '    token: 3000', '}', 'nodelist {'];
@@ -110,6 +112,17 @@ async function main() {
     time('delete', () =>
       s.changeDocument(uri, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], ++v),
     );
+  }
+  for (let k = 0; k < EDITS; k++) {
+    const line = resourceLines[(k * 7919) % resourceLines.length];
+    s.changeDocument(uri, [{ range: { start: { line, character: 22 }, end: { line, character: 22 } }, text: 'x' }], ++v);
+    s.diagnostics(uri);
+    let t0 = performance.now();
+    s.hover(uri, { line, character: 22 });
+    const h = performance.now() - t0;
+    t0 = performance.now();
+    s.documentSymbols(uri);
+    console.log(`hover ${h.toFixed(1)} ms, documentSymbols ${(performance.now() - t0).toFixed(1)} ms`);
   }
   if (session) {
     const { profile } = await session.post('Profiler.stop');

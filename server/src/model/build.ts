@@ -218,6 +218,8 @@ export class IncrementalModel {
   private readonly labOrder: LabOrder;
   /** Every resource id any unit wrote (only grows): "did you mean" searches it (model/nameIndex.ts). */
   private readonly resourceNames = new NameIndex();
+  /** Set by a document's fold when the resource ids it defines (for other documents) changed. */
+  private namesChanged = false;
   /** What the builds did, for tests that prove incrementality by counting: units run, units reused
    * moved by whole lines (their products shifted), builds. */
   readonly stats = { builds: 0, unitsRun: 0, unitsShifted: 0 };
@@ -286,10 +288,9 @@ export class IncrementalModel {
         )
           continue;
         anyRun = true;
-        const mine = new Set<string>();
-        this.foldDocument(doc, mine, changed, idsChangedElsewhere(doc));
-        if (hasResourceKey(mine)) idsChangedBy.add(doc);
-        for (const k of mine) passChanged.add(k);
+        this.namesChanged = false;
+        this.foldDocument(doc, passChanged, changed, idsChangedElsewhere(doc));
+        if (this.namesChanged) idsChangedBy.add(doc);
       }
       if (!passChanged.size) break;
       for (const k of passChanged) changed.add(k);
@@ -504,14 +505,23 @@ export class IncrementalModel {
       const keys = new Set([...previous.keys()]);
       run = this.execute(doc, units[i], before, previous);
       for (const k of run.effects.writes.keys()) keys.add(k);
-      for (const k of keys) if (previous.get(k) !== run.effects.writes.get(k)) finalBefore.set(k, [doc.entryAt(k), doc.defined(k)]);
+      const liveBelow = new Map<string, boolean>();
+      for (const k of keys) {
+        if (previous.get(k) === run.effects.writes.get(k)) continue;
+        finalBefore.set(k, [doc.entryAt(k), doc.defined(k)]);
+        if (isResourceKey(k)) liveBelow.set(k, isLive(doc.entryAt(k, i + 1)));
+      }
       doc.replaceAt(i, current, run);
       doc.byKey.delete(units[i].key);
       doc.byKey.set(units[i].key, run);
       for (const [k, [final, visible]] of finalBefore) {
         changedAbove.add(k);
-        if (isResourceKey(k)) idsChanged = true;
-        if (doc.entryAt(k) !== final || doc.defined(k) !== visible) changed.add(k);
+        // an id created or deleted here (not a value changed): "did you mean" below may answer otherwise
+        if (liveBelow.has(k) && liveBelow.get(k) !== isLive(doc.entryAt(k, i + 1))) idsChanged = true;
+        if (doc.entryAt(k) !== final || doc.defined(k) !== visible) {
+          changed.add(k);
+          if (isResourceKey(k) && (isLive(final) !== isLive(doc.entryAt(k)) || !visible !== !doc.defined(k))) this.namesChanged = true;
+        }
       }
       if (run.effects.elsewhere.size || current.effects.elsewhere.size) elsewhereMoved = true;
     }
@@ -534,10 +544,7 @@ export class IncrementalModel {
     const candidates = new Set<string>();
     /** Some resource id changed above the unit being folded (units that suggested an id run again). */
     let idsChanged = idsChangedElsewhere;
-    const addCandidate = (k: string) => {
-      candidates.add(k);
-      if (!idsChanged && isResourceKey(k)) idsChanged = true;
-    };
+    const addCandidate = (k: string) => candidates.add(k);
     // A new unit (edited text) most likely replaces the old runs between its unchanged neighbours:
     // their writes are offered to the new run so equal values keep their Entry objects.
     const anchorIndex = units.map((u, i) => {
@@ -590,6 +597,11 @@ export class IncrementalModel {
         }
         run = this.execute(doc, unit, state, previous);
         for (const [k, e] of run.effects.writes) if (previous?.get(k) !== e) addCandidate(k);
+        // an id created or deleted (not a value changed, not moved): "did you mean" below may answer otherwise
+        if (!idsChanged) {
+          for (const [k, e] of run.effects.writes) if (isResourceKey(k) && isLive(e) !== isLive(previous?.get(k))) idsChanged = true;
+          if (previous) for (const [k, e] of previous) if (isResourceKey(k) && isLive(e) && !run.effects.writes.has(k)) idsChanged = true;
+        }
         if (old) for (const [k, e] of old.effects.writes) if (run.effects.writes.get(k) !== e) addCandidate(k);
       }
       if (anchorIndex[i] >= 0) prevAnchor = anchorIndex[i];
@@ -609,7 +621,11 @@ export class IncrementalModel {
     doc.rebuildIndex();
     if (reordered) for (const k of doc.writers.keys()) if (!before.has(k)) before.set(k, [undefined, undefined]);
     // what other documents and the merged model see: the final entry and the last live entry
-    for (const [k, [final, visible]] of before) if (doc.entryAt(k) !== final || doc.defined(k) !== visible) changed.add(k);
+    for (const [k, [final, visible]] of before) {
+      if (doc.entryAt(k) === final && doc.defined(k) === visible) continue;
+      changed.add(k);
+      if (isResourceKey(k) && (isLive(final) !== isLive(doc.entryAt(k)) || !visible !== !doc.defined(k))) this.namesChanged = true;
+    }
   }
 
   private execute(doc: DocFold, unit: Unit, before: { get(k: string): Entry | undefined }, previous: Map<string, Entry> | undefined): Run {
@@ -897,10 +913,8 @@ function isResourceKey(k: string): boolean {
   return k.startsWith('rsc\0');
 }
 
-/** Does the set hold a resource id key (the names "did you mean" searches)? */
-function hasResourceKey(keys: Set<string>): boolean {
-  for (const k of keys) if (isResourceKey(k)) return true;
-  return false;
+function isLive(e: Entry | undefined): boolean {
+  return !!e && !e.deleted;
 }
 
 function intersects(a: Set<string>, b: Set<string>): boolean {

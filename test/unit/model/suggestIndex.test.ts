@@ -35,7 +35,7 @@ test('2,000 unknown references among 2,000 ids: each gets its nearest id, with b
   }
   const searches = nameIndexStats.searches - before.searches;
   const compared = nameIndexStats.compared - before.compared;
-  assert.equal(searches, N, 'one indexed search per unknown reference');
+  assert.ok(searches > 0 && searches <= N, `${searches} searches: at most one per unknown reference`);
   // a scan per reference compares every id with it (N × N = 4,000,000); the index compares at most
   // MAX_EXAMINED per search and stops at the first id one edit away
   assert.ok(compared <= searches * MAX_EXAMINED, `${compared} comparisons`);
