@@ -32,7 +32,8 @@ export const SYSTEM_PACKAGES = {
     'resource-agents',
     'openssl',
   ],
-  e2e: ['chromium', 'libkrb5-dev', 'openssh-server', 'openssh-client', 'socat', 'iproute2'],
+  // fonts-nanum: Korean glyphs in the UI test's screenshots (test/e2e/l10n)
+  e2e: ['chromium', 'libkrb5-dev', 'openssh-server', 'openssh-client', 'socat', 'iproute2', 'fonts-nanum'],
   lsp: ['pacemaker-cli-utils', 'resource-agents'],
   unit: [
     'clang',
