@@ -5,6 +5,7 @@ import type { Word } from '../base/types';
 import { didYouMean } from '../base/didYouMean';
 import { PCS_COMMANDS, type PcsCommandDef } from './commands.data';
 import { LEGACY_LONG_OPTIONS, legacyForms, type LegacyProblem } from './legacy';
+import * as l10n from '@vscode/l10n';
 
 /** The option sections of `pcs cluster setup NAME NODE...` (each starts a group of key=value words). */
 export const SETUP_SECTIONS = new Set(['transport', 'totem', 'quorum', 'link', 'compression', 'crypto', 'options']);
@@ -178,7 +179,11 @@ export function parsePcs(argv: Word[]): PcsCommand {
         continue;
       }
       if (!name) {
-        problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option --${rawName} is not recognized.` });
+        problems.push({
+          code: 'pcs/unknown-option',
+          word,
+          message: l10n.t('pcs refuses this line: option {0} is not recognized.', `--${rawName}`),
+        });
         continue;
       }
       const takesValue = PCS_LONG_OPTIONS[name];
@@ -187,14 +192,18 @@ export function parsePcs(argv: Word[]): PcsCommand {
           problems.push({
             code: 'pcs/unknown-option',
             word,
-            message: `pcs refuses this line: option --${name} must not have an argument.`,
+            message: l10n.t('pcs refuses this line: option {0} must not have an argument.', `--${name}`),
           });
         }
         options.push({ name: `--${name}`, value: text.slice(eq + 1), word });
       } else if (takesValue) {
         const valueWord = argv[i + 1];
         if (!valueWord)
-          problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option --${name} requires an argument.` });
+          problems.push({
+            code: 'pcs/unknown-option',
+            word,
+            message: l10n.t('pcs refuses this line: option {0} requires an argument.', `--${name}`),
+          });
         options.push({ name: `--${name}`, value: valueWord?.text, word, valueWord });
         i++;
       } else options.push({ name: `--${name}`, word });
@@ -205,7 +214,11 @@ export function parsePcs(argv: Word[]): PcsCommand {
     while (j < text.length) {
       const letter = text[j];
       if (!(letter in PCS_SHORT_OPTIONS)) {
-        problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option -${letter} is not recognized.` });
+        problems.push({
+          code: 'pcs/unknown-option',
+          word,
+          message: l10n.t('pcs refuses this line: option {0} is not recognized.', `-${letter}`),
+        });
         break;
       }
       if (PCS_SHORT_OPTIONS[letter]) {
@@ -213,7 +226,11 @@ export function parsePcs(argv: Word[]): PcsCommand {
         else {
           const valueWord = argv[i + 1];
           if (!valueWord)
-            problems.push({ code: 'pcs/unknown-option', word, message: `pcs refuses this line: option -${letter} requires an argument.` });
+            problems.push({
+              code: 'pcs/unknown-option',
+              word,
+              message: l10n.t('pcs refuses this line: option {0} requires an argument.', `-${letter}`),
+            });
           options.push({ name: `-${letter}`, value: valueWord?.text, word, valueWord });
           i++;
         }
@@ -250,7 +267,7 @@ export function parsePcs(argv: Word[]): PcsCommand {
       problems.push({
         code: 'pcs/unknown-option',
         word: o.word,
-        message: `pcs refuses this line: option ${o.name} is not recognized (a pcs 0.9 option).`,
+        message: l10n.t('pcs refuses this line: option {0} is not recognized (a pcs 0.9 option).', o.name),
       });
   }
   if (!def && !help && !dynamic && !legacy?.problems.length) {
@@ -259,7 +276,7 @@ export function parsePcs(argv: Word[]): PcsCommand {
         problems.push({
           code: 'pcs/unknown-command',
           word: argv[0],
-          message: 'pcs needs a command (cluster, resource, stonith, constraint, property, ...).',
+          message: l10n.t('pcs needs a command (cluster, resource, stonith, constraint, property, ...).'),
         });
       }
     } else {
@@ -267,8 +284,8 @@ export function parsePcs(argv: Word[]): PcsCommand {
       const known = [...node.children.keys()];
       const where = chain ? `'pcs ${chain}'` : 'pcs';
       const message = positional[k]
-        ? `${where} has no subcommand '${bad.text}'; pcs prints its usage and refuses the line. Known: ${known.join(', ')}.`
-        : `${where} needs a subcommand: ${known.join(', ')}.`;
+        ? l10n.t("{0} has no subcommand '{1}'; pcs prints its usage and refuses the line. Known: {2}.", where, bad.text, known.join(', '))
+        : l10n.t('{0} needs a subcommand: {1}.', where, known.join(', '));
       problems.push({ code: 'pcs/unknown-command', word: bad, message, replacement: positional[k] ? closest(bad.text, known) : undefined });
     }
   }
@@ -284,7 +301,7 @@ export function parsePcs(argv: Word[]): PcsCommand {
       problems.push({
         code: 'pcs/unsupported-option',
         word: option.word,
-        message: `pcs refuses this line: option '${option.name}' is not supported by 'pcs ${def.path.join(' ')}'.`,
+        message: l10n.t("pcs refuses this line: option '{0}' is not supported by '{1}'.", option.name, `pcs ${def.path.join(' ')}`),
       });
     }
   }

@@ -3,6 +3,7 @@
 // current form. The forms themselves are listed in commands.data.ts (PCS_LEGACY_FORMS).
 import type { FixData, Range, Word } from '../base/types';
 import { PCS_LEGACY_FORMS, type PcsCommandDef, type PcsLegacyDef } from './commands.data';
+import * as l10n from '@vscode/l10n';
 
 type Fix = FixData['fixes'][number];
 type Edit = Fix['edits'][number];
@@ -116,7 +117,7 @@ function refused(
     code,
     severity: 'error',
     word,
-    message: `pcs 0.11 refuses this pcs 0.9 form (it prints "${says}"); since pcs ${form.removedIn} use '${use}'.`,
+    message: l10n.t('pcs 0.11 refuses this pcs 0.9 form (it prints "{0}"); since pcs {1} use \'{2}\'.', says, String(form.removedIn), use),
     fixes,
   };
 }
@@ -128,7 +129,13 @@ function deprecated(
   fixes: Fix[] | undefined,
   code: LegacyProblem['code'] = 'pcs/deprecated-command',
 ): LegacyProblem {
-  return { code, severity: 'hint', word, message: `pcs 0.9 form: pcs 0.11 still runs it, with "${form.pcsSays}"; use '${use}'.`, fixes };
+  return {
+    code,
+    severity: 'hint',
+    word,
+    message: l10n.t('pcs 0.9 form: pcs 0.11 still runs it, with "{0}"; use \'{1}\'.', form.pcsSays, use),
+    fixes,
+  };
 }
 
 /** Replace the path words first..last (contiguous, literal) by `path`. */
@@ -223,7 +230,7 @@ export function legacyForms(input: LegacyInput): LegacyResult {
     problems.push(
       deprecated(f, pathWords[pathWords.length - 1], `pcs ${chain} update`, [
         {
-          title: `Insert 'update'`,
+          title: l10n.t("Insert '{0}'", 'update'),
           safe: true,
           edits: [{ range: { start: first.range.start, end: first.range.start }, newText: 'update ' }],
         },
@@ -240,7 +247,7 @@ export function legacyForms(input: LegacyInput): LegacyResult {
         form('--master'),
         o.word,
         '--promoted',
-        [{ title: "Use '--promoted'", safe: true, edits: [{ range: o.word.range, newText: '--promoted' }] }],
+        [{ title: l10n.t("Use '{0}'", '--promoted'), safe: true, edits: [{ range: o.word.range, newText: '--promoted' }] }],
         'pcs/deprecated-option',
       ),
     );
@@ -275,11 +282,15 @@ function negativeNumbers(argv: Word[], problems: LegacyProblem[]): void {
     code: 'pcs/negative-number-without-dashes',
     severity: 'hint',
     word: first,
-    message: `pcs 0.11 reads '${list}' but warns: "Deprecation Warning: Using '${list}' without '--' is deprecated, those parameters will be considered position independent options in future pcs versions". Put '--' before it.`,
+    message: l10n.t(
+      "pcs 0.11 reads '{0}' but warns: \"{1}\". Put '--' before it.",
+      list,
+      `Deprecation Warning: Using '${list}' without '--' is deprecated, those parameters will be considered position independent options in future pcs versions`,
+    ),
     fixes: fixable
       ? [
           {
-            title: "Insert '--' before the negative number",
+            title: l10n.t("Insert '--' before the negative number"),
             safe: true,
             edits: [{ range: { start: first.range.start, end: first.range.start }, newText: '-- ' }],
           },
@@ -294,16 +305,18 @@ function roleForms(chain: string, args: Word[], problems: LegacyProblem[]): void
     const better = ROLE_RENAME[value.toLowerCase()];
     const says =
       option === 'role'
-        ? ` with "Deprecation Warning: Value '${value}' of option role is deprecated and should not be used, use '${better}' value instead"`
+        ? `Deprecation Warning: Value '${value}' of option role is deprecated and should not be used, use '${better}' value instead`
         : option
           ? ''
-          : ` with "Deprecation Warning: Role value '${value}' is deprecated and should not be used, use '${better}' instead"`;
+          : `Deprecation Warning: Role value '${value}' is deprecated and should not be used, use '${better}' instead`;
     problems.push({
       code: 'pcs/deprecated-role',
       severity: 'hint',
       word,
-      message: `Role '${value}' is the pcs 0.9 / Pacemaker 1 name: pcs 0.11 accepts it${says}; use '${better}'.`,
-      fixes: [{ title: `Use '${better}'`, safe: true, edits: [{ range, newText: better }] }],
+      message: says
+        ? l10n.t("Role '{0}' is the pcs 0.9 / Pacemaker 1 name: pcs 0.11 accepts it with \"{1}\"; use '{2}'.", value, says, better)
+        : l10n.t("Role '{0}' is the pcs 0.9 / Pacemaker 1 name: pcs 0.11 accepts it; use '{1}'.", value, better),
+      fixes: [{ title: l10n.t("Use '{0}'", better), safe: true, edits: [{ range, newText: better }] }],
     });
     void f;
   };
@@ -350,7 +363,7 @@ function showForm(
     show,
     says,
     `pcs ${group} ${target}`,
-    literal(show) ? [{ title: `Rewrite as 'pcs ${group} ${target}'`, safe: true, edits }] : undefined,
+    literal(show) ? [{ title: l10n.t("Rewrite as '{0}'", `pcs ${group} ${target}`), safe: true, edits }] : undefined,
   );
 }
 
@@ -375,7 +388,12 @@ function createForms(input: LegacyInput, problems: LegacyProblem[], consumed: Se
         master.word,
         f.pcsSays,
         `promotable${cloneId ? ` ${cloneId}` : ''}`,
-        [{ title: `Rewrite as 'promotable${cloneId ? ` ${cloneId}` : ''}' (the pcs 0.9 id, so later lines still find it)`, edits }],
+        [
+          {
+            title: l10n.t("Rewrite as '{0}' (the pcs 0.9 id, so later lines still find it)", `promotable${cloneId ? ` ${cloneId}` : ''}`),
+            edits,
+          },
+        ],
         'pcs/removed-option',
       ),
     );
@@ -394,7 +412,7 @@ function createForms(input: LegacyInput, problems: LegacyProblem[], consumed: Se
           w,
           `${f.pcsSays}" and "Hint: Master/Slave resources have been renamed to promotable clones, please use the 'promotable' keyword instead of 'master'.`,
           'promotable',
-          [{ title: "Rewrite as 'promotable'", safe: true, edits }],
+          [{ title: l10n.t("Rewrite as '{0}'", 'promotable'), safe: true, edits }],
           'pcs/removed-option',
         ),
       );
@@ -436,7 +454,7 @@ export function resourceMasterProblem(argv: Word[], masterWord: Word, rest: Word
     masterWord,
     f.pcsSays,
     `pcs resource promotable ${rsc}${id}`,
-    ok ? [{ title: `Rewrite as 'pcs resource promotable ${rsc}${id}'`, safe: true, edits }] : undefined,
+    ok ? [{ title: l10n.t("Rewrite as '{0}'", `pcs resource promotable ${rsc}${id}`), safe: true, edits }] : undefined,
   );
 }
 
@@ -536,7 +554,7 @@ function setupForm(input: LegacyInput, problems: LegacyProblem[], consumed: Set<
       says,
       use,
       fixable && clusterName
-        ? [{ title: 'Rewrite as a pcs 0.10+ cluster setup', edits: edits.sort((a, b) => pos(a.range.start) - pos(b.range.start)) }]
+        ? [{ title: l10n.t('Rewrite as a pcs 0.10+ cluster setup'), edits: edits.sort((a, b) => pos(a.range.start) - pos(b.range.start)) }]
         : undefined,
       'pcs/removed-option',
     ),

@@ -8,6 +8,7 @@
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import type { PromptTarget, RunnableBlock, ScriptExtract } from '../base/types';
 import { escapeLensTitle } from '../service/markdownEscape';
+import * as l10n from '@vscode/l10n';
 
 export const RUN_ON_NODE_COMMAND = 'pacemakerLab.runOnNode';
 
@@ -198,10 +199,18 @@ function lensesFor(uri: string, range: Range, text: string, nodes: string[] | '*
     },
   });
   const out: CodeLens[] = [];
-  if (nodes === '*') out.push(lens(`▶ Run ${what}on all nodes`, '*'));
-  else if (nodes && nodes.length === 1) out.push(lens(`▶ Run ${what}on ${nodes[0]}`, nodes));
-  else if (nodes && nodes.length > 1) out.push(lens(`▶ Run ${what}on all nodes (${nodes.join(', ')})`, nodes));
-  out.push(lens(`▶ Run ${what}on…`, null));
+  const block = what === 'block ';
+  if (nodes === '*') out.push(lens(block ? l10n.t('▶ Run block on all nodes') : l10n.t('▶ Run on all nodes'), '*'));
+  else if (nodes && nodes.length === 1)
+    out.push(lens(block ? l10n.t('▶ Run block on {0}', nodes[0]) : l10n.t('▶ Run on {0}', nodes[0]), nodes));
+  else if (nodes && nodes.length > 1)
+    out.push(
+      lens(
+        block ? l10n.t('▶ Run block on all nodes ({0})', nodes.join(', ')) : l10n.t('▶ Run on all nodes ({0})', nodes.join(', ')),
+        nodes,
+      ),
+    );
+  out.push(lens(block ? l10n.t('▶ Run block on…') : l10n.t('▶ Run on…'), null));
   return out;
 }
 

@@ -14,6 +14,7 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { DocumentKind, SeverityName } from '../base/types';
 import { DIAGNOSTIC_SOURCE, SEVERITY } from '../base/diagnostic';
+import * as l10n from '@vscode/l10n';
 
 export type RuleLevel = 'off' | SeverityName;
 /** Code → level, from the `pacemakerLab.rules` setting or `pcmk-lsp check --rule CODE=LEVEL`. */
@@ -138,14 +139,24 @@ export function applyRuleControl(
     const hit = used.get(directive);
     const unusedCodes = directive.codes.length ? directive.codes.filter((c) => !hit?.has(c)) : hit ? [] : ['*'];
     if (!unusedCodes.length || levels[UNUSED_SUPPRESSION] === 'off') continue;
-    const what = unusedCodes[0] === '*' ? 'any diagnostic' : unusedCodes.join(', ');
-    const where = directive.kind === 'disable' ? 'in this file' : directive.kind === 'disable-line' ? 'on this line' : 'on the next line';
+    const what = unusedCodes[0] === '*' ? l10n.t('any diagnostic') : unusedCodes.join(', ');
+    const where =
+      directive.kind === 'disable'
+        ? l10n.t('in this file')
+        : directive.kind === 'disable-line'
+          ? l10n.t('on this line')
+          : l10n.t('on the next line');
     out.push({
       range: directive.range,
       severity: SEVERITY[levels[UNUSED_SUPPRESSION] ?? 'hint'],
       source: DIAGNOSTIC_SOURCE,
       code: UNUSED_SUPPRESSION,
-      message: `This pcmk-lsp ${directive.kind} comment suppresses nothing: no ${what} ${where}. Remove it, or fix the code name.`,
+      message: l10n.t(
+        'This pcmk-lsp {0} comment suppresses nothing: no {1} {2}. Remove it, or fix the code name.',
+        directive.kind,
+        what,
+        where,
+      ),
       tags: [1 /* Unnecessary */],
       data: {
         fixes: [
@@ -206,7 +217,7 @@ export function suppressionActions(uri: string, text: string, kind: DocumentKind
         ? `<!-- pcmk-lsp disable-next-line=${code} -->`
         : `# pcmk-lsp disable-next-line=${code}`;
     actions.push({
-      title: `Disable ${code} for this line`,
+      title: l10n.t('Disable {0} for this line', code),
       kind: 'quickfix',
       diagnostics: [diagnostic],
       edit: {
