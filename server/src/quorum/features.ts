@@ -1,9 +1,11 @@
 // Editor features of the quorum family, computed by the votequorum engine from a corosync.conf:
 // diagnostics (codes quorum/...), a CodeLens on `quorum` and `nodelist`, an inlay hint with each
 // node's share of the votes, and a hover with a table of failure scenarios.
-import type { Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import type { CsFile, CsSection } from '../corosync/ast';
 import { escapeMarkdown } from '../service/markdownEscape';
+import { rangeContains as inside } from '../base/position';
+import { diagnostic } from '../base/diagnostic';
 import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';
 import {
   afterFailure,
@@ -17,9 +19,8 @@ import {
 import * as l10n from '@vscode/l10n';
 import { orList } from '../base/orList';
 
-const WARNING = 2;
-const ERROR = 1;
-const SOURCE = 'pacemaker-lab';
+const WARNING: DiagnosticSeverity = 2;
+const ERROR: DiagnosticSeverity = 1;
 
 /** One view per CsFile object: diagnostics, lenses, hints and hover all ask for the same one. */
 const views = new WeakMap<CsFile, CorosyncQuorumView>();
@@ -32,8 +33,8 @@ function viewOf(file: CsFile): CorosyncQuorumView {
   return view;
 }
 
-function diag(range: Range, code: string, message: string, severity = WARNING): Diagnostic {
-  return { range, severity: severity as Diagnostic['severity'], code, source: SOURCE, message };
+function diag(range: Range, code: string, message: string, severity: DiagnosticSeverity = WARNING): Diagnostic {
+  return diagnostic(range, severity, code, message);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -367,12 +368,6 @@ export function quorumInlayHints(file: CsFile, lines?: { start: number; end: num
     });
   });
   return hints;
-}
-
-function inside(range: Range, pos: Position): boolean {
-  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
-  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
-  return afterStart && beforeEnd;
 }
 
 /** A Markdown table of failure scenarios, on the name of the `quorum` or `nodelist` section. */
