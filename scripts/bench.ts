@@ -310,7 +310,9 @@ async function benchEdits() {
           await peer.open(uri, 'shellscript', text, 1);
           const peerSymbols: number[] = [];
           await peer.request('textDocument/documentSymbol', { textDocument: { uri } });
-          for (let k = 0, v = 2; k < Math.min(EDITS, 20); k++, v += 2) await symbolAfterEdit(peer, peerSymbols, v);
+          // (seconds per request: a few samples; BENCH_PEER_EDITS)
+          const peerEdits = Number(process.env.BENCH_PEER_EDITS ?? Math.min(EDITS, 5));
+          for (let k = 0, v = 2; k < peerEdits; k++, v += 2) await symbolAfterEdit(peer, peerSymbols, v);
           symbolRow.peer = { name: 'bash-language-server', stats: stats(peerSymbols) };
         } finally {
           await peer.close();
@@ -482,7 +484,7 @@ async function benchBigQuorum() {
   );
   // The tolerance answers alone ("survives any k", smallest stopping sets, the even split), which the
   // features above format for every line of the nodelist.
-  const { analyzeTolerance, evenSplit } = await import('../server/src/quorum/engine');
+  const { analyzeTolerance, evenSplit } = await import('../shared/src/quorum/engine');
   const { quorumConfigFromCorosync } = await import('../server/src/quorum/adapters');
   const config = quorumConfigFromCorosync(file);
   const engine: number[] = [];
