@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // (the client's sendRequest awaits the start).
   const starting = client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(
-      `Pacemaker Lab: the language server did not start: ${error instanceof Error ? error.message : String(error)}`,
+      vscode.l10n.t('Pacemaker Lab: the language server did not start: {0}', error instanceof Error ? error.message : String(error)),
     );
   });
   void starting.then(() =>
@@ -87,7 +87,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       markWalkthroughStep('quorumOpened');
       const uri = uriArg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!uri || !client) {
-        void vscode.window.showInformationMessage('Open a corosync.conf (or a script that writes one) to use the quorum calculator.');
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Open a corosync.conf (or a script that writes one) to use the quorum calculator.'),
+        );
         return;
       }
       // a setup's lens passes its line: the calculator shows that cluster when the lab has several
@@ -95,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         typeof lineArg === 'number' ? lineArg : uriArg === undefined ? vscode.window.activeTextEditor?.selection.active.line : undefined;
       const config = await client.sendRequest<QuorumConfig | null>('pacemakerLab/quorumConfig', { uri, line });
       if (!config) {
-        void vscode.window.showInformationMessage('This file describes no nodelist, so there is no quorum to calculate.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('This file describes no nodelist, so there is no quorum to calculate.'));
         return;
       }
       openQuorumPanel(context, config, path.basename(vscode.Uri.parse(uri).fsPath));
@@ -106,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('pacemakerLab.fetchAgentMetadata', async () => {
       if (!client) return;
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Fetching agent metadata runs commands over ssh: trust this workspace first.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Fetching agent metadata runs commands over ssh: trust this workspace first.'));
         return;
       }
       // The ssh config file from the person's own settings only (a workspace value is ignored).
@@ -114,15 +116,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const inventory = await resolveInventory(workspaceNodes);
       const picks = [
         {
-          label: '$(device-desktop) this machine',
-          description: 'agents installed here',
+          label: '$(device-desktop) ' + vscode.l10n.t('this machine'),
+          description: vscode.l10n.t('agents installed here'),
           node: 'localhost',
           destination: undefined as string | undefined,
         },
         ...inventory.map((n) => ({ label: `$(server) ${n.name}`, description: n.destination, node: n.name, destination: n.destination })),
       ];
       const pick = await vscode.window.showQuickPick(picks, {
-        placeHolder: 'Ask which node for the metadata of the agents this workspace uses?',
+        placeHolder: vscode.l10n.t('Ask which node for the metadata of the agents this workspace uses?'),
       });
       if (!pick) return;
       const target = inventory.find((n) => n.name === pick.node && n.destination === pick.destination);
@@ -133,7 +135,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // The destination is shown and agreed to before the first connection of the session.
       if (target && !(await confirmRun([target], { action: 'Connect' }))) return;
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Fetching agent metadata from ${pick.node}…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching agent metadata from {0}…', pick.node) },
         () =>
           client!.sendRequest<{ fetched: string[]; failed: { agent: string; reason: string }[] }>('pacemakerLab/fetchAgentMetadata', {
             node: pick.node,
@@ -142,9 +144,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             cacheDir: path.join(context.globalStorageUri.fsPath, 'agent-metadata'),
           }),
       );
-      const failed = result.failed.length ? ` Not available: ${result.failed.map((f) => `${f.agent} (${f.reason})`).join('; ')}.` : '';
+      const failed = result.failed.length
+        ? ' ' + vscode.l10n.t('Not available: {0}.', result.failed.map((f) => `${f.agent} (${f.reason})`).join('; '))
+        : '';
       void vscode.window.showInformationMessage(
-        `Agent metadata from ${pick.node}: ${result.fetched.length} agent(s) now used by hovers and checks.${failed}`,
+        vscode.l10n.t('Agent metadata from {0}: {1} agent(s) now used by hovers and checks.', pick.node, result.fetched.length) + failed,
       );
     }),
   );
@@ -169,10 +173,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     const nodes = await client.sendRequest<{ name: string }[]>('pacemakerLab/nodes').catch(() => []);
-    status.text = `$(server-environment) ${nodes.length} node${nodes.length === 1 ? '' : 's'}`;
+    status.text = '$(server-environment) ' + (nodes.length === 1 ? vscode.l10n.t('1 node') : vscode.l10n.t('{0} nodes', nodes.length));
     status.tooltip = nodes.length
-      ? `Cluster nodes: ${nodes.map((n) => n.name).join(', ')}\nClick: quorum calculator`
-      : 'No cluster nodes found in this workspace yet';
+      ? vscode.l10n.t('Cluster nodes: {0}', nodes.map((n) => n.name).join(', ')) + '\n' + vscode.l10n.t('Click: quorum calculator')
+      : vscode.l10n.t('No cluster nodes found in this workspace yet');
     status.show();
   };
   context.subscriptions.push(
