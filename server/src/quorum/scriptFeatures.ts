@@ -11,6 +11,8 @@ import { diagnostic } from '../base/diagnostic';
 import { analyzeTolerance, resolveQuorumSettings, type QuorumConfig } from './engine';
 import { scenarioMarkdown, summaryTitle, untiedEvenSplit } from './features';
 import { configOfState, replayPcsQuorum, type ScriptQuorumState } from './fromScripts';
+import * as l10n from '@vscode/l10n';
+import { orList } from '../base/orList';
 
 const ERROR: DiagnosticSeverity = 1;
 const WARNING: DiagnosticSeverity = 2;
@@ -65,7 +67,14 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
       diag(
         r.word.range,
         'quorum/expected-votes-refused',
-        `expected-votes ${r.value} would need quorum ${r.quorum} but the cluster has only ${r.votes} vote${r.votes === 1 ? '' : 's'}: votequorum refuses the change (pcs reports an error) and nothing changes. Use a value whose majority the nodes can reach (at most ${2 * r.votes - 1}), or none at all.`,
+        (r.votes === 1
+          ? l10n.t('expected-votes {0} would need quorum {1} but the cluster has only 1 vote:', r.value, r.quorum)
+          : l10n.t('expected-votes {0} would need quorum {1} but the cluster has only {2} votes:', r.value, r.quorum, r.votes)) +
+          ' ' +
+          l10n.t(
+            'votequorum refuses the change (pcs reports an error) and nothing changes. Use a value whose majority the nodes can reach (at most {0}), or none at all.',
+            2 * r.votes - 1,
+          ),
         ERROR,
       ),
     );
@@ -76,13 +85,22 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
     const quorum = Math.max(Math.floor(line.value / 2) + 1, natural);
     const effect =
       line.value > line.votes
-        ? `quorum becomes ${quorum} instead of ${natural}, so fewer node failures are survived`
-        : `with every node up nothing changes (votequorum keeps quorum ${natural}), but run while nodes are down it lowers quorum to ${Math.floor(line.value / 2) + 1}, so a minority can become quorate (split brain without fencing)`;
+        ? l10n.t('quorum becomes {0} instead of {1}, so fewer node failures are survived', quorum, natural)
+        : l10n.t(
+            'with every node up nothing changes (votequorum keeps quorum {0}), but run while nodes are down it lowers quorum to {1}, so a minority can become quorate (split brain without fencing)',
+            natural,
+            Math.floor(line.value / 2) + 1,
+          );
     out.push(
       diag(
         line.word.range,
         'quorum/expected-votes-mismatch',
-        `expected-votes ${line.value} differs from the ${line.votes} votes of the cluster: ${effect}. It changes only the running cluster, not corosync.conf. Leave expected votes at ${line.votes}.`,
+        l10n.t(
+          'expected-votes {0} differs from the {1} votes of the cluster: {2}. It changes only the running cluster, not corosync.conf. Leave expected votes at {1}.',
+          line.value,
+          line.votes,
+          effect,
+        ),
       ),
     );
   }
@@ -94,7 +112,10 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
       diag(
         optionWord(settings.startupError.includes('last_man_standing') ? 'last_man_standing' : 'auto_tie_breaker'),
         'quorum/refused-at-startup',
-        `pcs writes these quorum options, but corosync refuses to start votequorum with them ("${settings.startupError}"). Change the options named in the message (e.g. add wait_for_all=1).`,
+        l10n.t(
+          'pcs writes these quorum options, but corosync refuses to start votequorum with them ("{0}"). Change the options named in the message (e.g. add wait_for_all=1).',
+          settings.startupError,
+        ),
         ERROR,
       ),
     );
@@ -104,7 +125,11 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
     if (note.startsWith('two_node')) continue; // pcs drops two_node itself when auto_tie_breaker is on
     const key = note.startsWith('auto_tie_breaker') ? 'auto_tie_breaker' : note.startsWith('last_man') ? 'last_man_standing' : undefined;
     out.push(
-      diag(key ? optionWord(key) : state.setupWord.range, 'quorum/option-ignored', `${note}. Remove the option or fix what it needs.`),
+      diag(
+        key ? optionWord(key) : state.setupWord.range,
+        'quorum/option-ignored',
+        l10n.t('{0}. Remove the option or fix what it needs.', note),
+      ),
     );
   }
   const analysis = analyzeTolerance(config);
@@ -115,10 +140,26 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
       diag(
         nodesRange(state),
         'quorum/single-point-of-failure',
-        `The loss of ${stops.length === nodes.length ? 'any single node' : stops.join(' or ')} stops the cluster (quorum ${allUp.quorum} of ${allUp.expectedVotes} expected, ${allUp.totalVotes} votes present): ` +
+        (stops.length === nodes.length
+          ? l10n.t(
+              'The loss of any single node stops the cluster (quorum {0} of {1} expected, {2} votes present):',
+              allUp.quorum,
+              allUp.expectedVotes,
+              allUp.totalVotes,
+            )
+          : l10n.t(
+              'The loss of {0} stops the cluster (quorum {1} of {2} expected, {3} votes present):',
+              orList(stops),
+              allUp.quorum,
+              allUp.expectedVotes,
+              allUp.totalVotes,
+            )) +
+          ' ' +
           (nodes.length === 2
-            ? 'with auto_tie_breaker pcs leaves two_node out; remove auto_tie_breaker=1 so pcs writes two_node: 1 (with fencing), or add a quorum device.'
-            : 'add a node or a quorum device.'),
+            ? l10n.t(
+                'with auto_tie_breaker pcs leaves two_node out; remove auto_tie_breaker=1 so pcs writes two_node: 1 (with fencing), or add a quorum device.',
+              )
+            : l10n.t('add a node or a quorum device.')),
       ),
     );
   }
@@ -129,7 +170,12 @@ function clusterDiagnostics({ state, config }: Cluster, out: Diagnostic[]): void
       diag(
         nodesRange(state),
         'quorum/even-split',
-        `${sum} nodes and no tie-breaker: a split into two halves of ${sum / 2} (e.g. ${a.join(', ')} | ${b.join(', ')}) leaves no side quorate and the whole cluster stops. Add \`quorum auto_tie_breaker=1\` to the setup (or \`pcs quorum update auto_tie_breaker=1\`), a quorum device (\`pcs quorum device add model net host=... algorithm=ffsplit\`), or an odd number of nodes.`,
+        l10n.t(
+          '{0} nodes and no tie-breaker: a split into two halves of {1} (e.g. {2}) leaves no side quorate and the whole cluster stops. Add `quorum auto_tie_breaker=1` to the setup (or `pcs quorum update auto_tie_breaker=1`), a quorum device (`pcs quorum device add model net host=... algorithm=ffsplit`), or an odd number of nodes.',
+          sum,
+          sum / 2,
+          `${a.join(', ')} | ${b.join(', ')}`,
+        ),
       ),
     );
   }
