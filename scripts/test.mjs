@@ -27,9 +27,10 @@ ensureSystemPackages(layers);
 run('node', ['scripts/build.mjs']);
 run('npx', ['tsc', '-p', 'server', '--noEmit']);
 run('npx', ['tsc', '-p', 'client', '--noEmit']);
+run('npx', ['tsc', '-p', 'shared', '--noEmit']);
 run('npx', ['tsc', '-p', 'test', '--noEmit']);
 // Guards: lint (eslint.config.mjs), formatting (.prettierrc.json), unused files/exports/dependencies (knip.json).
-run('npx', ['eslint', 'server/src', 'client/src', 'test', 'scripts', 'bin']);
+run('npx', ['eslint', 'server/src', 'client/src', 'shared/src', 'test', 'scripts', 'bin']);
 run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 run('npx', ['knip', '--no-progress']);
 if (layers.includes('e2e')) {

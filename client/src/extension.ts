@@ -15,9 +15,15 @@ import { openQuorumPanel } from './quorumPanel';
 import { markWalkthroughStep, registerWalkthrough, walkthroughMiddleware } from './walkthrough';
 import { confirmRun, readSettings, registerRunOnNode, resolveInventory } from './runOnNode/commands';
 import { registerLabCommands } from './lab/labCommands';
-import type { CommandSafety } from '../../server/src/runOnNode/commandSafety';
-import type { RunStep } from '../../server/src/lab/steps';
-import type { QuorumConfig } from '../../server/src/quorum/engine';
+import {
+  ClassifyCommandRequest,
+  FetchAgentMetadataRequest,
+  NodesRequest,
+  QuorumConfigRequest,
+  RunStepsRequest,
+  type ParamsOf,
+  type ResultOf,
+} from '../../shared/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -79,8 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   // The nodes the workspace's files describe, for run on node and live agent metadata.
-  const workspaceNodes = async () =>
-    client ? client.sendRequest<{ name: string; addresses: string[]; source: string }[]>('pacemakerLab/nodes') : [];
+  const workspaceNodes = async () => (client ? client.sendRequest<ResultOf<typeof NodesRequest>>(NodesRequest.method) : []);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pacemakerLab.openQuorumCalculator', async (uriArg?: string | vscode.Uri, lineArg?: number) => {
@@ -95,7 +100,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // a setup's lens passes its line: the calculator shows that cluster when the lab has several
       const line =
         typeof lineArg === 'number' ? lineArg : uriArg === undefined ? vscode.window.activeTextEditor?.selection.active.line : undefined;
-      const config = await client.sendRequest<QuorumConfig | null>('pacemakerLab/quorumConfig', { uri, line });
+      const config = await client.sendRequest<ResultOf<typeof QuorumConfigRequest>>(QuorumConfigRequest.method, {
+        uri,
+        line,
+      } satisfies ParamsOf<typeof QuorumConfigRequest>);
       if (!config) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This file describes no nodelist, so there is no quorum to calculate.'));
         return;
@@ -137,12 +145,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching agent metadata from {0}…', pick.node) },
         () =>
-          client!.sendRequest<{ fetched: string[]; failed: { agent: string; reason: string }[] }>('pacemakerLab/fetchAgentMetadata', {
+          client!.sendRequest<ResultOf<typeof FetchAgentMetadataRequest>>(FetchAgentMetadataRequest.method, {
             node: pick.node,
             destination: pick.destination,
             configFile,
             cacheDir: path.join(context.globalStorageUri.fsPath, 'agent-metadata'),
-          }),
+          } satisfies ParamsOf<typeof FetchAgentMetadataRequest>),
       );
       const failed = result.failed.length
         ? ' ' + vscode.l10n.t('Not available: {0}.', result.failed.map((f) => `${f.agent} (${f.reason})`).join('; '))
@@ -156,9 +164,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRunOnNode(
     context,
     workspaceNodes,
-    (text) => (client ? client.sendRequest<CommandSafety | null>('pacemakerLab/classifyCommand', { text }) : Promise.resolve(null)),
+    (text) =>
+      client ? client.sendRequest<ResultOf<typeof ClassifyCommandRequest>>(ClassifyCommandRequest.method, { text }) : Promise.resolve(null),
     // "Run up to here" / "Run all blocks": the document's statements, as the run-on-node lenses give them.
-    (uri) => (client ? client.sendRequest<RunStep[] | null>('pacemakerLab/runSteps', { uri }) : Promise.resolve(null)),
+    (uri) => (client ? client.sendRequest<ResultOf<typeof RunStepsRequest>>(RunStepsRequest.method, { uri }) : Promise.resolve(null)),
   );
   // A local lab in network namespaces (pcmk-lsp lab): start/stop commands, live state in the status bar.
   registerLabCommands(context, () => void vscode.commands.executeCommand('pacemakerLab.refreshNodes'));
@@ -172,7 +181,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.hide();
       return;
     }
-    const nodes = await client.sendRequest<{ name: string }[]>('pacemakerLab/nodes').catch(() => []);
+    const nodes = await client.sendRequest<ResultOf<typeof NodesRequest>>(NodesRequest.method).catch(() => []);
     status.text = '$(server-environment) ' + (nodes.length === 1 ? vscode.l10n.t('1 node') : vscode.l10n.t('{0} nodes', nodes.length));
     status.tooltip = nodes.length
       ? vscode.l10n.t('Cluster nodes: {0}', nodes.map((n) => n.name).join(', ')) + '\n' + vscode.l10n.t('Click: quorum calculator')

@@ -4,8 +4,8 @@
 import * as crypto from 'node:crypto';
 // Types only at load time: the page builder and computeScenario are also tested outside VS Code.
 import type * as vscode from 'vscode';
-import { afterFailure, analyzeTolerance, simulate, type QuorumConfig } from '../../server/src/quorum/engine';
-import { summaryTitle } from '../../server/src/quorum/features';
+import { afterFailure, analyzeTolerance, simulate, type QuorumConfig } from '../../shared/src/quorum/engine';
+import type { QuorumPanelConfig } from '../../shared/src/protocol';
 import { currentLabStatus, onLabStatus } from './lab/labStatusHub';
 import { liveQuorumView, type LiveQuorumView } from './lab/liveQuorum';
 import type { LabStatus } from '../../server/src/lab/lab';
@@ -46,7 +46,7 @@ export function computeScenario(s: Scenario) {
     quorate: state.quorate,
     waitingForAll: state.waitingForAll,
     byTieBreaker: state.byTieBreaker,
-    summary: summaryTitle(s.config, tolerance),
+    summary: (s.config as QuorumPanelConfig).summary ?? '',
     anyFailures: tolerance.anyFailures,
     stopping: tolerance.smallestStoppingSets,
   };

@@ -27,7 +27,7 @@ import {
   worstFailureSet,
   type QuorumConfig,
   type QuorumEvent,
-} from '../../server/src/quorum/engine';
+} from '../../shared/src/quorum/engine';
 import { ensureTool } from '../support/tools';
 import { Vqsim, sleep, rng, corosyncConf, type NodeLine } from './vqsim';
 

@@ -17,7 +17,7 @@ import {
   type QuorumConfig,
   type QuorumEvent,
   type QuorumState,
-} from '../../server/src/quorum/engine';
+} from '../../shared/src/quorum/engine';
 import { ensureTool, canUseNetns } from '../support/tools';
 import { Vqsim, sleep, rng, corosyncConf, type NodeLine } from './vqsim';
 

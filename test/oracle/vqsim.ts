@@ -2,7 +2,7 @@
 // One process per configuration, driven one command at a time through a pipe from `cat`, in the
 // folder of its config file (its -c path must be under 8 characters), and killed with its group.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { QuorumConfig } from '../../server/src/quorum/engine';
+import type { QuorumConfig } from '../../shared/src/quorum/engine';
 
 // ---- the vqsim driver ------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
-import { analyzeTolerance, evenSplit, resolveQuorumSettings } from '../../server/src/quorum/engine';
+import { analyzeTolerance, evenSplit, resolveQuorumSettings } from '../../shared/src/quorum/engine';
 import type { DocumentKind } from '../../server/src/base/types';
 import { rng } from './rng';
 

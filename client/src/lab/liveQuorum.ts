@@ -3,7 +3,7 @@
 // members, votes, quorum); the engine predicts the same partition from the file (every node of the
 // file that is not a member has failed). After `lab kill` or `lab partition` they must agree.
 // Pure: no `vscode` import (the integration test uses it against a real lab).
-import { afterFailure, type QuorumConfig } from '../../../server/src/quorum/engine';
+import { afterFailure, type QuorumConfig } from '../../../shared/src/quorum/engine';
 import type { LabStatus } from '../../../server/src/lab/lab';
 
 export interface QuorumFigures {

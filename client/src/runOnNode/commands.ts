@@ -4,16 +4,15 @@
 import { activeLabSshConfig } from '../lab/labCommands';
 import { currentLabStatus, onLabStatus } from '../lab/labStatusHub';
 import { labNodeViews, labSummary, type LabNodeView } from '../lab/labView';
-import { formatLabLimit, labLimitOf } from '../../../server/src/lab/limits';
-import type { RunStep } from '../../../server/src/lab/steps';
+import { formatLabLimit, labLimitOf } from '../../../shared/src/lab/limits';
 import type { LabStatus } from '../../../server/src/lab/lab';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { markWalkthroughStep } from '../walkthrough';
-import type { RunOnNodeArgs } from '../../../server/src/runOnNode/lenses';
-import type { CommandSafety } from '../../../server/src/runOnNode/commandSafety';
+import { scopeOf, type RunOnNodeArgs, type RunOnNodeArgs as RunStep } from '../../../shared/src/runOnNode/args';
+import type { CommandSafety } from '../../../shared/src/runOnNode/safety';
 import { buildInventory, orderLabFirst, parseSshConfig, resolveTargets, type NodeEntry, type ResolvedNode } from './inventory';
 import {
   destructiveReason,
@@ -25,8 +24,8 @@ import {
   type SshRunHandle,
   type SshRunOptions,
   type SshRunResult,
-} from './sshRunner';
-import { displayDestination } from './destination';
+} from '../../../shared/src/runOnNode/sshRunner';
+import { displayDestination } from '../../../shared/src/runOnNode/destination';
 import { stripControl } from './text';
 
 export type { NodeEntry } from './inventory';
@@ -562,6 +561,8 @@ export function registerRunOnNode(
       uri: raw?.uri || vscode.window.activeTextEditor?.document.uri.toString() || '',
       range: raw!.range!,
       text,
+      kind: raw?.kind === 'block' ? 'block' : 'statement',
+      scope: scopeOf(raw?.nodes ?? null),
       nodes: raw?.nodes ?? null,
     };
     const settings = readSettings();
@@ -615,9 +616,9 @@ export function registerRunOnNode(
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
     const byStatement = new Map<string, RunOnNodeArgs>();
     for (const lens of lenses) {
-      if (lens.command?.command !== 'pacemakerLab.runOnNode' || lens.command.title.includes('block')) continue;
+      if (lens.command?.command !== 'pacemakerLab.runOnNode') continue;
       const args = lens.command.arguments?.[0] as RunOnNodeArgs | undefined;
-      if (!args || lens.range.end.line < range.start.line || lens.range.start.line > range.end.line) continue;
+      if (!args || args.kind === 'block' || lens.range.end.line < range.start.line || lens.range.start.line > range.end.line) continue;
       const key = `${lens.range.start.line}:${lens.range.end.line}`;
       // Prefer the lens that names nodes over "Run on…".
       if (!byStatement.has(key) || byStatement.get(key)!.nodes === null)

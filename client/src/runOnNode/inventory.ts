@@ -6,7 +6,7 @@
 // short name), or whose HostName is one of its addresses; its first address; its name.
 // Every destination and alias is validated by us (destination.ts): a node whose destination is not
 // acceptable is listed with its `problem` and never reaches ssh.
-import { destinationProblem, isValidHostName } from './destination';
+import { destinationProblem, isValidHostName } from '../../../shared/src/runOnNode/destination';
 
 /** A node as the language server reports it from the workspace model. */
 export interface NodeEntry {

@@ -1,8 +1,9 @@
 // Checks of one `pcs resource create` / `pcs stonith create` against the agent's metadata, following
 // what pcs 0.11 validates (errors) and what Pacemaker or crmsh would flag later (warnings).
 import { didYouMean } from '../base/didYouMean';
+import { diagnostic } from '../base/diagnostic';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { AgentUse, FixData, Range, Word } from '../service/types';
+import type { AgentUse, FixData, Range, Word } from '../base/types';
 import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';
 import { OPERATION_OPTIONS, ON_FAIL_VALUES, VALID_ROLES } from './pacemakerMeta';
 import type { AgentAction, AgentParameter } from './types';
@@ -21,9 +22,7 @@ export interface AgentCheckOptions {
 }
 
 function diag(range: Range, severity: DiagnosticSeverity, code: string, message: string, data?: FixData): Diagnostic {
-  const d: Diagnostic = { range, severity, code, source: 'pcs', message };
-  if (data) d.data = data;
-  return d;
+  return diagnostic(range, severity, code, message, data?.fixes);
 }
 
 function suggest(name: string, candidates: string[]): string | undefined {

@@ -15,7 +15,7 @@ import { quorumConfigFromCorosync } from '../quorum/adapters';
 import { quorumConfigsFromScripts } from '../quorum/fromScripts';
 import { extractScript } from '../shell/extract';
 import { isCorosyncConfPath } from '../base/paths';
-import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../quorum/engine';
+import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../../../shared/src/quorum/engine';
 import { summaryTitle } from '../quorum/features';
 
 const USAGE = 'usage: pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]\n';

@@ -13,9 +13,9 @@ export function documentSteps(service: LanguageService, uri: string): RunStep[] 
   if (!extract) return [];
   const byStart = new Map<string, RunStep>();
   for (const lens of runCodeLenses(extract, uri, 'all')) {
-    if (lens.command?.command !== RUN_ON_NODE_COMMAND || lens.command.title.includes(' block ')) continue;
-    const args = lens.command.arguments?.[0] as RunOnNodeArgs | undefined;
-    if (!args) continue;
+    if (lens.command?.command !== RUN_ON_NODE_COMMAND || !lens.command.arguments) continue;
+    const args = lens.command.arguments[0] as RunOnNodeArgs | undefined;
+    if (!args || args.kind === 'block') continue;
     const key = `${args.range.start.line}:${args.range.start.character}`;
     const known = byStart.get(key);
     // A statement has a lens naming its nodes and a "Run on…" one (nodes: null): keep the one naming nodes.

@@ -6,13 +6,13 @@
 // the lines our diagnostics say a tool refuses against the lines that really failed.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
+import { runOverSsh } from '../../../shared/src/runOnNode/sshRunner';
 import { classifyCommand } from '../runOnNode/commandSafety';
 import type { RunOnNodeArgs } from '../runOnNode/lenses';
 import { documentSteps } from './steps';
-import { formatLabLimit, labLimitOf } from './limits';
+import { formatLabLimit, labLimitOf } from '../../../shared/src/lab/limits';
 import type { ClusterModel } from '../model/types';
-import { afterFailure, simulate, type QuorumConfig } from '../quorum/engine';
+import { afterFailure, simulate, type QuorumConfig } from '../../../shared/src/quorum/engine';
 import type { LanguageService } from '../service/languageService';
 import { inNode, labDown, labUp, parseCrmMon, parseQuorumtool, readState, holderPid, type LabState } from './lab';
 import { readWorkspaceCluster } from './workspace';

@@ -2,7 +2,7 @@
 // quoting as "run on node" (client/src/runOnNode/sshRunner.ts is a plain Node module, shared here),
 // or this machine when no destination is given.
 import { localRunner, type CommandRunner } from '../agents/live';
-import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
+import { runOverSsh } from '../../../shared/src/runOnNode/sshRunner';
 
 /** Quotes one argument for the remote POSIX shell. */
 function shellQuote(arg: string): string {

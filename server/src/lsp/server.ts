@@ -22,6 +22,16 @@ import { ResyncingFrameFilter } from './framing';
 import { HandlerGuard, installProcessGuards, REPLY_WITH_ERROR } from './guard';
 import { classifyCommand } from '../runOnNode/commandSafety';
 import { documentSteps } from '../lab/steps';
+import { summaryTitle } from '../quorum/features';
+import {
+  ClassifyCommandRequest,
+  FetchAgentMetadataRequest,
+  NodesRequest,
+  QuorumConfigRequest,
+  RunStepsRequest,
+  type ParamsOf,
+  type ResultOf,
+} from '../../../shared/src/protocol';
 import { ruleDocUrl } from '../cli/ruleDocsDir';
 import { parseRuleLevels } from '../service/ruleControl';
 import { configureLanguage, normalizeLanguage } from '../cli/l10n';
@@ -189,35 +199,39 @@ export function startServer(given?: Connection): void {
 
   // Custom requests for what only the client shows (quorum panel, run-on-node inventory).
   connection.onRequest(
-    'pacemakerLab/quorumConfig',
-    guard.request(
-      'quorumConfig',
-      null,
-      (p: { uri: string; line?: number }) => service.quorumConfig(p.uri, typeof p.line === 'number' ? p.line : undefined) ?? null,
-    ),
+    QuorumConfigRequest.method,
+    guard.request('quorumConfig', null, (p: ParamsOf<typeof QuorumConfigRequest>): ResultOf<typeof QuorumConfigRequest> => {
+      const config = service.quorumConfig(p.uri, typeof p.line === 'number' ? p.line : undefined);
+      // the calculator shows the lens's summary: the client does not run server code
+      return config ? { ...config, summary: summaryTitle(config) } : null;
+    }),
   );
   connection.onRequest(
-    'pacemakerLab/nodes',
-    guard.request('nodes', [], () => service.nodes()),
+    NodesRequest.method,
+    guard.request('nodes', [], (): ResultOf<typeof NodesRequest> => service.nodes()),
   );
   // Run on node asks before it runs and masks what it shows from the parsed command (null: the client falls back).
   connection.onRequest(
-    'pacemakerLab/classifyCommand',
-    guard.request('classifyCommand', null, (p: { text: string }) => classifyCommand(typeof p?.text === 'string' ? p.text : '')),
+    ClassifyCommandRequest.method,
+    guard.request('classifyCommand', null, (p: ParamsOf<typeof ClassifyCommandRequest>): ResultOf<typeof ClassifyCommandRequest> =>
+      classifyCommand(typeof p?.text === 'string' ? p.text : ''),
+    ),
   );
   // "Run up to here" / "Run all blocks": every statement of a script or memo with the nodes its prompt names.
   connection.onRequest(
-    'pacemakerLab/runSteps',
-    guard.request('runSteps', [], (p: { uri: string }) => (typeof p?.uri === 'string' ? documentSteps(service, p.uri) : [])),
+    RunStepsRequest.method,
+    guard.request('runSteps', [], (p: ParamsOf<typeof RunStepsRequest>): ResultOf<typeof RunStepsRequest> =>
+      typeof p?.uri === 'string' ? documentSteps(service, p.uri) : [],
+    ),
   );
 
   // Live agent metadata from a node (or this machine): fetched in the background, then every feature uses it.
   connection.onRequest(
-    'pacemakerLab/fetchAgentMetadata',
+    FetchAgentMetadataRequest.method,
     guard.request(
       'fetchAgentMetadata',
       REPLY_WITH_ERROR,
-      async (p: { node: string; destination?: string; configFile?: string; cacheDir: string }) => {
+      async (p: ParamsOf<typeof FetchAgentMetadataRequest>): Promise<ResultOf<typeof FetchAgentMetadataRequest>> => {
         const result = await service.fetchLiveAgentMetadata(p.node, runnerFor(p.destination, p.configFile), p.cacheDir);
         if (result.fetched.length) scheduler.refreshAll();
         return result;

@@ -5,7 +5,13 @@
 // corosync rules report).
 import type { CsFile, CsKeyValue, CsNode, CsSection } from '../corosync/ast';
 import type { Range } from '../base/types';
-import { DEFAULT_LMS_WINDOW, defaultQuorumConfig, type AutoTieBreakerNode, type QuorumConfig, type QuorumNode } from './engine';
+import {
+  DEFAULT_LMS_WINDOW,
+  defaultQuorumConfig,
+  type AutoTieBreakerNode,
+  type QuorumConfig,
+  type QuorumNode,
+} from '../../../shared/src/quorum/engine';
 
 export function sections(children: CsNode[], name: string): CsSection[] {
   return children.filter((c): c is CsSection => c.type === 'section' && c.name === name);

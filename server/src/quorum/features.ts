@@ -15,7 +15,7 @@ import {
   VOTEQUORUM,
   type QuorumConfig,
   type ToleranceAnalysis,
-} from './engine';
+} from '../../../shared/src/quorum/engine';
 import * as l10n from '@vscode/l10n';
 import { orList } from '../base/orList';
 

@@ -14,7 +14,7 @@
 import type { Invocation, Range, ScriptExtract, Word } from '../base/types';
 import { PCS_LONG_OPTIONS, PCS_SHORT_OPTIONS, SETUP_SECTIONS } from '../pcs/grammar';
 import { quorumConfigFromFacts, type PcsQuorumFacts } from './adapters';
-import type { QuorumConfig } from './engine';
+import type { QuorumConfig } from '../../../shared/src/quorum/engine';
 
 const QUORUM_OPTIONS = ['auto_tie_breaker', 'last_man_standing', 'last_man_standing_window', 'wait_for_all'];
 const QDEVICE_INCOMPATIBLE = ['auto_tie_breaker', 'last_man_standing', 'last_man_standing_window'];

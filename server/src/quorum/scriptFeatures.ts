@@ -8,7 +8,7 @@ import type { Diagnostic, DiagnosticSeverity, Hover, Position, Range } from 'vsc
 import type { ScriptExtract, Word } from '../base/types';
 import { rangeContains as inside } from '../base/position';
 import { diagnostic } from '../base/diagnostic';
-import { analyzeTolerance, resolveQuorumSettings, type QuorumConfig } from './engine';
+import { analyzeTolerance, resolveQuorumSettings, type QuorumConfig } from '../../../shared/src/quorum/engine';
 import { scenarioMarkdown, summaryTitle, untiedEvenSplit } from './features';
 import { configOfState, replayPcsQuorum, type ScriptQuorumState } from './fromScripts';
 import * as l10n from '@vscode/l10n';

@@ -22,31 +22,10 @@ import type { Node } from 'web-tree-sitter';
 import { grammars, parserFor } from '../parsing/treeSitter';
 import { Walker, type RelWord } from '../shell/walk';
 import { baseName } from '../shell/vocabulary';
-import { MASK, maskSecrets } from './fallbackSafety';
+import { MASK, maskSecrets } from '../../../shared/src/runOnNode/fallbackSafety';
 
-export interface DestructiveFinding {
-  /** Why a person must agree, e.g. "erases the cluster configuration on the node". */
-  reason: string;
-  /** The program and the words that decided it (no option values), e.g. "pcs cluster destroy". */
-  command: string;
-}
-
-export interface SecretSpan {
-  start: number;
-  end: number;
-  replacement: string;
-}
-
-/** The answer of `pacemakerLab/classifyCommand`. */
-export interface CommandSafety {
-  destructive: DestructiveFinding[];
-  /** Character ranges of `text` to hide, sorted, not overlapping. */
-  secrets: SecretSpan[];
-  /** `text` with every secret replaced: the only form of the command that may be shown or logged. */
-  masked: string;
-  /** Set when the parse was incomplete: the answer then asks and masks more than it can prove. */
-  unsure?: string;
-}
+export type { CommandSafety, DestructiveFinding, SecretSpan } from '../../../shared/src/runOnNode/safety';
+import type { CommandSafety, DestructiveFinding, SecretSpan } from '../../../shared/src/runOnNode/safety';
 
 /** A word of a command: its unquoted text and where it is in the classified text. */
 interface W {

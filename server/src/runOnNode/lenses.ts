@@ -8,17 +8,10 @@
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import type { PromptTarget, RunnableBlock, ScriptExtract } from '../base/types';
 import { escapeLensTitle } from '../service/markdownEscape';
+import { RUN_ON_NODE_COMMAND, scopeOf, type RunOnNodeArgs } from '../../../shared/src/runOnNode/args';
 import * as l10n from '@vscode/l10n';
 
-export const RUN_ON_NODE_COMMAND = 'pacemakerLab.runOnNode';
-
-/** The argument of the `pacemakerLab.runOnNode` command. `nodes: null` means "let the person pick". */
-export interface RunOnNodeArgs {
-  uri: string;
-  range: Range;
-  text: string;
-  nodes: string[] | '*' | null;
-}
+export { RUN_ON_NODE_COMMAND, type RunOnNodeArgs };
 
 /** A statement of a block: its lines, its text without prompts, the prompt of its first line. */
 export interface Statement {
@@ -195,7 +188,7 @@ function lensesFor(uri: string, range: Range, text: string, nodes: string[] | '*
     command: {
       title: escapeLensTitle(title),
       command: RUN_ON_NODE_COMMAND,
-      arguments: [{ uri, range, text, nodes: target } satisfies RunOnNodeArgs],
+      arguments: [{ uri, range, text, kind: what ? 'block' : 'statement', scope: scopeOf(target), nodes: target } satisfies RunOnNodeArgs],
     },
   });
   const out: CodeLens[] = [];

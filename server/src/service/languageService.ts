@@ -35,7 +35,7 @@ import {
 } from '../corosync/index';
 import { quorumDiagnostics, quorumCodeLenses, quorumInlayHints, quorumHover } from '../quorum/features';
 import { quorumConfigFromCorosync } from '../quorum/adapters';
-import type { QuorumConfig } from '../quorum/engine';
+import type { QuorumConfig } from '../../../shared/src/quorum/engine';
 import { extractScript } from '../shell/extract';
 import { IncrementalModel } from '../model/build';
 import {

@@ -10,7 +10,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runOverSsh } from '../../../client/src/runOnNode/sshRunner';
+import { runOverSsh } from '../../../shared/src/runOnNode/sshRunner';
 import {
   labDown,
   labLoopDevices,

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runOverSsh, type SshRunOptions, type SshRunResult } from '../../../client/src/runOnNode/sshRunner';
+import { runOverSsh, type SshRunOptions, type SshRunResult } from '../../../shared/src/runOnNode/sshRunner';
 import { buildInventory, parseSshConfig, resolveTargets } from '../../../client/src/runOnNode/inventory';
 import { canUseNetns, ensureTool, failOrSkip } from '../../support/tools';
 import { commandsInNamespace, createLab, leftoverNamespaces, type Lab } from './lab';

@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseDestination,
   runOverSsh,
-} from '../../../client/src/runOnNode/sshRunner';
+} from '../../../shared/src/runOnNode/sshRunner';
 
 describe('ssh argv', () => {
   test('user@host:port becomes -p and user@host; the line is one final argument after --', () => {

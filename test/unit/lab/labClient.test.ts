@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { labNodeViews, labSummary } from '../../../client/src/lab/labView';
 import { buildInventory, orderLabFirst, parseSshConfig, resolveTargets } from '../../../client/src/runOnNode/inventory';
-import { formatLabLimit, labLimitOf } from '../../../server/src/lab/limits';
+import { formatLabLimit, labLimitOf } from '../../../shared/src/lab/limits';
 import { documentSteps } from '../../../server/src/lab/steps';
 import { LanguageService } from '../../../server/src/service/languageService';
 import type { LabStatus } from '../../../server/src/lab/lab';

@@ -10,7 +10,7 @@ import {
   simulate,
   QuorumInputError,
   type QuorumConfig,
-} from '../../../server/src/quorum/engine';
+} from '../../../shared/src/quorum/engine';
 
 function cluster(votes: number[], extra: Partial<QuorumConfig> = {}): QuorumConfig {
   return { ...defaultQuorumConfig(votes.map((v, i) => ({ name: `n${i + 1}`, nodeid: i + 1, votes: v }))), ...extra };

@@ -7,7 +7,7 @@ import { initParsers } from '../../../server/src/parsing/treeSitter';
 import { parseCorosync } from '../../../server/src/corosync/parse';
 import { quorumConfigFromCorosync, quorumConfigFromFacts } from '../../../server/src/quorum/adapters';
 import { quorumDiagnostics, quorumCodeLenses, quorumInlayHints, quorumHover } from '../../../server/src/quorum/features';
-import { afterFailure } from '../../../server/src/quorum/engine';
+import { afterFailure } from '../../../shared/src/quorum/engine';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { computeScenario, liveMessage, quorumPanelHtml } from '../../../client/src/quorumPanel';
 import type { LabStatus } from '../../../server/src/lab/lab';
-import { defaultQuorumConfig } from '../../../server/src/quorum/engine';
+import { defaultQuorumConfig } from '../../../shared/src/quorum/engine';
 import { ensureTool } from '../../support/tools';
 
 const skip = ensureTool('chromium', ['chromium']);

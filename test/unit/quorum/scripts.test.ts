@@ -11,7 +11,7 @@ import { initParsers } from '../../../server/src/parsing/treeSitter';
 import { extractScript } from '../../../server/src/shell/extract';
 import { parseCorosync } from '../../../server/src/corosync/parse';
 import { quorumConfigFromCorosync } from '../../../server/src/quorum/adapters';
-import { analyzeTolerance, type QuorumConfig } from '../../../server/src/quorum/engine';
+import { analyzeTolerance, type QuorumConfig } from '../../../shared/src/quorum/engine';
 import { summaryTitle } from '../../../server/src/quorum/features';
 import { quorumConfigFromScripts, quorumFactsFromExtract } from '../../../server/src/quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../../../server/src/quorum/scriptFeatures';

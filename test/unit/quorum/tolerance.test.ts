@@ -16,7 +16,7 @@ import {
   worstFailureSet,
   type QuorumConfig,
   type QuorumEvent,
-} from '../../../server/src/quorum/engine';
+} from '../../../shared/src/quorum/engine';
 import { summaryTitle } from '../../../server/src/quorum/features';
 import { rng } from '../../support/rng';
 

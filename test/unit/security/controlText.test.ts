@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stripControl } from '../../../client/src/runOnNode/text';
-import { displayDestination } from '../../../client/src/runOnNode/destination';
+import { displayDestination } from '../../../shared/src/runOnNode/destination';
 
 test('CSI sequences (clear screen, colours, cursor moves) are removed', () => {
   assert.equal(stripControl('node1\u001b[2J\u001b[H\u001b[31mX'), 'node1X');

@@ -2,9 +2,9 @@
 // them, whether they come from a workspace file, pacemakerLab.nodes or an ssh config.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { destinationProblem, parseDestination } from '../../../client/src/runOnNode/destination';
+import { destinationProblem, parseDestination } from '../../../shared/src/runOnNode/destination';
 import { buildInventory, parseSshConfig } from '../../../client/src/runOnNode/inventory';
-import { buildSshArgv, runOverSsh } from '../../../client/src/runOnNode/sshRunner';
+import { buildSshArgv, runOverSsh } from '../../../shared/src/runOnNode/sshRunner';
 
 describe('ssh destinations', () => {
   const accepted: [string, { user?: string; host: string; port?: number }][] = [

@@ -9,7 +9,7 @@
 // a line that starts with `-` as one of its own options.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { maskSecrets } from '../../../server/src/runOnNode/fallbackSafety';
+import { maskSecrets } from './fallbackSafety';
 import { parseDestination } from './destination';
 
 export interface SshRunOptions {
@@ -110,12 +110,7 @@ export function formatArgv(argv: string[]): string {
 
 // The regex safety net (used when the language server cannot classify a command) lives in a pure
 // module the server shares.
-export {
-  DESTRUCTIVE_COMMANDS,
-  destructiveReason,
-  maskSecrets,
-  type DestructivePattern,
-} from '../../../server/src/runOnNode/fallbackSafety';
+export { DESTRUCTIVE_COMMANDS, destructiveReason, maskSecrets, type DestructivePattern } from './fallbackSafety';
 /** Turns ssh's own complaint (exit status 255) into a message that says what to do. */
 export function classifySshFailure(stderr: string, destination: string): SshFailure | undefined {
   const text = stderr;
