@@ -3,6 +3,7 @@
 // resource runs independently of the ones it was meant to follow.
 import type { FoldContext } from '../../model/context';
 import { distance } from 'fastest-levenshtein';
+import * as l10n from '@vscode/l10n';
 
 function tokens(name: string): string[] {
   return name
@@ -31,8 +32,14 @@ export function groupTypoRule(ctx: FoldContext): void {
       g.decl.range,
       'warning',
       'pcs/group-name-typo',
-      `Group '${g.id}' is used only by '${member}', and group '${other.id}' (${other.members.join(', ')}) exists: is this a typo? pcs creates a new group silently, so '${member}' is not started after, nor kept on the same node as, the members of '${other.id}'.`,
-      [{ title: `Use '${other.id}'`, edits: [{ range: g.decl.range, newText: other.id }] }],
+      l10n.t(
+        "Group '{0}' is used only by '{1}', and group '{2}' ({3}) exists: is this a typo? pcs creates a new group silently, so '{1}' is not started after, nor kept on the same node as, the members of '{2}'.",
+        g.id,
+        member,
+        other.id,
+        other.members.join(', '),
+      ),
+      [{ title: l10n.t("Use '{0}'", other.id), edits: [{ range: g.decl.range, newText: other.id }] }],
       [other.decl],
     );
   }

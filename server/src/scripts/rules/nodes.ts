@@ -3,6 +3,7 @@
 import type { FoldContext } from '../../model/context';
 import { pendingNodeChecks } from '../../pcs/apply';
 import { closest } from '../../pcs/grammar';
+import * as l10n from '@vscode/l10n';
 
 /** A short name matches a known FQDN (`node1` / `node1.example.com`) and the reverse. */
 function knownName(name: string, known: Set<string>): boolean {
@@ -25,8 +26,12 @@ export function nodeRules(ctx: FoldContext): void {
         check.word.range,
         'warning',
         'pcs/unknown-node',
-        `'${name}' is not a node of this cluster (known: ${[...known].slice(0, 6).join(', ')}${known.size > 6 ? ', ...' : ''}). pcs does not check node names, so the command is accepted and silently does nothing useful.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: check.word.range, newText: suggestion }] }] : undefined,
+        l10n.t(
+          "'{0}' is not a node of this cluster (known: {1}). pcs does not check node names, so the command is accepted and silently does nothing useful.",
+          name,
+          `${[...known].slice(0, 6).join(', ')}${known.size > 6 ? ', ...' : ''}`,
+        ) + (suggestion ? ' ' + l10n.t("Did you mean '{0}'?", suggestion) : ''),
+        suggestion ? [{ title: l10n.t("Use '{0}'", suggestion), edits: [{ range: check.word.range, newText: suggestion }] }] : undefined,
       );
     }
   }

@@ -3,6 +3,7 @@
 import type { Invocation, Word } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import type { PcsCommand } from '../../pcs/grammar';
+import * as l10n from '@vscode/l10n';
 
 const CODE = 'shell/password-on-command-line';
 
@@ -11,7 +12,11 @@ function warn(ctx: FoldContext, word: Word, what: string, safer: string): void {
     word,
     'warning',
     CODE,
-    `${what} puts a password on the command line: it is kept in shell history, visible to every user in 'ps' while the command runs, and published with this script. ${safer}`,
+    l10n.t(
+      "{0} puts a password on the command line: it is kept in shell history, visible to every user in 'ps' while the command runs, and published with this script. {1}",
+      what,
+      safer,
+    ),
   );
 }
 
@@ -24,7 +29,9 @@ export function secretRules(ctx: FoldContext, inv: Invocation, pcs: PcsCommand |
         ctx,
         p.valueWord ?? p.word,
         `'pcs ${chain} -p'`,
-        'Leave out -p and pcs asks for the password interactively, or feed it from a root-only file (e.g. -p "$(cat /root/.hacluster_pw)" in a script that is not shared).',
+        l10n.t(
+          'Leave out -p and pcs asks for the password interactively, or feed it from a root-only file (e.g. -p "$(cat /root/.hacluster_pw)" in a script that is not shared).',
+        ),
       );
     }
     return;
@@ -35,7 +42,9 @@ export function secretRules(ctx: FoldContext, inv: Invocation, pcs: PcsCommand |
       word,
       'warning',
       CODE,
-      "'passwd --stdin' here reads a password that the script writes in clear text (echo ... |): it stays in the script and the shell history. Run 'passwd hacluster' interactively, or set a hash with 'usermod -p' / 'chpasswd -e' from a root-only file.",
+      l10n.t(
+        "'passwd --stdin' here reads a password that the script writes in clear text (echo ... |): it stays in the script and the shell history. Run 'passwd hacluster' interactively, or set a hash with 'usermod -p' / 'chpasswd -e' from a root-only file.",
+      ),
     );
     return;
   }
@@ -47,7 +56,9 @@ export function secretRules(ctx: FoldContext, inv: Invocation, pcs: PcsCommand |
         ctx,
         word,
         "'sshpass -p'",
-        "Use 'sshpass -f FILE' (a root-only file) or 'sshpass -e' with SSHPASS set in the environment, or better, distribute an SSH key once with ssh-copy-id.",
+        l10n.t(
+          "Use 'sshpass -f FILE' (a root-only file) or 'sshpass -e' with SSHPASS set in the environment, or better, distribute an SSH key once with ssh-copy-id.",
+        ),
       );
     }
     return;
@@ -61,7 +72,7 @@ export function secretRules(ctx: FoldContext, inv: Invocation, pcs: PcsCommand |
         ctx,
         inv.argv[index].text === '-p' ? (inv.argv[index + 1] ?? inv.argv[index]) : inv.argv[index],
         `'${inv.command} -p'`,
-        "Use '-S SCRIPT' (--password-script) that prints the password, or a root-only option file.",
+        l10n.t("Use '-S SCRIPT' (--password-script) that prints the password, or a root-only option file."),
       );
   }
 }
@@ -75,7 +86,9 @@ export function targetcliSecretRule(ctx: FoldContext, inv: Invocation): void {
         ctx,
         word,
         "targetcli 'set auth password='",
-        'Set CHAP secrets inside an interactive targetcli session (not recorded in shell history), and keep them out of shared lab scripts.',
+        l10n.t(
+          'Set CHAP secrets inside an interactive targetcli session (not recorded in shell history), and keep them out of shared lab scripts.',
+        ),
       );
     }
   }

@@ -3,6 +3,7 @@
 // lets both halves of a split run the resources. Advice (the general pcs/no-quorum-ignore warning is
 // not given for one node).
 import type { FoldContext } from '../../model/context';
+import * as l10n from '@vscode/l10n';
 
 /** Full members, when the workspace describes one cluster (undefined when it describes several). */
 export function singleClusterMembers(ctx: FoldContext): number | undefined {
@@ -20,6 +21,9 @@ export function singleNodeQuorumRule(ctx: FoldContext): void {
     policy.ref.range,
     'information',
     'pcs/no-quorum-ignore-single-node',
-    `'${node.name}' is the only node: it always has quorum, so no-quorum-policy=ignore changes nothing in this cluster. When a second node joins, it lets both halves of a split run the resources at once. Leave the default (stop).`,
+    l10n.t(
+      "'{0}' is the only node: it always has quorum, so no-quorum-policy=ignore changes nothing in this cluster. When a second node joins, it lets both halves of a split run the resources at once. Leave the default (stop).",
+      node.name,
+    ),
   );
 }

@@ -2,6 +2,7 @@
 import type { FoldContext } from '../../model/context';
 import { isPcmkFalse } from '../../pcs/values';
 import { singleClusterMembers } from './singleNodeQuorum';
+import * as l10n from '@vscode/l10n';
 
 export function stonithRules(ctx: FoldContext): void {
   const model = ctx.model;
@@ -13,7 +14,9 @@ export function stonithRules(ctx: FoldContext): void {
       stonithEnabled.ref.range,
       'warning',
       'pcs/stonith-disabled',
-      'STONITH is disabled: when a node stops answering, the cluster cannot make sure it is really down, so it may start the same resources on two nodes at once (split brain: a file system mounted twice gets corrupted, an IP answers from two places). Acceptable only in a throw-away lab with no shared data; configure a fence device (pcs stonith create ...) and set stonith-enabled=true before anything real.',
+      l10n.t(
+        'STONITH is disabled: when a node stops answering, the cluster cannot make sure it is really down, so it may start the same resources on two nodes at once (split brain: a file system mounted twice gets corrupted, an IP answers from two places). Acceptable only in a throw-away lab with no shared data; configure a fence device (pcs stonith create ...) and set stonith-enabled=true before anything real.',
+      ),
     );
   }
   const resources = [...model.resources.values()];
@@ -37,7 +40,13 @@ export function stonithRules(ctx: FoldContext): void {
       policy.ref.range,
       'warning',
       'pcs/no-quorum-ignore',
-      `no-quorum-policy=ignore keeps resources running in a partition that lost quorum, so both halves of a split cluster run them at once. ${members === 2 ? "For two nodes, corosync's two_node: 1 (set by pcs cluster setup) already handles quorum: use the default (stop)." : 'Use stop (the default), or freeze for GFS2/DLM.'}`,
+      l10n.t(
+        'no-quorum-policy=ignore keeps resources running in a partition that lost quorum, so both halves of a split cluster run them at once.',
+      ) +
+        ' ' +
+        (members === 2
+          ? l10n.t("For two nodes, corosync's two_node: 1 (set by pcs cluster setup) already handles quorum: use the default (stop).")
+          : l10n.t('Use stop (the default), or freeze for GFS2/DLM.')),
     );
   }
   const gfs2 = resources.filter(
@@ -52,10 +61,16 @@ export function stonithRules(ctx: FoldContext): void {
       r.decl.range,
       'warning',
       'pcs/gfs2-needs-freeze',
-      `'${r.id}' uses DLM/GFS2 but no-quorum-policy is ${policy ? `'${policy.value}'` : "not set (default 'stop')"}: when quorum is lost, stopping the DLM needs fencing and GFS2 hangs. Run 'pcs property set no-quorum-policy=freeze' before creating it.`,
+      (policy
+        ? l10n.t("'{0}' uses DLM/GFS2 but no-quorum-policy is '{1}':", r.id, policy.value)
+        : l10n.t("'{0}' uses DLM/GFS2 but no-quorum-policy is not set (default 'stop'):", r.id)) +
+        ' ' +
+        l10n.t(
+          "when quorum is lost, stopping the DLM needs fencing and GFS2 hangs. Run 'pcs property set no-quorum-policy=freeze' before creating it.",
+        ),
       [
         {
-          title: 'Insert no-quorum-policy=freeze',
+          title: l10n.t('Insert {0}', 'no-quorum-policy=freeze'),
           edits: [
             {
               range: { start: { line: r.decl.range.start.line, character: 0 }, end: { line: r.decl.range.start.line, character: 0 } },
