@@ -9,6 +9,7 @@ import { runLabCli } from './cli/lab';
 import { runExplainCli } from './cli/explain';
 import { startServer } from './lsp/server';
 import { configureLanguage, languageFromEnvironment, takeLangOption } from './cli/l10n';
+import { VERSION } from './cli/version';
 
 const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
 
@@ -53,7 +54,7 @@ async function main(args: string[]): Promise<void> {
   else if (command === 'lab') process.exitCode = await runLabCli(rest, out, err);
   else if (command === 'explain') process.exitCode = runExplainCli(rest, out, err);
   else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
-  else if (command === '--version' || command === '-v') out('0.1.0\n');
+  else if (command === '--version' || command === '-v') out(`${VERSION}\n`);
   else if (isServer) startServer();
   else {
     err(USAGE);

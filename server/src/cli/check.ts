@@ -9,25 +9,14 @@ import { LanguageService } from '../service/languageService';
 import { labFileProblem, labFilesUnder, readLabFile, type LabFile } from '../service/workspaceFiles';
 import type { SeverityName } from '../base/types';
 import { byRangeStart } from '../base/position';
-import { DIAGNOSTIC_SOURCE } from '../base/diagnostic';
+import { DIAGNOSTIC_SOURCE, severityName } from '../base/diagnostic';
 import { toSarif } from './sarif';
+import type { CheckFinding } from './findings';
 import { applySafeFixes } from './fix';
 import { ruleDocUrl } from './ruleDocsDir';
 import { parseRuleLevels, type RuleLevel } from '../service/ruleControl';
 
-export interface CheckFinding {
-  file: string;
-  range: Diagnostic['range'];
-  severity: SeverityName;
-  code: string;
-  message: string;
-}
-
-const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
-
-export function severityName(d: Diagnostic): SeverityName {
-  return SEVERITY_NAMES[d.severity ?? 1] ?? 'error';
-}
+export type { CheckFinding };
 
 /** Collects the lab files named by `paths` (files are taken as given; folders are scanned). */
 export async function collectFiles(paths: string[]): Promise<{ files: LabFile[]; problems: string[] }> {

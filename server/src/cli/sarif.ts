@@ -1,6 +1,6 @@
 // SARIF 2.1.0 output for code-scanning dashboards (GitHub, GitLab). Positions become 1-based.
 import type { Log, Result } from 'sarif';
-import type { CheckFinding } from './check';
+import type { CheckFinding } from './findings';
 
 const LEVEL: Record<CheckFinding['severity'], Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 

@@ -23,6 +23,7 @@ import { HandlerGuard, installProcessGuards, REPLY_WITH_ERROR } from './guard';
 import { classifyCommand } from '../runOnNode/commandSafety';
 import { documentSteps } from '../lab/steps';
 import { summaryTitle } from '../quorum/features';
+import { VERSION } from '../cli/version';
 import {
   ClassifyCommandRequest,
   FetchAgentMetadataRequest,
@@ -120,7 +121,7 @@ export function startServer(given?: Connection): void {
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
       },
-      serverInfo: { name: 'pcmk-lsp', version: '0.1.0' },
+      serverInfo: { name: 'pcmk-lsp', version: VERSION },
     };
   });
 
