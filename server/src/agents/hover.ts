@@ -1,6 +1,6 @@
 // Hovers over the words of an agent use: the agent itself, a parameter, an operation and its
 // options, and meta attributes. Markdown, with the source of the data at the bottom.
-import { escapeMarkdown } from '../service/markdownEscape';
+import { escapeMarkdown } from '../base/markdownEscape';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import type { AgentUse, Position, Word } from '../base/types';
 import { AgentCatalog, loadAgentCatalog, type PcsAgentView } from './catalog';

@@ -3,7 +3,7 @@
 // node's share of the votes, and a hover with a table of failure scenarios.
 import type { Diagnostic, DiagnosticSeverity, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import type { CsFile, CsSection } from '../corosync/ast';
-import { escapeMarkdown } from '../service/markdownEscape';
+import { escapeMarkdown } from '../base/markdownEscape';
 import { rangeContains as inside } from '../base/position';
 import { diagnostic } from '../base/diagnostic';
 import { keyOf, quorumViewOfCorosync, type CorosyncQuorumView } from './adapters';

@@ -7,7 +7,7 @@
 // `if … fi` spanning lines is one statement (running a loop body alone would be wrong).
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import type { PromptTarget, RunnableBlock, ScriptExtract } from '../base/types';
-import { escapeLensTitle } from '../service/markdownEscape';
+import { escapeLensTitle } from '../base/markdownEscape';
 import { RUN_ON_NODE_COMMAND, scopeOf, type RunOnNodeArgs } from '../../../shared/src/runOnNode/args';
 import * as l10n from '@vscode/l10n';
 

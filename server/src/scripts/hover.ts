@@ -1,6 +1,6 @@
 // Hover for script documents: resource/node ids (definition + constraints), pcs subcommands and
 // options, cluster properties, targetcli commands; agent words go to the agents layer.
-import { codeBlock, escapeMarkdown, inlineCode } from '../service/markdownEscape';
+import { codeBlock, escapeMarkdown, inlineCode } from '../base/markdownEscape';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { AgentUse, Invocation, Word } from '../base/types';
 import { rangeContains as containsPos } from '../base/position';

@@ -3,7 +3,7 @@
 // (server/src/lsp) and the CLI (server/src/cli) both drive it. Per-document products are cached by
 // document version; the cluster model is rebuilt lazily, only when some document changed, and that
 // rebuild is incremental (model/build.ts IncrementalModel): only the edited parts are folded again.
-import { escapeLensTitle, neutralizeMarkdown } from './markdownEscape';
+import { escapeLensTitle, neutralizeMarkdown } from '../base/markdownEscape';
 import type {
   CodeAction,
   CodeLens,

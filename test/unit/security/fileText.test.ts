@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { escapeLensTitle, escapeMarkdown, inlineCode, neutralizeMarkdown } from '../../../server/src/service/markdownEscape';
+import { escapeLensTitle, escapeMarkdown, inlineCode, neutralizeMarkdown } from '../../../server/src/base/markdownEscape';
 import { fetchLiveMetadata, insideCache, localRunner, nodeCacheComponent } from '../../../server/src/agents/live';
 
 const IMAGE = '![x](https://evil.example/p.png)';
