@@ -25,6 +25,7 @@ import { ShellScanner } from './scanner';
 import { matchPrompt, type PromptMatch } from './prompt';
 import { buildMarkdownSegment, buildScriptSegment, splitLines, type BuiltSegment, type Group } from './segment';
 import { Walker, MAX_NESTING, type RelFile, type RelInvocation, type RelWord, type Span } from './walk';
+import * as l10n from '@vscode/l10n';
 
 export type ScriptKind = 'shell' | 'markdown';
 
@@ -232,7 +233,10 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
     problems.push({
       code: 'shell/syntax',
       severity: 'error',
-      message: `bash refuses this script: syntax error near unexpected token \`${first.word}' (nothing open here for it to close).`,
+      message: l10n.t(
+        'bash refuses this script: {0} (nothing open here for it to close).',
+        `syntax error near unexpected token \`${first.word}'`,
+      ),
       range: { start: { line: first.line, character: first.col }, end: { line: first.line, character: first.col + first.word.length } },
     });
   }
@@ -241,7 +245,7 @@ function scriptSegments(text: string): { segments: Segment[]; blocks: ScriptBloc
     problems.push({
       code: 'shell/syntax',
       severity: 'error',
-      message: `bash refuses this script: ${open.message} (opened here, never closed).`,
+      message: l10n.t('bash refuses this script: {0} (opened here, never closed).', open.message),
       range: { start: { line: open.line, character: open.col }, end: { line: open.line, character: open.col + 1 } },
     });
   }
@@ -457,7 +461,7 @@ function analyse(seg: Segment): Analysed {
       problems.push({
         code: 'shell/syntax',
         severity: 'error',
-        message: `bash refuses this command: ${open.message} (opened here, never closed).`,
+        message: l10n.t('bash refuses this command: {0} (opened here, never closed).', open.message),
         sl: l.sl,
         sc: l.sc,
         el: l.el,

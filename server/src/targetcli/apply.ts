@@ -14,6 +14,7 @@ import {
   type TargetcliCommand,
   type TargetcliSignature,
 } from './grammar';
+import * as l10n from '@vscode/l10n';
 
 interface Bound {
   name: string;
@@ -36,7 +37,7 @@ function bind(ctx: FoldContext, sig: TargetcliSignature, words: Word[], what: st
           word,
           'error',
           'targetcli/unknown-parameter',
-          `targetcli refuses this: ${what} has no parameter '${name}'. Parameters: ${sig.params.join(', ')}.`,
+          l10n.t("targetcli refuses this: {0} has no parameter '{1}'. Parameters: {2}.", what, name, sig.params.join(', ')),
           suggestion
             ? [{ title: `Use '${suggestion}'`, edits: [{ range: valueWord(word, name, 0).range, newText: suggestion }] }]
             : undefined,
@@ -52,7 +53,7 @@ function bind(ctx: FoldContext, sig: TargetcliSignature, words: Word[], what: st
           word,
           'error',
           'targetcli/too-many-arguments',
-          `targetcli refuses this: ${what} takes at most ${sig.params.length} parameters (${sig.params.join(', ')}).`,
+          l10n.t('targetcli refuses this: {0} takes at most {1} parameters ({2}).', what, sig.params.length, sig.params.join(', ')),
         );
         ok = false;
         continue;
@@ -66,7 +67,7 @@ function bind(ctx: FoldContext, sig: TargetcliSignature, words: Word[], what: st
       words[words.length - 1] ?? ctx.inv!.argv[ctx.inv!.argv.length - 1],
       'error',
       'targetcli/missing-parameter',
-      `targetcli refuses this: ${what} needs ${missing.join(', ')}.`,
+      l10n.t('targetcli refuses this: {0} needs {1}.', what, missing.join(', ')),
     );
     return undefined;
   }
@@ -84,8 +85,9 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
       command,
       'error',
       'targetcli/unknown-command',
-      `targetcli refuses this: '${name}' is not a targetcli command.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-      suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: command.range, newText: suggestion }] }] : undefined,
+      l10n.t("targetcli refuses this: '{0}' is not a targetcli command.", name) +
+        (suggestion ? ' ' + l10n.t("Did you mean '{0}'?", suggestion) : ''),
+      suggestion ? [{ title: l10n.t("Use '{0}'", suggestion), edits: [{ range: command.range, newText: suggestion }] }] : undefined,
     );
     return;
   }
@@ -102,7 +104,12 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
       cmd.pathWord,
       'error',
       'targetcli/unknown-target',
-      `targetcli refuses this: no target '${where.target}' was created before this line (targetcli: No such path). Create it with 'targetcli iscsi/ create ${where.target}'.`,
+      l10n.t(
+        "targetcli refuses this: no target '{0}' was created before this line (targetcli: {1}). Create it with '{2}'.",
+        where.target,
+        'No such path',
+        `targetcli iscsi/ create ${where.target}`,
+      ),
     );
     return;
   }
@@ -113,7 +120,7 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
         group,
         'error',
         'targetcli/unknown-parameter',
-        `targetcli refuses this: 'set' takes a group (${SET_GROUPS.join(', ')}), not '${group.text}'.`,
+        l10n.t("targetcli refuses this: 'set' takes a group ({0}), not '{1}'.", SET_GROUPS.join(', '), group.text),
       );
     }
     const acl = aclOf(cmd);
@@ -122,7 +129,11 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
         cmd.pathWord,
         'error',
         'targetcli/unknown-acl',
-        `targetcli refuses this: no ACL for initiator '${where.initiator}' was created before this line. Create it with 'targetcli ${cmd.path.slice(0, 4).join('/')}/ create ${where.initiator}'.`,
+        l10n.t(
+          "targetcli refuses this: no ACL for initiator '{0}' was created before this line. Create it with '{1}'.",
+          String(where.initiator),
+          `targetcli ${cmd.path.slice(0, 4).join('/')}/ create ${where.initiator}`,
+        ),
       );
     }
     return;
@@ -135,7 +146,7 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
           cmd.pathWord,
           'error',
           'targetcli/cannot-create',
-          `targetcli refuses this: nothing can be created under '${cmd.pathWord.text}'.`,
+          l10n.t("targetcli refuses this: nothing can be created under '{0}'.", cmd.pathWord.text),
         );
       return;
     }
@@ -154,7 +165,7 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
             objectName.word,
             'error',
             'targetcli/duplicate',
-            `targetcli refuses this: storage object '${key}' already exists.`,
+            l10n.t("targetcli refuses this: storage object '{0}' already exists.", key),
             undefined,
             [tc.backstores.get(key)!],
           );
@@ -192,7 +203,10 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
             so.word,
             'error',
             'targetcli/unknown-backstore',
-            `targetcli refuses this: the storage object '${so.value}' was not created before this line. Create it under /backstores first.${suggestion ? ` Did you mean '/backstores/${suggestion}'?` : ''}`,
+            l10n.t(
+              "targetcli refuses this: the storage object '{0}' was not created before this line. Create it under /backstores first.",
+              so.value,
+            ) + (suggestion ? ' ' + l10n.t("Did you mean '{0}'?", `/backstores/${suggestion}`) : ''),
           );
           return;
         }

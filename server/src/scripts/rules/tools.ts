@@ -3,6 +3,7 @@
 import type { Invocation } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import { distance } from 'fastest-levenshtein';
+import * as l10n from '@vscode/l10n';
 
 /** Tools lab scripts call, which typos are compared with. */
 export const CLUSTER_TOOLS = [
@@ -206,10 +207,10 @@ export function misspelledTool(ctx: FoldContext, inv: Invocation): void {
     word,
     'error',
     'shell/misspelled-command',
-    `'${name}' is not a command (the shell answers "command not found"); did you mean '${best}'?`,
+    l10n.t("'{0}' is not a command (the shell answers \"{1}\"); did you mean '{2}'?", name, 'command not found', best),
     [
       // Safe for `check --fix` when only one tool is this close: the line cannot run as written.
-      { title: `Replace with '${best}'`, safe: ties === 0, edits: [{ range: word.range, newText: best }] },
+      { title: l10n.t("Replace with '{0}'", best), safe: ties === 0, edits: [{ range: word.range, newText: best }] },
     ],
   );
 }
