@@ -27,24 +27,33 @@ import { groupTypoRule } from '../scripts/rules/groups';
 import { placementRules } from '../scripts/rules/placement';
 import { expertRules } from '../scripts/rules/experts';
 import { agentDiagnostics, uniqueValuesOf, notUniqueDiagnostic } from '../agents/diagnostics';
-import { loadAgentCatalog } from '../agents/catalog';
+import { loadAgentCatalog, type AgentCatalog } from '../agents/catalog';
 import { extractUnits, type ExtractUnit } from '../shell/extract';
 import { isCorosyncConfPath } from '../base/paths';
 import { LabOrder, runsBefore, unordered, type Rank } from './order';
 import { afterSetup, followPrompt, joinCluster, legacySetup } from './clusters';
 import { NameIndex } from './nameIndex';
 
-/** Whether the agent has promote/demote actions (undefined when the catalog does not know it). */
-const PROMOTABLE = new Map<string, boolean | undefined>();
+/** Whether the agent has promote/demote actions (undefined when the catalog does not know it), cached per
+ * catalog: a catalog swapped in (live metadata from a node) gets its own answers. */
+const PROMOTABLE = new WeakMap<object, Map<string, boolean | undefined>>();
 function isPromotable(agent: string, kind: 'resource' | 'stonith'): boolean | undefined {
+  let catalog: AgentCatalog;
+  try {
+    catalog = loadAgentCatalog();
+  } catch {
+    return undefined;
+  }
+  let cache = PROMOTABLE.get(catalog);
+  if (!cache) PROMOTABLE.set(catalog, (cache = new Map()));
   const k = `${kind}\0${agent}`;
-  if (!PROMOTABLE.has(k)) PROMOTABLE.set(k, promotable(agent, kind));
-  return PROMOTABLE.get(k);
+  if (!cache.has(k)) cache.set(k, promotable(catalog, agent, kind));
+  return cache.get(k);
 }
 
-function promotable(agent: string, kind: 'resource' | 'stonith'): boolean | undefined {
+function promotable(catalog: AgentCatalog, agent: string, kind: 'resource' | 'stonith'): boolean | undefined {
   try {
-    const found = loadAgentCatalog().resolve(agent, kind);
+    const found = catalog.resolve(agent, kind);
     if (found.kind !== 'found') return undefined;
     return found.agent.actions.some((a) => a.name === 'promote');
   } catch {
