@@ -78,9 +78,10 @@ const parsers = new Map<Language, Parser>();
 /**
  * Every parse has a time budget: tree-sitter's error recovery is worse than linear on some broken
  * shapes (thousands of `<<EOF` lines, a line of thousands of `>`: seconds, then minutes), and a parse
- * cannot be interrupted from outside. The budget grows with the text (normal text parses at well under
- * a microsecond per character), so only such shapes reach it. A parse over budget returns null (the
- * parser is reset for the next text); callers report the text as not analysed (`shell/parse-budget`).
+ * cannot be interrupted from outside. The budget is CPU time of this process (a loaded machine does not
+ * make a normal parse go over it) and grows with the text (normal text parses at well under a
+ * microsecond per character), so only such shapes reach it. A parse over budget returns null; callers
+ * report the text as not analysed (`shell/parse-budget`).
  */
 export const PARSE_BUDGET_BASE_MS = 500;
 export const PARSE_BUDGET_MS_PER_CHAR = 0.02;
@@ -88,20 +89,36 @@ export function parseBudgetMs(chars: number): number {
   return PARSE_BUDGET_BASE_MS + chars * PARSE_BUDGET_MS_PER_CHAR;
 }
 
+const cpuMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
 /** One parser per language, reused: creating a Parser allocates wasm memory. Its `parse` has the budget. */
 export function parserFor(language: Language): Parser {
   let parser = parsers.get(language);
   if (!parser) {
     const created = new Parser();
     created.setLanguage(language);
-    const parse = created.parse.bind(created);
+    // A parser whose parse was cancelled is not used again (web-tree-sitter 0.25 can fault in a later
+    // parse on it, even after reset()): the next parse runs on a fresh one.
+    let inner = created;
+    const parse = (...args: Parameters<Parser['parse']>) => Parser.prototype.parse.apply(inner, args);
     created.parse = (input, oldTree, options) => {
       if (options?.progressCallback) return parse(input, oldTree, options);
       const chars = typeof input === 'string' ? input.length : 0;
-      const deadline = performance.now() + parseBudgetMs(chars);
-      const tree = parse(input, oldTree, { ...options, progressCallback: () => performance.now() > deadline });
-      // A cancelled parse would resume on the next call: start the next text afresh.
-      if (!tree) created.reset();
+      const deadline = cpuMs() + parseBudgetMs(chars);
+      const tree = parse(input, oldTree, { ...options, progressCallback: () => cpuMs() > deadline });
+      if (!tree) {
+        const cancelled = inner;
+        inner = new Parser();
+        inner.setLanguage(language);
+        try {
+          cancelled.delete();
+        } catch {
+          // a parser left in a bad state is only dropped
+        }
+      }
       return tree;
     };
     parser = created;
