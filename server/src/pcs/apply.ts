@@ -10,6 +10,7 @@ import type { ConstraintInfo, NodeSource, ResourceInfo } from '../model/types';
 import type { PcsCommand } from './grammar';
 import { closest, SETUP_SECTIONS } from './grammar';
 import { CLUSTER_PROPERTY_MAP, SETTABLE_PROPERTIES, isScore, isValidId, propertyValueProblem, ROLES, ORDER_ACTIONS } from './values';
+import * as l10n from '@vscode/l10n';
 
 export interface KeyValue {
   key: string;
@@ -110,18 +111,20 @@ class PcsLine {
     if (!info) {
       // indexed in the fold state (model/nameIndex.ts): bounded work per unknown reference
       const suggestion = suggestName(this.model.resources, id);
-      const fixes = suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined;
-      const deleted = this.model.everCreated.has(id) ? ' (it was deleted by an earlier line)' : '';
-      const text = `${message(id)}${deleted}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
+      const fixes = suggestion
+        ? [{ title: l10n.t("Use '{0}'", suggestion), edits: [{ range: word.range, newText: suggestion }] }]
+        : undefined;
+      const deleted = this.model.everCreated.has(id) ? ' ' + l10n.t('(it was deleted by an earlier line)') : '';
+      const text = `${message(id)}${deleted}.${suggestion ? ' ' + l10n.t("Did you mean '{0}'?", suggestion) : ''}`;
       if (opts.warnOnly)
         this.ctx.at(
           word,
           'warning',
           'pcs/unknown-resource',
-          `${text} The command will fail unless the resource is created elsewhere.`,
+          text + ' ' + l10n.t('The command will fail unless the resource is created elsewhere.'),
           fixes,
         );
-      else this.ctx.at(word, 'error', 'pcs/unknown-resource', `pcs refuses this: ${text} Create it first or fix the id.`, fixes);
+      else this.ctx.at(word, 'error', 'pcs/unknown-resource', l10n.t('pcs refuses this: {0} Create it first or fix the id.', text), fixes);
       return undefined;
     }
     // cloned by another file of unknown order: whether pcs refuses depends on which file runs first
@@ -136,8 +139,8 @@ class PcsLine {
         word,
         'error',
         'pcs/constraint-on-clone-child',
-        `pcs refuses this: '${id}' is cloned; constraints must name the clone '${info.clone}'.`,
-        [{ title: `Use '${info.clone}'`, edits: [{ range: word.range, newText: info.clone }] }],
+        l10n.t("pcs refuses this: '{0}' is cloned; constraints must name the clone '{1}'.", id, info.clone),
+        [{ title: l10n.t("Use '{0}'", info.clone), edits: [{ range: word.range, newText: info.clone }] }],
       );
     }
     return info;
@@ -153,7 +156,10 @@ class PcsLine {
         word,
         'error',
         'pcs/invalid-id',
-        `pcs refuses this: invalid ${what} name '${id}', ${valid.reason} (ids start with a letter or '_' and use letters, digits, '_', '.', '-').`,
+        l10n.t(
+          "pcs refuses this: {0} (ids start with a letter or '_' and use letters, digits, '_', '.', '-').",
+          `invalid ${what} name '${id}', ${valid.reason}`,
+        ),
       );
       return false;
     }
@@ -168,7 +174,7 @@ class PcsLine {
         word,
         'error',
         'pcs/duplicate-id',
-        `pcs refuses this: '${id}' already exists in the configuration. Choose another id, or delete the existing one first.`,
+        l10n.t("pcs refuses this: '{0}' already exists in the configuration. Choose another id, or delete the existing one first.", id),
         undefined,
         [existing.decl],
       );
@@ -376,7 +382,7 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
     } else if (!groupInfo) {
       const valid = isValidId(group.value);
       if (!valid.ok) {
-        line.refuse(group.word, 'pcs/invalid-id', `pcs refuses this: invalid group name '${group.value}', ${valid.reason}.`);
+        line.refuse(group.word, 'pcs/invalid-id', l10n.t('pcs refuses this: {0}.', `invalid group name '${group.value}', ${valid.reason}`));
         groupOk = false;
       }
     }
@@ -392,7 +398,11 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
           );
           groupOk = false;
         } else if (!groupInfo || !groupInfo.members.includes(pos.value)) {
-          line.refuse(pos.word, 'pcs/not-in-group', `pcs refuses this: '${pos.value}' is not a member of group '${group.value}'.`);
+          line.refuse(
+            pos.word,
+            'pcs/not-in-group',
+            l10n.t("pcs refuses this: '{0}' is not a member of group '{1}'.", pos.value, group.value),
+          );
           groupOk = false;
         }
       }
@@ -403,7 +413,7 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
     cloneId = sections.clone.id?.text ?? `${idWord.text}-clone`;
     if (sections.clone.id && !line.newId(sections.clone.id, 'clone')) return;
     if (!sections.clone.id && hasLocal(line.model.resources, cloneId)) {
-      line.refuse(sections.clone.keyword, 'pcs/duplicate-id', `pcs refuses this: the clone id '${cloneId}' already exists.`);
+      line.refuse(sections.clone.keyword, 'pcs/duplicate-id', l10n.t("pcs refuses this: the clone id '{0}' already exists.", cloneId));
       return;
     }
   }
@@ -461,7 +471,7 @@ function groupAdd(line: PcsLine): void {
   let group = line.model.resources.get(groupWord.text);
   let ok = true;
   if (group && group.kind !== 'group') {
-    line.refuse(groupWord, 'pcs/not-a-group', `pcs refuses this: '${groupWord.text}' is not a group (it is a ${group.kind}).`);
+    line.refuse(groupWord, 'pcs/not-a-group', l10n.t("pcs refuses this: '{0}' is not a group (it is a {1}).", groupWord.text, group.kind));
     ok = false;
   } else if (!group && !line.newId(groupWord, 'group')) ok = false;
   const valid: ResourceInfo[] = [];
@@ -503,14 +513,15 @@ function groupRemove(line: PcsLine): void {
   const group = line.needResource(groupWord, (id) => `Group '${id}' does not exist`);
   if (!group) return;
   if (group.kind !== 'group') {
-    line.refuse(groupWord!, 'pcs/not-a-group', `pcs refuses this: '${group.id}' is not a group.`);
+    line.refuse(groupWord!, 'pcs/not-a-group', l10n.t("pcs refuses this: '{0}' is not a group.", group.id));
     return;
   }
   const targets = members.length
     ? members.map((m) => line.needResource(m, (id) => `'${id}' does not exist`)).filter((x): x is ResourceInfo => !!x)
     : group.members.map((id) => line.model.resources.get(id)!).filter(Boolean);
   const strangers = members.filter((m) => targets.some((t) => t.id === m.text && t.group !== group.id));
-  for (const m of strangers) line.refuse(m, 'pcs/not-in-group', `pcs refuses this: resource '${m.text}' is not in group '${group.id}'.`);
+  for (const m of strangers)
+    line.refuse(m, 'pcs/not-in-group', l10n.t("pcs refuses this: resource '{0}' is not in group '{1}'.", m.text, group.id));
   if (strangers.length || targets.length < members.length) return;
   for (const t of targets) {
     t.group = undefined;
@@ -544,14 +555,14 @@ function cloneHandler(promotable: boolean): Handler {
       return;
     }
     if (info.clone && !isForeign(line.model.resources, info.id)) {
-      line.refuse(word, 'pcs/already-cloned', `pcs refuses this: '${info.id}' is already cloned by '${info.clone}'.`);
+      line.refuse(word, 'pcs/already-cloned', l10n.t("pcs refuses this: '{0}' is already cloned by '{1}'.", info.id, String(info.clone)));
       return;
     }
     const explicitId = maybeId && !maybeId.text.includes('=') ? maybeId : undefined;
     const cloneId = explicitId?.text ?? `${info.id}-clone`;
     if (explicitId && !line.newId(explicitId, 'clone')) return;
     if (!explicitId && hasLocal(line.model.resources, cloneId)) {
-      line.refuse(word, 'pcs/duplicate-id', `pcs refuses this: the clone id '${cloneId}' already exists.`);
+      line.refuse(word, 'pcs/duplicate-id', l10n.t("pcs refuses this: the clone id '{0}' already exists.", cloneId));
       return;
     }
     if (info.group) {
@@ -585,7 +596,7 @@ function unclone(line: PcsLine): void {
   if (!info) return;
   const clone = info.kind === 'clone' || info.kind === 'promotable' ? info : info.clone ? line.model.resources.get(info.clone) : undefined;
   if (!clone) {
-    line.refuse(line.args[0], 'pcs/not-a-clone', `pcs refuses this: '${info.id}' is not a clone.`);
+    line.refuse(line.args[0], 'pcs/not-a-clone', l10n.t("pcs refuses this: '{0}' is not a clone.", info.id));
     return;
   }
   for (const child of clone.members) {
@@ -791,7 +802,11 @@ function orderHandler(line: PcsLine): void {
   if (!args.length || args[0].text === 'config' || args[0].text === 'show') return;
   const thenIndex = args.findIndex((w) => w.text === 'then');
   if (thenIndex < 0) {
-    line.refuse(args[0], 'pcs/syntax', "pcs refuses this: 'pcs constraint order' needs '[action] <first> then [action] <then>'.");
+    line.refuse(
+      args[0],
+      'pcs/syntax',
+      l10n.t("pcs refuses this: '{0}' needs '{1}'.", 'pcs constraint order', '[action] <first> then [action] <then>'),
+    );
     return;
   }
   const firstPart = args.slice(0, thenIndex);
@@ -898,7 +913,11 @@ function colocationAdd(line: PcsLine): void {
   if (opts.has('score')) score = opts.get('score')!;
   if (!isScore(score)) {
     const w = right.find((x) => x.text === score || x.text === `score=${score}`) ?? args[0];
-    line.refuse(w, 'pcs/invalid-score', `pcs refuses this: invalid score '${score}', use an integer or INFINITY or -INFINITY.`);
+    line.refuse(
+      w,
+      'pcs/invalid-score',
+      l10n.t('pcs refuses this: {0}.', `invalid score '${score}', use an integer or INFINITY or -INFINITY`),
+    );
     ok = false;
   }
   const a = line.needResource(source, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
@@ -970,7 +989,7 @@ function ticketAdd(line: PcsLine): void {
   const positional = line.args.filter((w) => !w.text.includes('='));
   const rsc = positional.length >= 3 ? positional[2] : positional[1];
   if (positional.length >= 3 && !ROLES.some((r) => r.toLowerCase() === positional[1].text.toLowerCase())) {
-    line.refuse(positional[1], 'pcs/invalid-role', `pcs refuses this: invalid role value '${positional[1].text}'.`);
+    line.refuse(positional[1], 'pcs/invalid-role', l10n.t('pcs refuses this: {0}.', `invalid role value '${positional[1].text}'`));
   }
   line.needResource(rsc, (id) => `Resource '${id}' does not exist`, { forConstraint: true });
 }
@@ -997,7 +1016,7 @@ function propertySet(line: PcsLine): void {
   for (const word of line.args) {
     const kv = splitKeyValue(word);
     if (!kv) {
-      line.refuse(word, 'pcs/syntax', `pcs refuses this: property values are written name=value, not '${word.text}'.`);
+      line.refuse(word, 'pcs/syntax', l10n.t("pcs refuses this: property values are written name=value, not '{0}'.", word.text));
       continue;
     }
     if (word.dynamic) continue;
@@ -1202,7 +1221,7 @@ function stonithLevelAdd(line: PcsLine): void {
     if (d.text.includes('=')) continue;
     const info = line.needResource(d, (id) => `Stonith resource(s) '${id}' do not exist`, { allowStonith: true });
     if (info && info.kind !== 'stonith')
-      line.refuse(d, 'pcs/not-a-stonith', `pcs refuses this: '${info.id}' is a ${info.kind}, not a stonith device.`);
+      line.refuse(d, 'pcs/not-a-stonith', l10n.t("pcs refuses this: '{0}' is a {1}, not a stonith device.", info.id, info.kind));
   }
 }
 
