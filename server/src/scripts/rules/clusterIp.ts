@@ -4,6 +4,7 @@
 // pcs accepts it.
 import type { FoldContext } from '../../model/context';
 import { isPcmkBoolean, isPcmkFalse } from '../../pcs/values';
+import * as l10n from '@vscode/l10n';
 
 const truthy = (v: string | undefined) => v !== undefined && isPcmkBoolean(v) && !isPcmkFalse(v);
 
@@ -26,7 +27,11 @@ export function clusterIpRule(ctx: FoldContext): void {
       clone.decl.range,
       'warning',
       'pcs/ipaddr2-clusterip',
-      `'${clone.id}' clones IPaddr2 '${ips[0]!.id}' with globally-unique=true: the address is shared by several nodes through the iptables CLUSTERIP target, which fails with the nftables backend and was removed from the Linux kernel in 2023. On current distributions the clone does not start. Keep one (uncloned) IPaddr2, or put a load balancer (IPVS, HAProxy) behind it.`,
+      l10n.t(
+        "'{0}' clones IPaddr2 '{1}' with globally-unique=true: the address is shared by several nodes through the iptables CLUSTERIP target, which fails with the nftables backend and was removed from the Linux kernel in 2023. On current distributions the clone does not start. Keep one (uncloned) IPaddr2, or put a load balancer (IPVS, HAProxy) behind it.",
+        clone.id,
+        ips[0]!.id,
+      ),
     );
   }
 }

@@ -1,6 +1,7 @@
 // pcs/exportfs-duplicate-fsid and pcs/exportfs-outside-nfsv4-root. (A missing fsid is the agents
 // layer's "missing required parameter".)
 import type { FoldContext } from '../../model/context';
+import * as l10n from '@vscode/l10n';
 
 export function exportfsRules(ctx: FoldContext): void {
   const exports = [...ctx.model.resources.values()].filter((r) => r.agent && /(^|:)exportfs$/.test(r.agent));
@@ -19,7 +20,15 @@ export function exportfsRules(ctx: FoldContext): void {
         e.decl.range,
         'warning',
         'pcs/exportfs-duplicate-fsid',
-        `'${e.id}' uses fsid=${fsid} like '${list[0].id}': NFS clients identify an export by its fsid, so after a failover they see the wrong file system or get stale file handles.${fsid === '0' ? ' fsid=0 marks the single NFSv4 pseudo-root; only one export may have it.' : ''} Give every export its own fsid.`,
+        l10n.t(
+          "'{0}' uses fsid={1} like '{2}': NFS clients identify an export by its fsid, so after a failover they see the wrong file system or get stale file handles.",
+          e.id,
+          fsid,
+          list[0].id,
+        ) +
+          (fsid === '0' ? ' ' + l10n.t('fsid=0 marks the single NFSv4 pseudo-root; only one export may have it.') : '') +
+          ' ' +
+          l10n.t('Give every export its own fsid.'),
         undefined,
         [list[0].decl],
       );
@@ -37,7 +46,13 @@ export function exportfsRules(ctx: FoldContext): void {
           e.decl.range,
           'warning',
           'pcs/exportfs-outside-nfsv4-root',
-          `'${e.id}' exports ${dir}, outside the NFSv4 root ${rootDir} (fsid=0 on '${root.id}'): NFSv4 clients see paths relative to that root and cannot reach this export. Move it under ${rootDir}, or drop fsid=0 from '${root.id}'.`,
+          l10n.t(
+            "'{0}' exports {1}, outside the NFSv4 root {2} (fsid=0 on '{3}'): NFSv4 clients see paths relative to that root and cannot reach this export. Move it under {2}, or drop fsid=0 from '{3}'.",
+            e.id,
+            dir,
+            rootDir,
+            root.id,
+          ),
           undefined,
           [root.decl],
         );

@@ -4,6 +4,7 @@
 import type { Invocation, Word } from '../../base/types';
 import type { FoldContext } from '../../model/context';
 import { valueWord } from '../../model/context';
+import * as l10n from '@vscode/l10n';
 
 function optionValue(argv: Word[], letter: string): Word | undefined {
   for (let i = 1; i < argv.length; i++) {
@@ -28,8 +29,13 @@ export function gfs2Rules(ctx: FoldContext, inv: Invocation): void {
         clusterPart,
         'warning',
         'shell/gfs2-cluster-name',
-        `The lock table names cluster '${cluster}' but this cluster is '${model.clusterName.name}': the file system is created, but mounting it fails (the DLM only grants locks to the cluster named here). Use '${model.clusterName.name}:${fs}'.`,
-        [{ title: `Use '${model.clusterName.name}'`, edits: [{ range: clusterPart.range, newText: model.clusterName.name }] }],
+        l10n.t(
+          "The lock table names cluster '{0}' but this cluster is '{1}': the file system is created, but mounting it fails (the DLM only grants locks to the cluster named here). Use '{2}'.",
+          cluster,
+          model.clusterName.name,
+          `${model.clusterName.name}:${fs}`,
+        ),
+        [{ title: l10n.t("Use '{0}'", model.clusterName.name), edits: [{ range: clusterPart.range, newText: model.clusterName.name }] }],
         [model.clusterName.decl],
       );
     }
@@ -40,8 +46,12 @@ export function gfs2Rules(ctx: FoldContext, inv: Invocation): void {
       journals,
       'warning',
       'shell/gfs2-journals',
-      `${journals.text} journal(s) for a ${members}-node cluster: each node that mounts a GFS2 file system needs its own journal, so the cloned Filesystem resource fails on the extra nodes. Use -j ${members} (or add journals later with gfs2_jadd).`,
-      [{ title: `Use -j ${members}`, edits: [{ range: journals.range, newText: String(members) }] }],
+      l10n.t(
+        '{0} journal(s) for a {1}-node cluster: each node that mounts a GFS2 file system needs its own journal, so the cloned Filesystem resource fails on the extra nodes. Use -j {1} (or add journals later with gfs2_jadd).',
+        journals.text,
+        members,
+      ),
+      [{ title: l10n.t('Use {0}', `-j ${members}`), edits: [{ range: journals.range, newText: String(members) }] }],
     );
   }
 }

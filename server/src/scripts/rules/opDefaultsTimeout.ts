@@ -7,6 +7,7 @@ import type { ResourceInfo } from '../../model/types';
 import { loadAgentCatalog } from '../../agents/catalog';
 import type { AgentAction } from '../../agents/types';
 import { durationMs } from '../../agents/words';
+import * as l10n from '@vscode/l10n';
 
 function advised(actions: AgentAction[], name: string, role: string | undefined): AgentAction | undefined {
   const same = actions.filter((a) => a.name === name && a.timeout);
@@ -60,6 +61,6 @@ export function opDefaultsTimeoutRule(ctx: FoldContext): void {
     'warning',
     'pcs/op-defaults-timeout-short',
     `The default operation timeout ${setting.value} is shorter than the agents advise for operations that use it (${short.slice(0, 4).join('; ')}${short.length > 4 ? `; and ${short.length - 4} more` : ''}): those actions are killed as failed while still working. Use timeout=${highestText} or more, or give those operations their own timeout.`,
-    [{ title: `Use timeout=${highestText}`, edits: [{ range: valueRange, newText: highestText }] }],
+    [{ title: l10n.t('Use {0}', `timeout=${highestText}`), edits: [{ range: valueRange, newText: highestText }] }],
   );
 }

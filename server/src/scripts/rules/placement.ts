@@ -3,6 +3,7 @@
 import type { FoldContext } from '../../model/context';
 import type { ConstraintInfo, ResourceInfo } from '../../model/types';
 import { scoreNumber } from '../../pcs/values';
+import * as l10n from '@vscode/l10n';
 
 /** The resource a constraint on `id` really places: members of a group/clone follow their parent. */
 function placedIds(model: FoldContext['model'], r: ResourceInfo): string[] {
@@ -52,7 +53,14 @@ export function placementRules(ctx: FoldContext): void {
         anchor.range,
         'warning',
         'pcs/cannot-run-anywhere',
-        `'${r.id}' can never run: ${optIn ? 'the cluster is opt-in (symmetric-cluster=false) and no location constraint allows it on a node' : `location constraints forbid it (-INFINITY) on every node (${nodes.join(', ')})`}. Pacemaker accepts this and leaves it stopped. Allow at least one node (prefers NODE) or remove a ban.`,
+        (optIn
+          ? l10n.t(
+              "'{0}' can never run: the cluster is opt-in (symmetric-cluster=false) and no location constraint allows it on a node.",
+              r.id,
+            )
+          : l10n.t("'{0}' can never run: location constraints forbid it (-INFINITY) on every node ({1}).", r.id, nodes.join(', '))) +
+          ' ' +
+          l10n.t('Pacemaker accepts this and leaves it stopped. Allow at least one node (prefers NODE) or remove a ban.'),
         undefined,
         locs.map((c) => c.ref),
       );
