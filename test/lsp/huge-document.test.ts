@@ -135,3 +135,25 @@ for (const { lines, timeoutMin, memoryMb } of [
       });
   });
 }
+
+describe('an open document over the 4 MB size cap', () => {
+  let client: TestLspClient;
+  before(async () => {
+    client = new TestLspClient();
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown().catch(() => client.process.kill('SIGKILL'));
+  });
+
+  it('gets one diagnostic naming the cap instead of an analysis', async () => {
+    const uri = 'file:///huge/dump.sh';
+    await client.open(uri, 'shellscript', '# a pasted log\n'.repeat(400_000), 1);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0, 120_000);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['file/not-analysed', 2]],
+    );
+    assert.match(diagnostics[0]!.message, /^Not analysed: 5\.7 MB is over the 4\.0 MB size limit for lab files/);
+  });
+});

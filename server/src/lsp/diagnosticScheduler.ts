@@ -10,6 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/languageService';
+import { MAX_FILE_BYTES } from '../service/workspaceFiles';
+import { DIAGNOSTIC_SOURCE } from '../base/diagnostic';
 
 type Publish = (uri: string, diagnostics: Diagnostic[], version?: number) => void;
 
@@ -79,6 +81,8 @@ export class DiagnosticScheduler {
 
   private publishOne(uri: string): void {
     try {
+      const over = overSizeCap(this.service.getText(uri));
+      if (over) return this.publish(uri, [over]);
       this.publish(uri, this.service.diagnostics(uri));
     } catch (error) {
       // A rule that throws must not take the others down; say which document it was.
@@ -103,4 +107,20 @@ export class DiagnosticScheduler {
       step();
     }, delay);
   }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** An open document over the size cap of lab files (what the workspace scan and `check` skip) is not analysed: one diagnostic says so. */
+function overSizeCap(text: string | undefined): Diagnostic | undefined {
+  if (text === undefined || text.length <= MAX_FILE_BYTES / 3) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 2,
+    code: 'file/not-analysed',
+    source: DIAGNOSTIC_SOURCE,
+    message: `Not analysed: ${mb(bytes)} is over the ${mb(MAX_FILE_BYTES)} size limit for lab files (a log or dump, not a lab script); nothing in it is checked.`,
+  };
 }
