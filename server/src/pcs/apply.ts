@@ -1047,7 +1047,7 @@ function propertySet(line: PcsLine): void {
       line.refuse(
         kv.valueWord,
         'pcs/invalid-property-value',
-        'pcs refuses this: stonith-watchdog-timeout can only be unset or 0 while SBD is not enabled (pcs stonith sbd enable).',
+        l10n.t('pcs refuses this: stonith-watchdog-timeout can only be unset or 0 while SBD is not enabled (pcs stonith sbd enable).'),
       );
       refused = true;
       continue;
@@ -1058,9 +1058,9 @@ function propertySet(line: PcsLine): void {
       line.refuse(
         kv.valueWord,
         'pcs/invalid-property-value',
-        `pcs refuses this: '${kv.value}' is not a valid ${kv.key} value, ${problem}.`,
+        l10n.t('pcs refuses this: {0}.', `'${kv.value}' is not a valid ${kv.key} value, ${problem}`),
         true,
-        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.valueWord.range, newText: suggestion }] }] : undefined,
+        suggestion ? [{ title: l10n.t("Use '{0}'", suggestion), edits: [{ range: kv.valueWord.range, newText: suggestion }] }] : undefined,
       );
       if (!line.force) refused = true;
       continue;
