@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import { fixture, requireE2ETools, uiTest, useSession } from '../harness';
+// @ts-expect-error plain .mjs helper shared with scripts/start.mjs (no type declarations)
 import { codeServerEnv, installExtension } from '../../../scripts/e2e/code-server.mjs';
 
 describe('Korean display language in a real VS Code (code-server --locale ko)', () => {
