@@ -8,10 +8,3 @@ export function orList(items: readonly string[]): string {
   for (let i = 1; i < items.length; i++) out = l10n.t('{0} or {1}', out, items[i]);
   return out;
 }
-
-/** `a`, `a and b`, `a and b and c`: each step through the translated "{0} and {1}". */
-export function andList(items: readonly string[]): string {
-  let out = items[0] ?? '';
-  for (let i = 1; i < items.length; i++) out = l10n.t('{0} and {1}', out, items[i]);
-  return out;
-}

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 
-export const LANGUAGES = ['en', 'ko', 'ja', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+const LANGUAGES = ['en', 'ko', 'ja', 'fr'] as const;
+type Language = (typeof LANGUAGES)[number];
 
 /** `ko`, `ko-KR`, `ko_KR.UTF-8`, `fr-ca` → a language we ship; anything else (or nothing) → undefined. */
 export function normalizeLanguage(locale: string | undefined | null): Language | undefined {
@@ -32,7 +32,7 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
 let bundleDir: string | null | undefined;
 
 /** The shipped l10n/ folder, next to the running code: dist/server.js, or server/src/cli/ from source. */
-export function l10nDir(): string | undefined {
+function l10nDir(): string | undefined {
   if (bundleDir !== undefined) return bundleDir ?? undefined;
   let dir = __dirname;
   bundleDir = null;
@@ -47,19 +47,11 @@ export function l10nDir(): string | undefined {
   return bundleDir ?? undefined;
 }
 
-let current: Language = 'en';
-
-/** The language configured for this process. */
-export function currentLanguage(): Language {
-  return current;
-}
-
 /**
  * Makes `l10n.t` answer in `language` for the rest of the process. Returns a problem to report
  * (a missing or unreadable bundle: messages then stay English), or undefined.
  */
 export function configureLanguage(language: Language): string | undefined {
-  current = 'en';
   if (language === 'en') {
     l10n.config({ contents: {} });
     return undefined;
@@ -72,7 +64,6 @@ export function configureLanguage(language: Language): string | undefined {
   }
   try {
     l10n.config({ contents: JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string> });
-    current = language;
     return undefined;
   } catch (error) {
     l10n.config({ contents: {} });
