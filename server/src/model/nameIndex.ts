@@ -24,8 +24,15 @@ export class NameIndex {
   /** a name, or a name less one character → the names it comes from */
   private readonly deletions = new Map<string, string[]>();
   private lengths: number[] = [];
+  /** Names added since the last search: indexed on the next one, so a workspace that never asks
+   * (no unknown reference) keeps one set entry per id, not the deletion variants. */
+  private readonly pending = new Set<string>();
 
   add(name: string): void {
+    if (!this.known.has(name)) this.pending.add(name);
+  }
+
+  private index(name: string): void {
     if (this.known.has(name)) return;
     this.known.set(name, this.known.size);
     for (const variant of variants(name)) {
@@ -42,12 +49,14 @@ export class NameIndex {
   }
 
   get size(): number {
-    return this.known.size;
+    return this.known.size + this.pending.size;
   }
 
   /** The nearest name for which `live` holds, when it is close enough to be a typo of `word`. */
   suggest(word: string, live: (name: string) => boolean): string | undefined {
     nameIndexStats.searches++;
+    for (const name of this.pending) this.index(name);
+    this.pending.clear();
     const reach = defaultLimit(word);
     const lengths = this.lengths
       .filter((l) => Math.abs(l - word.length) <= reach)
