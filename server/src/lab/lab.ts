@@ -141,14 +141,6 @@ function writeState(state: LabState): void {
   fs.renameSync(`${file}.new`, file);
 }
 
-export function listLabs(): string[] {
-  try {
-    return fs.readdirSync(LAB_ROOT).filter((n) => fs.existsSync(path.join(LAB_ROOT, n, 'state.json')));
-  } catch {
-    return [];
-  }
-}
-
 export function holderPid(state: LabState, node: string): number | undefined {
   try {
     const pid = Number(fs.readFileSync(path.join(state.dir, 'nodes', node, 'holder.pid'), 'utf8').trim());
