@@ -4,7 +4,6 @@
 // they can happen through pcs; what pcs itself refuses is left to the pcs rules. Options pcs manages
 // itself (two_node, and auto_tie_breaker next to a device) cannot go wrong through pcs.
 import type { Diagnostic, DiagnosticSeverity, Hover, Position, Range } from 'vscode-languageserver-types';
-
 import type { ScriptExtract, Word } from '../base/types';
 import { rangeContains as inside } from '../base/position';
 import { diagnostic } from '../base/diagnostic';
