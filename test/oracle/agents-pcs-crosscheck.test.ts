@@ -6,9 +6,9 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { agentDiagnostics } from '../../../server/src/agents/diagnostics';
-import { canUseNetns, ensureTool } from '../../support/tools';
-import { useFromLine, wordsOf } from './useFromLine';
+import { agentDiagnostics } from '../../server/src/agents/diagnostics';
+import { canUseNetns, ensureTool } from '../support/tools';
+import { useFromLine, wordsOf } from '../unit/agents/useFromLine';
 
 const CASES: string[][] = [
   ['pcs resource create vip ipaddr2'],
