@@ -97,6 +97,24 @@ describe('language server over stdio', () => {
     assert.ok(!labels.includes('ring0_addr'), 'ring0_addr belongs to nodelist.node, not totem');
   });
 
+  it('resolves an agent completion item to the agent documentation (description, parameters)', async () => {
+    const uri = `file://${workspace}/agent-completion.sh`;
+    await client.open(uri, 'shellscript', '#!/bin/bash\npcs resource create vip IPadd\n');
+    const items = await client.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 29 },
+    });
+    const item = (Array.isArray(items) ? items : items.items).find((i) => i.label === 'ocf:heartbeat:IPaddr2');
+    assert.ok(item, 'ocf:heartbeat:IPaddr2 offered');
+    assert.equal(item.documentation, undefined, 'the list carries no documentation');
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    assert.equal(resolved.label, 'ocf:heartbeat:IPaddr2');
+    const doc = resolved.documentation as { kind: string; value: string };
+    assert.equal(doc.kind, 'markdown');
+    assert.match(doc.value, /^\*\*ocf:heartbeat:IPaddr2\*\*/);
+    assert.match(doc.value, /\| `ip` \|[^\n]*\| yes \|/, 'the required ip parameter is in the table');
+  });
+
   it('reads unopened workspace scripts: a constraint on a resource defined in another file is not an error', async () => {
     const uri = `file://${workspace}/constraints.sh`;
     await client.open(

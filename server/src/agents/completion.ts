@@ -1,7 +1,7 @@
 // Completion helpers; the pcs layer decides the cursor context and calls the one that fits.
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import { AgentCatalog, loadAgentCatalog } from './catalog';
-import { parameterMarkdown } from './hover';
+import { agentMarkdown, parameterMarkdown } from './hover';
 import { OPERATION_OPTIONS, RESOURCE_META, type PacemakerOption } from './pacemakerMeta';
 
 // CompletionItemKind / InsertTextFormat values (LSP numbers), to avoid a runtime import.
@@ -61,6 +61,17 @@ export function completeAgentIds(
     });
   }
   return items;
+}
+
+/**
+ * Fills in an agent item's documentation (its description, parameters and actions) when the editor
+ * shows it: the list itself carries only names and short descriptions, so it stays small.
+ */
+export function resolveAgentCompletion(item: CompletionItem, catalog: AgentCatalog = loadAgentCatalog()): CompletionItem {
+  const data = item.data as AgentCompletionData | undefined;
+  const agent = typeof data?.agentId === 'string' && !data.param ? catalog.get(data.agentId) : undefined;
+  if (!agent || item.documentation) return item;
+  return { ...item, documentation: docs(agentMarkdown(catalog.pcsView(agent), catalog)) };
 }
 
 /** Parameter names not given yet, required ones first; inserts `name=`. */

@@ -13,7 +13,7 @@ import {
 import { LanguageService } from '../service/languageService';
 import { kindFromLanguageId, kindFromPath } from '../service/kinds';
 import type { TextChange } from '../service/documents';
-import type { Position } from 'vscode-languageserver-types';
+import type { CompletionItem, Position } from 'vscode-languageserver-types';
 import { WorkspaceScanner } from './workspaceScanner';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { runnerFor } from './agentRunner';
@@ -109,7 +109,7 @@ export function startServer(given?: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [' ', ':', '=', '-', '/'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', ':', '=', '-', '/'], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -184,6 +184,10 @@ export function startServer(given?: Connection): void {
 
   connection.onHover(guard.request('hover', null, (p) => service.hover(p.textDocument.uri, p.position)));
   connection.onCompletion(guard.request('completion', [], (p) => service.completion(p.textDocument.uri, p.position)));
+  // A failed resolve answers an error: the editor keeps the item it has (a fallback item would replace it).
+  connection.onCompletionResolve(
+    guard.request<CompletionItem, CompletionItem>('completionResolve', REPLY_WITH_ERROR, (item) => service.resolveCompletion(item)),
+  );
   connection.onDefinition(guard.request('definition', [], (p) => service.definition(p.textDocument.uri, p.position)));
   connection.onReferences(
     guard.request('references', [], (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)),

@@ -55,6 +55,7 @@ import { runCodeLenses, type RunLensMode } from '../runOnNode/lenses';
 import { quorumConfigForScript } from '../quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../quorum/scriptFeatures';
 import { loadAgentCatalog, useAgentCatalog } from '../agents/features';
+import { resolveAgentCompletion } from '../agents/completion';
 import { fetchLiveMetadata, type CommandRunner } from '../agents/live';
 import type { AgentMetadata } from '../agents/types';
 import { DocumentEntry, type TextChange } from './documents';
@@ -280,6 +281,11 @@ export class LanguageService {
     if (!entry) return [];
     if (entry.kind === 'corosync') return corosyncCompletion(this.corosyncFile(uri)!, lspLineBreaks(entry.getText()), pos);
     return scriptCompletion(this.scriptDocument(uri)!, this.clusterModel(), entry.getText(), pos);
+  }
+
+  /** completionItem/resolve: documentation of an agent item, looked up when the editor shows it. */
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveAgentCompletion(item, loadAgentCatalog());
   }
 
   definition(uri: string, pos: Position): Location[] {
