@@ -454,15 +454,26 @@ export class VSCodeSession {
   }
 
   /** Trigger completion at a position (or at the cursor) and return the suggestion labels. */
-  async completionsAt(pos?: { line: number; column: number }): Promise<string[]> {
-    if (pos) await this.goTo(pos.line, pos.column);
-    else await this.focusEditor();
-    await this.page.keyboard.press('Control+Space');
-    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
-    await rows.first().waitFor({ timeout: 15_000 });
-    return rows.evaluateAll((els) =>
-      els.map((e) => (e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? '').trim()),
-    );
+  /**
+   * The labels of the suggestion list at `pos`. With `until`, the list is asked again (Escape, then
+   * Control+Space) until it holds what the language server offers: on a loaded machine the first list
+   * can be the editor's own word suggestions, shown before the server's answer arrives.
+   */
+  async completionsAt(pos?: { line: number; column: number }, until?: (labels: string[]) => boolean): Promise<string[]> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (pos) await this.goTo(pos.line, pos.column);
+      else await this.focusEditor();
+      await this.page.keyboard.press('Control+Space');
+      const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+      await rows.first().waitFor({ timeout: 15_000 });
+      const labels = await rows.evaluateAll((els) =>
+        els.map((e) => (e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? '').trim()),
+      );
+      if (!until || until(labels) || Date.now() > deadline) return labels;
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(1_000);
+    }
   }
 
   /** Type text at the cursor of the active editor (after `goTo` when a place matters). */

@@ -54,7 +54,10 @@ describe('Korean display language in a real VS Code (code-server --locale ko)', 
     );
     assert.equal(problem.severity, 'warning');
     // The quorum lens above the nodelist speaks Korean too; corosync's option names stay English.
-    const lens = await vs.waitForCodeLens('쿼럼 1 / expected 2');
+    // The lens sits above the nodelist: bring that line into view (the Problems panel takes the lower half),
+    // and give a loaded machine time for the lens request that follows the diagnostics.
+    await vs.goTo(vs.positionOf('corosync.conf', /^nodelist/).line, 1);
+    const lens = await vs.waitForCodeLens('쿼럼 1 / expected 2', 60_000);
     assert.equal(lens, '쿼럼 1 / expected 2 · 설정된 투표 2표 · 견딤: 임의의 노드 1개 장애 · 멈춤: 모든 노드가 멈출 때만');
     await vs.screenshot('korean-message-in-problems');
   });
