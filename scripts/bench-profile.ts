@@ -4,33 +4,10 @@ import { performance } from 'node:perf_hooks';
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { LanguageService } from '../server/src/service/languageService';
+import { labScript } from './benchScript';
 
 const LINES = Number(process.argv[2] ?? 10000);
 const EDITS = Number(process.argv[3] ?? 10);
-
-function labScript(lines: number): { text: string; resourceLines: number[] } {
-  const out = [
-    '#!/bin/bash',
-    'pcs host auth node1 node2 node3 -u hacluster',
-    'pcs cluster setup lab node1 node2 node3 --start --enable',
-    'pcs stonith create fence-lab fence_ipmilan ip=10.0.9.1 username=admin password_script=/root/ipmi-pass pcmk_host_list="node1 node2 node3"',
-    '',
-  ];
-  const resourceLines: number[] = [];
-  let n = 0;
-  for (let g = 0; out.length < lines; g++) {
-    for (let k = 0; k < 4; k++, n++) {
-      resourceLines.push(out.length);
-      out.push(
-        `pcs resource create r${n} ocf:heartbeat:IPaddr2 ip=10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255} cidr_netmask=24 op monitor interval=30s --group g${g}`,
-      );
-    }
-    out.push(`pcs constraint location g${g} prefers node${(g % 3) + 1}=100`);
-    out.push(`for i in node1 node2 node3; do ssh root@$i "mkdir -p /srv/g${g}"; done`);
-    out.push('');
-  }
-  return { text: out.slice(0, lines).join('\n') + '\n', resourceLines: resourceLines.filter((l) => l < lines) };
-}
 
 async function main() {
   const s = new LanguageService();

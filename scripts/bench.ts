@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { LanguageService } from '../server/src/service/languageService';
+import { labScript } from './benchScript';
 
 const root = path.resolve(__dirname, '..');
 const LINES = Number(process.env.BENCH_LINES ?? 10000);
@@ -27,36 +28,6 @@ const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const SERVER = process.env.PCMK_LSP_SERVER ?? path.join(root, 'dist', 'server.js');
 
 // ---- the lab script ---------------------------------------------------------------------------------
-
-const PER_GROUP = 4;
-/** Lines of the script; `resourceLines` are the lines of `pcs resource create rN`, `ids` their ids. */
-function labScript(lines: number): { text: string; resourceLines: number[]; ids: string[] } {
-  const out = [
-    '#!/bin/bash',
-    'pcs host auth node1 node2 node3 -u hacluster',
-    'pcs cluster setup lab node1 node2 node3 --start --enable',
-    'pcs stonith create fence-lab fence_ipmilan ip=10.0.9.1 username=admin password_script=/root/ipmi-pass pcmk_host_list="node1 node2 node3"',
-    '',
-  ];
-  const resourceLines: number[] = [];
-  const ids: string[] = [];
-  let n = 0;
-  for (let g = 0; out.length < lines; g++) {
-    for (let k = 0; k < PER_GROUP; k++, n++) {
-      resourceLines.push(out.length);
-      ids.push(`r${n}`);
-      out.push(
-        `pcs resource create r${n} ocf:heartbeat:IPaddr2 ip=10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255} cidr_netmask=24 op monitor interval=30s --group g${g}`,
-      );
-    }
-    out.push(`pcs constraint location g${g} prefers node${(g % 3) + 1}=100`);
-    out.push(`for i in node1 node2 node3; do ssh root@$i "mkdir -p /srv/g${g}"; done`);
-    out.push('');
-  }
-  const kept = out.slice(0, lines);
-  const within = resourceLines.filter((l) => l < lines);
-  return { text: kept.join('\n') + '\n', resourceLines: within, ids: ids.slice(0, within.length) };
-}
 
 function corosyncConf(nodes: number, cluster = 'lab'): string {
   const conf = ['totem {', '    version: 2', `    cluster_name: ${cluster}`, '    transport: knet', '    token: 3000', '}', 'nodelist {'];
