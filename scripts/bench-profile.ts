@@ -25,7 +25,9 @@ async function main() {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  const only = process.env.EDITS_ONLY?.split(',');
   const time = (label: string, f: () => void) => {
+    if (only && !only.includes(label)) return;
     const c0 = process.cpuUsage().user;
     const t0 = performance.now();
     f();

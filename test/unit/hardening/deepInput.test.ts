@@ -103,6 +103,22 @@ describe('hostile input shapes (deep nesting, 2 MB lines)', () => {
     assert.equal(service.scriptExtract(uri)!.invocations.length, 2001);
   });
 
+  it('6,000 chained order constraints closed into a loop: analysed, and the loop reported on its closing line', async () => {
+    // the loop search walked the constraint graph recursively: 6,000 links overflowed the stack and
+    // nothing in the file was checked
+    const n = 6000;
+    const lines = ['#!/bin/bash'];
+    for (let i = 0; i < n; i++) lines.push(`pcs resource create r${i} ocf:pacemaker:Dummy`);
+    for (let i = 0; i < n - 1; i++) lines.push(`pcs constraint order start r${i} then start r${i + 1}`);
+    lines.push(`pcs constraint order start r${n - 1} then start r0`);
+    const { diagnostics } = await analyse({ kind: 'shell', file: 'order-chain.sh', text: lines.join('\n') + '\n' });
+    assert.equal(only(diagnostics, 'file/not-analysed').length, 0);
+    assert.deepEqual(
+      only(diagnostics, 'pcs/constraint-loop').map((d) => d.range.start.line),
+      [lines.length - 1],
+    );
+  });
+
   it('a 2 MB line: a warning naming the limit, and the lines around it are still analysed', async () => {
     const text =
       '#!/bin/bash\npcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.9\necho ' + 'a '.repeat(1_000_000) + '\niscsadm -m discovery\n';

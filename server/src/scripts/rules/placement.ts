@@ -1,21 +1,33 @@
 // pcs/cannot-run-anywhere (location constraints forbid every node) and pcs/constraint-loop
 // (order or colocation constraints that form a cycle). Both are accepted by pcs and wrong.
 import type { FoldContext } from '../../model/context';
-import type { ConstraintInfo, ResourceInfo } from '../../model/types';
+import type { ConstraintInfo } from '../../model/types';
 import { scoreNumber } from '../../pcs/values';
 import * as l10n from '@vscode/l10n';
 
-/** The resource a constraint on `id` really places: members of a group/clone follow their parent. */
-function placedIds(model: FoldContext['model'], r: ResourceInfo): string[] {
-  const ids = [r.id];
-  let cur: ResourceInfo | undefined = r;
-  while (cur) {
-    const parent: string | undefined = cur.group ?? cur.clone;
-    if (!parent) break;
-    ids.push(parent);
-    cur = model.resources.get(parent);
+/** A location constraint's node (short name) and score, parsed once per constraint object (the
+ * model keeps unchanged constraints' objects between edits, so an edit parses only its own). */
+const PLACEMENT = new WeakMap<ConstraintInfo, { short: string | undefined; score: number }>();
+function placementOf(c: ConstraintInfo): { short: string | undefined; score: number } {
+  let p = PLACEMENT.get(c);
+  if (!p) PLACEMENT.set(c, (p = { short: c.node?.split('.')[0], score: scoreNumber(c.score ?? '0') }));
+  return p;
+}
+
+/** Whether a location constraint of `locs` (or none, outside an opt-in cluster) lets one of the nodes run it. */
+function someNodeAllows(locs: ConstraintInfo[], nodes: string[], shortNodes: string[], optIn: boolean): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    let banned = false;
+    let positive = false;
+    for (const c of locs) {
+      const { short, score } = placementOf(c);
+      if (c.node !== nodes[i] && short !== shortNodes[i]) continue;
+      if (score === -Infinity) banned = true;
+      else if (score > 0) positive = true;
+    }
+    if (!banned && (!optIn || positive)) return true;
   }
-  return ids;
+  return false;
 }
 
 export function placementRules(ctx: FoldContext): void {
@@ -31,21 +43,14 @@ export function placementRules(ctx: FoldContext): void {
     else locationsOf.set(c.rsc, [c]);
   }
   if (nodes.length) {
+    const shortNodes = nodes.map((n) => n.split('.')[0]);
     for (const r of model.resources.values()) {
       if (r.kind === 'stonith' || r.group || r.clone) continue;
-      const ids = new Set(placedIds(model, r));
-      const locs = [...ids].flatMap((id) => locationsOf.get(id) ?? []);
+      const locs = locationsOf.get(r.id) ?? [];
       if (locs.some((c) => c.rule)) continue;
       if (!locs.length && !optIn) continue;
-      const allows = (n: string) => {
-        const scores = locs
-          .filter((c) => c.node === n || c.node?.split('.')[0] === n.split('.')[0])
-          .map((c) => scoreNumber(c.score ?? '0'));
-        if (scores.some((s) => s === -Infinity)) return false;
-        return !optIn || scores.some((s) => s > 0 || s === Infinity);
-      };
       // one node that allows it is enough (no list of every node per resource)
-      if (nodes.some(allows)) continue;
+      if (someNodeAllows(locs, nodes, shortNodes, optIn)) continue;
       const last = locs[locs.length - 1];
       const anchor = last?.ref ?? r.decl;
       ctx.report(
@@ -82,38 +87,54 @@ export function placementRules(ctx: FoldContext): void {
 
 function reportLoops(ctx: FoldContext, edges: ConstraintInfo[], kind: string, why: string): void {
   const graph = new Map<string, ConstraintInfo[]>();
-  for (const e of edges) if (e.with && e.rsc !== e.with) graph.set(e.rsc, [...(graph.get(e.rsc) ?? []), e]);
+  for (const e of edges) {
+    if (!e.with || e.rsc === e.with) continue;
+    const list = graph.get(e.rsc);
+    if (list) list.push(e);
+    else graph.set(e.rsc, [e]);
+  }
   const state = new Map<string, 1 | 2>();
   const stack: ConstraintInfo[] = [];
   const reported = new Set<ConstraintInfo>();
-  const visit = (node: string): void => {
-    state.set(node, 1);
-    for (const e of graph.get(node) ?? []) {
-      const next = e.with!;
-      if (state.get(next) === 1) {
-        const start = stack.findIndex((s) => s.rsc === next);
-        const cycle = [...stack.slice(start < 0 ? stack.length : start), e];
-        const closing = cycle[cycle.length - 1];
-        if (!reported.has(closing)) {
-          reported.add(closing);
-          const names = [...cycle.map((c) => c.rsc), next].join(' → ');
-          ctx.report(
-            closing.ref.uri,
-            closing.ref.range,
-            'warning',
-            'pcs/constraint-loop',
-            `This ${kind} constraint closes a loop (${names}): '${next}' ${why}. Remove one of the constraints in the loop.`,
-            undefined,
-            cycle.slice(0, -1).map((c) => c.ref),
-          );
-        }
-      } else if (!state.get(next)) {
-        stack.push(e);
-        visit(next);
+  const report = (e: ConstraintInfo, next: string) => {
+    const start = stack.findIndex((s) => s.rsc === next);
+    const cycle = [...stack.slice(start < 0 ? stack.length : start), e];
+    const closing = cycle[cycle.length - 1];
+    if (reported.has(closing)) return;
+    reported.add(closing);
+    const names = [...cycle.map((c) => c.rsc), next].join(' → ');
+    ctx.report(
+      closing.ref.uri,
+      closing.ref.range,
+      'warning',
+      'pcs/constraint-loop',
+      `This ${kind} constraint closes a loop (${names}): '${next}' ${why}. Remove one of the constraints in the loop.`,
+      undefined,
+      cycle.slice(0, -1).map((c) => c.ref),
+    );
+  };
+  // depth-first, with an explicit stack: a chain of 100,000 order constraints must not overflow the call stack
+  const visit = (root: string): void => {
+    const frames: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    state.set(root, 1);
+    while (frames.length) {
+      const frame = frames[frames.length - 1];
+      const edges = graph.get(frame.node) ?? [];
+      if (frame.next >= edges.length) {
+        state.set(frame.node, 2);
+        frames.pop();
         stack.pop();
+        continue;
+      }
+      const e = edges[frame.next++];
+      const next = e.with!;
+      if (state.get(next) === 1) report(e, next);
+      else if (!state.get(next)) {
+        stack.push(e);
+        state.set(next, 1);
+        frames.push({ node: next, next: 0 });
       }
     }
-    state.set(node, 2);
   };
   for (const node of graph.keys()) if (!state.get(node)) visit(node);
 }

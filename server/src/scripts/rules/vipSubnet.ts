@@ -5,12 +5,27 @@
 // show, so this is information, not a warning.
 import type { FoldContext } from '../../model/context';
 
+/** Dotted-quad IPv4 to a number (a character loop: this runs for every IPaddr2 of the workspace on each edit). */
 function ipv4(text: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim());
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return undefined;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+  const t = text.trim();
+  let value = 0;
+  let part = -1;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      if (digits === 0 || part > 255) return undefined;
+      value = value * 256 + part;
+      part = -1;
+      digits = 0;
+      if (i < t.length && ++dots > 3) return undefined;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = (part < 0 ? 0 : part * 10) + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  return dots === 3 ? value : undefined;
 }
 
 /** The network of an address (two addresses share a subnet when their networks are equal). */
@@ -48,13 +63,13 @@ export function vipSubnetRule(ctx: FoldContext): void {
   };
   for (const r of model.resources.values()) {
     if (r.kind !== 'primitive' || !/(^|:)IPaddr2$/i.test(r.agent ?? '')) continue;
-    const ipText = r.params.get('ip');
-    const vip = ipText ? ipv4(ipText) : undefined;
-    if (vip === undefined) continue;
     // the nodes of this resource's cluster (all nodes when the workspace has one cluster)
     const known = knownOf(r.cluster || undefined);
     const addresses = known.addresses;
     if (!addresses.length) continue;
+    const ipText = r.params.get('ip');
+    const vip = ipText ? ipv4(ipText) : undefined;
+    if (vip === undefined) continue;
     const given = Number(r.params.get('cidr_netmask'));
     const bits = Number.isInteger(given) && given > 0 && given <= 32 ? given : 24;
     if (inSomeSubnet(known, vip, bits)) continue;
