@@ -59,7 +59,12 @@ export function applyPcs(ctx: FoldContext, cmd: PcsCommand, options: PcsApplyOpt
     const fixes =
       problem.fixes ??
       (problem.replacement
-        ? [{ title: `Replace with '${problem.replacement}'`, edits: [{ range: problem.word.range, newText: problem.replacement }] }]
+        ? [
+            {
+              title: l10n.t("Replace with '{0}'", problem.replacement),
+              edits: [{ range: problem.word.range, newText: problem.replacement }],
+            },
+          ]
         : undefined);
     ctx.at(problem.word, problem.severity ?? 'error', problem.code, problem.message, fixes);
   }
@@ -358,7 +363,10 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
     line.refuse(
       sections.clone.keyword,
       'pcs/not-promotable',
-      `pcs refuses this: the agent '${agentWord.text}' has no promote/demote actions, so it cannot be a promotable clone. Use 'clone', or an agent with roles (ocf:pacemaker:Stateful, ocf:linbit:drbd).`,
+      l10n.t(
+        "pcs refuses this: the agent '{0}' has no promote/demote actions, so it cannot be a promotable clone. Use 'clone', or an agent with roles (ocf:pacemaker:Stateful, ocf:linbit:drbd).",
+        agentWord.text,
+      ),
       true,
     );
     return;
@@ -376,7 +384,7 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
       line.refuse(
         group.word,
         'pcs/not-a-group',
-        `pcs refuses this: '${group.value}' is not a group (it is a ${groupInfo.kind}); --group must name a group or a new id.`,
+        l10n.t("pcs refuses this: '{0}' is not a group (it is a {1}); --group must name a group or a new id.", group.value, groupInfo.kind),
       );
       groupOk = false;
     } else if (!groupInfo) {
@@ -394,7 +402,9 @@ function createPrimitive(line: PcsLine, kind: 'resource' | 'stonith'): void {
           line.refuse(
             pos.word,
             'pcs/unknown-resource',
-            `pcs refuses this: '${pos.value}' does not exist, so the new resource cannot be placed ${position.slice(2)} it.`,
+            position === '--before'
+              ? l10n.t("pcs refuses this: '{0}' does not exist, so the new resource cannot be placed before it.", pos.value)
+              : l10n.t("pcs refuses this: '{0}' does not exist, so the new resource cannot be placed after it.", pos.value),
           );
           groupOk = false;
         } else if (!groupInfo || !groupInfo.members.includes(pos.value)) {
@@ -485,7 +495,9 @@ function groupAdd(line: PcsLine): void {
       line.refuse(
         m,
         'pcs/cannot-group',
-        `pcs refuses this: '${info.id}' cannot be put into a group (${info.clone ? `its parent '${info.clone}' is a clone` : `it is a ${info.kind}`}).`,
+        info.clone
+          ? l10n.t("pcs refuses this: '{0}' cannot be put into a group (its parent '{1}' is a clone).", info.id, info.clone)
+          : l10n.t("pcs refuses this: '{0}' cannot be put into a group (it is a {1}).", info.id, info.kind),
       );
       ok = false;
       continue;
@@ -540,7 +552,9 @@ function cloneHandler(promotable: boolean): Handler {
       line.refuse(
         word,
         'pcs/unknown-resource',
-        `pcs refuses this: unable to find group or resource '${word.text}'${info ? ` (it is a ${info.kind})` : ''}.`,
+        info
+          ? l10n.t("pcs refuses this: unable to find group or resource '{0}' (it is a {1}).", word.text, info.kind)
+          : l10n.t("pcs refuses this: unable to find group or resource '{0}'.", word.text),
       );
       return;
     }
@@ -550,7 +564,10 @@ function cloneHandler(promotable: boolean): Handler {
       line.refuse(
         word,
         'pcs/not-promotable',
-        `pcs refuses this: '${info.id}' uses an agent without promote/demote actions, so it cannot be a promotable clone. Use 'pcs resource clone'.`,
+        l10n.t(
+          "pcs refuses this: '{0}' uses an agent without promote/demote actions, so it cannot be a promotable clone. Use 'pcs resource clone'.",
+          info.id,
+        ),
       );
       return;
     }
@@ -693,7 +710,7 @@ function locationHandler(line: PcsLine): void {
       line.refuse(
         verb,
         'pcs/unknown-command',
-        `pcs refuses this: after the resource, 'pcs constraint location' expects prefers, avoids or rule, not '${verb.text}'.`,
+        l10n.t("pcs refuses this: after the resource, 'pcs constraint location' expects prefers, avoids or rule, not '{0}'.", verb.text),
         false,
         closest(verb.text, ['prefers', 'avoids', 'rule'])
           ? [
@@ -725,10 +742,15 @@ function locationHandler(line: PcsLine): void {
       line.refuse(
         scoreWord,
         'pcs/invalid-score',
-        `pcs refuses this: invalid score '${score}', use an integer or INFINITY or -INFINITY.`,
+        l10n.t("pcs refuses this: invalid score '{0}', use an integer or INFINITY or -INFINITY.", score),
         false,
         score.toUpperCase().replace(/^([+-]?)INF(INITY)?$/, '$1INFINITY') !== score && /^[+-]?inf(inity)?$/i.test(score)
-          ? [{ title: 'Use INFINITY', edits: [{ range: scoreWord.range, newText: score.startsWith('-') ? '-INFINITY' : 'INFINITY' }] }]
+          ? [
+              {
+                title: l10n.t('Use {0}', score.startsWith('-') ? '-INFINITY' : 'INFINITY'),
+                edits: [{ range: scoreWord.range, newText: score.startsWith('-') ? '-INFINITY' : 'INFINITY' }],
+              },
+            ]
           : undefined,
       );
       bad = true;
@@ -767,7 +789,7 @@ function locationAdd(line: PcsLine): void {
     line.refuse(
       scoreWord,
       'pcs/invalid-score',
-      `pcs refuses this: invalid score '${scoreWord.text}', use an integer or INFINITY or -INFINITY.`,
+      l10n.t("pcs refuses this: invalid score '{0}', use an integer or INFINITY or -INFINITY.", scoreWord.text),
     );
     return;
   }
@@ -787,9 +809,15 @@ function deleteConstraint(line: PcsLine): void {
       line.refuse(
         word,
         'pcs/unknown-constraint',
-        `pcs refuses this: there is no constraint with id '${word.text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} See 'pcs constraint config --full' for ids.`,
+        suggestion
+          ? l10n.t(
+              "pcs refuses this: there is no constraint with id '{0}'. Did you mean '{1}'? See 'pcs constraint config --full' for ids.",
+              word.text,
+              suggestion,
+            )
+          : l10n.t("pcs refuses this: there is no constraint with id '{0}'. See 'pcs constraint config --full' for ids.", word.text),
         false,
-        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: word.range, newText: suggestion }] }] : undefined,
+        suggestion ? [{ title: l10n.t("Use '{0}'", suggestion), edits: [{ range: word.range, newText: suggestion }] }] : undefined,
       );
       continue;
     }
@@ -843,7 +871,7 @@ function orderHandler(line: PcsLine): void {
     line.refuse(
       then,
       'pcs/duplicate-constraint',
-      `pcs refuses this: an order constraint '${a.id} then ${b.id}' already exists (duplicate constraint).`,
+      l10n.t("pcs refuses this: an order constraint '{0} then {1}' already exists (duplicate constraint).", a.id, b.id),
     );
     return;
   }
@@ -870,7 +898,7 @@ function colocationAdd(line: PcsLine): void {
       line.refuse(
         args[0],
         'pcs/syntax',
-        "pcs refuses this: 'pcs constraint colocation add' needs '[role] <source> with [role] <target> [score]'.",
+        l10n.t("pcs refuses this: 'pcs constraint colocation add' needs '[role] <source> with [role] <target> [score]'."),
       );
     return;
   }
@@ -881,10 +909,10 @@ function colocationAdd(line: PcsLine): void {
     line.refuse(
       w,
       'pcs/invalid-role',
-      `pcs refuses this: invalid role value '${w.text}', allowed values are: ${ROLES.map((r) => `'${r}'`).join(', ')}.`,
+      l10n.t("pcs refuses this: invalid role value '{0}', allowed values are: {1}.", w.text, ROLES.map((r) => `'${r}'`).join(', ')),
       false,
       closest(w.text, ROLES)
-        ? [{ title: `Use '${closest(w.text, ROLES)}'`, edits: [{ range: w.range, newText: closest(w.text, ROLES)! }] }]
+        ? [{ title: l10n.t("Use '{0}'", closest(w.text, ROLES)!), edits: [{ range: w.range, newText: closest(w.text, ROLES)! }] }]
         : undefined,
     );
     return false;
@@ -936,7 +964,7 @@ function colocationAdd(line: PcsLine): void {
     line.refuse(
       target!,
       'pcs/duplicate-constraint',
-      `pcs refuses this: a colocation of '${a.id}' with '${b.id}' already exists (duplicate constraint).`,
+      l10n.t("pcs refuses this: a colocation of '{0}' with '{1}' already exists (duplicate constraint).", a.id, b.id),
     );
     return;
   }
@@ -1005,7 +1033,12 @@ function propertySet(line: PcsLine): void {
       line.refuse(
         word,
         'pcs/duplicate-option',
-        `pcs refuses this: '${kv.key}' is given twice with different values ('${seen.get(kv.key)}' and '${kv.value}').`,
+        l10n.t(
+          "pcs refuses this: '{0}' is given twice with different values ('{1}' and '{2}').",
+          kv.key,
+          String(seen.get(kv.key)),
+          kv.value,
+        ),
       );
       return;
     }
@@ -1027,14 +1060,14 @@ function propertySet(line: PcsLine): void {
         SETTABLE_PROPERTIES.map((p) => p.name),
       );
       const why = prop?.readonly
-        ? `'${kv.key}' is maintained by the cluster itself and cannot be set`
-        : `'${kv.key}' is not a cluster property of Pacemaker 2.1.5`;
+        ? l10n.t("pcs refuses this: '{0}' is maintained by the cluster itself and cannot be set.", kv.key)
+        : l10n.t("pcs refuses this: '{0}' is not a cluster property of Pacemaker 2.1.5.", kv.key);
       line.refuse(
         kv.keyWord,
         prop?.readonly ? 'pcs/readonly-property' : 'pcs/unknown-property',
-        `pcs refuses this: ${why}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        suggestion ? `${why} ${l10n.t("Did you mean '{0}'?", suggestion)}` : why,
         !prop?.readonly,
-        suggestion ? [{ title: `Use '${suggestion}'`, edits: [{ range: kv.keyWord.range, newText: suggestion }] }] : undefined,
+        suggestion ? [{ title: l10n.t("Use '{0}'", suggestion), edits: [{ range: kv.keyWord.range, newText: suggestion }] }] : undefined,
       );
       if (prop?.readonly || !line.force) refused = true;
       continue;
@@ -1081,7 +1114,7 @@ function propertyUnset(line: PcsLine): void {
       line.refuse(
         word,
         'pcs/property-not-set',
-        `pcs refuses this: cannot remove property '${word.text}', it is not set (nothing earlier in the workspace sets it).`,
+        l10n.t("pcs refuses this: cannot remove property '{0}', it is not set (nothing earlier in the workspace sets it).", word.text),
         true,
       );
       continue;
@@ -1213,7 +1246,7 @@ function stonithLevelAdd(line: PcsLine): void {
     line.refuse(
       levelWord,
       'pcs/invalid-level',
-      `pcs refuses this: '${levelWord.text}' is not a valid level value, use a positive integer (1-9).`,
+      l10n.t("pcs refuses this: '{0}' is not a valid level value, use a positive integer (1-9).", levelWord.text),
     );
   }
   if (targetWord && !targetWord.text.includes('=') && !targetWord.text.includes('%')) line.nodeMention(targetWord);

@@ -1,0 +1,72 @@
+// The translated bundles reach the user: with the language configured as the server and the CLI do
+// (cli/l10n.ts), pcs's refusals come out in Korean, Japanese or French, the pcs words in them stay
+// as pcs prints them, and English comes back when the language is English again.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
+import { configureLanguage } from '../../../server/src/cli/l10n';
+import { doc } from '../pcs/lines';
+
+function messages(text: string): Map<string, string> {
+  const d = doc('file:///w/lab.sh', text);
+  const diags = scriptDiagnostics(d, buildClusterModel([d], []));
+  return new Map(diags.map((x) => [`${x.range.start.line}:${String(x.code)}`, x.message]));
+}
+
+const SCRIPT = [
+  'pcs resource create A ocf:pacemaker:Dummy',
+  'pcs resource create B ocf:pacemaker:Dummy',
+  'pcs constraint location A prefers n1=abc',
+  'pcs constraint colocation add A with B INFINITY',
+  'pcs constraint colocation add A with B INFINITY',
+  'pcs constraint delete no-such-id',
+  'pcs stonith level add 12 n1 fence1',
+  'pcs property unset maintenance-mode',
+].join('\n');
+
+describe('l10n: pcs refusals in the configured language', () => {
+  after(() => configureLanguage('en'));
+
+  it('English by default', () => {
+    configureLanguage('en');
+    const m = messages(SCRIPT);
+    assert.equal(m.get('2:pcs/invalid-score'), "pcs refuses this: invalid score 'abc', use an integer or INFINITY or -INFINITY.");
+    assert.equal(
+      m.get('4:pcs/duplicate-constraint'),
+      "pcs refuses this: a colocation of 'A' with 'B' already exists (duplicate constraint).",
+    );
+  });
+
+  const expected = {
+    ko: {
+      score: "pcs가 거부합니다: 점수 'abc'이(가) 올바르지 않습니다. 정수나 INFINITY, -INFINITY를 사용하세요.",
+      duplicate: "pcs가 거부합니다: 'A'과(와) 'B'의 colocation이 이미 있습니다(중복 제약 조건).",
+      level: /^pcs가 거부합니다: '12'은\(는\) 올바른 레벨 값이 아닙니다/,
+    },
+    ja: {
+      score: "pcs は拒否します: スコア 'abc' は無効です。整数か INFINITY、-INFINITY を使ってください。",
+      duplicate: "pcs は拒否します: 'A' と 'B' の colocation はすでに存在します (重複した制約)。",
+      level: /^pcs は拒否します: '12' はレベルの値として無効です/,
+    },
+    fr: {
+      score: "pcs refuse ceci : score 'abc' invalide, utilisez un entier, INFINITY ou -INFINITY.",
+      duplicate: "pcs refuse ceci : une colocation de 'A' avec 'B' existe déjà (contrainte en double).",
+      level: /^pcs refuse ceci : '12' n'est pas une valeur de niveau valide/,
+    },
+  } as const;
+
+  for (const [lang, want] of Object.entries(expected) as [keyof typeof expected, (typeof expected)[keyof typeof expected]][]) {
+    it(`${lang}: the refusals of pcs/apply are translated, pcs's own words kept`, () => {
+      assert.equal(configureLanguage(lang), undefined);
+      const m = messages(SCRIPT);
+      assert.equal(m.get('2:pcs/invalid-score'), want.score);
+      assert.equal(m.get('4:pcs/duplicate-constraint'), want.duplicate);
+      assert.match(m.get('6:pcs/invalid-level') ?? '', want.level);
+      // the command pcs would list the ids with is quoted as pcs spells it
+      assert.match(m.get('5:pcs/unknown-constraint') ?? '', /'pcs constraint config --full'/);
+      assert.doesNotMatch(m.get('5:pcs/unknown-constraint') ?? '', /there is no constraint/);
+      assert.match(m.get('7:pcs/property-not-set') ?? '', /'maintenance-mode'/);
+      assert.doesNotMatch(m.get('7:pcs/property-not-set') ?? '', /cannot remove property/);
+    });
+  }
+});
