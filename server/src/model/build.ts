@@ -18,7 +18,7 @@ import { applyTargetcli } from '../targetcli/apply';
 import { FoldContext, emptyModel } from './context';
 import type { ClusterModel, ConstraintInfo, CorosyncDocument, NodeInfo, Occurrence, ResourceInfo, ScriptDocument, Ref } from './types';
 import { ConstraintStore } from './constraintStore';
-import { StateMap, StateSet, UnitState, key, nameOf, tableOf, type Entry, type UnitEffects } from './state';
+import { StateMap, StateSet, UnitState, key, type Entry, type UnitEffects } from './state';
 import { lineRules } from '../scripts/rules/lineRules';
 import { stonithRules } from '../scripts/rules/stonith';
 import { exportfsRules } from '../scripts/rules/exportfs';
@@ -137,6 +137,8 @@ interface Run {
   nodeChecks: NodeCheck[];
   /** The extraction unit it ran for (its content and place), when it is one. */
   source?: ExtractUnit;
+  /** The unit's key (`Unit.key`) it ran for. */
+  key?: object;
 }
 
 interface Unit {
@@ -154,6 +156,9 @@ class DocFold {
   pos = new Map<Run, number>();
   /** key → the runs that write it, in document order: "the value of k above unit i" is a look-up. */
   writers = new Map<string, Run[]>();
+  /** Every key written here, in the order of its first writer (then that writer's own order): the
+   * order in which the merged model lists them. Kept exact by `rebuildIndex` and `replaceAt`. */
+  keyOrder: string[] = [];
   /** Keys this document looked for in other documents. */
   elsewhere = new Set<string>();
   dirty = true;
@@ -170,6 +175,7 @@ class DocFold {
   entryAt(k: string, at = Infinity): Entry | undefined {
     const list = this.writers.get(k);
     if (!list) return undefined;
+    if (at === Infinity) return list[list.length - 1].effects.writes.get(k);
     for (let i = list.length - 1; i >= 0; i--) if (this.pos.get(list[i])! < at) return list[i].effects.writes.get(k);
     return undefined;
   }
@@ -195,10 +201,46 @@ class DocFold {
         else this.writers.set(k, [run]);
       }
     }
+    // a Map iterates in insertion order: here, the order of each key's first writer
+    this.keyOrder = [...this.writers.keys()];
   }
 
-  /** Put `run` at position `at` in place of `old` (same place), keeping the writers index sorted. */
+  /** Where `k` is first written: its first writer's position, then its place in that writer's writes. */
+  private firstWrite(k: string): [number, number] {
+    const first = this.writers.get(k)![0];
+    let i = 0;
+    for (const w of first.effects.writes.keys()) {
+      if (w === k) break;
+      i++;
+    }
+    return [this.pos.get(first)!, i];
+  }
+
+  /** The first index of `keyOrder` whose key is first written at or after (`at`, `index`). */
+  private lowerBound(at: number, index: number): number {
+    let lo = 0;
+    let hi = this.keyOrder.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const [p, i] = this.firstWrite(this.keyOrder[mid]);
+      if (p < at || (p === at && i < index)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Put `run` at position `at` in place of `old` (same place), keeping the writers index sorted and
+   * `keyOrder` exact: the keys first written at `at` are one stretch of it, replaced by the new run's. */
   replaceAt(at: number, old: Run, run: Run): void {
+    const from = this.lowerBound(at, 0);
+    let to = from;
+    while (to < this.keyOrder.length && this.pos.get(this.writers.get(this.keyOrder[to])![0]) === at) to++;
+    // keys the new run writes that a later unit wrote first until now: they move up to this stretch
+    const movers: string[] = [];
+    for (const k of run.effects.writes.keys()) {
+      const first = this.writers.get(k)?.[0];
+      if (first && first !== old && this.pos.get(first)! > at) movers.push(k);
+    }
     for (const k of old.effects.writes.keys()) {
       const list = this.writers.get(k)!;
       const i = list.indexOf(old);
@@ -214,6 +256,21 @@ class DocFold {
       let i = list.length;
       while (i > 0 && this.pos.get(list[i - 1])! > at) i--;
       list.splice(i, 0, run);
+    }
+    const before = this.keyOrder.slice(from, to);
+    const stretch = [...run.effects.writes.keys()].filter((k) => this.writers.get(k)![0] === run);
+    // (movers sit after the stretch: removing them leaves `from` and `to` valid)
+    for (const k of movers) {
+      const i = this.keyOrder.indexOf(k, to);
+      if (i >= 0) this.keyOrder.splice(i, 1);
+    }
+    this.keyOrder.splice(from, to - from, ...stretch);
+    // keys this unit wrote first that a later unit still writes: now first written there
+    const inStretch = new Set(stretch);
+    for (const k of before) {
+      if (inStretch.has(k) || !this.writers.has(k)) continue;
+      const [p, i] = this.firstWrite(k);
+      this.keyOrder.splice(this.lowerBound(p, i), 0, k);
     }
   }
 }
@@ -521,7 +578,9 @@ export class IncrementalModel {
         if (isResourceKey(k)) liveBelow.set(k, isLive(doc.entryAt(k, i + 1)));
       }
       doc.replaceAt(i, current, run);
-      doc.byKey.delete(units[i].key);
+      // the replaced unit's key goes: its text may come back (undo) as the same unit object, which
+      // must then run again in place, not look like a reordered document
+      if (current.key) doc.byKey.delete(current.key);
       doc.byKey.set(units[i].key, run);
       for (const [k, [final, visible]] of finalBefore) {
         changedAbove.add(k);
@@ -646,7 +705,7 @@ export class IncrementalModel {
       before instanceof Map
         ? (prefix) => [...before.keys()].filter((k) => k.startsWith(prefix))
         : (prefix) => [...doc.writers.keys()].filter((k) => k.startsWith(prefix));
-    const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [], source: unit.source };
+    const run: Run = { effects: unitState.effects, diagnostics: [], occurrences: [], nodeChecks: [], source: unit.source, key: unit.key };
     const model = stateModel(unitState, doc.uri, run);
     const ctx = new FoldContext(model, new ConstraintStore(new StateMap(unitState, 'con'), new StateMap(unitState, 'conr')));
     STATE_OF.set(ctx, unitState);
@@ -665,65 +724,67 @@ export class IncrementalModel {
     const model = emptyModel();
     model.order = this.order.map((d) => d.uri);
     if (stateChanged || !previous) {
-      const merged = new Map<string, unknown>();
-      // keys in the order they are first written (rules that pick "the first" depend on it)
+      // every document's final entries, in the order their keys are first written (rules that pick
+      // "the first" depend on it), straight into the tables: a Map or Set keeps a key's first place and
+      // takes the later document's value, as a merged map would
+      const constraints = new Map<string, ConstraintInfo>();
       for (const doc of this.order) {
-        const seen = new Set<string>();
-        for (const run of doc.runs) {
-          for (const k of run.effects.writes.keys()) {
-            if (seen.has(k)) continue;
-            seen.add(k);
-            const e = doc.entryAt(k)!;
-            if (!e.deleted) merged.set(k, e.value);
+        for (const k of doc.keyOrder) {
+          const sep = k.indexOf('\0');
+          const table = k.slice(0, sep);
+          // tables the fold keeps for itself (unique values, constraint lookups, memberships)
+          if (table === 'uniq' || table === 'conr' || table === 'memb' || table === 'cur') continue;
+          const list = doc.writers.get(k)!;
+          const e = list[list.length - 1].effects.writes.get(k)!;
+          if (e.deleted) continue;
+          const name = k.slice(sep + 1);
+          const value = e.value;
+          switch (table) {
+            case 'rsc':
+              model.resources.set(name, value as ResourceInfo);
+              break;
+            case 'ever':
+              model.everCreated.set(name, value as ResourceInfo);
+              break;
+            case 'node':
+              model.nodes.set(name, value as NodeInfo);
+              break;
+            case 'host':
+              model.knownHostNames.add(name);
+              break;
+            case 'prop':
+              model.properties.set(name, value as { value: string; ref: Ref });
+              break;
+            case 'rdef':
+              model.resourceDefaults.set(name, value as string);
+              break;
+            case 'name':
+              model.clusterName = value as ClusterModel['clusterName'];
+              break;
+            case 'tcb':
+              model.targetcli.backstores.set(name, value as Ref);
+              break;
+            case 'tct':
+              model.targetcli.targets.set(name, value as Ref);
+              break;
+            case 'tcp':
+              model.targetcli.tpgs.add(name);
+              break;
+            case 'tca':
+              model.targetcli.acls.set(name, value as Ref);
+              break;
+            case 'tcl':
+              model.targetcli.luns.set(name, value as Ref);
+              break;
+            case 'con':
+              constraints.set(name, value as ConstraintInfo);
+              break;
+            default:
+              break;
           }
         }
       }
-      for (const [k, value] of merged) {
-        const name = nameOf(k);
-        switch (tableOf(k)) {
-          case 'rsc':
-            model.resources.set(name, value as ResourceInfo);
-            break;
-          case 'ever':
-            model.everCreated.set(name, value as ResourceInfo);
-            break;
-          case 'node':
-            model.nodes.set(name, value as NodeInfo);
-            break;
-          case 'host':
-            model.knownHostNames.add(name);
-            break;
-          case 'prop':
-            model.properties.set(name, value as { value: string; ref: Ref });
-            break;
-          case 'rdef':
-            model.resourceDefaults.set(name, value as string);
-            break;
-          case 'name':
-            model.clusterName = value as ClusterModel['clusterName'];
-            break;
-          case 'tcb':
-            model.targetcli.backstores.set(name, value as Ref);
-            break;
-          case 'tct':
-            model.targetcli.targets.set(name, value as Ref);
-            break;
-          case 'tcp':
-            model.targetcli.tpgs.add(name);
-            break;
-          case 'tca':
-            model.targetcli.acls.set(name, value as Ref);
-            break;
-          case 'tcl':
-            model.targetcli.luns.set(name, value as Ref);
-            break;
-          case 'con':
-            model.constraints.push(value as ConstraintInfo);
-            break;
-          default:
-            break;
-        }
-      }
+      model.constraints = [...constraints.values()];
       // a resource that still exists is the same object in both maps (rules compare them)
       for (const [id, r] of model.everCreated) {
         const live = model.resources.get(id);
@@ -872,6 +933,7 @@ class LineShift {
       occurrences: this.value(old.occurrences),
       nodeChecks: this.value(old.nodeChecks),
       source,
+      key: source,
     };
   }
 

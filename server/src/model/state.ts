@@ -79,11 +79,11 @@ export function key(table: Table, name: string): string {
   return `${table}\0${name}`;
 }
 
-export function tableOf(k: string): Table {
+function tableOf(k: string): Table {
   return k.slice(0, k.indexOf('\0')) as Table;
 }
 
-export function nameOf(k: string): string {
+function nameOf(k: string): string {
   return k.slice(k.indexOf('\0') + 1);
 }
 
