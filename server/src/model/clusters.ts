@@ -13,6 +13,7 @@ import type { Invocation, Word } from '../base/types';
 import type { FoldContext } from './context';
 import type { NodeInfo } from './types';
 import type { PcsCommand } from '../pcs/grammar';
+import * as l10n from '@vscode/l10n';
 
 /** The node names a command runs on, from its prompt or its ssh host (one name, or all the same). */
 function hostsOf(inv: Invocation): string[] {
@@ -105,17 +106,39 @@ export function checkNodeCluster(ctx: FoldContext, word: Word, names: readonly s
     const words = ctx.inv?.argv.map((w) => w.text) ?? [];
     const location = words.includes('constraint') && words.includes('location');
     const offline = words.some((w) => w === '-f' || w.startsWith('-f') || w === '--force');
-    const verdict = location
-      ? offline
-        ? ` With -f or --force pcs skips its node check ("Validation for node existence in the cluster will be skipped"), and the constraint never applies.`
-        : ` On the running cluster pcs refuses it ("Node '${name}' does not appear to exist in configuration"); with --force it is accepted and never applies.`
-      : '';
-    ctx.at(
-      word,
-      'warning',
-      'pcs/node-of-other-cluster',
-      `'${name}' is a node of cluster '${node.cluster}', but this command runs on cluster '${here}'${on ? ` (on ${on})` : ''}, of which '${name}' is not a member.${verdict} Run it on a node of '${node.cluster}', or name a node of '${here}'.`,
-    );
+    const parts = [
+      on
+        ? l10n.t(
+            "'{0}' is a node of cluster '{1}', but this command runs on cluster '{2}' (on {3}), of which '{0}' is not a member.",
+            name,
+            node.cluster,
+            here,
+            on,
+          )
+        : l10n.t(
+            "'{0}' is a node of cluster '{1}', but this command runs on cluster '{2}', of which '{0}' is not a member.",
+            name,
+            node.cluster,
+            here,
+          ),
+    ];
+    // what pcs prints is quoted as pcs prints it, in every language
+    if (location && offline)
+      parts.push(
+        l10n.t(
+          'With -f or --force pcs skips its node check ("{0}"), and the constraint never applies.',
+          'Validation for node existence in the cluster will be skipped',
+        ),
+      );
+    else if (location)
+      parts.push(
+        l10n.t(
+          'On the running cluster pcs refuses it ("{0}"); with --force it is accepted and never applies.',
+          `Node '${name}' does not appear to exist in configuration`,
+        ),
+      );
+    parts.push(l10n.t("Run it on a node of '{0}', or name a node of '{1}'.", node.cluster, here));
+    ctx.at(word, 'warning', 'pcs/node-of-other-cluster', parts.join(' '));
   }
 }
 

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
 import { configureLanguage } from '../../../server/src/cli/l10n';
 import { doc } from '../pcs/lines';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 function messages(text: string): Map<string, string> {
   const d = doc('file:///w/lab.sh', text);
@@ -69,4 +72,24 @@ describe('l10n: pcs refusals in the configured language', () => {
       assert.doesNotMatch(m.get('7:pcs/property-not-set') ?? '', /cannot remove property/);
     });
   }
+});
+
+describe('l10n: a node of another cluster, in Korean', () => {
+  after(() => configureLanguage('en'));
+
+  it('the warning is Korean and quotes what pcs prints in English', async () => {
+    assert.equal(configureLanguage('ko'), undefined);
+    const uri = 'file:///lab/dr-memo.md';
+    const s = new LanguageService();
+    await s.init();
+    s.setDocument(uri, 'markdown', readFileSync(path.join(__dirname, '..', 'model', 'fixtures', 'clusters', 'dr-memo.md'), 'utf8'), 1);
+    const other = s.diagnostics(uri).filter((d) => d.code === 'pcs/node-of-other-cluster');
+    assert.equal(other.length, 1);
+    assert.match(
+      other[0].message,
+      /^'node3'은\(는\) 클러스터 'recovery-site'의 노드이지만, 이 명령은 클러스터 'primary-site'\(node1\)에서 실행되며 'node3'은\(는\) 그 멤버가 아닙니다\./,
+    );
+    assert.match(other[0].message, /"Node 'node3' does not appear to exist in configuration"/);
+    assert.match(other[0].message, /'recovery-site'의 노드에서 실행하거나, 'primary-site'의 노드를 지정하세요\.$/);
+  });
 });
