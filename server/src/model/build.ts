@@ -516,11 +516,12 @@ export class IncrementalModel {
       k += `\u0001${w.text}\u0002${r.start.line - base}:${r.start.character}:${r.end.line - base}:${r.end.character}:${w.dynamic ? 1 : 0}:${w.textOffset === undefined ? 0 : 1}:${w.values?.join('\u0003') ?? ''}`;
     }
     k += `\u0001${use.params.length}:${use.meta.length}:${use.ops.map((o) => o.options.length).join(',')}`;
+    // copies in and out: a run's diagnostics are moved in place when its lines move (LineShift)
     const hit = this.localAgentCache.get(k);
-    if (hit) return hit.line === base ? hit.diagnostics : hit.diagnostics.map((d) => shiftLines(d, base - hit.line));
+    if (hit) return shiftLines(hit.diagnostics, base - hit.line);
     const diagnostics = agentDiagnostics(use, new Map());
     if (this.localAgentCache.size > 50_000) this.localAgentCache.clear();
-    this.localAgentCache.set(k, { line: base, diagnostics });
+    this.localAgentCache.set(k, { line: base, diagnostics: shiftLines(diagnostics, 0) });
     return diagnostics;
   }
 
@@ -645,8 +646,10 @@ export class IncrementalModel {
         isValid((shifted = moved.shift.run(moved.runs.get(i)!, unit.source)).effects, (k) => state.get(k), elsewhereOf)
       ) {
         // the same text moved by whole lines, and what it read moved with it: its products, shifted
+        // in place (the same entries: other documents and the workspace rules learn of them here)
         run = shifted;
         this.stats.unitsShifted++;
+        for (const k of run.effects.writes.keys()) changed.add(k);
       } else {
         let previous = old?.effects.writes ?? shifted?.effects.writes;
         if (!old && !shifted) {
@@ -892,17 +895,18 @@ function movedRuns(doc: DocFold, units: Unit[]): Moved | undefined {
   }
   if (!from || !runs.size) return undefined;
   const shift = new LineShift(doc.uri, from.line, lines, from.offset, chars);
-  for (const run of runs.values()) for (const e of run.effects.writes.values()) shift.owned.add(e);
   return { runs, shift };
 }
 
-/** Moves this document's positions at or below line `from` by `lines` (and text offsets by `chars`),
- * copying only what changes: what a fresh run of the moved units would produce. Positions inside a
- * reference to another document stay. Entries are shifted once, so every run sees the same object. */
+/** Moves this document's positions at or below line `from` by `lines` (and text offsets by `chars`)
+ * in the products of the moved runs, in place: each object is visited once, so a position shared by
+ * several products (a resource's declaration in its entry, its occurrence and a diagnostic) moves
+ * once. Positions above `from` and inside a reference to another document stay. Entries keep their
+ * identity, so the runs that read them stay valid; the fold reports their keys as changed (other
+ * documents and the workspace rules may have copied the old positions). Nothing is allocated per
+ * position: an inserted line costs a walk of what moved, not a copy of it. */
 class LineShift {
-  /** Entries written by the moved runs (the only ones that can hold moved positions). */
-  readonly owned = new Set<Entry>();
-  private readonly entries = new Map<Entry, Entry>();
+  private readonly seen = new Set<object>();
   constructor(
     readonly uri: string,
     readonly from: number,
@@ -911,63 +915,50 @@ class LineShift {
     readonly chars: number,
   ) {}
 
-  entry(e: Entry): Entry {
-    if (!this.owned.has(e)) return e;
-    let out = this.entries.get(e);
-    if (!out) {
-      const value = this.value(e.value);
-      out = value === e.value ? e : { value, deleted: e.deleted };
-      this.entries.set(e, out);
-    }
-    return out;
-  }
-
+  /** The old run, moved with its unit: the same run object, its products shifted. */
   run(old: Run, source: ExtractUnit | undefined): Run {
-    const reads = new Map<string, Entry | null>();
-    for (const [k, e] of old.effects.reads) reads.set(k, e && this.entry(e));
-    const writes = new Map<string, Entry>();
-    for (const [k, e] of old.effects.writes) writes.set(k, this.entry(e));
-    return {
-      effects: { reads, writes, elsewhere: old.effects.elsewhere, volatile: old.effects.volatile, suggests: old.effects.suggests },
-      diagnostics: this.value(old.diagnostics),
-      occurrences: this.value(old.occurrences),
-      nodeChecks: this.value(old.nodeChecks),
-      source,
-      key: source,
-    };
+    this.move(old.diagnostics);
+    this.move(old.occurrences);
+    this.move(old.nodeChecks);
+    for (const e of old.effects.writes.values()) this.move(e.value);
+    old.source = source;
+    old.key = source;
+    return old;
   }
 
-  value<T>(v: T): T {
-    if (typeof v !== 'object' || v === null) return v;
+  /** Only positions are changed, so only they are remembered (a set of every container visited cost
+   * as much as the rest of the walk); containers shared by several products are walked again, and the
+   * depth bound keeps a cycle, should a value ever hold one, from recursing without end. */
+  private move(v: unknown, depth = 0): void {
+    if (typeof v !== 'object' || v === null || depth > 12) return;
     if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const n = this.value(v[i]);
-        if (n !== v[i]) (out ??= v.slice())[i] = n;
-      }
-      return (out ?? v) as T;
+      for (const x of v) if (typeof x === 'object' && x !== null) this.move(x, depth + 1);
+      return;
     }
     if (v instanceof Map) {
-      let out: Map<unknown, unknown> | undefined;
-      for (const [k, x] of v) {
-        const n = this.value(x);
-        if (n !== x) (out ??= new Map(v)).set(k, n);
-      }
-      return (out ?? v) as T;
+      for (const x of v.values()) if (typeof x === 'object' && x !== null) this.move(x, depth + 1);
+      return;
     }
-    if (v instanceof Set) return v;
+    if (v instanceof Set) return;
     const o = v as Record<string, unknown>;
-    if (typeof o.uri === 'string' && o.uri !== this.uri) return v;
+    if (typeof o.uri === 'string' && o.uri !== this.uri) return;
     if (typeof o.line === 'number' && typeof o.character === 'number') {
-      return (o.line >= this.from ? { ...o, line: o.line + this.lines } : v) as T;
+      if (o.line >= this.from && !this.seen.has(o)) {
+        this.seen.add(o);
+        o.line += this.lines;
+      }
+      return;
     }
-    let out: Record<string, unknown> | undefined;
     for (const k in o) {
       const x = o[k];
-      const n = k === 'textOffset' && typeof x === 'number' ? (x >= this.fromOffset ? x + this.chars : x) : this.value(x);
-      if (n !== x) (out ??= { ...o })[k] = n;
+      if (k === 'textOffset' && typeof x === 'number') {
+        // a word's offset: words are not shared between products, and the object is seen once per product
+        if (x >= this.fromOffset && !this.seen.has(o)) {
+          this.seen.add(o);
+          o[k] = x + this.chars;
+        }
+      } else if (typeof x === 'object' && x !== null) this.move(x, depth + 1);
     }
-    return (out ?? v) as T;
   }
 }
 

@@ -222,7 +222,9 @@ export class LanguageService {
   diagnostics(uri: string): Diagnostic[] {
     const entry = this.docs.get(uri);
     if (!entry) return [];
-    return applyRuleControl(this.analysisDiagnostics(uri), entry.getText(), entry.kind, this.ruleLevels, this.ruleDocUrl);
+    // a snapshot: the fold moves its products' positions in place when lines move (model/build.ts
+    // LineShift), and an answer already handed out must not change under its holder
+    return structuredClone(applyRuleControl(this.analysisDiagnostics(uri), entry.getText(), entry.kind, this.ruleLevels, this.ruleDocUrl));
   }
 
   private analysisDiagnostics(uri: string): Diagnostic[] {

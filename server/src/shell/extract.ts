@@ -672,8 +672,9 @@ function materialize(a: Analysed, seg: Segment, blockBase: number, owner: string
     offset: seg.offset,
   };
   a.materialized ??= new Map();
-  // forget copies this owner did not use in its last extraction (the segment moved or changed)
-  for (const [k, m] of a.materialized) if (m.owner === owner && m.gen < gen - 1) a.materialized.delete(k);
+  // forget this owner's copies from earlier extractions: the segment moved, and the fold moves the
+  // old copy's positions in place (model/build.ts LineShift), so it must never be handed out again
+  for (const [k, m] of a.materialized) if (m.owner === owner && m.gen < gen) a.materialized.delete(k);
   a.materialized.set(key, { value, offset: seg.offset, blockBase, scriptBlock: seg.scriptBlock, gen, owner });
   return value;
 }

@@ -143,6 +143,38 @@ test('edits re-fold incrementally and give the same diagnostics as a fresh analy
   }
 });
 
+test('a line inserted and undone, again and again: positions moved in place come back exactly, repeated blocks included', async () => {
+  // lines move by shifting the moved units' products in place; the extraction must then never hand
+  // out an old copy of a moved segment (undo brings the same text back to its old line)
+  const s = await service();
+  const uri = 'file:///ws/repeat.sh';
+  const block = [
+    'pcs resource create web ocf:heartbeat:Dummy --group g',
+    'pcs constraint location missing prefers node1=100',
+    'pcs resource create web ocf:heartbeat:Dummy --group g',
+    '',
+  ];
+  const lines = ['#!/bin/bash', 'pcs cluster setup lab node1 node2 --start', ''];
+  for (let i = 0; i < 12; i++) lines.push(...block);
+  const original = lines.join('\n') + '\n';
+  const docs = new Map([[uri, { kind: 'shell' as DocumentKind, text: original }]]);
+  s.setDocument(uri, 'shell', original, 1);
+  const first = s.diagnostics(uri);
+  assert.ok(first.some((d) => d.code === 'pcs/unknown-resource'));
+  let version = 1;
+  for (const line of [5, 20, 3, 44, 5, 5]) {
+    const inserted = line % 2 ? 'echo step\n' : 'pcs resource create extra ocf:heartbeat:Dummy\n\n';
+    s.changeDocument(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: inserted }], ++version);
+    docs.get(uri)!.text = s.getText(uri)!;
+    assert.deepEqual(summary(s.diagnostics(uri)), (await coldService(docs)).diagnostics.get(uri), `after inserting at line ${line}`);
+    const end = { line: line + inserted.split('\n').length - 1, character: 0 };
+    s.changeDocument(uri, [{ range: { start: { line, character: 0 }, end }, text: '' }], ++version);
+    assert.equal(s.getText(uri), original);
+    assert.deepEqual(summary(s.diagnostics(uri)), summary(first), `after undoing the insert at line ${line}`);
+  }
+  assert.ok(s.foldStats().unitsShifted > 0, 'the moved units were reused, not run again');
+});
+
 test('a corosync.conf edit updates what scripts see of it without re-analysing them', async () => {
   const s = await service();
   const conf = 'file:///c/corosync.conf';
