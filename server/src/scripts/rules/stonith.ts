@@ -1,5 +1,6 @@
 // pcs/stonith-disabled, pcs/no-fence-device, pcs/no-quorum-ignore, pcs/gfs2-needs-freeze.
 import type { FoldContext } from '../../model/context';
+import type { ResourceInfo } from '../../model/types';
 import { isPcmkFalse } from '../../pcs/values';
 import { singleClusterMembers } from './singleNodeQuorum';
 import * as l10n from '@vscode/l10n';
@@ -19,11 +20,29 @@ export function stonithRules(ctx: FoldContext): void {
       ),
     );
   }
-  const resources = [...model.resources.values()];
-  const primitives = resources.filter((r) => r.kind === 'primitive');
-  const fences = resources.filter((r) => r.kind === 'stonith');
-  if (primitives.length && !fences.length && !disabled) {
-    const first = [...model.everCreated.values()].find((r) => r.kind === 'primitive' && model.resources.get(r.id) === r) ?? primitives[0];
+  // one pass, no regular expression per resource: this runs on every edit that changes a resource
+  let firstPrimitive: ResourceInfo | undefined;
+  let fences = 0;
+  let gfs2: ResourceInfo | undefined;
+  for (const r of model.resources.values()) {
+    if (r.kind === 'primitive') firstPrimitive ??= r;
+    else if (r.kind === 'stonith') fences++;
+    const agent = r.agent;
+    if (
+      !gfs2 &&
+      agent &&
+      (agent.endsWith('controld') || agent.endsWith('lvmlockd') || (agent.endsWith('Filesystem') && r.params.get('fstype') === 'gfs2'))
+    )
+      gfs2 = r;
+  }
+  if (firstPrimitive && !fences && !disabled) {
+    let first = firstPrimitive;
+    for (const r of model.everCreated.values()) {
+      if (r.kind === 'primitive' && model.resources.get(r.id) === r) {
+        first = r;
+        break;
+      }
+    }
     ctx.report(
       first.decl.uri,
       first.decl.range,
@@ -49,13 +68,8 @@ export function stonithRules(ctx: FoldContext): void {
           : l10n.t('Use stop (the default), or freeze for GFS2/DLM.')),
     );
   }
-  const gfs2 = resources.filter(
-    (r) =>
-      r.agent &&
-      (/controld$/.test(r.agent) || /lvmlockd$/.test(r.agent) || (/Filesystem$/.test(r.agent) && r.params.get('fstype') === 'gfs2')),
-  );
-  if (gfs2.length && policy?.value !== 'freeze') {
-    const r = gfs2[0];
+  if (gfs2 && policy?.value !== 'freeze') {
+    const r = gfs2;
     ctx.report(
       r.decl.uri,
       r.decl.range,
