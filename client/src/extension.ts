@@ -2,6 +2,7 @@
 // (the quorum calculator panel, run on node, the status bar). All analysis lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import {
   CloseAction,
   ErrorAction,
@@ -29,6 +30,8 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const activationStart = performance.now();
+  // the plain modules (lab view, restart policy, quorum page) translate with @vscode/l10n: same bundle
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -141,7 +144,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       // The destination is shown and agreed to before the first connection of the session.
-      if (target && !(await confirmRun([target], { action: 'Connect' }))) return;
+      if (target && !(await confirmRun([target], { action: vscode.l10n.t('Connect') }))) return;
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching agent metadata from {0}…', pick.node) },
         () =>

@@ -9,6 +9,7 @@ import type { QuorumPanelConfig } from '../../shared/src/protocol';
 import { currentLabStatus, onLabStatus } from './lab/labStatusHub';
 import { liveQuorumView, type LiveQuorumView } from './lab/liveQuorum';
 import type { LabStatus } from '../../server/src/lab/lab';
+import * as l10n from '@vscode/l10n';
 
 interface Scenario {
   config: QuorumConfig;
@@ -63,7 +64,7 @@ export function openQuorumPanel(context: vscode.ExtensionContext, config: Quorum
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const api: typeof vscode = require('vscode');
-  const panel = api.window.createWebviewPanel('pacemakerLab.quorum', `Quorum: ${title}`, api.ViewColumn.Beside, {
+  const panel = api.window.createWebviewPanel('pacemakerLab.quorum', l10n.t('Quorum: {0}', title), api.ViewColumn.Beside, {
     enableScripts: true,
     retainContextWhenHidden: true,
     localResourceRoots: [],
@@ -110,13 +111,34 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
   const nonce = crypto.randomBytes(16).toString('base64');
   // JSON inside a <script>: escape "<" so a node name can never close the tag.
   const initial = JSON.stringify(config).replace(/</g, '\\u003c');
+  const h = escapeHtml;
+  // the texts the page's script writes, in the display language (JSON, "<" escaped as above)
+  const texts = JSON.stringify({
+    vote: l10n.t('id {0} · {1} vote'),
+    votes: l10n.t('id {0} · {1} votes'),
+    up: l10n.t('UP'),
+    down: l10n.t('DOWN'),
+    figures: l10n.t('{0}/{1} votes · quorum {2}'),
+    quorate: l10n.t('quorate'),
+    notQuorate: l10n.t('NOT quorate'),
+    QUORATE: l10n.t('QUORATE'),
+    NOT_QUORATE: l10n.t('NOT QUORATE'),
+    notPartition: l10n.t('not a partition of this file ({0})'),
+    agree: l10n.t('= agree'),
+    differ: l10n.t('≠ differ'),
+    noCorosync: l10n.t('No lab node runs corosync yet.'),
+    silent: l10n.t('Not reporting (off or corosync stopped): {0}.'),
+    lab: l10n.t('Lab {0}, updated every 5 s.'),
+    tieBreaker: l10n.t('kept by auto_tie_breaker'),
+    waiting: l10n.t('wait_for_all: waiting to see all {0} votes together'),
+  }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${h(l10n.t('en'))}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Quorum calculator</title>
+<title>${h(l10n.t('Quorum calculator'))}</title>
 <style nonce="${nonce}">
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 16px 20px; max-width: 980px; }
   h1 { font-size: 1.3em; font-weight: 600; margin: 0 0 4px; }
@@ -160,40 +182,42 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
 </style>
 </head>
 <body>
-<h1>Quorum calculator</h1>
-<div class="sub">${escapeHtml(title)} · votequorum as corosync 3 computes it · click a node to fail it</div>
+<h1>${h(l10n.t('Quorum calculator'))}</h1>
+<div class="sub">${escapeHtml(title)} · ${h(l10n.t('votequorum as corosync 3 computes it'))} · ${h(l10n.t('click a node to fail it'))}</div>
 <div class="verdict" role="status" aria-live="polite">
   <div id="badge" class="badge">…</div>
   <div class="figures">
-    <div class="figure"><b id="total">–</b><span>votes present</span></div>
-    <div class="figure"><b id="quorum">–</b><span>quorum</span></div>
-    <div class="figure"><b id="expected">–</b><span>expected votes</span></div>
+    <div class="figure"><b id="total">–</b><span>${h(l10n.t('votes present'))}</span></div>
+    <div class="figure"><b id="quorum">–</b><span>${h(l10n.t('quorum'))}</span></div>
+    <div class="figure"><b id="expected">–</b><span>${h(l10n.t('expected votes'))}</span></div>
   </div>
   <div id="why" class="why"></div>
 </div>
 <div class="bar" aria-hidden="true"><div id="fill" class="fill"></div><div id="mark" class="mark"></div></div>
-<h2>Nodes</h2>
+<h2>${h(l10n.t('Nodes'))}</h2>
 <div id="nodes" class="nodes"></div>
-<h2>Options</h2>
+<h2>${h(l10n.t('Options'))}</h2>
 <div class="options">
   <label><input type="checkbox" id="twoNode"> two_node</label>
-  <label>wait_for_all <select id="waitForAll"><option value="">default</option><option value="1">1</option><option value="0">0</option></select></label>
+  <label>wait_for_all <select id="waitForAll"><option value="">${h(l10n.t('default'))}</option><option value="1">1</option><option value="0">0</option></select></label>
   <label><input type="checkbox" id="autoTieBreaker"> auto_tie_breaker</label>
-  <label>tie-breaker node <select id="atbNode"><option value="lowest">lowest</option><option value="highest">highest</option></select></label>
+  <label>${h(l10n.t('tie-breaker node'))} <select id="atbNode"><option value="lowest">lowest</option><option value="highest">highest</option></select></label>
   <label><input type="checkbox" id="lastManStanding"> last_man_standing</label>
-  <label>expected_votes <input type="number" id="expectedVotes" min="1" placeholder="sum"></label>
-  <label>scenario <select id="mode"><option value="failure">all up, then these fail</option><option value="cold">cold start of the up nodes</option></select></label>
+  <label>expected_votes <input type="number" id="expectedVotes" min="1" placeholder="${h(l10n.t('sum'))}"></label>
+  <label>${h(l10n.t('scenario'))} <select id="mode"><option value="failure">${h(l10n.t('all up, then these fail'))}</option><option value="cold">${h(l10n.t('cold start of the up nodes'))}</option></select></label>
 </div>
-<div class="toolbar"><button id="reset">Reset to the file</button><button id="allUp">All nodes up</button></div>
+<div class="toolbar"><button id="reset">${h(l10n.t('Reset to the file'))}</button><button id="allUp">${h(l10n.t('All nodes up'))}</button></div>
 <div id="summary" class="summary"></div>
 <section id="live" class="live" hidden>
-<h2>Live lab (corosync-quorumtool)</h2>
-<table><thead><tr><th>seen from</th><th>members</th><th>live</th><th>predicted from the file</th><th></th></tr></thead><tbody id="liveRows"></tbody></table>
+<h2>${h(l10n.t('Live lab ({0})', 'corosync-quorumtool'))}</h2>
+<table><thead><tr><th>${h(l10n.t('seen from'))}</th><th>${h(l10n.t('members'))}</th><th>${h(l10n.t('live'))}</th><th>${h(l10n.t('predicted from the file'))}</th><th></th></tr></thead><tbody id="liveRows"></tbody></table>
 <div id="liveNote" class="note"></div>
 </section>
 <script nonce="${nonce}">
 (function () {
   const vscode = acquireVsCodeApi();
+  const T = ${texts};
+  const fmt = (s, ...a) => s.replace(/\\{(\\d+)\\}/g, (m, i) => (Number(i) < a.length ? String(a[Number(i)]) : m));
   let original = ${initial};
   let config = JSON.parse(JSON.stringify(original));
   let down = new Set();
@@ -209,8 +233,8 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
       b.setAttribute('aria-pressed', String(!down.has(n.nodeid)));
       b.dataset.nodeid = String(n.nodeid);
       const name = document.createElement('span'); name.className = 'name'; name.textContent = n.name;
-      const meta = document.createElement('span'); meta.className = 'meta'; meta.textContent = 'id ' + n.nodeid + ' · ' + n.votes + (n.votes === 1 ? ' vote' : ' votes');
-      const state = document.createElement('span'); state.className = 'state'; state.textContent = down.has(n.nodeid) ? 'DOWN' : 'UP';
+      const meta = document.createElement('span'); meta.className = 'meta'; meta.textContent = fmt(n.votes === 1 ? T.vote : T.votes, n.nodeid, n.votes);
+      const state = document.createElement('span'); state.className = 'state'; state.textContent = down.has(n.nodeid) ? T.down : T.up;
       b.append(name, meta, state);
       b.addEventListener('click', () => { down.has(n.nodeid) ? down.delete(n.nodeid) : down.add(n.nodeid); renderNodes(); compute(); });
       box.append(b);
@@ -242,7 +266,7 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
   }
 
   function figures(f) {
-    return f ? f.totalVotes + '/' + f.expectedVotes + ' votes · quorum ' + f.quorum + ' · ' + (f.quorate ? 'quorate' : 'NOT quorate') : '–';
+    return f ? fmt(T.figures, f.totalVotes, f.expectedVotes, f.quorum) + ' · ' + (f.quorate ? T.quorate : T.notQuorate) : '–';
   }
 
   function renderLive(m) {
@@ -254,17 +278,17 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
     for (const r of m.view.rows) {
       const tr = document.createElement('tr');
       tr.className = 'liveRow';
-      const cells = [r.seenFrom.join(', '), r.members.join(' '), figures(r.live), r.predicted ? figures(r.predicted) : 'not a partition of this file (' + r.unknownMembers.join(' ') + ')'];
+      const cells = [r.seenFrom.join(', '), r.members.join(' '), figures(r.live), r.predicted ? figures(r.predicted) : fmt(T.notPartition, r.unknownMembers.join(' '))];
       for (const text of cells) { const td = document.createElement('td'); td.textContent = text; tr.append(td); }
       const verdict = document.createElement('td');
       verdict.className = r.agree ? 'agree' : 'differ';
-      verdict.textContent = r.agree ? '= agree' : '≠ differ';
+      verdict.textContent = r.agree ? T.agree : T.differ;
       tr.append(verdict);
       body.append(tr);
     }
-    $('liveNote').textContent = (m.view.rows.length ? '' : 'No lab node runs corosync yet. ') +
-      (m.view.silent.length ? 'Not reporting (off or corosync stopped): ' + m.view.silent.join(', ') + '. ' : '') +
-      'Lab ' + m.lab + ', updated every 5 s.';
+    $('liveNote').textContent = (m.view.rows.length ? '' : T.noCorosync + ' ') +
+      (m.view.silent.length ? fmt(T.silent, m.view.silent.join(', ')) + ' ' : '') +
+      fmt(T.lab, m.lab);
   }
 
   function compute() {
@@ -279,14 +303,14 @@ export function quorumPanelHtml(cspSource: string, config: QuorumConfig, title: 
     if (m.type !== 'result' || m.id !== seq) return;
     const r = m.result;
     const badge = $('badge');
-    badge.textContent = r.quorate ? 'QUORATE' : 'NOT QUORATE';
+    badge.textContent = r.quorate ? T.QUORATE : T.NOT_QUORATE;
     badge.className = 'badge ' + (r.quorate ? 'ok' : 'no');
     $('total').textContent = r.totalVotes;
     $('quorum').textContent = r.quorum;
     $('expected').textContent = r.expectedVotes;
     $('why').textContent = r.quorate
-      ? (r.byTieBreaker ? 'kept by auto_tie_breaker' : r.totalVotes + ' ≥ ' + r.quorum)
-      : (r.waitingForAll ? 'wait_for_all: waiting to see all ' + r.expectedVotes + ' votes together' : r.totalVotes + ' < ' + r.quorum);
+      ? (r.byTieBreaker ? T.tieBreaker : r.totalVotes + ' ≥ ' + r.quorum)
+      : (r.waitingForAll ? fmt(T.waiting, r.expectedVotes) : r.totalVotes + ' < ' + r.quorum);
     const max = Math.max(r.expectedVotes, r.totalVotes, 1);
     $('fill').style.width = (100 * r.totalVotes / max) + '%';
     $('mark').style.left = 'calc(' + (100 * Math.min(r.quorum, max) / max) + '% - 1px)';

@@ -3,6 +3,8 @@
 // Plain TypeScript (no vscode import) so the policy is unit-tested; extension.ts turns its decisions
 // into vscode-languageclient close actions and notifications.
 
+import * as l10n from '@vscode/l10n';
+
 export interface RestartDecision {
   restart: boolean;
   /** A message for the person, or undefined when they were already told. */
@@ -28,7 +30,11 @@ export class ServerRestartPolicy {
     while (this.stops.length && now - this.stops[0] > this.windowMs) this.stops.shift();
     const minutes = Math.round(this.windowMs / 60_000);
     if (this.stops.length > this.maxRestarts) {
-      const text = `The Pacemaker Lab language server stopped ${this.stops.length} times in ${minutes} minutes and will not be restarted. Diagnostics and hovers are off until you reload the window; details are in the "Pacemaker Lab" output.`;
+      const text = l10n.t(
+        'The Pacemaker Lab language server stopped {0} times in {1} minutes and will not be restarted. Diagnostics and hovers are off until you reload the window; details are in the "Pacemaker Lab" output.',
+        this.stops.length,
+        minutes,
+      );
       return { restart: false, notify: { level: 'error', text }, log: text };
     }
     const log = `The Pacemaker Lab language server stopped unexpectedly; restarting it (${this.stops.length} of at most ${this.maxRestarts} restarts in ${minutes} minutes).`;
@@ -38,7 +44,9 @@ export class ServerRestartPolicy {
       restart: true,
       notify: {
         level: 'warning',
-        text: 'The Pacemaker Lab language server stopped unexpectedly and was restarted. Details are in the "Pacemaker Lab" output.',
+        text: l10n.t(
+          'The Pacemaker Lab language server stopped unexpectedly and was restarted. Details are in the "Pacemaker Lab" output.',
+        ),
       },
       log,
     };

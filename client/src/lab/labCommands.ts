@@ -23,9 +23,12 @@ export function activeLabSshConfig(): string | undefined {
 
 /** Why a lab cannot be started from here (one line), or undefined. */
 export function labUnavailable(platform = process.platform, uid = process.getuid?.()): string | undefined {
-  if (platform !== 'linux') return 'A local lab needs Linux (network namespaces); this machine runs ' + platform + '.';
+  if (platform !== 'linux') return vscode.l10n.t('A local lab needs Linux (network namespaces); this machine runs {0}.', platform);
   if (uid !== 0)
-    return 'A local lab needs root (it creates network namespaces and mounts); VS Code runs as a normal user here. In a root terminal: npx pcmk-lsp lab up --from <your lab folder>';
+    return vscode.l10n.t(
+      'A local lab needs root (it creates network namespaces and mounts); VS Code runs as a normal user here. In a root terminal: {0}',
+      'npx pcmk-lsp lab up --from <your lab folder>',
+    );
   return undefined;
 }
 
@@ -124,17 +127,21 @@ export function registerLabCommands(context: vscode.ExtensionContext, _refreshNo
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     const ready = await vscode.window.showQuickPick(
       [
-        { label: 'Bare', description: 'daemons stopped, nothing configured: your lab script sets the cluster up', ready: false },
-        { label: 'Ready', description: 'cluster set up and running, with the lab fence device', ready: true },
+        {
+          label: vscode.l10n.t('Bare'),
+          description: vscode.l10n.t('daemons stopped, nothing configured: your lab script sets the cluster up'),
+          ready: false,
+        },
+        { label: vscode.l10n.t('Ready'), description: vscode.l10n.t('cluster set up and running, with the lab fence device'), ready: true },
       ],
-      { title: 'Start a local lab (real corosync, pacemaker and pcsd in network namespaces)' },
+      { title: vscode.l10n.t('Start a local lab (real corosync, pacemaker and pcsd in network namespaces)') },
     );
     if (!ready) return;
     output.appendLine(
       `[${new Date().toISOString()}] pcmk-lsp lab up${folders.map((f) => ` --from ${f}`).join('')}${ready.ready ? ' --ready' : ''}`,
     );
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Local lab', cancellable: false },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Local lab'), cancellable: false },
       (progress) =>
         runLab(['up', ...folders.flatMap((f) => ['--from', f]), ...(ready.ready ? ['--ready'] : [])], (line) => {
           output.appendLine(line);
@@ -144,25 +151,28 @@ export function registerLabCommands(context: vscode.ExtensionContext, _refreshNo
     if (result.code !== 0) {
       output.show(true);
       const last = result.out.trim().split('\n').pop() ?? '';
-      void vscode.window.showErrorMessage(`The local lab did not start: ${last}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The local lab did not start: {0}', last));
       return;
     }
     const config = await runLab(['ssh-config'], () => {});
     labSshConfig = config.out.trim() || undefined;
     started = true;
     startPolling();
-    void vscode.window.showInformationMessage(`Local lab is up: run on node now reaches its nodes (ssh config ${labSshConfig}).`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Local lab is up: run on node now reaches its nodes (ssh config {0}).', labSshConfig ?? ''),
+    );
   };
 
   const stop = async () => {
-    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Local lab: removing' }, () =>
-      runLab(['down'], (line) => output.appendLine(line)),
+    const r = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Local lab: removing') },
+      () => runLab(['down'], (line) => output.appendLine(line)),
     );
     labSshConfig = undefined;
     started = false;
     stopPolling();
-    if (r.code !== 0) void vscode.window.showErrorMessage(`Removing the local lab failed: ${r.out.trim()}`);
-    else void vscode.window.showInformationMessage('Local lab removed.');
+    if (r.code !== 0) void vscode.window.showErrorMessage(vscode.l10n.t('Removing the local lab failed: {0}', r.out.trim()));
+    else void vscode.window.showInformationMessage(vscode.l10n.t('Local lab removed.'));
   };
 
   context.subscriptions.push(

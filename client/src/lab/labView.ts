@@ -2,6 +2,7 @@
 // on/off (fenced), online/offline/standby as Pacemaker sees it, DC, quorate, the resources running
 // there. Pure: no `vscode` import (unit-tested on `pcmk-lsp lab status --format json` output).
 import type { LabStatus } from '../../../server/src/lab/lab';
+import * as l10n from '@vscode/l10n';
 
 export type LabNodeIcon = 'online' | 'standby' | 'offline' | 'off' | 'bare';
 
@@ -27,7 +28,7 @@ export function labNodeViews(status: LabStatus): LabNodeView[] {
     let state: string;
     let icon: LabNodeIcon;
     if (n.power === 'off') {
-      state = n.fenced ? 'off (fenced)' : 'off';
+      state = n.fenced ? l10n.t('off (fenced)') : l10n.t('off');
       icon = 'off';
     } else if (seen) {
       state = seen.standby ? 'standby' : seen.online ? 'online' : 'offline';
@@ -36,7 +37,7 @@ export function labNodeViews(status: LabStatus): LabNodeView[] {
       const daemons = Object.entries(n.daemons)
         .filter(([, up]) => up)
         .map(([d]) => d);
-      state = daemons.length ? `on · ${daemons.join(' ')}` : 'on · no daemons';
+      state = daemons.length ? `${l10n.t('on')} · ${daemons.join(' ')}` : `${l10n.t('on')} · ${l10n.t('no daemons')}`;
       icon = 'bare';
     }
     const dc = c?.dc === n.name;
@@ -45,17 +46,17 @@ export function labNodeViews(status: LabStatus): LabNodeView[] {
     if (dc) parts.push('DC');
     if (n.quorate === true) parts.push('quorate');
     else if (n.quorate === false) parts.push('NO quorum');
-    if (n.partition === 'br1') parts.push('partitioned');
-    if (resources.length) parts.push(`runs ${resources.join(', ')}`);
+    if (n.partition === 'br1') parts.push(l10n.t('partitioned'));
+    if (resources.length) parts.push(l10n.t('runs {0}', resources.join(', ')));
     const q = n.quorum;
     const tooltip = [
-      `${n.name} (local lab ${status.name}) · ${n.address}`,
-      `state: ${state}${dc ? ', DC' : ''}`,
+      `${l10n.t('{0} (local lab {1})', n.name, status.name)} · ${n.address}`,
+      l10n.t('state: {0}', `${state}${dc ? ', DC' : ''}`),
       q
         ? `corosync-quorumtool: ${n.quorate ? 'quorate' : 'NOT quorate'}, ${q.totalVotes}/${q.expectedVotes} votes, quorum ${q.quorum}, members ${q.members.join(' ')}`
-        : 'corosync: not running',
-      resources.length ? `resources here: ${resources.join(', ')}` : 'no resource runs here',
-      `memory: ${Math.round(n.memoryKb / 1024)} MB`,
+        : l10n.t('corosync: not running'),
+      resources.length ? l10n.t('resources here: {0}', resources.join(', ')) : l10n.t('no resource runs here'),
+      l10n.t('memory: {0} MB', Math.round(n.memoryKb / 1024)),
       `ssh -F ${status.sshConfig} ${n.name}`,
     ].join('\n');
     return { name: n.name, state, dc, quorate: n.quorate, resources, icon, description: `lab · ${parts.join(' · ')}`, tooltip };
@@ -68,6 +69,6 @@ export function labSummary(status: LabStatus): string {
   const c = status.cluster;
   const parts = [`lab ${on}/${status.nodes.length} on`];
   if (c) parts.push(c.quorate ? 'quorate' : 'NO quorum', `DC ${c.dc ?? 'none'}`);
-  else parts.push('no cluster yet');
+  else parts.push(l10n.t('no cluster yet'));
   return parts.join(' · ');
 }

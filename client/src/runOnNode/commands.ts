@@ -68,9 +68,13 @@ let noticeLog: vscode.OutputChannel | undefined;
 function workspaceTriedToSet(key: UserOnlySetting, where: string): void {
   if (noticed.has(key)) return;
   noticed.add(key);
-  const message = `This workspace sets pacemakerLab.${key} (${where}); it is ignored. Settings that choose ssh options, could run a local command or skip a confirmation are read from your user settings only.`;
+  const message = vscode.l10n.t(
+    'This workspace sets pacemakerLab.{0} ({1}); it is ignored. Settings that choose ssh options, could run a local command or skip a confirmation are read from your user settings only.',
+    key,
+    where,
+  );
   noticeLog?.appendLine(`[${new Date().toISOString()}] ${message}`);
-  const open = 'Open User Settings';
+  const open = vscode.l10n.t('Open User Settings');
   void vscode.window.showWarningMessage(message, open).then((answer) => {
     if (answer === open) void vscode.commands.executeCommand('workbench.action.openSettings', `pacemakerLab.${key}`);
   });
@@ -79,8 +83,8 @@ function workspaceTriedToSet(key: UserOnlySetting, where: string): void {
 /** The person's value of a user-only setting: user (global) value or the default, never a workspace's. */
 function userValue<T>(config: vscode.WorkspaceConfiguration, key: UserOnlySetting, fallback: T, valid: (v: unknown) => v is T): T {
   const info = config.inspect<T>(key);
-  if (info?.workspaceValue !== undefined) workspaceTriedToSet(key, 'workspace settings');
-  if (info?.workspaceFolderValue !== undefined) workspaceTriedToSet(key, 'folder settings');
+  if (info?.workspaceValue !== undefined) workspaceTriedToSet(key, vscode.l10n.t('workspace settings'));
+  if (info?.workspaceFolderValue !== undefined) workspaceTriedToSet(key, vscode.l10n.t('folder settings'));
   const value = info?.globalValue !== undefined ? info.globalValue : info?.defaultValue;
   return valid(value) ? value : fallback;
 }
@@ -111,10 +115,10 @@ export function readSettings(): RunSettings {
 export async function checkWorkspaceSettingsFiles(): Promise<void> {
   const files: { uri: vscode.Uri; where: string }[] = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
     uri: vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'),
-    where: `.vscode/settings.json of ${folder.name}`,
+    where: vscode.l10n.t('.vscode/settings.json of {0}', folder.name),
   }));
   const workspaceFile = vscode.workspace.workspaceFile;
-  if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push({ uri: workspaceFile, where: 'the workspace file' });
+  if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push({ uri: workspaceFile, where: vscode.l10n.t('the workspace file') });
   for (const file of files) {
     let text: string;
     try {
@@ -138,7 +142,7 @@ function plain(text: string): string {
 }
 
 function describeNode(node: ResolvedNode): string {
-  return `${plain(node.name)} → ${displayDestination(node.destination)} (from ${node.sources.map(plain).join(', ')})`;
+  return vscode.l10n.t('{0} → {1} (from {2})', plain(node.name), displayDestination(node.destination), node.sources.map(plain).join(', '));
 }
 
 /**
@@ -148,21 +152,27 @@ function describeNode(node: ResolvedNode): string {
  */
 export async function confirmRun(
   nodes: ResolvedNode[],
-  options: { action: string; reasons?: string[]; masked?: string } = { action: 'Connect' },
+  options: { action: string; reasons?: string[]; masked?: string } = { action: vscode.l10n.t('Connect') },
 ): Promise<boolean> {
   const fresh = nodes.filter((node) => !approvedDestinations.has(node.destination));
   const reasons = options.reasons ?? [];
   if (!fresh.length && !reasons.length) return true;
   const names = nodes.map((node) => plain(node.name)).join(', ');
   const parts: string[] = [];
-  if (reasons.length) parts.push(`This command ${reasons.map(plain).join('; it ')}. Run it on ${names}?`);
+  // the reasons come from the language server, in the same language
+  if (reasons.length) parts.push(vscode.l10n.t('This command {0}. Run it on {1}?', reasons.map(plain).join(vscode.l10n.t('; it ')), names));
   if (fresh.length)
     parts.push(
-      `First connection in this session to ${fresh.map(describeNode).join(', ')}. Check that ${fresh.length === 1 ? 'this is the machine' : 'these are the machines'} you mean.`,
+      fresh.length === 1
+        ? vscode.l10n.t('First connection in this session to {0}. Check that this is the machine you mean.', describeNode(fresh[0]!))
+        : vscode.l10n.t(
+            'First connection in this session to {0}. Check that these are the machines you mean.',
+            fresh.map(describeNode).join(', '),
+          ),
     );
   const detail = [
-    options.masked !== undefined ? `Command:\n${stripControl(options.masked, true)}` : '',
-    `Nodes:\n${nodes.map(describeNode).join('\n')}`,
+    options.masked !== undefined ? `${vscode.l10n.t('Command:')}\n${stripControl(options.masked, true)}` : '',
+    `${vscode.l10n.t('Nodes:')}\n${nodes.map(describeNode).join('\n')}`,
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -176,7 +186,7 @@ export async function confirmRun(
 async function usable(nodes: ResolvedNode[]): Promise<boolean> {
   const bad = nodes.filter((node) => node.problem);
   if (!bad.length) return true;
-  void vscode.window.showErrorMessage(`Not run: ${bad.map((node) => `${plain(node.name)}: ${node.problem}`).join(' ')}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Not run: {0}', bad.map((node) => `${plain(node.name)}: ${node.problem}`).join(' ')));
   return false;
 }
 
@@ -204,7 +214,9 @@ async function verdictFor(text: string, classify: CommandClassifier | undefined)
     }
   }
   return {
-    reasons: [destructiveReason(text) ?? 'could not be checked for destructive effects (the language server did not answer)'],
+    reasons: [
+      destructiveReason(text) ?? vscode.l10n.t('could not be checked for destructive effects (the language server did not answer)'),
+    ],
     masked: maskSecrets(text),
     fromServer: false,
   };
@@ -332,11 +344,11 @@ function resultSummary(result: SshRunResult): { mark: string; text: string; ok: 
     case 'failed':
       return { mark: `✗ ${result.exitCode ?? result.signal}`, text: `exit ${result.exitCode ?? result.signal} · ${time}`, ok: false };
     case 'cancelled':
-      return { mark: '✗ cancelled', text: `cancelled after ${time}`, ok: false };
+      return { mark: '✗ cancelled', text: vscode.l10n.t('cancelled after {0}', time), ok: false };
     case 'timeout':
-      return { mark: '✗ timeout', text: `stopped by the timeout after ${time}`, ok: false };
+      return { mark: '✗ timeout', text: vscode.l10n.t('stopped by the timeout after {0}', time), ok: false };
     default:
-      return { mark: '✗ ssh', text: `ssh failed after ${time}`, ok: false };
+      return { mark: '✗ ssh', text: vscode.l10n.t('ssh failed after {0}', time), ok: false };
   }
 }
 
@@ -417,9 +429,9 @@ export function registerRunOnNode(
     return created;
   };
 
-  const pickNodes = async (all: ResolvedNode[], title = 'Run on which nodes?'): Promise<ResolvedNode[] | undefined> => {
+  const pickNodes = async (all: ResolvedNode[], title = vscode.l10n.t('Run on which nodes?')): Promise<ResolvedNode[] | undefined> => {
     type Item = vscode.QuickPickItem & { node?: ResolvedNode };
-    const other: Item = { label: '$(edit) Another ssh destination…', alwaysShow: true };
+    const other: Item = { label: '$(edit) ' + vscode.l10n.t('Another ssh destination…'), alwaysShow: true };
     const lab = labInUse();
     const views = lab ? labNodeViews(lab) : [];
     const items: Item[] = [
@@ -428,7 +440,9 @@ export function registerRunOnNode(
         return {
           label: plain(node.name),
           description: view ? view.description : displayDestination(node.destination),
-          detail: view ? `local lab node · ssh -F ${lab!.sshConfig} ${plain(node.name)}` : `from ${node.sources.map(plain).join(', ')}`,
+          detail: view
+            ? vscode.l10n.t('local lab node · {0}', `ssh -F ${lab!.sshConfig} ${plain(node.name)}`)
+            : vscode.l10n.t('from {0}', node.sources.map(plain).join(', ')),
           node,
         };
       }),
@@ -437,14 +451,14 @@ export function registerRunOnNode(
     const picked = await vscode.window.showQuickPick(items, {
       canPickMany: true,
       title,
-      placeHolder: 'Pick one or more nodes',
+      placeHolder: vscode.l10n.t('Pick one or more nodes'),
     });
     if (!picked?.length) return undefined;
     const nodes = picked.flatMap((item) => (item.node ? [item.node] : []));
     if (picked.includes(other)) {
       const destination = await vscode.window.showInputBox({
-        title: 'ssh destination',
-        prompt: 'user@host:port, host, or a Host alias from ~/.ssh/config',
+        title: vscode.l10n.t('ssh destination'),
+        prompt: vscode.l10n.t('user@host:port, host, or a Host alias from ~/.ssh/config'),
         validateInput: (value) => {
           const parsed = parseDestination(value);
           return 'error' in parsed ? parsed.error : undefined;
@@ -510,9 +524,11 @@ export function registerRunOnNode(
 
   const trusted = async (): Promise<boolean> => {
     if (vscode.workspace.isTrusted) return true;
-    const manage = 'Manage Workspace Trust';
+    const manage = vscode.l10n.t('Manage Workspace Trust');
     const answer = await vscode.window.showWarningMessage(
-      'Run on node is disabled in an untrusted workspace: it would run commands from these files on your machines over ssh. Trust the workspace to enable it.',
+      vscode.l10n.t(
+        'Run on node is disabled in an untrusted workspace: it would run commands from these files on your machines over ssh. Trust the workspace to enable it.',
+      ),
       manage,
     );
     if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
@@ -520,10 +536,13 @@ export function registerRunOnNode(
   };
 
   const noDestination = async (unknown: string[]) => {
-    const open = 'Open Settings';
-    const which = unknown.includes('*') ? 'any cluster node' : unknown.join(', ');
+    const open = vscode.l10n.t('Open Settings');
+    const which = unknown.includes('*') ? vscode.l10n.t('any cluster node') : unknown.join(', ');
     const answer = await vscode.window.showErrorMessage(
-      `No ssh destination is known for ${which}. Add it to the setting pacemakerLab.nodes (e.g. "node1": "root@192.168.1.11"), or a Host entry in ~/.ssh/config, or describe the nodes in corosync.conf.`,
+      vscode.l10n.t(
+        'No ssh destination is known for {0}. Add it to the setting pacemakerLab.nodes (e.g. "node1": "root@192.168.1.11"), or a Host entry in ~/.ssh/config, or describe the nodes in corosync.conf.',
+        which,
+      ),
       open,
     );
     if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'pacemakerLab.nodes');
@@ -542,7 +561,7 @@ export function registerRunOnNode(
       });
       argv[argv.length - 1] = verdict.masked;
       terminal.write(
-        `${BOLD}Dry run on ${plain(node.name)}${RESET} (pacemakerLab.run.dryRun is on; secrets masked). This would run:\n${stripControl(formatArgv(argv), true)}\n\n`,
+        `${BOLD}${vscode.l10n.t('Dry run on {0}', plain(node.name))}${RESET} ${vscode.l10n.t('(pacemakerLab.run.dryRun is on; secrets masked). This would run:')}\n${stripControl(formatArgv(argv), true)}\n\n`,
       );
     }
     log.appendLine(
@@ -554,7 +573,7 @@ export function registerRunOnNode(
     if (!(await trusted())) return;
     const text = raw?.text?.trim() ? raw.text : undefined;
     if (!text) {
-      void vscode.window.showInformationMessage('Nothing to run: the line holds no command.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to run: the line holds no command.'));
       return;
     }
     const args: RunOnNodeArgs = {
@@ -591,12 +610,19 @@ export function registerRunOnNode(
 
     const ask = verdict.reasons.length > 0 && (settings.confirmDestructive || !verdict.fromServer);
     const names = targets.map((node) => plain(node.name)).join(', ');
-    if (!(await confirmRun(targets, { action: `Run on ${names}`, reasons: ask ? verdict.reasons : [], masked: verdict.masked }))) return;
+    if (
+      !(await confirmRun(targets, {
+        action: vscode.l10n.t('Run on {0}', names),
+        reasons: ask ? verdict.reasons : [],
+        masked: verdict.masked,
+      }))
+    )
+      return;
 
     const line = args.range ? args.range.start.line : (vscode.window.activeTextEditor?.selection.active.line ?? 0);
     const uri = args.uri || undefined;
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Running on ${names}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running on {0}', names), cancellable: true },
       async (_progress, token) => {
         const started: Promise<NodeOutcome>[] = [];
         const before = new Set(running);
@@ -606,7 +632,9 @@ export function registerRunOnNode(
         const outcomes = await Promise.all(started);
         const failed = outcomes.filter((outcome) => outcome.result.status !== 'ok').length;
         if (failed && targets!.length > 1)
-          void vscode.window.showWarningMessage(`${failed} of ${targets!.length} nodes did not finish with exit 0; see their terminals.`);
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t('{0} of {1} nodes did not finish with exit 0; see their terminals.', failed, targets!.length),
+          );
       },
     );
   };
@@ -669,7 +697,9 @@ export function registerRunOnNode(
     const steps = mode === 'all' ? allSteps : allSteps.filter((step) => step.range.start.line <= cursor);
     if (!steps.length) {
       void vscode.window.showInformationMessage(
-        mode === 'all' ? 'Nothing to run: this file holds no command.' : 'Nothing to run: no command above the cursor.',
+        mode === 'all'
+          ? vscode.l10n.t('Nothing to run: this file holds no command.')
+          : vscode.l10n.t('Nothing to run: no command above the cursor.'),
       );
       return;
     }
@@ -678,7 +708,12 @@ export function registerRunOnNode(
     let chosen: ResolvedNode[] | undefined;
     const unprompted = steps.filter((step) => step.nodes === null).length;
     if (unprompted) {
-      chosen = await pickNodes(all, `Run the ${unprompted} line${unprompted === 1 ? '' : 's'} without a node prompt on which nodes?`);
+      chosen = await pickNodes(
+        all,
+        unprompted === 1
+          ? vscode.l10n.t('Run the line without a node prompt on which nodes?')
+          : vscode.l10n.t('Run the {0} lines without a node prompt on which nodes?', unprompted),
+      );
       if (!chosen) return;
     }
     const plan: { step: RunStep; targets: ResolvedNode[] }[] = [];
@@ -703,12 +738,16 @@ export function registerRunOnNode(
       return;
     }
     // Every destination is shown and agreed to before the first line runs (once per session).
-    if (!(await confirmRun(everyone, { action: 'Connect' }))) return;
+    if (!(await confirmRun(everyone, { action: vscode.l10n.t('Connect') }))) return;
     const where = (targets: ResolvedNode[]) => targets.map((node) => plain(node.name)).join(', ');
     const firstLine = (text: string) => stripControl(text.split('\n')[0] ?? '', false);
     log.appendLine(`[${new Date().toISOString()}] ${mode === 'all' ? 'run all blocks' : 'run up to here'}: ${plan.length} lines of ${uri}`);
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: mode === 'all' ? 'Run all blocks' : 'Run up to here', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: mode === 'all' ? vscode.l10n.t('Run all blocks') : vscode.l10n.t('Run up to here'),
+        cancellable: true,
+      },
       async (progress, token) => {
         let cancelled = false;
         const mine = new Set<SshRunHandle>();
@@ -720,20 +759,35 @@ export function registerRunOnNode(
           const { step, targets } = plan[i]!;
           const line = step.range.start.line;
           if (cancelled) {
-            void vscode.window.showWarningMessage(`Cancelled before line ${line + 1}; ${i} of ${plan.length} lines ran.`);
+            void vscode.window.showWarningMessage(
+              vscode.l10n.t('Cancelled before line {0}; {1} of {2} lines ran.', line + 1, i, plan.length),
+            );
             return;
           }
           const verdict = await verdictFor(step.text, classify);
           const ask = verdict.reasons.length > 0 && (settings.confirmDestructive || !verdict.fromServer);
           if (
             ask &&
-            !(await confirmRun(targets, { action: `Run on ${where(targets)}`, reasons: verdict.reasons, masked: verdict.masked }))
+            !(await confirmRun(targets, {
+              action: vscode.l10n.t('Run on {0}', where(targets)),
+              reasons: verdict.reasons,
+              masked: verdict.masked,
+            }))
           ) {
-            void vscode.window.showWarningMessage(`Stopped before line ${line + 1} (not confirmed); ${i} of ${plan.length} lines ran.`);
+            void vscode.window.showWarningMessage(
+              vscode.l10n.t('Stopped before line {0} (not confirmed); {1} of {2} lines ran.', line + 1, i, plan.length),
+            );
             return;
           }
           progress.report({
-            message: `line ${line + 1} (${i + 1}/${plan.length}) on ${where(targets)}: ${firstLine(verdict.masked)}`,
+            message: vscode.l10n.t(
+              'line {0} ({1}/{2}) on {3}: {4}',
+              line + 1,
+              i + 1,
+              plan.length,
+              where(targets),
+              firstLine(verdict.masked),
+            ),
             increment: 100 / plan.length,
           });
           const before = new Set(running);
@@ -752,16 +806,30 @@ export function registerRunOnNode(
               shown.selection = new vscode.Selection(range.start, range.start);
               shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
             }
-            const message = `Stopped at line ${line + 1}: "${firstLine(verdict.masked)}" ${bad.result.status === 'cancelled' ? 'was cancelled' : `failed on ${where1} (${summary.text})`}${
-              bad.result.failure ? ` — ${bad.result.failure.message}` : ''
-            }${tail ? `. Output: ${tail}` : ''}${bad.limit ? `. ${bad.limit}` : ''}. ${i} of ${plan.length} lines ran before it.`;
+            const head =
+              bad.result.status === 'cancelled'
+                ? vscode.l10n.t('Stopped at line {0}: "{1}" was cancelled', line + 1, firstLine(verdict.masked))
+                : vscode.l10n.t(
+                    'Stopped at line {0}: "{1}" failed on {2} ({3})',
+                    line + 1,
+                    firstLine(verdict.masked),
+                    where1,
+                    summary.text,
+                  );
+            const message = `${head}${bad.result.failure ? ` — ${bad.result.failure.message}` : ''}${
+              tail ? `. ${vscode.l10n.t('Output: {0}', tail)}` : ''
+            }${bad.limit ? `. ${bad.limit}` : ''}. ${vscode.l10n.t('{0} of {1} lines ran before it.', i, plan.length)}`;
             log.appendLine(`    stopped at line ${line + 1} (${where1}: ${summary.text})`);
             void vscode.window.showErrorMessage(message);
             return;
           }
         }
         log.appendLine(`    all ${plan.length} lines exit 0`);
-        void vscode.window.showInformationMessage(`Ran ${plan.length} line${plan.length === 1 ? '' : 's'}: every one exit 0.`);
+        void vscode.window.showInformationMessage(
+          plan.length === 1
+            ? vscode.l10n.t('Ran 1 line: every one exit 0.')
+            : vscode.l10n.t('Ran {0} lines: every one exit 0.', plan.length),
+        );
       },
     );
   };
@@ -805,14 +873,16 @@ export function registerRunOnNode(
     },
     getTreeItem: (entry) => {
       if (entry.kind === 'lab') {
-        const item = new vscode.TreeItem('Local lab');
+        const item = new vscode.TreeItem(vscode.l10n.t('Local lab'));
         item.id = 'pacemakerLab.localLab';
         item.description = labSummary(entry.status);
-        item.tooltip = `Local lab ${entry.status.name} (${entry.status.clusterName}): ${labSummary(entry.status)}\nssh config: ${entry.status.sshConfig}${
-          entry.status.sharedDisk
-            ? `\nshared disk: ${entry.status.sharedDisk.device ?? entry.status.sharedDisk.file} (${entry.status.sharedDisk.nodePath} in every node)`
-            : ''
-        }\nUpdated every 5 s while the lab is up.`;
+        const disk = entry.status.sharedDisk;
+        item.tooltip = [
+          vscode.l10n.t('Local lab {0} ({1}): {2}', entry.status.name, entry.status.clusterName, labSummary(entry.status)),
+          `ssh config: ${entry.status.sshConfig}`,
+          ...(disk ? [vscode.l10n.t('shared disk: {0} ({1} in every node)', disk.device ?? disk.file, disk.nodePath)] : []),
+          vscode.l10n.t('Updated every 5 s while the lab is up.'),
+        ].join('\n');
         item.iconPath = new vscode.ThemeIcon('server-environment');
         item.contextValue = 'pacemakerLabLocalLab';
         return item;
@@ -830,8 +900,19 @@ export function registerRunOnNode(
       const state = reachability.get(node.name);
       item.description =
         displayDestination(node.destination) +
-        (state === 'reachable' ? ' · reachable' : state === 'checking' ? ' · checking…' : state ? ' · unreachable' : '');
-      item.tooltip = `${plain(node.name)}\nssh destination: ${displayDestination(node.destination)} (${node.via})\nfound in: ${node.sources.map(plain).join(', ')}${state && state !== 'reachable' && state !== 'checking' ? `\n${plain(state)}` : ''}`;
+        (state === 'reachable'
+          ? ' · ' + vscode.l10n.t('reachable')
+          : state === 'checking'
+            ? ' · ' + vscode.l10n.t('checking…')
+            : state
+              ? ' · ' + vscode.l10n.t('unreachable')
+              : '');
+      item.tooltip = [
+        plain(node.name),
+        vscode.l10n.t('ssh destination: {0} ({1})', displayDestination(node.destination), node.via),
+        vscode.l10n.t('found in: {0}', node.sources.map(plain).join(', ')),
+        ...(state && state !== 'reachable' && state !== 'checking' ? [plain(state)] : []),
+      ].join('\n');
       item.iconPath = new vscode.ThemeIcon(
         state === 'reachable' ? 'pass' : state === 'checking' ? 'sync' : state ? 'error' : 'server',
         state === 'reachable'
@@ -847,7 +928,7 @@ export function registerRunOnNode(
 
   const checkReachability = async () => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Checking nodes logs into them over ssh; trust the workspace first.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Checking nodes logs into them over ssh; trust the workspace first.'));
       return;
     }
     const settings = readSettings();
@@ -855,7 +936,7 @@ export function registerRunOnNode(
     for (const node of all) if (node.problem) reachability.set(node.name, node.problem);
     const nodes = all.filter((node) => !node.problem);
     // A check is an ssh login: the destinations are shown and agreed to first, as for a run.
-    if (!nodes.length || !(await confirmRun(nodes, { action: 'Connect' }))) {
+    if (!nodes.length || !(await confirmRun(nodes, { action: vscode.l10n.t('Connect') }))) {
       treeChanged.fire();
       return;
     }
