@@ -10,22 +10,25 @@ import { runExplainCli } from './cli/explain';
 import { startServer } from './lsp/server';
 import { configureLanguage, languageFromEnvironment, takeLangOption } from './cli/l10n';
 import { VERSION } from './cli/version';
+import * as l10n from '@vscode/l10n';
 
-const USAGE = `pcmk-lsp: Pacemaker/Corosync lab analysis
+// A function: the language is configured after this module loads (--lang, the environment).
+const usage = () => `pcmk-lsp: ${l10n.t('Pacemaker/Corosync lab analysis')}
 
-usage:
+${l10n.t('usage:')}
   pcmk-lsp check [--format text|json|sarif|gcc] [--fix] [--rule CODE=LEVEL]... PATH...
-                                                      analyse corosync.conf files, scripts, Markdown memos
-  pcmk-lsp explain CODE                               print the documentation of a diagnostic code
-  pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]   votequorum figures for a corosync.conf
-  pcmk-lsp lab up|status|down|kill|partition|heal|reboot|verify …   a real Pacemaker lab on this machine (root, Linux; pcmk-lsp lab for help)
-  pcmk-lsp --stdio                                    run the language server over stdio
+                                                      ${l10n.t('analyse corosync.conf files, scripts, Markdown memos')}
+  pcmk-lsp explain CODE                               ${l10n.t('print the documentation of a diagnostic code')}
+  pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]   ${l10n.t('votequorum figures for a corosync.conf')}
+  pcmk-lsp lab up|status|down|kill|partition|heal|reboot|verify …   ${l10n.t('a real Pacemaker lab on this machine (root, Linux; {0} for help)', 'pcmk-lsp lab')}
+  pcmk-lsp --stdio                                    ${l10n.t('run the language server over stdio')}
 
---lang en|ko|ja|fr (any command but --stdio) chooses the language of the messages; without it,
-LC_ALL, LC_MESSAGES or LANG decide (English when none names Korean, Japanese or French)
+${l10n.t(
+  '--lang en|ko|ja|fr (any command but --stdio) chooses the language of the messages; without it,\nLC_ALL, LC_MESSAGES or LANG decide (English when none names Korean, Japanese or French)',
+)}
 
-exit status of check: 1 when an error-severity diagnostic is found, 0 otherwise, 2 for bad usage
-exit status of quorum: 0 quorate, 1 not quorate, 2 bad input
+${l10n.t('exit status of check: 1 when an error-severity diagnostic is found, 0 otherwise, 2 for bad usage')}
+${l10n.t('exit status of quorum: 0 quorate, 1 not quorate, 2 bad input')}
 `;
 
 async function main(args: string[]): Promise<void> {
@@ -53,11 +56,11 @@ async function main(args: string[]): Promise<void> {
   else if (command === 'quorum') process.exitCode = await runQuorumCli(rest, out, err);
   else if (command === 'lab') process.exitCode = await runLabCli(rest, out, err);
   else if (command === 'explain') process.exitCode = runExplainCli(rest, out, err);
-  else if (command === '--help' || command === '-h' || command === 'help') out(USAGE);
+  else if (command === '--help' || command === '-h' || command === 'help') out(usage());
   else if (command === '--version' || command === '-v') out(`${VERSION}\n`);
   else if (isServer) startServer();
   else {
-    err(USAGE);
+    err(usage());
     process.exitCode = 2;
   }
 }

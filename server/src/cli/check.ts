@@ -15,6 +15,7 @@ import type { CheckFinding } from './findings';
 import { applySafeFixes } from './fix';
 import { ruleDocUrl } from './ruleDocsDir';
 import { parseRuleLevels, type RuleLevel } from '../service/ruleControl';
+import * as l10n from '@vscode/l10n';
 
 export type { CheckFinding };
 
@@ -25,7 +26,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: LabFile[];
   for (const p of paths) {
     const abs = path.resolve(p);
     if (!fs.existsSync(abs) && !isSymlink(abs)) {
-      problems.push(`${p}: no such file or folder`);
+      problems.push(`${p}: ${l10n.t('no such file or folder')}`);
       continue;
     }
     if (isDirectory(abs)) {
@@ -36,7 +37,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: LabFile[];
     } else {
       const f = readLabFile(abs, true);
       if (f) files.push(f);
-      else problems.push(`${p}: ${labFileProblem(abs) ?? 'not a corosync.conf, shell script or Markdown file (nothing to check)'}`);
+      else problems.push(`${p}: ${labFileProblem(abs) ?? l10n.t('not a corosync.conf, shell script or Markdown file (nothing to check)')}`);
     }
   }
   return { files, problems };
@@ -108,7 +109,7 @@ function diagnosticsOrNotAnalysed(service: LanguageService, uri: string): Diagno
         severity: 2,
         code: NOT_ANALYSED,
         source: DIAGNOSTIC_SOURCE,
-        message: `This file could not be analysed (${reason}); nothing in it was checked.`,
+        message: l10n.t('This file could not be analysed ({0}); nothing in it was checked.', reason),
       },
     ];
   }
@@ -119,7 +120,7 @@ export function formatText(findings: CheckFinding[]): string {
     (f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${f.message}`,
   );
   const count = (s: SeverityName) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
+  lines.push(l10n.t('{0} error(s), {1} warning(s), {2} note(s)', count('error'), count('warning'), count('information') + count('hint')));
   return lines.join('\n') + '\n';
 }
 
@@ -133,7 +134,11 @@ export function formatGcc(findings: CheckFinding[]): string {
     .join('');
 }
 
-const USAGE = 'usage: pcmk-lsp check [--format text|json|sarif|gcc] [--fix] [--rule CODE=off|error|warning|information|hint]... PATH...\n';
+const usage = () =>
+  l10n.t(
+    'usage: {0}',
+    'pcmk-lsp check [--format text|json|sarif|gcc] [--fix] [--rule CODE=off|error|warning|information|hint]... PATH...',
+  ) + '\n';
 
 export async function runCheckCli(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let format = 'text';
@@ -149,21 +154,21 @@ export async function runCheckCli(args: string[], out: (s: string) => void, err:
       const spec = a === '--rule' ? (args[++i] ?? '') : a.slice('--rule='.length);
       const eq = spec.lastIndexOf('=');
       if (eq <= 0) {
-        err(`pcmk-lsp check: --rule takes CODE=LEVEL, e.g. --rule pcs/stonith-disabled=off (got "${spec}")\n`);
+        err(`pcmk-lsp check: ${l10n.t('--rule takes CODE=LEVEL, e.g. {0} (got "{1}")', '--rule pcs/stonith-disabled=off', spec)}\n`);
         return 2;
       }
       rules[spec.slice(0, eq)] = spec.slice(eq + 1);
     } else if (a.startsWith('-')) {
-      err(`pcmk-lsp check: unknown option ${a}\n`);
+      err(`pcmk-lsp check: ${l10n.t('unknown option {0}', a)}\n`);
       return 2;
     } else paths.push(a);
   }
   if (!['text', 'json', 'sarif', 'gcc'].includes(format)) {
-    err(`pcmk-lsp check: --format must be text, json, sarif or gcc (got "${format}")\n`);
+    err(`pcmk-lsp check: ${l10n.t('--format must be text, json, sarif or gcc (got "{0}")', format)}\n`);
     return 2;
   }
   if (!paths.length) {
-    err(USAGE);
+    err(usage());
     return 2;
   }
   const { levels, problems: ruleProblems } = parseRuleLevels(rules);

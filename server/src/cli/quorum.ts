@@ -17,8 +17,9 @@ import { extractScript } from '../shell/extract';
 import { isCorosyncConfPath } from '../base/paths';
 import { afterFailure, analyzeTolerance, resolveQuorumSettings, VOTEQUORUM, type QuorumConfig } from '../../../shared/src/quorum/engine';
 import { summaryTitle } from '../quorum/features';
+import * as l10n from '@vscode/l10n';
 
-const USAGE = 'usage: pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]\n';
+const usage = () => l10n.t('usage: {0}', 'pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]') + '\n';
 
 export interface QuorumReport {
   file: string;
@@ -80,13 +81,13 @@ function parseArgs(args: string[]): Args | string {
     const value = (name: string) => {
       if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
       const v = args[++i];
-      if (v === undefined) throw new Error(`${name} needs a value`);
+      if (v === undefined) throw new Error(l10n.t('{0} needs a value', name));
       return v;
     };
     try {
       if (a === '--format' || a.startsWith('--format=')) {
         const f = value('--format');
-        if (f !== 'text' && f !== 'json') return `unknown format "${f}" (use text or json)`;
+        if (f !== 'text' && f !== 'json') return l10n.t('unknown format "{0}" (use text or json)', f);
         out.format = f;
       } else if (a === '--down' || a.startsWith('--down=')) {
         out.down.push(
@@ -96,14 +97,14 @@ function parseArgs(args: string[]): Args | string {
             .filter(Boolean),
         );
       } else if (a === '-h' || a === '--help') return '';
-      else if (a.startsWith('-')) return `unknown option "${a}"`;
-      else if (out.file) return `only one FILE is allowed (got "${out.file}" and "${a}")`;
+      else if (a.startsWith('-')) return l10n.t('unknown option "{0}"', a);
+      else if (out.file) return l10n.t('only one FILE is allowed (got "{0}" and "{1}")', out.file, a);
       else out.file = a;
     } catch (e) {
       return (e as Error).message;
     }
   }
-  if (!out.file) return 'FILE is missing';
+  if (!out.file) return l10n.t('FILE is missing');
   return out;
 }
 
@@ -115,8 +116,14 @@ function resolveDown(config: QuorumConfig, names: string[]): number[] | string {
       config.nodes.find((n) => n.name === name) ?? (/^\d+$/.test(name) ? config.nodes.find((n) => n.nodeid === Number(name)) : undefined);
     if (!node) {
       const known = config.nodes.map((n) => n.name);
-      const hint = known.length ? `; did you mean "${closest(name, known)}"? (nodes: ${known.join(', ')}; node ids work too)` : '';
-      return `--down: no node "${name}" in the nodelist${hint}`;
+      return known.length
+        ? l10n.t(
+            '--down: no node "{0}" in the nodelist; did you mean "{1}"? (nodes: {2}; node ids work too)',
+            name,
+            closest(name, known),
+            known.join(', '),
+          )
+        : l10n.t('--down: no node "{0}" in the nodelist', name);
     }
     if (!ids.includes(node.nodeid)) ids.push(node.nodeid);
   }
@@ -164,41 +171,60 @@ function formatText(r: QuorumReport): string {
   const lines: string[] = [];
   const down = r.nodes.filter((n) => !n.up).map((n) => n.name);
   lines.push(`${r.file}: ${r.summary}`);
-  if (r.provider !== VOTEQUORUM) lines.push('no quorum provider: corosync computes no quorum, every partition keeps running');
-  else if (r.startupError) lines.push(`corosync refuses to start votequorum: ${r.startupError}`);
-  lines.push(down.length ? `all nodes up, then failed at once: ${down.join(', ')}` : 'all nodes up');
+  if (r.provider !== VOTEQUORUM) lines.push(l10n.t('no quorum provider: corosync computes no quorum, every partition keeps running'));
+  else if (r.startupError) lines.push(l10n.t('corosync refuses to start votequorum: {0}', r.startupError));
+  lines.push(down.length ? l10n.t('all nodes up, then failed at once: {0}', down.join(', ')) : l10n.t('all nodes up'));
   for (const n of r.nodes)
-    lines.push(`  ${n.up ? 'up  ' : 'DOWN'}  ${n.name} (id ${n.nodeid}, ${n.votes} vote${n.votes === 1 ? '' : 's'})`);
+    lines.push(
+      `  ${n.up ? 'up  ' : 'DOWN'}  ${n.name} (${n.votes === 1 ? l10n.t('id {0}, {1} vote', n.nodeid, n.votes) : l10n.t('id {0}, {1} votes', n.nodeid, n.votes)})`,
+    );
   lines.push(`expected votes ${r.expectedVotes}, total votes ${r.totalVotes}, quorum ${r.quorum}`);
   const why = r.quorate ? (r.byTieBreaker ? ' (by auto_tie_breaker)' : '') : r.waitingForAll ? ' (wait_for_all)' : '';
   lines.push(`quorate: ${r.quorate ? 'yes' : 'no'}${why}`);
   const t = r.tolerates;
-  if (t.anyFailures >= 0) lines.push(`tolerates any ${t.anyFailures} simultaneous node failure${t.anyFailures === 1 ? '' : 's'}`);
+  if (t.anyFailures >= 0)
+    lines.push(
+      t.anyFailures === 1
+        ? l10n.t('tolerates any 1 simultaneous node failure')
+        : l10n.t('tolerates any {0} simultaneous node failures', t.anyFailures),
+    );
   const setText = (s: string[]) => (s.length > 6 ? `${s.length} nodes (${s.slice(0, 3).join(' + ')} + … + ${s.at(-1)})` : s.join(' + '));
   if (t.smallestStoppingSets.length) {
     const sets = t.smallestStoppingSets[0].length > 6 ? t.smallestStoppingSets.slice(0, 1) : t.smallestStoppingSets;
     lines.push(
-      `smallest loss that stops it: ${sets.map(setText).join(' | ')}${sets.length < t.smallestStoppingSets.length ? ' (and others; --format json lists examples)' : ''}`,
+      sets.length < t.smallestStoppingSets.length
+        ? l10n.t('smallest loss that stops it: {0} (and others; --format json lists examples)', sets.map(setText).join(' | '))
+        : l10n.t('smallest loss that stops it: {0}', sets.map(setText).join(' | ')),
     );
   }
   if (t.evenSplit.possible && t.evenSplit.example) {
     const outcome =
       t.evenSplit.outcome === 'no-side'
-        ? 'no side stays quorate'
+        ? l10n.t('no side stays quorate')
         : t.evenSplit.outcome === 'one-side'
-          ? `one side stays quorate${t.evenSplit.tieBreaker ? ` (the one with ${t.evenSplit.tieBreaker})` : t.evenSplit.decidedBy === 'quorum device' ? ' (the one the quorum device votes for)' : ''}`
+          ? t.evenSplit.tieBreaker
+            ? l10n.t('one side stays quorate (the one with {0})', t.evenSplit.tieBreaker)
+            : t.evenSplit.decidedBy === 'quorum device'
+              ? l10n.t('one side stays quorate (the one the quorum device votes for)')
+              : l10n.t('one side stays quorate')
           : t.evenSplit.outcome === 'mixed'
-            ? 'the outcome depends on the split'
-            : 'too many nodes to work out every split';
-    lines.push(`even split (${t.evenSplit.example[0].join(',')} | ${t.evenSplit.example[1].join(',')}): ${outcome}`);
+            ? l10n.t('the outcome depends on the split')
+            : l10n.t('too many nodes to work out every split');
+    lines.push(l10n.t('even split ({0} | {1}): {2}', t.evenSplit.example[0].join(','), t.evenSplit.example[1].join(','), outcome));
   }
   const lms = t.lastManStanding;
   if (lms)
     lines.push(
-      `last_man_standing (window ${lms.window} ms): failing in steps ${lms.stages.map((s) => s.up).join(' → ')}, quorate down to ${lms.downTo} node${lms.downTo === 1 ? '' : 's'}${lms.tieBreakerLast ? ' (1 if the last node is the tie-breaker)' : ''}`,
+      l10n.t(
+        'last_man_standing (window {0} ms): failing in steps {1}, quorate down to {2}',
+        lms.window,
+        lms.stages.map((s) => s.up).join(' → '),
+        (lms.downTo === 1 ? l10n.t('1 node') : l10n.t('{0} nodes', lms.downTo)) +
+          (lms.tieBreakerLast ? ' ' + l10n.t('(1 if the last node is the tie-breaker)') : ''),
+      ),
     );
-  for (const note of t.assumptions ?? []) if (!note.startsWith('last_man_standing')) lines.push(`assumes: ${note}`);
-  for (const note of r.notes) lines.push(`note: ${note}`);
+  for (const note of t.assumptions ?? []) if (!note.startsWith('last_man_standing')) lines.push(l10n.t('assumes: {0}', note));
+  for (const note of r.notes) lines.push(l10n.t('note: {0}', note));
   return lines.join('\n') + '\n';
 }
 
@@ -206,7 +232,7 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     if (parsed) err(`pcmk-lsp quorum: ${parsed}\n`);
-    err(USAGE);
+    err(usage());
     return parsed ? 2 : 0;
   }
   let text: string;
@@ -215,14 +241,14 @@ export async function runQuorumCli(args: string[], out: (s: string) => void, err
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     err(
-      `pcmk-lsp quorum: cannot read ${parsed.file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`,
+      `pcmk-lsp quorum: ${l10n.t('cannot read {0}: {1}', parsed.file!, code === 'ENOENT' ? l10n.t('no such file') : code === 'EISDIR' ? l10n.t('it is a folder') : (e as Error).message)}\n`,
     );
     return 2;
   }
   await initParsers();
   const source = quorumSource(parsed.file!, text);
   if (typeof source === 'string') {
-    err(`pcmk-lsp quorum: ${parsed.file} ${source}\n`);
+    err(`pcmk-lsp quorum: ${source}\n`);
     return 2;
   }
   const { config, notes } = source;
@@ -249,7 +275,7 @@ function severalClusters(
   const missing = parsed.down.filter((name) => !clusters.some((c) => typeof resolveDown(c.config, [name]) !== 'string'));
   if (missing.length) {
     const known = clusters.flatMap((c) => c.config.nodes.map((n) => n.name));
-    err(`pcmk-lsp quorum: --down: no node "${missing[0]}" in any cluster (nodes: ${known.join(', ')})\n`);
+    err(`pcmk-lsp quorum: ${l10n.t('--down: no node "{0}" in any cluster (nodes: {1})', missing[0], known.join(', '))}\n`);
     return 2;
   }
   const reports = clusters.map((c) => {
@@ -273,7 +299,7 @@ function severalClusters(
   delete (top as { name?: unknown }).name;
   top.clusters = reports;
   if (parsed.format === 'json') out(JSON.stringify(top, null, 2) + '\n');
-  else out(reports.map((r) => `cluster ${r.name ?? '(unnamed)'}\n${formatText(r)}`).join('\n'));
+  else out(reports.map((r) => `${l10n.t('cluster {0}', r.name ?? l10n.t('(unnamed)'))}\n${formatText(r)}`).join('\n'));
   return reports.every((r) => r.quorate) ? 0 : 1;
 }
 
@@ -300,7 +326,7 @@ function quorumSource(name: string, text: string): QuorumSource | string {
     if (config.nodes.length) {
       const warnings = file.syntaxErrors.map((e) => ({
         line: e.range.start.line,
-        message: `${e.message} (corosync would refuse this file)`,
+        message: l10n.t('{0} (corosync would refuse this file)', e.message),
       }));
       return { config, notes: [], warnings };
     }
@@ -315,7 +341,7 @@ function quorumSource(name: string, text: string): QuorumSource | string {
     const first = f.contentRange.start.line;
     const warnings = file.syntaxErrors.map((e) => ({
       line: first + e.range.start.line,
-      message: `${e.message} (in the ${f.path} it writes; corosync would refuse it)`,
+      message: l10n.t('{0} (in the {1} it writes; corosync would refuse it)', e.message, f.path),
     }));
     return { config, notes: [`computed from the ${path.basename(f.path)} written at line ${first + 1}`], warnings };
   }
@@ -327,6 +353,6 @@ function quorumSource(name: string, text: string): QuorumSource | string {
     return { config: last.config, notes: last.notes, warnings: [], ...(clusters.length > 1 ? { clusters } : {}) };
   }
   return looksLikeScript
-    ? 'has neither a corosync.conf heredoc with nodes nor a pcs cluster setup; there is no quorum to compute'
-    : 'has no nodelist with nodes; there is no quorum to compute';
+    ? l10n.t('{0} has neither a corosync.conf heredoc with nodes nor a pcs cluster setup; there is no quorum to compute', name)
+    : l10n.t('{0} has no nodelist with nodes; there is no quorum to compute', name);
 }

@@ -1,0 +1,105 @@
+// The CLI's human output in the language chosen by --lang or the environment (configured by main.ts
+// through configureLanguage): `quorum` text, `check` summary and usage, `explain` errors. The figures,
+// option names and what corosync prints stay as they are; the JSON of `quorum` keeps its fields.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { configureLanguage } from '../../../server/src/cli/l10n';
+import { runQuorumCli } from '../../../server/src/cli/quorum';
+import { formatText, runCheckCli } from '../../../server/src/cli/check';
+import { runExplainCli } from '../../../server/src/cli/explain';
+
+const seed004 = path.join(__dirname, '..', 'quorum', 'fixtures', 'seed004.conf');
+
+async function quorum(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runQuorumCli(
+    args,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
+  return { code, out, err };
+}
+
+describe('l10n: pcmk-lsp in the chosen language', () => {
+  after(() => configureLanguage('en'));
+
+  it('quorum text in French: our words translated, the quorumtool figures line and node names kept', async () => {
+    assert.equal(configureLanguage('fr'), undefined);
+    const r = await quorum([seed004, '--down', 'cl1.home.dom']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /\ntous les nœuds présents, puis tombés ensemble : cl1\.home\.dom\n/);
+    assert.match(r.out, /\n {2}DOWN {2}cl1\.home\.dom \(id 3, 1 vote\)\n/);
+    assert.match(r.out, /\nexpected votes 8, total votes 5, quorum 5\nquorate: yes\n/);
+    assert.match(r.out, /\nplus petite perte qui l'arrête : sv1\.home\.dom \| sv2\.home\.dom\n/);
+    assert.match(r.out, /\nscission en deux moitiés \(.+\) : aucun côté ne garde le quorum\n/);
+    assert.doesNotMatch(r.out, /smallest loss|even split|all nodes up/);
+  });
+
+  it('quorum --format json keeps its fields and values whatever the language', async () => {
+    configureLanguage('en');
+    const english = JSON.parse((await quorum(['--format', 'json', seed004])).out) as Record<string, unknown>;
+    configureLanguage('ja');
+    const japanese = JSON.parse((await quorum(['--format', 'json', seed004])).out) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(japanese), Object.keys(english));
+    for (const key of ['expectedVotes', 'totalVotes', 'quorum', 'quorate', 'nodes', 'tolerates', 'notes'])
+      assert.deepEqual(japanese[key], english[key], key);
+  });
+
+  it('quorum errors in Korean, the option names and the node names kept', async () => {
+    configureLanguage('ko');
+    const r = await quorum([seed004, '--down', 'sv3.home.dom']);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.err,
+      /^pcmk-lsp quorum: --down: nodelist에 노드 "sv3\.home\.dom"이\(가\) 없습니다\. "sv[12]\.home\.dom"을\(를\) 의도하셨나요\?/,
+    );
+    const missing = await quorum(['--format', 'json']);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.err, 'pcmk-lsp quorum: FILE이 없습니다\n사용법: pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]\n');
+  });
+
+  it('check: the summary line in Japanese, the usage and an unknown option in Korean', async () => {
+    configureLanguage('ja');
+    assert.equal(formatText([]), 'エラー 0 件、警告 0 件、注記 0 件\n');
+    configureLanguage('ko');
+    let err = '';
+    assert.equal(
+      await runCheckCli(
+        ['--frmat', 'json'],
+        () => {},
+        (s) => (err += s),
+      ),
+      2,
+    );
+    assert.equal(err, 'pcmk-lsp check: 알 수 없는 옵션 --frmat\n');
+    err = '';
+    assert.equal(
+      await runCheckCli(
+        [],
+        () => {},
+        (s) => (err += s),
+      ),
+      2,
+    );
+    assert.match(err, /^사용법: pcmk-lsp check \[--format text\|json\|sarif\|gcc\]/);
+  });
+
+  it('explain: an unknown code in French, with the suggestion', () => {
+    configureLanguage('fr');
+    let err = '';
+    assert.equal(
+      runExplainCli(
+        ['pcs/stonith-disabld'],
+        () => {},
+        (s) => (err += s),
+      ),
+      2,
+    );
+    assert.match(
+      err,
+      /^pcmk-lsp explain: aucune règle 'pcs\/stonith-disabld'\. Vouliez-vous dire 'pcs\/stonith-disabled' \? Les codes sont listés dans /,
+    );
+  });
+});
