@@ -79,7 +79,7 @@ describe('corosync differential (corosync -t vs corosyncDiagnostics)', () => {
       const text = c.text;
       const verdict = runCorosyncSandboxed(text, { dir: path.join(dir, `c${i}`) });
       const { tree, file: parsed } = parseCorosync(text);
-      tree.delete();
+      tree?.delete();
       const errors = corosyncDiagnostics(parsed).filter((d) => d.severity === 1);
       const ours = errors.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ') || 'no error';
       if (verdict.rejected) {

@@ -33,7 +33,8 @@ export interface CsSyntaxError {
   /** corosync's own wording where it has one ("Missing closing brace", "Unexpected closing brace",
    * "Line is not opening or closing section or key value"). */
   message: string;
-  kind: 'missing-brace' | 'unexpected-brace' | 'bad-line';
+  /** 'parse-budget': the parser went over its time budget; the file is not analysed (not corosync's verdict). */
+  kind: 'missing-brace' | 'unexpected-brace' | 'bad-line' | 'parse-budget';
   /** For a missing brace: the section left open. */
   section?: CsSection;
   /** Which of corosync's line-level rejections a 'bad-line' is (absent for the other kinds). */

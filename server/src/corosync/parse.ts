@@ -25,14 +25,27 @@ const KEY_NAME_MAX = 255;
  * `tree.edit()`-ed by the caller for the change, so unchanged lines are reused (incremental parse).
  * Requires `await initParsers()` to have completed.
  */
-export function parseCorosync(text: string, previous?: Tree): { tree: Tree; file: CsFile } {
+export function parseCorosync(text: string, previous?: Tree): { tree: Tree | undefined; file: CsFile } {
   // A CR that an edit turned into (or out of) a CRLF changes the parsed text outside the edit: with any
   // CR in the text, parse afresh (corosync.conf files are small).
   if (text.includes('\r')) previous = undefined;
   text = lspLineBreaks(text);
   const parser = parserFor(grammars().corosync);
   const tree = parser.parse(text, previous ?? null);
-  if (!tree) throw new Error('tree-sitter returned no tree for corosync.conf (parser was reset or cancelled)');
+  if (!tree) {
+    // over the parse budget (parsing/treeSitter.ts): an empty file with one problem, not an exception
+    const { lspLines } = countLines(text);
+    const start = { line: 0, character: 0 };
+    return {
+      tree: undefined,
+      file: {
+        children: [],
+        comments: [],
+        lineCount: lspLines,
+        syntaxErrors: [{ kind: 'parse-budget', range: { start, end: start }, message: '' }],
+      },
+    };
+  }
   return { tree, file: buildFile(tree, text) };
 }
 

@@ -86,7 +86,16 @@ const parsers = new Map<Language, Parser>();
 export const PARSE_BUDGET_BASE_MS = 500;
 export const PARSE_BUDGET_MS_PER_CHAR = 0.02;
 export function parseBudgetMs(chars: number): number {
-  return PARSE_BUDGET_BASE_MS + chars * PARSE_BUDGET_MS_PER_CHAR;
+  return (PARSE_BUDGET_BASE_MS + chars * PARSE_BUDGET_MS_PER_CHAR) * budgetScale;
+}
+
+let budgetScale = 1;
+/** Tests only: scale every parse budget, so a test can make the real parser stop on ordinary text
+ * (0: the first progress report is over it). Returns the previous scale. */
+export function scaleParseBudget(scale: number): number {
+  const previous = budgetScale;
+  budgetScale = scale;
+  return previous;
 }
 
 const cpuMs = () => {

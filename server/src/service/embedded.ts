@@ -22,7 +22,7 @@ export function embeddedCorosyncFiles(doc: TextDocument, extract: ScriptExtract)
 
 function embed(doc: TextDocument, written: WrittenFile): EmbeddedCorosync {
   const { tree, file } = parseCorosync(written.content);
-  tree.delete();
+  tree?.delete();
   const lineCount = written.lineOffsets.length;
   const toDoc = (p: Position): Position => {
     const line = Math.min(p.line, lineCount - 1);

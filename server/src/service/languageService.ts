@@ -222,9 +222,10 @@ export class LanguageService {
   diagnostics(uri: string): Diagnostic[] {
     const entry = this.docs.get(uri);
     if (!entry) return [];
-    // a snapshot: the fold moves its products' positions in place when lines move (model/build.ts
-    // LineShift), and an answer already handed out must not change under its holder
-    return structuredClone(applyRuleControl(this.analysisDiagnostics(uri), entry.getText(), entry.kind, this.ruleLevels, this.ruleDocUrl));
+    const out = applyRuleControl(this.analysisDiagnostics(uri), entry.getText(), entry.kind, this.ruleLevels, this.ruleDocUrl);
+    // a script's answer is a snapshot: the fold moves its products' positions in place when lines
+    // move (model/build.ts LineShift), and an answer handed out must not change under its holder
+    return entry.kind === 'corosync' ? out : out.map(snapshot);
   }
 
   private analysisDiagnostics(uri: string): Diagnostic[] {
@@ -452,6 +453,22 @@ export class LanguageService {
 }
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A copy of a diagnostic's positions (what LineShift moves); its texts are shared. */
+function snapshot(d: Diagnostic): Diagnostic {
+  const copy: Diagnostic = { ...d, range: copyRange(d.range) };
+  if (d.relatedInformation)
+    copy.relatedInformation = d.relatedInformation.map((r) => ({
+      ...r,
+      location: { uri: r.location.uri, range: copyRange(r.location.range) },
+    }));
+  if (d.data !== undefined) copy.data = structuredClone(d.data);
+  return copy;
+}
+
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
 
 function replaceTree(entry: DocumentEntry, tree: Tree | undefined): void {
   if (entry.tree && entry.tree !== tree) entry.tree.delete();

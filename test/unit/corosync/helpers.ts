@@ -13,7 +13,7 @@ export async function ready(): Promise<void> {
 
 export function parse(text: string): CsFile {
   const { tree, file } = parseCorosync(text);
-  tree.delete();
+  tree?.delete();
   return file;
 }
 

@@ -303,7 +303,7 @@ describe('parseCorosync: incremental re-parse', () => {
 
   test('typing, deleting a brace and pasting lines give the same CsFile as a fresh parse', () => {
     let text = fs.readFileSync(path.join(fixtures, 'seed-004-four-nodes.conf'), 'utf8');
-    let tree = parseCorosync(text).tree;
+    let tree = parseCorosync(text).tree!;
     const steps: [number, number, string][] = [];
     // Type a new key in totem one character at a time.
     const at = text.indexOf('   interface {');
@@ -324,7 +324,7 @@ describe('parseCorosync: incremental re-parse', () => {
       const { newText, result } = applyEdit(text, tree, ...edit);
       assert.deepEqual(stripParents(result.file), stripParents(parseCorosync(newText).file), `after edit ${JSON.stringify(edit)}`);
       text = newText;
-      tree = result.tree;
+      tree = result.tree!;
     }
     const file = parseCorosync(text).file;
     assert.equal(file.syntaxErrors[0]?.kind, 'missing-brace');

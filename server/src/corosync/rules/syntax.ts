@@ -3,7 +3,8 @@
 // at the section left open, which is where the fix goes.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CsFile, CsNode, CsSection, CsSyntaxError } from '../ast';
-import { ERROR, diagnostic } from './model';
+import { ERROR, WARNING, diagnostic } from './model';
+import { PARSE_BUDGET_BASE_MS, PARSE_BUDGET_MS_PER_CHAR } from '../../parsing/treeSitter';
 import * as l10n from '@vscode/l10n';
 
 export function syntaxRules(file: CsFile): Diagnostic[] {
@@ -56,6 +57,13 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         l10n.t(
           'Unexpected closing brace: no section is open here, so corosync refuses the file. Remove it, or add the missing `name {` above.',
         ),
+      );
+    case 'parse-budget':
+      return diagnostic(
+        e.range,
+        WARNING,
+        'corosync/parse-budget',
+        `The corosync.conf parser (tree-sitter-corosync) went over its time budget (${PARSE_BUDGET_BASE_MS} ms + ${PARSE_BUDGET_MS_PER_CHAR} ms per character) on this file: it is not analysed (nothing in it is checked). corosync itself may read it.`,
       );
     default:
       // Key names corosync cannot store get their own code: the line is well formed, the name is not.
