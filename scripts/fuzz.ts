@@ -92,10 +92,14 @@ async function runWorker(o: Options, worker: number): Promise<WorkerReport> {
       let text = input.text;
       if (violation.property === 'throw' && violation.feature !== 'cli') {
         // Minimize on a fresh service: keep what still throws in the same feature.
+        // At most two minutes: an input that throws only after seconds (a parse over its budget)
+        // would otherwise hold the worker for an hour of tries.
         const fresh = await fuzzService();
+        const until = Date.now() + 120_000;
         text = minimize(
           text,
           (t) =>
+            Date.now() < until &&
             runService(fresh, { ...input, text: t }, new Rng(input.index), false).violations.some(
               (v) => v.property === 'throw' && v.feature === violation.feature,
             ),

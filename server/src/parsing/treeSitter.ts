@@ -78,8 +78,8 @@ const parsers = new Map<Language, Parser>();
 /**
  * Every parse has a time budget: tree-sitter's error recovery is worse than linear on some broken
  * shapes (thousands of `<<EOF` lines, a line of thousands of `>`: seconds, then minutes), and a parse
- * cannot be interrupted from outside. The budget is CPU time of this process (a loaded machine does not
- * make a normal parse go over it) and grows with the text (normal text parses at well under a
+ * cannot be interrupted from outside. The budget is CPU time of this process and wall time together (a
+ * loaded machine or a busy garbage collector alone does not make a normal parse go over it) and grows with the text (normal text parses at well under a
  * microsecond per character), so only such shapes reach it. A parse over budget returns null; callers
  * report the text as not analysed (`shell/parse-budget`).
  */
@@ -116,8 +116,13 @@ export function parserFor(language: Language): Parser {
     created.parse = (input, oldTree, options) => {
       if (options?.progressCallback) return parse(input, oldTree, options);
       const chars = typeof input === 'string' ? input.length : 0;
-      const deadline = cpuMs() + parseBudgetMs(chars);
-      const tree = parse(input, oldTree, { ...options, progressCallback: () => cpuMs() > deadline });
+      const budget = parseBudgetMs(chars);
+      const deadline = cpuMs() + budget;
+      const wallDeadline = performance.now() + budget;
+      // Over budget when both clocks say so: the process's CPU time alone also counts the garbage
+      // collector's threads (a fuzz worker with a 1 GB heap went over it on a 7 KB corosync.conf that
+      // parses in milliseconds), and wall time alone counts a busy machine.
+      const tree = parse(input, oldTree, { ...options, progressCallback: () => cpuMs() > deadline && performance.now() > wallDeadline });
       if (!tree) {
         const cancelled = inner;
         inner = new Parser();
