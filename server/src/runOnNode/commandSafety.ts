@@ -26,6 +26,7 @@ import { MASK, maskSecrets } from '../../../shared/src/runOnNode/fallbackSafety'
 
 export type { CommandSafety, DestructiveFinding, SecretSpan } from '../../../shared/src/runOnNode/safety';
 import type { CommandSafety, DestructiveFinding, SecretSpan } from '../../../shared/src/runOnNode/safety';
+import { localizeReason } from './reasonText';
 
 /** A word of a command: its unquoted text and where it is in the classified text. */
 interface W {
@@ -93,7 +94,12 @@ export function classifyCommand(text: string): CommandSafety {
     masked = maskSecrets(masked);
     destructive.push({ reason: `could not be checked (${local.unsure})`, command: '' });
   }
-  const result: CommandSafety = { destructive: dedupe(destructive), secrets, masked };
+  // the reasons are compared in English above; the person reads them in their language
+  const result: CommandSafety = {
+    destructive: dedupe(destructive).map((f) => ({ ...f, reason: localizeReason(f.reason) })),
+    secrets,
+    masked,
+  };
   if (local.unsure) result.unsure = local.unsure;
   return result;
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { buildClusterModel, scriptDiagnostics } from '../../../server/src/scripts/index';
 import { configureLanguage } from '../../../server/src/cli/l10n';
 import { doc } from '../pcs/lines';
+import { classifyCommand } from '../../../server/src/runOnNode/commandSafety';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -91,5 +92,25 @@ describe('l10n: a node of another cluster, in Korean', () => {
     );
     assert.match(other[0].message, /"Node 'node3' does not appear to exist in configuration"/);
     assert.match(other[0].message, /'recovery-site'의 노드에서 실행하거나, 'primary-site'의 노드를 지정하세요\.$/);
+  });
+});
+
+describe('l10n: why run on node asks for confirmation', () => {
+  after(() => configureLanguage('en'));
+
+  const reasons = (line: string) => classifyCommand(line).destructive.map((d) => d.reason);
+
+  it('English by default, translated in Korean and French; commands, hosts and variables kept', () => {
+    configureLanguage('en');
+    assert.deepEqual(reasons('ssh node2 pcs stonith fence node1'), ['fences (powers off or cuts off) a node (on node2, through ssh)']);
+    assert.deepEqual(reasons('pcs cluster $ACTION'), [
+      'runs a pcs subcommand taken from a variable ($ACTION), which could be "destroy" or "kill" or "node remove" or …',
+    ]);
+    configureLanguage('ko');
+    assert.deepEqual(reasons('ssh node2 pcs stonith fence node1'), ['노드를 펜싱함(전원 차단 또는 격리)(ssh를 거쳐 node2에서)']);
+    assert.deepEqual(reasons('rm -rf /etc'), ['시스템 폴더 /etc을(를) 삭제함']);
+    configureLanguage('fr');
+    assert.deepEqual(reasons('mkfs.xfs /dev/sdb'), ['crée un système de fichiers, en effaçant le contenu du périphérique']);
+    assert.deepEqual(reasons('wipefs -a /dev/sdb'), ["efface les signatures ou les tables de partitions d'un périphérique"]);
   });
 });
