@@ -10,6 +10,5 @@ export {
   completeOpOptions,
   completeMetaAttributes,
 } from './completion';
-export { fetchLiveMetadata, localRunner, type CommandRunner, type LiveMetadata, type LiveMetadataOptions } from './live';
 export { parseAgentMetadata, MetadataParseError } from './parseMetadata';
 export type { AgentMetadata, AgentParameter, AgentAction, MetadataSource } from './types';

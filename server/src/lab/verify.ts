@@ -17,7 +17,7 @@ import type { LanguageService } from '../service/languageService';
 import { inNode, labDown, labUp, parseCrmMon, parseQuorumtool, readState, holderPid, type LabState } from './lab';
 import { readWorkspaceCluster } from './workspace';
 import { runnerFor } from '../lsp/agentRunner';
-import { fetchLiveMetadata } from '../agents/live';
+import { fetchLiveMetadata, fetchWorkspaceAgentMetadata } from '../lsp/liveMetadata';
 import { loadAgentCatalog, useAgentCatalog } from '../agents/catalog';
 import { parseXml, type XmlElement } from './xml';
 
@@ -421,7 +421,7 @@ export async function runLabVerify(options: VerifyOptions): Promise<number> {
     useAgentCatalog(loadAgentCatalog().overlay([fenceLab.metadata], fenceLab.source));
     // Analyse again with fence_lab known, and with the other agents the scripts use as the nodes have them.
     ws = await readWorkspaceCluster(options.paths);
-    const fetched = await ws.service.fetchLiveAgentMetadata(state.nodes[0]!.name, runner, cacheDir);
+    const fetched = await fetchWorkspaceAgentMetadata(ws.service, state.nodes[0]!.name, runner, cacheDir);
     for (const f of fetched.failed) out(`  ${f.agent}: ${f.reason}\n`);
     const uris = ws.files
       .filter((f) => f.kind !== 'corosync')

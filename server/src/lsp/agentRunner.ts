@@ -1,7 +1,7 @@
 // How the server reaches a node to ask its agents for metadata: the same system ssh, options and
 // quoting as "run on node" (client/src/runOnNode/sshRunner.ts is a plain Node module, shared here),
 // or this machine when no destination is given.
-import { localRunner, type CommandRunner } from '../agents/live';
+import { localRunner, type CommandRunner } from './liveMetadata';
 import { runOverSsh } from '../../../shared/src/runOnNode/sshRunner';
 
 /** Quotes one argument for the remote POSIX shell. */

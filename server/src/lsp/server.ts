@@ -17,6 +17,7 @@ import type { CompletionItem, Position } from 'vscode-languageserver-types';
 import { WorkspaceScanner } from './workspaceScanner';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { runnerFor } from './agentRunner';
+import { fetchWorkspaceAgentMetadata } from './liveMetadata';
 import { inspect } from 'node:util';
 import { ResyncingFrameFilter } from './framing';
 import { HandlerGuard, installProcessGuards, REPLY_WITH_ERROR } from './guard';
@@ -237,7 +238,7 @@ export function startServer(given?: Connection): void {
       'fetchAgentMetadata',
       REPLY_WITH_ERROR,
       async (p: ParamsOf<typeof FetchAgentMetadataRequest>): Promise<ResultOf<typeof FetchAgentMetadataRequest>> => {
-        const result = await service.fetchLiveAgentMetadata(p.node, runnerFor(p.destination, p.configFile), p.cacheDir);
+        const result = await fetchWorkspaceAgentMetadata(service, p.node, runnerFor(p.destination, p.configFile), p.cacheDir);
         if (result.fetched.length) scheduler.refreshAll();
         return result;
       },

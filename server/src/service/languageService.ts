@@ -56,8 +56,7 @@ import { quorumConfigForScript } from '../quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../quorum/scriptFeatures';
 import { loadAgentCatalog, useAgentCatalog } from '../agents/features';
 import { resolveAgentCompletion } from '../agents/completion';
-import { fetchLiveMetadata, type CommandRunner } from '../agents/live';
-import type { AgentMetadata } from '../agents/types';
+import type { AgentMetadata, MetadataSource } from '../agents/types';
 import { DocumentEntry, type TextChange } from './documents';
 import { embeddedCorosyncFiles, type EmbeddedCorosync } from './embedded';
 import { codeActionsFromDiagnostics } from './fixes';
@@ -385,51 +384,30 @@ export class LanguageService {
     return quorumConfigForScript(extracts, this.scriptExtract(uri), line);
   }
 
-  /**
-   * Asks a node (or this machine) for the metadata of every agent the workspace uses and makes the
-   * features use it from now on (hovers then name the node as their source). Runs in the background:
-   * requests keep being served while the node answers. Results are cached on disk per node and per
-   * agent package versions (agents/live.ts).
-   */
-  async fetchLiveAgentMetadata(
-    node: string,
-    runner: CommandRunner,
-    cacheDir: string,
-  ): Promise<{ fetched: string[]; failed: { agent: string; reason: string }[] }> {
+  /** The agents the workspace's resources use, by full id (a known agent) or as written (one the
+   * catalog lacks): what live metadata is fetched for (lsp/liveMetadata.ts). systemd:, lsb: and
+   * service: agents have no metadata. */
+  agentsInUse(): string[] {
     const catalog = loadAgentCatalog();
     const ids = new Set<string>();
     for (const resource of this.clusterModel().everCreated.values()) {
       if (!resource.agent) continue;
       const kind = resource.kind === 'stonith' ? 'stonith' : 'resource';
       const resolved = catalog.resolve(resource.agent, kind);
-      // A known agent by its full id; an agent the catalog lacks (custom, newer) as written.
-      // systemd:, lsb: and service: agents have no metadata to ask for.
       if (resolved.kind === 'found') ids.add(resolved.agent.id);
       else if (resolved.kind === 'unknown') ids.add(resolved.id);
     }
-    const fetched: AgentMetadata[] = [];
-    const failed: { agent: string; reason: string }[] = [];
-    const queue = [...ids].sort();
-    const worker = async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        try {
-          fetched.push((await fetchLiveMetadata(id, runner, { cacheDir, node })).metadata);
-        } catch (error) {
-          failed.push({ agent: id, reason: error instanceof Error ? error.message : String(error) });
-        }
-      }
-    };
-    await Promise.all([worker(), worker(), worker()]);
-    if (fetched.length) {
-      useAgentCatalog(
-        catalog.overlay(fetched, { kind: 'live', detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }),
-      );
-      // Agent checks are cached inside the fold: start it afresh against the new metadata. The
-      // per-document parses do not depend on agents and stay cached.
-      this.folds = new IncrementalModel({ order: this.labOrder });
-      this.model = undefined;
-    }
-    return { fetched: fetched.map((m) => m.id).sort(), failed };
+    return [...ids].sort();
+  }
+
+  /** Metadata read from a node: every feature uses it from now on (hovers name the node as their source). */
+  useAgentMetadata(metadata: AgentMetadata[], source: MetadataSource): void {
+    if (!metadata.length) return;
+    useAgentCatalog(loadAgentCatalog().overlay(metadata, source));
+    // Agent checks are cached inside the fold: start it afresh against the new metadata. The
+    // per-document parses do not depend on agents and stay cached.
+    this.folds = new IncrementalModel({ order: this.labOrder });
+    this.model = undefined;
   }
 
   /** The order the lab's files run in (`pacemakerLab.order`: paths or globs, first runs first; a file

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runnerFor } from '../../../server/src/lsp/agentRunner';
-import { fetchLiveMetadata, forgetNodeFingerprints } from '../../../server/src/agents/live';
+import { fetchLiveMetadata, forgetNodeFingerprints } from '../../../server/src/lsp/liveMetadata';
 import { canUseNetns, ensureTool, failOrSkip } from '../../support/tools';
 import { createLab, leftoverNamespaces, type Lab } from './lab';
 

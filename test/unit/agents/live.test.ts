@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadAgentCatalog } from '../../../server/src/agents/catalog';
 import { agentHover } from '../../../server/src/agents/hover';
-import { fetchLiveMetadata, localRunner, type CommandRunner } from '../../../server/src/agents/live';
+import { fetchLiveMetadata, localRunner, type CommandRunner } from '../../../server/src/lsp/liveMetadata';
 import { ensureTool } from '../../support/tools';
 import { useFromLine } from './useFromLine';
 

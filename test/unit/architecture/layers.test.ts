@@ -77,7 +77,6 @@ const ALLOWED: Record<string, string[]> = {
 const IO_DEBT: Record<string, string> = {
   'server/src/parsing/treeSitter.ts': 'loads the two wasm grammars once, before any request',
   'server/src/agents/catalog.ts': 'reads the generated agent catalog once',
-  'server/src/agents/live.ts': 'live agent metadata: spawns the agents and writes a cache (belongs in lsp/)',
   'server/src/service/workspaceFiles.ts': 'file discovery for the CLI and the workspace scanner (belongs in lsp/ or cli/)',
 };
 const IO_MODULES =

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { escapeLensTitle, escapeMarkdown, inlineCode, neutralizeMarkdown } from '../../../server/src/base/markdownEscape';
-import { fetchLiveMetadata, insideCache, localRunner, nodeCacheComponent } from '../../../server/src/agents/live';
+import { fetchLiveMetadata, insideCache, localRunner, nodeCacheComponent } from '../../../server/src/lsp/liveMetadata';
 
 const IMAGE = '![x](https://evil.example/p.png)';
 const COMMAND = '[run](command:workbench.action.terminal.new)';

@@ -6,8 +6,8 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseAgentMetadata } from './parseMetadata';
-import type { AgentMetadata, MetadataSource } from './types';
+import { parseAgentMetadata } from '../agents/parseMetadata';
+import type { AgentMetadata, MetadataSource } from '../agents/types';
 
 /** Runs argv on the target (locally, or through the run-on-node SSH path) and resolves with stdout. */
 export type CommandRunner = (argv: string[]) => Promise<string>;
@@ -134,4 +134,41 @@ export async function fetchLiveMetadata(agentId: string, runner: CommandRunner, 
 /** Forgets the per-node package fingerprints (after an upgrade on the node). */
 export function forgetNodeFingerprints(): void {
   fingerprints.clear();
+}
+
+/** What the service needs to fetch live metadata for a workspace. */
+interface AgentConsumer {
+  agentsInUse(): string[];
+  useAgentMetadata(metadata: AgentMetadata[], source: MetadataSource): void;
+}
+
+/**
+ * Asks a node (or this machine) for the metadata of every agent the workspace uses, three at a time,
+ * and makes the service use what it got. Runs in the background: requests keep being served while
+ * the node answers. Each agent is cached on disk per node and per agent package versions.
+ */
+export async function fetchWorkspaceAgentMetadata(
+  service: AgentConsumer,
+  node: string,
+  runner: CommandRunner,
+  cacheDir: string,
+): Promise<{ fetched: string[]; failed: { agent: string; reason: string }[] }> {
+  const fetched: AgentMetadata[] = [];
+  const failed: { agent: string; reason: string }[] = [];
+  const queue = service.agentsInUse();
+  const worker = async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) {
+      try {
+        fetched.push((await fetchLiveMetadata(id, runner, { cacheDir, node })).metadata);
+      } catch (error) {
+        failed.push({ agent: id, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  service.useAgentMetadata(fetched, {
+    kind: 'live',
+    detail: `${node}, fetched ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+  });
+  return { fetched: fetched.map((m) => m.id).sort(), failed };
 }
