@@ -194,7 +194,7 @@ export function legacyForms(input: LegacyInput): LegacyResult {
         return { ...result, problems: [showForm(form, argv, options, positional.slice(k + 1), legacyWords, consumed)] };
       const target = replacementPath(form);
       // the shared words at the start stay (`cluster quorum unblock` → `quorum unblock`)
-      const fix = renamePath(legacyWords, target, `Rewrite as 'pcs ${target.join(' ')}'`);
+      const fix = renamePath(legacyWords, target, l10n.t("Rewrite as '{0}'", `pcs ${target.join(' ')}`));
       if (form.removedIn) problems.push(refused(form, words[words.length - 1], form.pcsSays, `pcs ${target.join(' ')}`, fix));
       else {
         problems.push(deprecated(form, words[words.length - 1], `pcs ${target.join(' ')}`, fix));
@@ -217,7 +217,7 @@ export function legacyForms(input: LegacyInput): LegacyResult {
           .filter((w) => !w.text.includes('='))
           .map((w) => w.text)
           .join(' ')}`.trim(),
-        renamePath([pathWords[0]], ['host'], "Rewrite as 'pcs host auth'"),
+        renamePath([pathWords[0]], ['host'], l10n.t("Rewrite as '{0}'", 'pcs host auth')),
         'pcs/removed-command',
       ),
     );

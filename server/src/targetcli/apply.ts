@@ -184,7 +184,7 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
             wwn.word,
             'error',
             'targetcli/malformed-iqn',
-            `targetcli refuses this: '${wwn.value}' is not a valid iSCSI name: ${problem}.`,
+            l10n.t("targetcli refuses this: '{0}' is not a valid iSCSI name: {1}.", wwn.value, problem),
           );
           return;
         }
@@ -222,7 +222,7 @@ export function applyTargetcli(ctx: FoldContext, cmd: TargetcliCommand): void {
             wwn.word,
             'error',
             'targetcli/malformed-iqn',
-            `targetcli refuses this: '${wwn.value}' is not a valid initiator name: ${problem}.`,
+            l10n.t("targetcli refuses this: '{0}' is not a valid initiator name: {1}.", wwn.value, problem),
           );
           return;
         }

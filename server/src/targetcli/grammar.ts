@@ -2,6 +2,7 @@
 // run here (no configfs), so the signatures come from its Python command definitions (facts file):
 // each UI node type takes positional or key=value parameters in a fixed order.
 import type { Word } from '../base/types';
+import * as l10n from '@vscode/l10n';
 
 export interface TargetcliSignature {
   params: string[];
@@ -125,10 +126,10 @@ export function pathKind(path: string[]): { kind: string; target?: string; tpg?:
 /** IQN (RFC 3720), EUI-64 or NAA names as targetcli accepts them. */
 export function iqnProblem(name: string): string | undefined {
   if (/^eui\.[0-9a-f]{16}$/i.test(name) || /^naa\.[0-9a-f]{16}([0-9a-f]{16})?$/i.test(name)) return undefined;
-  if (!/^iqn\./i.test(name)) return "an iSCSI name starts with 'iqn.', 'eui.' or 'naa.'";
+  if (!/^iqn\./i.test(name)) return l10n.t("an iSCSI name starts with 'iqn.', 'eui.' or 'naa.'");
   const m = /^iqn\.(\d{4})-(\d{2})\.([a-z0-9][a-z0-9.-]*[a-z0-9])(:[^\s]+)?$/i.exec(name);
-  if (!m) return 'an IQN has the form iqn.YYYY-MM.reversed.domain[:identifier], e.g. iqn.2023-02.com.example:storage';
+  if (!m) return l10n.t('an IQN has the form {0}, e.g. {1}', 'iqn.YYYY-MM.reversed.domain[:identifier]', 'iqn.2023-02.com.example:storage');
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return `'${m[2]}' is not a month (01-12)`;
+  if (month < 1 || month > 12) return l10n.t("'{0}' is not a month (01-12)", m[2]!);
   return undefined;
 }

@@ -114,3 +114,31 @@ describe('l10n: why run on node asks for confirmation', () => {
     assert.deepEqual(reasons('wipefs -a /dev/sdb'), ["efface les signatures ou les tables de partitions d'un périphérique"]);
   });
 });
+
+describe('l10n: rules of the expert families', () => {
+  after(() => configureLanguage('en'));
+
+  it('ko: a Filesystem on DRBD without order or colocation; ja: a malformed IQN; fr: a GFS2 lock table', () => {
+    configureLanguage('ko');
+    const drbd = messages(
+      [
+        'pcs resource create d ocf:linbit:drbd drbd_resource=r0 promotable',
+        'pcs resource create fs ocf:heartbeat:Filesystem device=/dev/drbd0 directory=/m fstype=xfs',
+      ].join('\n'),
+    ).get('1:pcs/drbd-filesystem-unordered');
+    assert.match(
+      drbd ?? '',
+      /^'fs'은\(는\) DRBD 장치 \/dev\/drbd0을\(를\) 마운트하지만 문제가 있습니다: DRBD가 promote된 뒤에 이를 시작하는 order 제약 조건이 없음\('pcs constraint order promote d-clone then start fs'\); DRBD가 Promoted인 곳에/,
+    );
+    configureLanguage('ja');
+    assert.equal(
+      messages('targetcli iscsi/ create iqn.2023-13.com.example:x').get('0:targetcli/malformed-iqn'),
+      "targetcli は拒否します: 'iqn.2023-13.com.example:x' は有効な iSCSI 名ではありません。'13' は月 (01-12) ではありません。",
+    );
+    configureLanguage('fr');
+    assert.equal(
+      messages('mkfs.gfs2 -p lock_dlm -t mycluster -j 2 /dev/vg/lv').get('0:shell/gfs2-lock-table'),
+      "mkfs.gfs2 refuse ceci : la table de verrous 'mycluster' doit être CLUSTERNAME:FSNAME.",
+    );
+  });
+});

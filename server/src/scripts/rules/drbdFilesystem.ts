@@ -3,6 +3,7 @@
 // without; the mount then fails (or mounts a Secondary's device read-only) on the wrong node.
 import type { FoldContext } from '../../model/context';
 import type { ConstraintInfo, ResourceInfo } from '../../model/types';
+import * as l10n from '@vscode/l10n';
 
 const DRBD_DEVICE = /^\/dev\/drbd(\d+|\/by-(res|disk)\/.+)$/;
 
@@ -43,7 +44,19 @@ export function drbdFilesystemRules(ctx: FoldContext): void {
         fs.decl.range,
         'warning',
         'pcs/drbd-filesystem-unordered',
-        `'${fs.id}' mounts ${device}, but no promotable DRBD resource exists${plain ? ` ('${plain.id}' is not promotable: 'pcs resource promotable ${plain.id} promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 notify=true')` : ''}: nothing makes DRBD Primary on the node that mounts it, so the mount fails or the cluster mounts a device that is Secondary. Create an ocf:linbit:drbd promotable clone, then order and colocate the file system after it.`,
+        plain
+          ? l10n.t(
+              "'{0}' mounts {1}, but no promotable DRBD resource exists ('{2}' is not promotable: '{3}'): nothing makes DRBD Primary on the node that mounts it, so the mount fails or the cluster mounts a device that is Secondary. Create an ocf:linbit:drbd promotable clone, then order and colocate the file system after it.",
+              fs.id,
+              device,
+              plain.id,
+              `pcs resource promotable ${plain.id} promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 notify=true`,
+            )
+          : l10n.t(
+              "'{0}' mounts {1}, but no promotable DRBD resource exists: nothing makes DRBD Primary on the node that mounts it, so the mount fails or the cluster mounts a device that is Secondary. Create an ocf:linbit:drbd promotable clone, then order and colocate the file system after it.",
+              fs.id,
+              device,
+            ),
       );
       continue;
     }
@@ -58,18 +71,32 @@ export function drbdFilesystemRules(ctx: FoldContext): void {
     const target = fs.group ?? fs.id;
     const missing: string[] = [];
     if (!orders.length)
-      missing.push(`no order constraint starts it after DRBD is promoted ('pcs constraint order promote ${clone} then start ${target}')`);
+      missing.push(
+        l10n.t(
+          "no order constraint starts it after DRBD is promoted ('{0}')",
+          `pcs constraint order promote ${clone} then start ${target}`,
+        ),
+      );
     else if (!orders.some((c) => isSet(c) || c.role?.toLowerCase() === 'promote'))
       missing.push(
-        `its order waits for DRBD's start, not its promote: it may mount while DRBD is still Secondary ('promote ${clone} then start ${target}')`,
+        l10n.t(
+          "its order waits for DRBD's start, not its promote: it may mount while DRBD is still Secondary ('{0}')",
+          `promote ${clone} then start ${target}`,
+        ),
       );
     if (!colocations.length)
       missing.push(
-        `no colocation keeps it where DRBD is Promoted ('pcs constraint colocation add ${target} with Promoted ${clone} INFINITY')`,
+        l10n.t(
+          "no colocation keeps it where DRBD is Promoted ('{0}')",
+          `pcs constraint colocation add ${target} with Promoted ${clone} INFINITY`,
+        ),
       );
     else if (!colocations.some((c) => isSet(c) || (c.rsc !== clone && promoted(c.withRole)) || (c.rsc === clone && promoted(c.role))))
       missing.push(
-        `its colocation is with the clone, not with its Promoted role: it may run on a node where DRBD is Secondary ('colocation add ${target} with Promoted ${clone} INFINITY')`,
+        l10n.t(
+          "its colocation is with the clone, not with its Promoted role: it may run on a node where DRBD is Secondary ('{0}')",
+          `colocation add ${target} with Promoted ${clone} INFINITY`,
+        ),
       );
     if (!missing.length) continue;
     ctx.report(
@@ -77,7 +104,12 @@ export function drbdFilesystemRules(ctx: FoldContext): void {
       fs.decl.range,
       'warning',
       'pcs/drbd-filesystem-unordered',
-      `'${fs.id}' mounts the DRBD device ${device}, but ${missing.join('; and ')}. pcs accepts this; the cluster may then try the mount on the wrong node or too early.`,
+      l10n.t(
+        "'{0}' mounts the DRBD device {1}, but {2}. pcs accepts this; the cluster may then try the mount on the wrong node or too early.",
+        fs.id,
+        device,
+        missing.reduce((a, b) => l10n.t('{0}; and {1}', a, b)),
+      ),
     );
   }
 }

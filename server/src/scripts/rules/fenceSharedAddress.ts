@@ -5,6 +5,7 @@
 // share an address and are not checked; virtual BMCs on one host differ by ipport and are not flagged.
 import type { FoldContext } from '../../model/context';
 import type { ResourceInfo } from '../../model/types';
+import * as l10n from '@vscode/l10n';
 
 const BOARD_AGENTS =
   /(^|:)fence_(ipmilan|ipmilanplus|ipmitool|idrac|ilo[2-5]?|ilo[2-5]?_ssh|ilo_ssh|ilo_mp|ilo_moonshot|imm|drac5|redfish|amt|amt_ws)$/;
@@ -41,7 +42,16 @@ export function fenceSharedAddressRule(ctx: FoldContext): void {
         other.decl.range,
         'warning',
         'pcs/fence-shared-address',
-        `'${other.id}'${b ? ` (for ${b})` : ''} and '${first.id}'${a ? ` (for ${a})` : ''} use the same management board ${address}${other.params.get('ipport') ? `:${other.params.get('ipport')}` : ''}: one board powers one machine, so fencing ${b || 'this node'} resets the machine that owns it${a ? ` (${a})` : ''}, and the node that failed keeps running. Give each node's device its own board address.`,
+        l10n.t(
+          "'{0}'{1} and '{2}'{3} use the same management board {4}: one board powers one machine, so fencing {5} resets the machine that owns it{6}, and the node that failed keeps running. Give each node's device its own board address.",
+          other.id,
+          b ? ' ' + l10n.t('(for {0})', b) : '',
+          first.id,
+          a ? ' ' + l10n.t('(for {0})', a) : '',
+          `${address}${other.params.get('ipport') ? `:${other.params.get('ipport')}` : ''}`,
+          b || l10n.t('this node'),
+          a ? ` (${a})` : '',
+        ),
         undefined,
         [first.decl],
       );

@@ -22,7 +22,12 @@ export function gfs2Rules(ctx: FoldContext, inv: Invocation): void {
   if (table && !table.dynamic) {
     const [cluster, fs] = table.text.split(':');
     if (fs === undefined || !cluster) {
-      ctx.at(table, 'error', 'shell/gfs2-lock-table', `mkfs.gfs2 refuses this: the lock table '${table.text}' must be CLUSTERNAME:FSNAME.`);
+      ctx.at(
+        table,
+        'error',
+        'shell/gfs2-lock-table',
+        l10n.t("mkfs.gfs2 refuses this: the lock table '{0}' must be CLUSTERNAME:FSNAME.", table.text),
+      );
     } else if (model.clusterName && model.clusterName.name !== cluster) {
       const clusterPart = valueWord(table, cluster, 0);
       ctx.at(

@@ -45,7 +45,7 @@ export function opDefaultsTimeoutRule(ctx: FoldContext): void {
       const action = advised(resolution.agent.actions, name, role);
       const wanted = durationMs(action?.timeout);
       if (wanted === undefined || value >= wanted) continue;
-      short.push(`'${r.id}' ${name}${role ? ` (${role})` : ''}: ${resolution.agent.id} advises ${action!.timeout}`);
+      short.push(l10n.t("'{0}' {1}: {2} advises {3}", r.id, `${name}${role ? ` (${role})` : ''}`, resolution.agent.id, action!.timeout!));
       if (wanted > highest) {
         highest = wanted;
         highestText = action!.timeout!;
@@ -60,7 +60,12 @@ export function opDefaultsTimeoutRule(ctx: FoldContext): void {
     range,
     'warning',
     'pcs/op-defaults-timeout-short',
-    `The default operation timeout ${setting.value} is shorter than the agents advise for operations that use it (${short.slice(0, 4).join('; ')}${short.length > 4 ? `; and ${short.length - 4} more` : ''}): those actions are killed as failed while still working. Use timeout=${highestText} or more, or give those operations their own timeout.`,
+    l10n.t(
+      'The default operation timeout {0} is shorter than the agents advise for operations that use it ({1}): those actions are killed as failed while still working. Use {2} or more, or give those operations their own timeout.',
+      setting.value,
+      short.slice(0, 4).join('; ') + (short.length > 4 ? '; ' + l10n.t('and {0} more', short.length - 4) : ''),
+      `timeout=${highestText}`,
+    ),
     [{ title: l10n.t('Use {0}', `timeout=${highestText}`), edits: [{ range: valueRange, newText: highestText }] }],
   );
 }
