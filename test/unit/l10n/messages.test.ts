@@ -7,6 +7,7 @@ import { buildClusterModel, scriptDiagnostics } from '../../../server/src/script
 import { configureLanguage } from '../../../server/src/cli/l10n';
 import { doc } from '../pcs/lines';
 import { classifyCommand } from '../../../server/src/runOnNode/commandSafety';
+import { describeCommand, shortDescription } from '../../../server/src/pcs/descriptions';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -140,5 +141,24 @@ describe('l10n: rules of the expert families', () => {
       messages('mkfs.gfs2 -p lock_dlm -t mycluster -j 2 /dev/vg/lv').get('0:shell/gfs2-lock-table'),
       "mkfs.gfs2 refuse ceci : la table de verrous 'mycluster' doit être CLUSTERNAME:FSNAME.",
     );
+  });
+});
+
+describe('l10n: hover documentation of pcs commands', () => {
+  after(() => configureLanguage('en'));
+
+  it('ja: the description is Japanese, the syntax block stays as pcs prints it; ko: the completion detail', () => {
+    configureLanguage('en');
+    const english = describeCommand(['cluster', 'setup'])!;
+    configureLanguage('ja');
+    const japanese = describeCommand(['cluster', 'setup'])!;
+    assert.match(
+      japanese,
+      /^\*\*pcs cluster setup\*\*\n\nこれらのノードで新しいクラスタの corosync.conf を書き、配布し、\(--start があれば\) 起動します。\n/,
+    );
+    assert.equal(japanese.slice(japanese.indexOf('\x60\x60\x60')), english.slice(english.indexOf('\x60\x60\x60')));
+    assert.match(describeCommand(['resource'])!, /サブコマンド: /);
+    configureLanguage('ko');
+    assert.equal(shortDescription(['stonith', 'fence']), '지금 노드를 펜싱합니다(전원 차단/재부팅 또는 격리).');
   });
 });
