@@ -45,6 +45,10 @@ export function extractScript(
 ): { extract: ScriptExtract; tree?: Tree } {
   void previous;
   text = lspLineBreaks(text); // a lone CR is a line break for the editor: keep rows equal to LSP lines
+  // NUL bytes are read as spaces (same length: every offset stays). tree-sitter-bash's lexer took a
+  // NUL inside an open quote for the end of input and went back over the line again and again: an
+  // 11 KB line of them cost 4 s of CPU (a fuzz finding). bash itself refuses such a file or drops them.
+  if (text.includes('\0')) text = text.replace(/\0/g, ' ');
   const script = kind === 'shell' ? scriptSegments(text) : undefined;
   const segments = script ? script.segments : markdownSegments(text);
   const extract: ScriptExtract = { invocations: [], files: [], blocks: [] };

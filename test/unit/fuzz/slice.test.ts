@@ -85,6 +85,8 @@ describe('fuzz findings stay fixed', () => {
       const input: FuzzInput = { index: 0, kind: kindOf(file), text, origin: file };
       const fresh = runService(service, input, new Rng(7), false);
       assert.deepEqual(fresh.violations, []);
+      // the same generous bound as the slice: some findings were inputs that took seconds
+      assert.ok(fresh.cpuMs < BOUND_MS, `${fresh.cpuMs.toFixed(0)} ms CPU`);
       // As an edit of a document with LF line breaks, and back.
       runService(service, { ...input, text: text.replace(/\r/g, '\n') }, new Rng(8), false);
       const edited = runService(service, input, new Rng(9), true);
