@@ -8,6 +8,7 @@ import { OPERATION_OPTIONS_BY_NAME, RESOURCE_META_BY_NAME, type PacemakerOption 
 import type { AgentMetadata, AgentParameter } from './types';
 import { rangeContains as contains } from '../base/position';
 import { splitPair } from './words';
+import * as l10n from '@vscode/l10n';
 
 function cell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
@@ -20,13 +21,13 @@ function yes(flag: boolean | undefined): string {
 function sourceLine(catalog: AgentCatalog, agent: AgentMetadata): string {
   const source = catalog.sourceOf(agent.id);
   // The detail names a node of the lab files: escaped.
-  return `_Source: ${source.kind === 'live' ? 'live metadata' : 'agent catalog'} — ${escapeMarkdown(source.detail)}._`;
+  return `_${source.kind === 'live' ? l10n.t('Source: live metadata — {0}.', escapeMarkdown(source.detail)) : l10n.t('Source: agent catalog — {0}.', escapeMarkdown(source.detail))}_`;
 }
 
 export function agentMarkdown(view: PcsAgentView, catalog: AgentCatalog): string {
   const { agent } = view;
   const out: string[] = [
-    `**${agent.id}**${agent.version ? ` (agent version ${agent.version})` : ''}${agent.shortdesc ? ` — ${agent.shortdesc}` : ''}`,
+    `**${agent.id}**${agent.version ? ` (${l10n.t('agent version {0}', agent.version)})` : ''}${agent.shortdesc ? ` — ${agent.shortdesc}` : ''}`,
   ];
   if (agent.longdesc) out.push('', agent.longdesc);
   const own = view.parameters.filter((p) => !view.extra.has(p.name));
@@ -40,7 +41,7 @@ export function agentMarkdown(view: PcsAgentView, catalog: AgentCatalog): string
     }
   }
   if (view.extra.size) {
-    out.push('', `Also accepted by pcs: ${[...view.extra].map((n) => `\`${n}\``).join(', ')}.`);
+    out.push('', l10n.t('Also accepted by pcs: {0}.', [...view.extra].map((n) => `\`${n}\``).join(', ')));
   }
   if (agent.actions.length) {
     out.push('', '| action | timeout | interval | role / depth |', '|---|---|---|---|');
@@ -58,13 +59,17 @@ export function parameterMarkdown(agent: AgentMetadata, param: AgentParameter, c
   const facts = [
     `type: ${param.type}`,
     param.default !== undefined && param.default !== '' ? `default: \`${param.default}\`` : undefined,
-    param.required ? '**required**' : 'optional',
+    param.required ? `**${l10n.t('required')}**` : l10n.t('optional'),
     param.unique ? `unique${param.uniqueGroup && param.uniqueGroup !== param.name ? ` (group ${param.uniqueGroup})` : ''}` : undefined,
     param.deprecated
       ? `deprecated${param.deprecatedBy?.length ? `, use ${param.deprecatedBy.map((d) => `\`${d}\``).join(' or ')}` : ''}`
       : undefined,
   ].filter(Boolean);
-  const out = [`**${param.name}** — ${agent.id}${extra ? ' (added by pcs/Pacemaker, not by the agent)' : ''}`, '', facts.join(' · ')];
+  const out = [
+    `**${param.name}** — ${agent.id}${extra ? ` (${l10n.t('added by pcs/Pacemaker, not by the agent')})` : ''}`,
+    '',
+    facts.join(' · '),
+  ];
   if (param.values?.length) out.push('', `values: ${param.values.map((v) => `\`${v}\``).join(', ')}`);
   if (param.shortdesc) out.push('', param.shortdesc);
   if (param.longdesc) out.push('', param.longdesc);
@@ -76,7 +81,7 @@ function optionMarkdown(option: PacemakerOption, what: string): string {
   const facts = [`type: ${option.type}`, option.default ? `default: ${option.default}` : undefined].filter(Boolean).join(' · ');
   const out = [`**${option.name}** — ${what}`, '', facts];
   if (option.values) out.push('', `values: ${option.values.map((v) => `\`${v}\``).join(', ')}`);
-  out.push('', option.description, '', '_Source: Pacemaker 2.1 documentation, summarised._');
+  out.push('', option.description, '', `_${l10n.t('Source: Pacemaker 2.1 documentation, summarised.')}_`);
   return out.join('\n');
 }
 
@@ -106,7 +111,7 @@ export function agentHover(use: AgentUse, pos: Position, catalog: AgentCatalog =
     if (view) return hover(agentMarkdown(view, catalog), use.agent);
     if (resolution?.kind === 'parameterless') {
       return hover(
-        `**${resolution.id}** — a ${resolution.standard} service managed by Pacemaker. It takes no parameters; its unit/script lives on the nodes.`,
+        `**${resolution.id}** — ${l10n.t('a {0} service managed by Pacemaker. It takes no parameters; its unit/script lives on the nodes.', resolution.standard)}`,
         use.agent,
       );
     }
@@ -125,17 +130,23 @@ export function agentHover(use: AgentUse, pos: Position, catalog: AgentCatalog =
       const actions = view?.agent.actions.filter((a) => a.name === op.name.text) ?? [];
       const lines = [`**op ${op.name.text}**${view ? ` — ${view.agent.id}` : ''}`];
       if (actions.length) {
-        lines.push('', 'Advised by the agent:', '');
+        lines.push('', l10n.t('Advised by the agent:'), '');
         for (const a of actions)
           lines.push(
             `- timeout ${a.timeout ?? '—'}, interval ${a.interval ?? '0'}${a.role ? `, role ${a.role}` : ''}${a.depth ? `, depth ${a.depth}` : ''}`,
           );
       } else if (view) {
-        lines.push('', `The agent has no action of that name; it has ${[...new Set(view.agent.actions.map((a) => a.name))].join(', ')}.`);
+        lines.push(
+          '',
+          l10n.t('The agent has no action of that name; it has {0}.', [...new Set(view.agent.actions.map((a) => a.name))].join(', ')),
+        );
       }
       lines.push(
         '',
-        'Options: interval, timeout, on-fail, role, start-delay, interval-origin, record-pending, enabled, OCF_CHECK_LEVEL, description, id.',
+        l10n.t(
+          'Options: {0}.',
+          'interval, timeout, on-fail, role, start-delay, interval-origin, record-pending, enabled, OCF_CHECK_LEVEL, description, id',
+        ),
       );
       return hover(lines.join('\n'), op.name);
     }

@@ -12,6 +12,7 @@ import { CLUSTER_PROPERTY_MAP } from '../pcs/values';
 import { occurrenceAt } from './navigation';
 import { agentHover } from '../agents/hover';
 import { CREATE_SIGNATURES, GLOBAL_COMMANDS, parseTargetcli, pathKind } from '../targetcli/grammar';
+import * as l10n from '@vscode/l10n';
 
 /** Invocations are in document order: binary search on the start line, then scan the neighbours. */
 export function invocationAt(doc: ScriptDocument, pos: Position): Invocation | undefined {
@@ -65,17 +66,17 @@ export function resourceMarkdown(model: ClusterModel, id: string): string | unde
   if (!r) return undefined;
   // Ids, names and values come from the lab files: escaped, so they stay text in the hover.
   const lines = [
-    `**${escapeMarkdown(r.id)}** — ${r.kind}${r.agent ? ` ${inlineCode(r.agent)}` : ''}${model.resources.get(id) ? '' : ' *(deleted later in the workspace)*'}`,
+    `**${escapeMarkdown(r.id)}** — ${r.kind}${r.agent ? ` ${inlineCode(r.agent)}` : ''}${model.resources.get(id) ? '' : ` *(${l10n.t('deleted later in the workspace')})*`}`,
   ];
   lines.push('', ...codeBlock(r.createdBy, 'sh'));
-  if (r.group) lines.push(`member of group **${escapeMarkdown(r.group)}**`);
-  if (r.clone) lines.push(`cloned by **${escapeMarkdown(r.clone)}**`);
-  if (r.members.length) lines.push(`members: ${r.members.map((m) => `**${escapeMarkdown(m)}**`).join(', ')}`);
-  if (r.params.size) lines.push(`parameters: ${[...r.params].map(([k, v]) => inlineCode(`${k}=${v}`)).join(' ')}`);
+  if (r.group) lines.push(l10n.t('member of group {0}', `**${escapeMarkdown(r.group)}**`));
+  if (r.clone) lines.push(l10n.t('cloned by {0}', `**${escapeMarkdown(r.clone)}**`));
+  if (r.members.length) lines.push(l10n.t('members: {0}', r.members.map((m) => `**${escapeMarkdown(m)}**`).join(', ')));
+  if (r.params.size) lines.push(l10n.t('parameters: {0}', [...r.params].map(([k, v]) => inlineCode(`${k}=${v}`)).join(' ')));
   if (r.meta.size) lines.push(`meta: ${[...r.meta].map(([k, v]) => inlineCode(`${k}=${v}`)).join(' ')}`);
   const touching = model.constraints.filter((c) => c.rsc === id || c.with === id);
   if (touching.length) {
-    lines.push('', '**Constraints**');
+    lines.push('', `**${l10n.t('Constraints')}**`);
     for (const c of touching) {
       const what =
         c.type === 'location'
@@ -103,8 +104,12 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
     } else if (occ.key.startsWith('node:')) {
       const n = model.nodes.get(occ.name);
       const text = n
-        ? `**${escapeMarkdown(n.name)}** — ${n.remote ? `Pacemaker ${n.remote} node (hosts resources, no quorum vote)` : n.member ? 'cluster node' : 'known host'}\n\nfrom ${escapeMarkdown(n.source)}${n.addresses.length ? `; addresses: ${n.addresses.map(escapeMarkdown).join(', ')}` : ''}`
-        : `**${escapeMarkdown(occ.name)}** — not a known node`;
+        ? `**${escapeMarkdown(n.name)}** — ${n.remote ? l10n.t('Pacemaker {0} node (hosts resources, no quorum vote)', n.remote) : n.member ? l10n.t('cluster node') : l10n.t('known host')}\n\n${
+            n.addresses.length
+              ? l10n.t('from {0}; addresses: {1}', escapeMarkdown(n.source), n.addresses.map(escapeMarkdown).join(', '))
+              : l10n.t('from {0}', escapeMarkdown(n.source))
+          }`
+        : `**${escapeMarkdown(occ.name)}** — ${l10n.t('not a known node')}`;
       return md(text, occ.range);
     }
   }
@@ -145,7 +150,7 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
       if (prop) {
         const current = model.properties.get(name);
         return md(
-          `**${prop.name}** (${prop.type}${prop.values ? `: ${prop.values.join(' | ')}` : ''}, default \`${prop.default || '(none)'}\`)\n\n${prop.shortdesc}${current ? `\n\nset to \`${current.value}\` at the end of the workspace` : ''}`,
+          `**${prop.name}** (${prop.type}${prop.values ? `: ${prop.values.join(' | ')}` : ''}, ${l10n.t('default {0}', `\`${prop.default || '(none)'}\``)})\n\n${prop.shortdesc}${current ? `\n\n${l10n.t('set to {0} at the end of the workspace', `\`${current.value}\``)}` : ''}`,
           at.word.range,
         );
       }
@@ -166,25 +171,26 @@ export function scriptHover(doc: ScriptDocument, model: ClusterModel, pos: Posit
   return null;
 }
 
-const OPTION_DOCS: Record<string, string> = {
-  '--force': "override pcs's checks; errors become warnings. Hides real mistakes — avoid in lab scripts.",
-  '--group': 'put the new resource into this group (created when it does not exist).',
-  '--before': 'place the resource before this member of the group.',
-  '--after': 'place the resource after this member of the group.',
-  '--disabled': 'create the resource stopped (target-role=Stopped).',
-  '--all': 'apply to every node of the cluster.',
-  '--start': 'start the cluster on all nodes after setup.',
-  '--enable': 'start the cluster at boot on all nodes.',
-  '--wait': 'wait for the change to take effect (optionally --wait=SECONDS).',
-  '--full': 'show more detail.',
-  '-f': 'work on a CIB file instead of the live cluster.',
-  '-u': 'user name for authentication (hacluster).',
-  '-p': 'password for authentication — visible in shell history; omit it to be asked.',
-  '--promoted': 'limit the command to the promoted role.',
-  '--corosync_conf': "write/read this corosync.conf instead of the cluster's.",
-  '--no-default-ops': "create only a monitor operation, not the agent's default operations.",
+// functions: the language is chosen after this module loads
+const OPTION_DOCS: Record<string, () => string> = {
+  '--force': () => l10n.t("override pcs's checks; errors become warnings. Hides real mistakes — avoid in lab scripts."),
+  '--group': () => l10n.t('put the new resource into this group (created when it does not exist).'),
+  '--before': () => l10n.t('place the resource before this member of the group.'),
+  '--after': () => l10n.t('place the resource after this member of the group.'),
+  '--disabled': () => l10n.t('create the resource stopped (target-role=Stopped).'),
+  '--all': () => l10n.t('apply to every node of the cluster.'),
+  '--start': () => l10n.t('start the cluster on all nodes after setup.'),
+  '--enable': () => l10n.t('start the cluster at boot on all nodes.'),
+  '--wait': () => l10n.t('wait for the change to take effect (optionally --wait=SECONDS).'),
+  '--full': () => l10n.t('show more detail.'),
+  '-f': () => l10n.t('work on a CIB file instead of the live cluster.'),
+  '-u': () => l10n.t('user name for authentication (hacluster).'),
+  '-p': () => l10n.t('password for authentication — visible in shell history; omit it to be asked.'),
+  '--promoted': () => l10n.t('limit the command to the promoted role.'),
+  '--corosync_conf': () => l10n.t("write/read this corosync.conf instead of the cluster's."),
+  '--no-default-ops': () => l10n.t("create only a monitor operation, not the agent's default operations."),
 };
 
 export function describeOption(name: string): string {
-  return OPTION_DOCS[name] ?? 'pcs option.';
+  return OPTION_DOCS[name]?.() ?? l10n.t('pcs option.');
 }

@@ -8,6 +8,9 @@ import { configureLanguage } from '../../../server/src/cli/l10n';
 import { doc } from '../pcs/lines';
 import { classifyCommand } from '../../../server/src/runOnNode/commandSafety';
 import { describeCommand, shortDescription } from '../../../server/src/pcs/descriptions';
+import { describeOption } from '../../../server/src/scripts/hover';
+import { keyDoc } from '../../../server/src/corosync/features/hover';
+import { keySpec } from '../../../server/src/corosync/schema';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -160,5 +163,21 @@ describe('l10n: hover documentation of pcs commands', () => {
     assert.match(describeCommand(['resource'])!, /サブコマンド: /);
     configureLanguage('ko');
     assert.equal(shortDescription(['stonith', 'fence']), '지금 노드를 펜싱합니다(전원 차단/재부팅 또는 격리).');
+  });
+});
+
+describe('l10n: hover frames', () => {
+  after(() => configureLanguage('en'));
+
+  it('fr: a corosync key keeps its name and default, the frame is French; ko: a pcs option', () => {
+    configureLanguage('fr');
+    const doc = keyDoc('totem', 'token', keySpec('totem', 'token')!);
+    assert.match(doc, /^\*\*totem\.token\*\*/);
+    assert.match(doc, /\nType : /);
+    assert.match(doc, /\nDéfaut : `3000`/);
+    assert.doesNotMatch(doc, /Default:|Type:/);
+    configureLanguage('ko');
+    assert.equal(describeOption('--disabled'), '리소스를 멈춘 상태로 만듭니다(target-role=Stopped).');
+    assert.equal(describeOption('--nosuch'), 'pcs 옵션.');
   });
 });

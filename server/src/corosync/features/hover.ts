@@ -4,6 +4,7 @@ import type { CsFile } from '../ast';
 import { childSectionsOf, describeType, keyNamesFor, keySpec, sectionSpec, type KeySpec } from '../schema';
 import { parseInteger } from '../rules/model';
 import { hitAt } from './locate';
+import * as l10n from '@vscode/l10n';
 
 export function hover(file: CsFile, pos: Position): Hover | null {
   const hit = hitAt(file, pos);
@@ -13,9 +14,9 @@ export function hover(file: CsFile, pos: Position): Hover | null {
     if (!spec) return null;
     const children = childSectionsOf(hit.path).map((c) => `\`${c.name} { }\``);
     const keys = keyNamesFor(hit.path).filter((k) => !/^ring[1-7]_addr$/.test(k));
-    const lines = [`**${hit.path} { }**${spec.repeatable ? ' (may appear several times)' : ''}`, '', spec.description];
-    if (keys.length) lines.push('', `Keys: ${keys.map((k) => `\`${k === 'ring0_addr' ? 'ringX_addr' : k}\``).join(', ')}`);
-    if (children.length) lines.push('', `Sections: ${children.join(', ')}`);
+    const lines = [`**${hit.path} { }**${spec.repeatable ? ` (${l10n.t('may appear several times')})` : ''}`, '', spec.description];
+    if (keys.length) lines.push('', l10n.t('Keys: {0}', keys.map((k) => `\`${k === 'ring0_addr' ? 'ringX_addr' : k}\``).join(', ')));
+    if (children.length) lines.push('', l10n.t('Sections: {0}', children.join(', ')));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: hit.section.nameRange };
   }
   const spec = keySpec(hit.path, hit.key.key);
@@ -25,12 +26,14 @@ export function hover(file: CsFile, pos: Position): Hover | null {
 }
 
 export function keyDoc(path: string, name: string, spec: KeySpec): string {
-  const lines = [`**${path}.${name}**`, '', spec.description, '', `Type: ${describeType(spec.type)}`];
-  if (spec.default) lines.push(`Default: \`${spec.default}\``);
-  if (spec.transports) lines.push(`Only with transport: ${spec.transports.join(', ')}`);
-  if (spec.deprecated) lines.push(`Deprecated: ${spec.deprecated}`);
+  const lines = [`**${path}.${name}**`, '', spec.description, '', l10n.t('Type: {0}', describeType(spec.type))];
+  if (spec.default) lines.push(l10n.t('Default: {0}', `\`${spec.default}\``));
+  if (spec.transports) lines.push(l10n.t('Only with transport: {0}', spec.transports.join(', ')));
+  if (spec.deprecated) lines.push(l10n.t('Deprecated: {0}', spec.deprecated));
   lines.push(
-    spec.strict ? 'corosync refuses the file when the value is invalid.' : 'corosync ignores an invalid value (no error at start).',
+    spec.strict
+      ? l10n.t('corosync refuses the file when the value is invalid.')
+      : l10n.t('corosync ignores an invalid value (no error at start).'),
   );
   // A Markdown hard break after each fact line, so Type / Default / … do not run together.
   return lines.join('  \n');
@@ -45,8 +48,8 @@ function valueDoc(path: string, name: string, value: string, spec: KeySpec): str
       head,
       '',
       ok
-        ? `Valid: one of ${type.values.map((v) => (v === value ? `**${v}**` : `\`${v}\``)).join(', ')}.`
-        : `Not a valid value. Allowed: ${type.values.map((v) => `\`${v}\``).join(', ')}.`,
+        ? l10n.t('Valid: one of {0}.', type.values.map((v) => (v === value ? `**${v}**` : `\`${v}\``)).join(', '))
+        : l10n.t('Not a valid value. Allowed: {0}.', type.values.map((v) => `\`${v}\``).join(', ')),
       '',
       spec.description,
     ].join('\n');
@@ -58,13 +61,13 @@ function valueDoc(path: string, name: string, value: string, spec: KeySpec): str
     return [
       head + unit,
       '',
-      ok ? `Integer within ${type.min}..${type.max}.` : `Not an integer in ${type.min}..${type.max}.`,
-      spec.default ? `Default: \`${spec.default}\`` : '',
+      ok ? l10n.t('Integer within {0}.', `${type.min}..${type.max}`) : l10n.t('Not an integer in {0}.', `${type.min}..${type.max}`),
+      spec.default ? l10n.t('Default: {0}', `\`${spec.default}\``) : '',
       '',
       spec.description,
     ].join('\n');
   }
-  return [head, '', `Type: ${describeType(type)}`, '', spec.description].join('\n');
+  return [head, '', l10n.t('Type: {0}', describeType(type)), '', spec.description].join('\n');
 }
 
 function formatMs(ms: number): string {
