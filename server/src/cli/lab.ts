@@ -19,16 +19,19 @@ import {
   type LabState,
 } from '../lab/lab';
 import { readWorkspaceCluster } from '../lab/workspace';
+import * as l10n from '@vscode/l10n';
 
-export const LAB_USAGE = `usage:
-  pcmk-lsp lab up [--nodes N] [--from PATH] [--ready] [--name NAME]   start a lab (bare unless --ready)
-  pcmk-lsp lab status [--format text|json]                            nodes, daemons, quorum, resources
-  pcmk-lsp lab down                                                   remove the lab and everything it made
-  pcmk-lsp lab kill NODE | lab reboot NODE                            hard failure / power cycle of a node
-  pcmk-lsp lab partition NODE... | lab heal                           cut nodes off the others / rejoin
-  pcmk-lsp lab ssh-config                                             path of the lab's ssh config file
-  pcmk-lsp lab verify [--keep] [--reuse] PATH...                      run a lab script on a new bare lab (or, --reuse, the
-                                                                      bare lab --name), compare the cluster with the model
+// A function: the language is configured after this module loads (--lang, the environment).
+export const labUsage = () => `${l10n.t('usage:')}
+  pcmk-lsp lab up [--nodes N] [--from PATH] [--ready] [--name NAME]   ${l10n.t('start a lab (bare unless --ready)')}
+  pcmk-lsp lab status [--format text|json]                            ${l10n.t('nodes, daemons, quorum, resources')}
+  pcmk-lsp lab down                                                   ${l10n.t('remove the lab and everything it made')}
+  pcmk-lsp lab kill NODE | lab reboot NODE                            ${l10n.t('hard failure / power cycle of a node')}
+  pcmk-lsp lab partition NODE... | lab heal                           ${l10n.t('cut nodes off the others / rejoin')}
+  pcmk-lsp lab ssh-config                                             ${l10n.t("path of the lab's ssh config file")}
+  pcmk-lsp lab verify [--keep] [--reuse] PATH...                      ${l10n.t(
+    'run a lab script on a new bare lab (or, --reuse, the\n                                                                      bare lab --name), compare the cluster with the model',
+  )}
 `;
 
 type Out = (s: string) => void;
@@ -67,7 +70,7 @@ function parse(args: string[]): LabArgs | string {
     try {
       if (a === '--nodes' || a.startsWith('--nodes=')) {
         const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 16) return `--nodes must be a number from 1 to 16, not "${v}"`;
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 16) return l10n.t('--nodes must be a number from 1 to 16, not "{0}"', v);
         out.nodes = Number(v);
       } else if (a === '--from' || a.startsWith('--from=')) out.from.push(value());
       else if (a === '--ready') out.ready = true;
@@ -76,35 +79,35 @@ function parse(args: string[]): LabArgs | string {
       else if (a === '--name' || a.startsWith('--name=')) out.name = value();
       else if (a === '--format' || a.startsWith('--format=')) {
         const v = value();
-        if (v !== 'text' && v !== 'json') return `--format must be text or json, not "${v}"`;
+        if (v !== 'text' && v !== 'json') return l10n.t('--format must be text or json, not "{0}"', v);
         out.format = v;
-      } else if (a.startsWith('-')) return `unknown option ${a}`;
+      } else if (a.startsWith('-')) return l10n.t('unknown option {0}', a);
       else if (!out.sub) out.sub = a;
       else out.positional.push(a);
     } catch (error) {
       return (error as Error).message;
     }
   }
-  if (!validLabName(out.name)) return `bad lab name "${out.name}"`;
+  if (!validLabName(out.name)) return l10n.t('bad lab name "{0}"', out.name);
   return out;
 }
 
 function needState(name: string, err: Out): LabState | undefined {
   const state = readState(name);
-  if (!state) err(`pcmk-lsp lab: no lab "${name}" is up (start one with "pcmk-lsp lab up")\n`);
+  if (!state) err(`pcmk-lsp lab: ${l10n.t('no lab "{0}" is up (start one with "{1}")', name, 'pcmk-lsp lab up')}\n`);
   return state;
 }
 
 export async function runLabCli(args: string[], out: Out, err: Out): Promise<number> {
   const parsed = parse(args);
   if (typeof parsed === 'string') {
-    err(`pcmk-lsp lab: ${parsed}\n${LAB_USAGE}`);
+    err(`pcmk-lsp lab: ${parsed}\n${labUsage()}`);
     return 2;
   }
   const { sub, name } = parsed;
   const known = ['up', 'status', 'down', 'kill', 'reboot', 'partition', 'heal', 'ssh-config', 'verify'];
   if (!known.includes(sub)) {
-    err(sub ? `pcmk-lsp lab: unknown command "${sub}"\n${LAB_USAGE}` : LAB_USAGE);
+    err(sub ? `pcmk-lsp lab: ${l10n.t('unknown command "{0}"', sub)}\n${labUsage()}` : labUsage());
     return 2;
   }
   const why = labUnsupported();
@@ -124,17 +127,17 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
             nodes = ws.nodes;
             if (parsed.nodes !== undefined && parsed.nodes !== nodes.length) {
               err(
-                `pcmk-lsp lab: ${parsed.from.join(' ')} names ${nodes.length} nodes (${nodes.map((n) => n.name).join(', ')}), not ${parsed.nodes}\n`,
+                `pcmk-lsp lab: ${l10n.t('{0} names {1} nodes ({2}), not {3}', parsed.from.join(' '), nodes.length, nodes.map((n) => n.name).join(', '), parsed.nodes)}\n`,
               );
               return 2;
             }
-          } else out(`lab: ${parsed.from.join(' ')} names no cluster nodes; using node1..node${nodes.length}\n`);
+          } else out(`lab: ${l10n.t('{0} names no cluster nodes; using {1}', parsed.from.join(' '), `node1..node${nodes.length}`)}\n`);
           clusterName = ws.clusterName;
           password = ws.password;
         }
         // Interrupted while starting (Ctrl-C, kill): nothing is left half-made.
         const onSignal = (signal: NodeJS.Signals) => {
-          err(`pcmk-lsp lab: ${signal}: removing what was made\n`);
+          err(`pcmk-lsp lab: ${l10n.t('{0}: removing what was made', signal)}\n`);
           void labDown(name).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
         };
         process.once('SIGINT', onSignal);
@@ -150,9 +153,15 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
           process.removeListener('SIGINT', onSignal);
           process.removeListener('SIGTERM', onSignal);
         });
-        out(`lab ${state.name} is up. ssh config: ${state.sshConfig}  (e.g. ssh -F ${state.sshConfig} ${state.nodes[0]!.name})\n`);
         out(
-          `hacluster password: as ${password ? "the workspace's pcs host auth line says" : `"${state.password}"`} (file ${state.dir}/password)\n`,
+          `${l10n.t('lab {0} is up. ssh config: {1}  (e.g. {2})', state.name, state.sshConfig, `ssh -F ${state.sshConfig} ${state.nodes[0]!.name}`)}\n`,
+        );
+        out(
+          `${
+            password
+              ? l10n.t("hacluster password: as the workspace's pcs host auth line says (file {0})", `${state.dir}/password`)
+              : l10n.t('hacluster password: as "{0}" (file {1})', state.password, `${state.dir}/password`)
+          }\n`,
         );
         return 0;
       }
@@ -178,12 +187,12 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
         const state = needState(name, err);
         if (!state) return 1;
         if (parsed.positional.length !== 1) {
-          err(`pcmk-lsp lab: lab ${sub} takes one node name\n`);
+          err(`pcmk-lsp lab: ${l10n.t('lab {0} takes one node name', sub)}\n`);
           return 2;
         }
         if (sub === 'kill') {
           await labKill(state, parsed.positional[0]!);
-          out(`lab: ${parsed.positional[0]} is off (link down, every process killed)\n`);
+          out(`lab: ${l10n.t('{0} is off (link down, every process killed)', parsed.positional[0]!)}\n`);
         } else await labReboot(state, parsed.positional[0]!, (line) => out(line + '\n'));
         return 0;
       }
@@ -191,17 +200,19 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
         const state = needState(name, err);
         if (!state) return 1;
         if (!parsed.positional.length) {
-          err('pcmk-lsp lab: lab partition takes the node names to cut off\n');
+          err(`pcmk-lsp lab: ${l10n.t('lab partition takes the node names to cut off')}\n`);
           return 2;
         }
         await labPartition(state, parsed.positional);
         out(
-          `lab: ${parsed.positional.join(', ')} cut off from ${
+          `lab: ${l10n.t(
+            '{0} cut off from {1}',
+            parsed.positional.join(', '),
             state.nodes
               .filter((n) => !parsed.positional.includes(n.name))
               .map((n) => n.name)
-              .join(', ') || 'nobody'
-          }\n`,
+              .join(', ') || l10n.t('nobody'),
+          )}\n`,
         );
         return 0;
       }
@@ -209,7 +220,7 @@ export async function runLabCli(args: string[], out: Out, err: Out): Promise<num
         const state = needState(name, err);
         if (!state) return 1;
         await labHeal(state);
-        out('lab: every node is on one network again\n');
+        out(`lab: ${l10n.t('every node is on one network again')}\n`);
         return 0;
       }
       case 'ssh-config': {

@@ -8,6 +8,7 @@ import { configureLanguage } from '../../../server/src/cli/l10n';
 import { runQuorumCli } from '../../../server/src/cli/quorum';
 import { formatText, runCheckCli } from '../../../server/src/cli/check';
 import { runExplainCli } from '../../../server/src/cli/explain';
+import { runLabCli } from '../../../server/src/cli/lab';
 
 const seed004 = path.join(__dirname, '..', 'quorum', 'fixtures', 'seed004.conf');
 
@@ -84,6 +85,23 @@ describe('l10n: pcmk-lsp in the chosen language', () => {
       2,
     );
     assert.match(err, /^사용법: pcmk-lsp check \[--format text\|json\|sarif\|gcc\]/);
+  });
+
+  it('lab: an unknown command and the usage in Korean, the command lines kept', async () => {
+    configureLanguage('ko');
+    let err = '';
+    assert.equal(
+      await runLabCli(
+        ['bogus'],
+        () => {},
+        (s) => (err += s),
+      ),
+      2,
+    );
+    assert.match(
+      err,
+      /^pcmk-lsp lab: 알 수 없는 명령 "bogus"\n사용법:\n {2}pcmk-lsp lab up \[--nodes N\] \[--from PATH\] \[--ready\] \[--name NAME\] {3}실습 환경 시작/,
+    );
   });
 
   it('explain: an unknown code in French, with the suggestion', () => {
