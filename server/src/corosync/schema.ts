@@ -3,6 +3,7 @@
 // measured against `corosync -t` 3.1.7 (see docs/rules/corosync.md): `strict` means corosync refuses
 // the file when the value is wrong; otherwise it silently falls back to a default, which is worth a
 // warning but not an error.
+import * as l10n from '@vscode/l10n';
 
 export type ValueType =
   | { kind: 'integer'; min: bigint; max: bigint; unit?: string }
@@ -72,61 +73,129 @@ export const SECTIONS: SectionSpec[] = [
     path: 'totem',
     name: 'totem',
     repeatable: false,
-    description: 'Settings of the totem membership protocol: transport, crypto, timeouts.',
+    get description() {
+      return l10n.t('Settings of the totem membership protocol: transport, crypto, timeouts.');
+    },
   },
   {
     path: 'totem.interface',
     name: 'interface',
     repeatable: true,
-    description: 'Settings of one network link (knet) or ring (udp/udpu), chosen by `linknumber`.',
+    get description() {
+      return l10n.t('Settings of one network link (knet) or ring (udp/udpu), chosen by `linknumber`.');
+    },
   },
-  { path: 'nodelist', name: 'nodelist', repeatable: false, description: 'The cluster members; holds one `node { }` block per member.' },
+  {
+    path: 'nodelist',
+    name: 'nodelist',
+    repeatable: false,
+    get description() {
+      return l10n.t('The cluster members; holds one `node { }` block per member.');
+    },
+  },
   {
     path: 'nodelist.node',
     name: 'node',
     repeatable: true,
-    description: 'One cluster member: its addresses (`ringX_addr`), `nodeid`, `name` and votes.',
+    get description() {
+      return l10n.t('One cluster member: its addresses (`ringX_addr`), `nodeid`, `name` and votes.');
+    },
   },
-  { path: 'quorum', name: 'quorum', repeatable: false, description: 'Quorum provider and votequorum options (votequorum(5)).' },
+  {
+    path: 'quorum',
+    name: 'quorum',
+    repeatable: false,
+    get description() {
+      return l10n.t('Quorum provider and votequorum options (votequorum(5)).');
+    },
+  },
   {
     path: 'quorum.device',
     name: 'device',
     repeatable: false,
-    description: 'A quorum device (corosync-qdevice(8)) that gives extra votes decided by a third party.',
+    get description() {
+      return l10n.t('A quorum device (corosync-qdevice(8)) that gives extra votes decided by a third party.');
+    },
   },
   {
     path: 'quorum.device.net',
     name: 'net',
     repeatable: false,
-    description: 'Settings of the `net` qdevice model: how to reach corosync-qnetd and which algorithm it runs.',
+    get description() {
+      return l10n.t('Settings of the `net` qdevice model: how to reach corosync-qnetd and which algorithm it runs.');
+    },
   },
   {
     path: 'quorum.device.heuristics',
     name: 'heuristics',
     repeatable: false,
-    description: 'Local commands (`exec_NAME`) whose success the qnetd arbiter weighs when choosing a partition.',
+    get description() {
+      return l10n.t('Local commands (`exec_NAME`) whose success the qnetd arbiter weighs when choosing a partition.');
+    },
   },
-  { path: 'logging', name: 'logging', repeatable: false, description: 'Where and how corosync logs.' },
+  {
+    path: 'logging',
+    name: 'logging',
+    repeatable: false,
+    get description() {
+      return l10n.t('Where and how corosync logs.');
+    },
+  },
   {
     path: 'logging.logger_subsys',
     name: 'logger_subsys',
     repeatable: true,
-    description: 'Logging overrides for one subsystem, named by `subsys`.',
+    get description() {
+      return l10n.t('Logging overrides for one subsystem, named by `subsys`.');
+    },
   },
-  { path: 'system', name: 'system', repeatable: false, description: 'Process-level settings: scheduling, IPC type, state directory.' },
-  { path: 'resources', name: 'resources', repeatable: false, description: 'Local resources such as a watchdog device.' },
-  { path: 'nozzle', name: 'nozzle', repeatable: false, description: 'A libnozzle pseudo network device tunnelled over the knet links.' },
+  {
+    path: 'system',
+    name: 'system',
+    repeatable: false,
+    get description() {
+      return l10n.t('Process-level settings: scheduling, IPC type, state directory.');
+    },
+  },
+  {
+    path: 'resources',
+    name: 'resources',
+    repeatable: false,
+    get description() {
+      return l10n.t('Local resources such as a watchdog device.');
+    },
+  },
+  {
+    path: 'nozzle',
+    name: 'nozzle',
+    repeatable: false,
+    get description() {
+      return l10n.t('A libnozzle pseudo network device tunnelled over the knet links.');
+    },
+  },
   {
     path: 'uidgid',
     name: 'uidgid',
     repeatable: true,
-    description: 'Grants a user or group access to corosync IPC (usually in uidgid.d files).',
+    get description() {
+      return l10n.t('Grants a user or group access to corosync IPC (usually in uidgid.d files).');
+    },
   },
 ];
 
-function key(name: string, sections: string | string[], type: ValueType, description: string, extra: Partial<KeySpec> = {}): KeySpec {
+/** `description` is read in the language configured when it is read (hover, completion), not at load. */
+function key(name: string, sections: string | string[], type: ValueType, description: () => string, extra: Partial<KeySpec> = {}): KeySpec {
   const strict = type.kind === 'integer' || type.kind === 'enum';
-  return { name, sections: Array.isArray(sections) ? sections : [sections], type, strict, description, ...extra };
+  return {
+    name,
+    sections: Array.isArray(sections) ? sections : [sections],
+    type,
+    strict,
+    get description() {
+      return description();
+    },
+    ...extra,
+  };
 }
 
 const LOG_SECTIONS = ['logging', 'logging.logger_subsys'];
@@ -137,142 +206,197 @@ export const KEYS: KeySpec[] = [
     'version',
     'totem',
     { kind: 'integer', min: 0n, max: 4294967295n },
-    'Version of the configuration format. corosync 3 only reads version 2, and refuses to start without it.',
+    () => l10n.t('Version of the configuration format. corosync 3 only reads version 2, and refuses to start without it.'),
     { default: '(required: 2)' },
   ),
-  key(
-    'cluster_name',
-    'totem',
-    { kind: 'string' },
-    'Name of the cluster. Pacemaker and qdevice use it; with udp it also derives the multicast address.',
+  key('cluster_name', 'totem', { kind: 'string' }, () =>
+    l10n.t('Name of the cluster. Pacemaker and qdevice use it; with udp it also derives the multicast address.'),
   ),
-  key('cluster_uuid', 'totem', { kind: 'string' }, 'Unique id that pcs writes to tell clusters apart; corosync itself does not use it.'),
+  key('cluster_uuid', 'totem', { kind: 'string' }, () =>
+    l10n.t('Unique id that pcs writes to tell clusters apart; corosync itself does not use it.'),
+  ),
   key(
     'transport',
     'totem',
     enumOf('knet', 'udpu', 'udp'),
-    'How nodes talk: `knet` (default; crypto and up to 8 links), `udpu` (unicast UDP) or `udp` (multicast).',
+    () => l10n.t('How nodes talk: `knet` (default; crypto and up to 8 links), `udpu` (unicast UDP) or `udp` (multicast).'),
     { default: 'knet' },
   ),
   key(
     'crypto_cipher',
     'totem',
     enumOf('none', 'aes256', 'aes192', 'aes128'),
-    'Cipher that encrypts all traffic (knet only). Needs `crypto_hash` other than none.',
+    () => l10n.t('Cipher that encrypts all traffic (knet only). Needs `crypto_hash` other than none.'),
     { default: 'none' },
   ),
   key(
     'crypto_hash',
     'totem',
     enumOf('none', 'md5', 'sha1', 'sha256', 'sha384', 'sha512'),
-    'HMAC that authenticates all traffic (knet only).',
+    () => l10n.t('HMAC that authenticates all traffic (knet only).'),
     { default: 'none' },
   ),
-  key('crypto_model', 'totem', enumOf('nss', 'openssl'), 'Crypto library knet uses.', { default: 'nss' }),
-  key('secauth', 'totem', ON_OFF, 'Legacy switch: `on` means aes256 + sha256 unless crypto_cipher/crypto_hash say otherwise.', {
-    default: 'off',
-    strict: false,
+  key('crypto_model', 'totem', enumOf('nss', 'openssl'), () => l10n.t('Crypto library knet uses.'), { default: 'nss' }),
+  key(
+    'secauth',
+    'totem',
+    ON_OFF,
+    () => l10n.t('Legacy switch: `on` means aes256 + sha256 unless crypto_cipher/crypto_hash say otherwise.'),
+    {
+      default: 'off',
+      strict: false,
+    },
+  ),
+  key('keyfile', 'totem', { kind: 'path' }, () => l10n.t('Path of the shared authentication/encryption key.'), {
+    default: '/etc/corosync/authkey',
   }),
-  key('keyfile', 'totem', { kind: 'path' }, 'Path of the shared authentication/encryption key.', { default: '/etc/corosync/authkey' }),
-  key('key', 'totem', { kind: 'string' }, 'The shared key written inline (used only without `keyfile`); discouraged, it leaks the secret.'),
+  key('key', 'totem', { kind: 'string' }, () =>
+    l10n.t('The shared key written inline (used only without `keyfile`); discouraged, it leaks the secret.'),
+  ),
   key(
     'link_mode',
     'totem',
     enumOf('passive', 'active', 'rr'),
-    'How knet uses several links: `passive` (highest priority link), `active` (all at once) or `rr` (round robin).',
+    () => l10n.t('How knet uses several links: `passive` (highest priority link), `active` (all at once) or `rr` (round robin).'),
     { default: 'passive' },
   ),
-  key('netmtu', 'totem', U32, 'Largest packet corosync sends, in bytes.', { default: '1500 (udp/udpu), 65536 (knet)' }),
-  key('knet_mtu', 'totem', U32, 'Manual MTU for knet; 0 means discover it automatically.', { default: '0' }),
+  key('netmtu', 'totem', U32, () => l10n.t('Largest packet corosync sends, in bytes.'), { default: '1500 (udp/udpu), 65536 (knet)' }),
+  key('knet_mtu', 'totem', U32, () => l10n.t('Manual MTU for knet; 0 means discover it automatically.'), { default: '0' }),
   key(
     'clear_node_high_bit',
     'totem',
     YES_NO,
-    'When nodeids are generated from IPv4 addresses, clear the top bit so they stay positive signed 32-bit numbers.',
+    () => l10n.t('When nodeids are generated from IPv4 addresses, clear the top bit so they stay positive signed 32-bit numbers.'),
     { default: 'no', strict: false },
   ),
   key(
     'config_version',
     'totem',
     { kind: 'integer', min: 0n, max: 18446744073709551615n },
-    'Version number of this file; a node whose number differs from the highest in the cluster exits at first join.',
+    () => l10n.t('Version number of this file; a node whose number differs from the highest in the cluster exits at first join.'),
     { default: '0' },
   ),
-  key('ip_version', 'totem', enumOf('ipv4', 'ipv6', 'ipv4-6', 'ipv6-4'), 'Address family asked from the resolver for node names.', {
-    default: 'ipv6-4 (knet, udpu), ipv4 (udp)',
-  }),
+  key(
+    'ip_version',
+    'totem',
+    enumOf('ipv4', 'ipv6', 'ipv4-6', 'ipv6-4'),
+    () => l10n.t('Address family asked from the resolver for node names.'),
+    {
+      default: 'ipv6-4 (knet, udpu), ipv4 (udp)',
+    },
+  ),
   key(
     'token',
     'totem',
     MS,
-    'Time without the token before a node is declared lost (ms). With 3 or more nodes, `token_coefficient` is added per extra node.',
+    () =>
+      l10n.t(
+        'Time without the token before a node is declared lost (ms). With 3 or more nodes, `token_coefficient` is added per extra node.',
+      ),
     { default: '3000' },
   ),
-  key('token_warning', 'totem', U32, 'Warn when the token is late by this percentage of the token timeout; 0 disables. Must be 0..100.', {
-    default: '75',
+  key(
+    'token_warning',
+    'totem',
+    U32,
+    () => l10n.t('Warn when the token is late by this percentage of the token timeout; 0 disables. Must be 0..100.'),
+    {
+      default: '75',
+    },
+  ),
+  key('token_coefficient', 'totem', MS, () => l10n.t('Added to `token` for every node beyond two (ms).'), { default: '650' }),
+  key(
+    'token_retransmit',
+    'totem',
+    MS,
+    () => l10n.t('Time before the token is retransmitted (ms); computed from `token` when unset. At least 30.'),
+    {
+      default: 'token / (token_retransmits_before_loss_const + 0.2)',
+    },
+  ),
+  key('token_retransmits_before_loss_const', 'totem', U32, () => l10n.t('Token retransmits tried before a new configuration forms.'), {
+    default: '4',
   }),
-  key('token_coefficient', 'totem', MS, 'Added to `token` for every node beyond two (ms).', { default: '650' }),
-  key('token_retransmit', 'totem', MS, 'Time before the token is retransmitted (ms); computed from `token` when unset. At least 30.', {
-    default: 'token / (token_retransmits_before_loss_const + 0.2)',
-  }),
-  key('token_retransmits_before_loss_const', 'totem', U32, 'Token retransmits tried before a new configuration forms.', { default: '4' }),
-  key('hold', 'totem', MS, 'How long the representative holds the token when the ring is idle (ms). At least 14.', {
+  key('hold', 'totem', MS, () => l10n.t('How long the representative holds the token when the ring is idle (ms). At least 14.'), {
     default: '180 (derived from token_retransmit)',
   }),
-  key('join', 'totem', MS, 'How long to wait for join messages in the membership protocol (ms). At least 30, and not above `consensus`.', {
-    default: '50',
+  key(
+    'join',
+    'totem',
+    MS,
+    () => l10n.t('How long to wait for join messages in the membership protocol (ms). At least 30, and not above `consensus`.'),
+    {
+      default: '50',
+    },
+  ),
+  key('send_join', 'totem', MS, () => l10n.t('Upper bound of a random delay before sending a join message (ms); for large clusters.'), {
+    default: '0',
   }),
-  key('send_join', 'totem', MS, 'Upper bound of a random delay before sending a join message (ms); for large clusters.', { default: '0' }),
   key(
     'consensus',
     'totem',
     MS,
-    'How long to wait for consensus before a new membership round (ms). At least 30 and at least `join`; 1.2 × token when unset.',
+    () =>
+      l10n.t('How long to wait for consensus before a new membership round (ms). At least 30 and at least `join`; 1.2 × token when unset.'),
     { default: '1.2 × token' },
   ),
-  key('merge', 'totem', MS, 'How long to wait before checking for a partition when no traffic flows (ms). At least 30.', {
+  key('merge', 'totem', MS, () => l10n.t('How long to wait before checking for a partition when no traffic flows (ms). At least 30.'), {
     default: '200',
   }),
-  key('downcheck', 'totem', MS, 'How long to wait before checking that a downed interface is back (ms). At least 30.', { default: '1000' }),
-  key('fail_recv_const', 'totem', U32, 'Token rotations without expected messages before a new configuration forms.', { default: '2500' }),
-  key('seqno_unchanged_const', 'totem', U32, 'Token rotations without multicast traffic before the hold timer starts.', { default: '30' }),
-  key('heartbeat_failures_allowed', 'totem', U32, 'Heartbeat failures tolerated before failure is declared; 0 disables heartbeating.', {
-    default: '0',
+  key('downcheck', 'totem', MS, () => l10n.t('How long to wait before checking that a downed interface is back (ms). At least 30.'), {
+    default: '1000',
   }),
-  key('max_network_delay', 'totem', MS, 'Approximate network transport delay for one packet (ms). At least 30.', { default: '50' }),
-  key('window_size', 'totem', U32, 'Most messages sent in one token rotation.', { default: '50' }),
-  key('max_messages', 'totem', U32, 'Most messages one node sends when it receives the token.', { default: '17' }),
-  key('miss_count_const', 'totem', U32, 'Times a message is checked for retransmission before it is retransmitted.', { default: '5' }),
+  key('fail_recv_const', 'totem', U32, () => l10n.t('Token rotations without expected messages before a new configuration forms.'), {
+    default: '2500',
+  }),
+  key('seqno_unchanged_const', 'totem', U32, () => l10n.t('Token rotations without multicast traffic before the hold timer starts.'), {
+    default: '30',
+  }),
+  key(
+    'heartbeat_failures_allowed',
+    'totem',
+    U32,
+    () => l10n.t('Heartbeat failures tolerated before failure is declared; 0 disables heartbeating.'),
+    {
+      default: '0',
+    },
+  ),
+  key('max_network_delay', 'totem', MS, () => l10n.t('Approximate network transport delay for one packet (ms). At least 30.'), {
+    default: '50',
+  }),
+  key('window_size', 'totem', U32, () => l10n.t('Most messages sent in one token rotation.'), { default: '50' }),
+  key('max_messages', 'totem', U32, () => l10n.t('Most messages one node sends when it receives the token.'), { default: '17' }),
+  key('miss_count_const', 'totem', U32, () => l10n.t('Times a message is checked for retransmission before it is retransmitted.'), {
+    default: '5',
+  }),
   key(
     'knet_pmtud_interval',
     'totem',
     { kind: 'integer', min: 0n, max: 4294967295n, unit: 's' },
-    'How often knet rediscovers the path MTU (seconds).',
+    () => l10n.t('How often knet rediscovers the path MTU (seconds).'),
     { default: '30' },
   ),
-  key(
-    'knet_compression_model',
-    'totem',
-    enumOf('zlib', 'lz4', 'lz4hc', 'lzo2', 'lzma', 'bzip2', 'zstd'),
-    'Compression knet applies to packets. Leave it out to disable compression (corosync 3.1.7 refuses `none`).',
+  key('knet_compression_model', 'totem', enumOf('zlib', 'lz4', 'lz4hc', 'lzo2', 'lzma', 'bzip2', 'zstd'), () =>
+    l10n.t('Compression knet applies to packets. Leave it out to disable compression (corosync 3.1.7 refuses `none`).'),
   ),
-  key('knet_compression_threshold', 'totem', U32, 'Packets smaller than this many bytes are not compressed.', { default: '100' }),
-  key(
-    'knet_compression_level',
-    'totem',
-    { kind: 'integer', min: -2147483648n, max: 2147483647n },
-    'Compression level passed unchanged to the compression library.',
+  key('knet_compression_threshold', 'totem', U32, () => l10n.t('Packets smaller than this many bytes are not compressed.'), {
+    default: '100',
+  }),
+  key('knet_compression_level', 'totem', { kind: 'integer', min: -2147483648n, max: 2147483647n }, () =>
+    l10n.t('Compression level passed unchanged to the compression library.'),
   ),
-  key('block_unlisted_ips', 'totem', YES_NO, 'Drop packets from addresses that are not in the nodelist.', {
+  key('block_unlisted_ips', 'totem', YES_NO, () => l10n.t('Drop packets from addresses that are not in the nodelist.'), {
     default: 'yes',
     strict: false,
   }),
-  key('cancel_token_hold_on_retransmit', 'totem', YES_NO, 'Never hold the token while messages are being retransmitted.', {
+  key('cancel_token_hold_on_retransmit', 'totem', YES_NO, () => l10n.t('Never hold the token while messages are being retransmitted.'), {
     default: 'no',
     strict: false,
   }),
-  key('threads', 'totem', U32, 'Obsolete sending-thread count; ignored by corosync 3.', { deprecated: 'ignored by corosync 3' }),
-  key('nodeid', 'totem', U32, 'Obsolete: corosync ignores it and takes the nodeid from the nodelist.', {
+  key('threads', 'totem', U32, () => l10n.t('Obsolete sending-thread count; ignored by corosync 3.'), {
+    deprecated: 'ignored by corosync 3',
+  }),
+  key('nodeid', 'totem', U32, () => l10n.t('Obsolete: corosync ignores it and takes the nodeid from the nodelist.'), {
     deprecated: 'set `nodeid` in each nodelist `node { }` instead',
   }),
   // ---- totem.interface -------------------------------------------------------------------------
@@ -280,30 +404,39 @@ export const KEYS: KeySpec[] = [
     'linknumber',
     'totem.interface',
     { kind: 'integer', min: 0n, max: 255n },
-    'Which link (knet, 0..7) or ring (udp: only 0) this block configures.',
+    () => l10n.t('Which link (knet, 0..7) or ring (udp: only 0) this block configures.'),
     { default: '0' },
   ),
-  key('ringnumber', 'totem.interface', U8, 'Old name of `linknumber` (corosync 2); corosync 3 ignores it.', {
+  key('ringnumber', 'totem.interface', U8, () => l10n.t('Old name of `linknumber` (corosync 2); corosync 3 ignores it.'), {
     deprecated: 'use `linknumber`',
     strict: false,
   }),
-  key('knet_link_priority', 'totem.interface', U8, 'Priority of this link in `passive` link mode; the highest wins.', {
+  key('knet_link_priority', 'totem.interface', U8, () => l10n.t('Priority of this link in `passive` link mode; the highest wins.'), {
     transports: ['knet'],
   }),
-  key('knet_ping_interval', 'totem.interface', MS, 'Interval between knet link pings (ms). Set together with `knet_ping_timeout`.', {
-    default: 'token / (knet_pong_count × 2)',
-    transports: ['knet'],
-  }),
-  key('knet_ping_timeout', 'totem.interface', MS, 'Without a ping reply for this long the link is declared down (ms).', {
+  key(
+    'knet_ping_interval',
+    'totem.interface',
+    MS,
+    () => l10n.t('Interval between knet link pings (ms). Set together with `knet_ping_timeout`.'),
+    {
+      default: 'token / (knet_pong_count × 2)',
+      transports: ['knet'],
+    },
+  ),
+  key('knet_ping_timeout', 'totem.interface', MS, () => l10n.t('Without a ping reply for this long the link is declared down (ms).'), {
     default: 'token / knet_pong_count',
     transports: ['knet'],
   }),
-  key('knet_ping_precision', 'totem.interface', U32, 'Samples used to average the link latency.', {
+  key('knet_ping_precision', 'totem.interface', U32, () => l10n.t('Samples used to average the link latency.'), {
     default: '2048',
     transports: ['knet'],
   }),
-  key('knet_pong_count', 'totem.interface', U32, 'Valid ping replies needed before a link is up.', { default: '2', transports: ['knet'] }),
-  key('knet_transport', 'totem.interface', enumOf('udp', 'sctp'), 'IP transport knet uses on this link.', {
+  key('knet_pong_count', 'totem.interface', U32, () => l10n.t('Valid ping replies needed before a link is up.'), {
+    default: '2',
+    transports: ['knet'],
+  }),
+  key('knet_transport', 'totem.interface', enumOf('udp', 'sctp'), () => l10n.t('IP transport knet uses on this link.'), {
     default: 'udp',
     transports: ['knet'],
   }),
@@ -311,175 +444,251 @@ export const KEYS: KeySpec[] = [
     'bindnetaddr',
     'totem.interface',
     { kind: 'address' },
-    'Address or network to bind to (udp without a nodelist). Ignored when a nodelist exists.',
+    () => l10n.t('Address or network to bind to (udp without a nodelist). Ignored when a nodelist exists.'),
     { transports: ['udp'] },
   ),
-  key('broadcast', 'totem.interface', YES_NO, 'Use broadcast instead of multicast (udp only).', { transports: ['udp'], strict: false }),
-  key('mcastaddr', 'totem.interface', { kind: 'address' }, 'Multicast address (udp only); derived from cluster_name when unset.', {
+  key('broadcast', 'totem.interface', YES_NO, () => l10n.t('Use broadcast instead of multicast (udp only).'), {
+    transports: ['udp'],
+    strict: false,
+  }),
+  key(
+    'mcastaddr',
+    'totem.interface',
+    { kind: 'address' },
+    () => l10n.t('Multicast address (udp only); derived from cluster_name when unset.'),
+    {
+      transports: ['udp'],
+    },
+  ),
+  key(
+    'mcastport',
+    'totem.interface',
+    { kind: 'integer', min: 0n, max: 65535n },
+    () => l10n.t('UDP port; corosync also uses the port below it.'),
+    {
+      default: '5405',
+    },
+  ),
+  key('ttl', 'totem.interface', U8, () => l10n.t('IP time-to-live of multicast packets (udp only).'), {
+    default: '1',
     transports: ['udp'],
   }),
-  key('mcastport', 'totem.interface', { kind: 'integer', min: 0n, max: 65535n }, 'UDP port; corosync also uses the port below it.', {
-    default: '5405',
-  }),
-  key('ttl', 'totem.interface', U8, 'IP time-to-live of multicast packets (udp only).', { default: '1', transports: ['udp'] }),
   // ---- nodelist.node ---------------------------------------------------------------------------
   key(
     'ringX_addr',
     'nodelist.node',
     { kind: 'address' },
-    'Address (or resolvable host name) of the node on link X. Every node needs `ring0_addr`; a link used by one node must be listed for all.',
+    () =>
+      l10n.t(
+        'Address (or resolvable host name) of the node on link X. Every node needs `ring0_addr`; a link used by one node must be listed for all.',
+      ),
     { pattern: /^ring([0-7])_addr$/ },
   ),
-  key('nodeid', 'nodelist.node', U32, 'Unique positive node number. Required with knet (1..65535 there); 0 is reserved.'),
-  key(
-    'name',
-    'nodelist.node',
-    { kind: 'string' },
-    'Node name, matched against the host name to find the local node; Pacemaker uses it as the node name.',
+  key('nodeid', 'nodelist.node', U32, () => l10n.t('Unique positive node number. Required with knet (1..65535 there); 0 is reserved.')),
+  key('name', 'nodelist.node', { kind: 'string' }, () =>
+    l10n.t('Node name, matched against the host name to find the local node; Pacemaker uses it as the node name.'),
   ),
-  key('quorum_votes', 'nodelist.node', U32, 'Votes this node contributes to quorum.', { default: '1' }),
+  key('quorum_votes', 'nodelist.node', U32, () => l10n.t('Votes this node contributes to quorum.'), { default: '1' }),
   // ---- quorum ----------------------------------------------------------------------------------
   key(
     'provider',
     'quorum',
     enumOf('corosync_votequorum'),
-    'Quorum algorithm; `corosync_votequorum` is the only one. Anything else leaves the cluster without quorum.',
+    () => l10n.t('Quorum algorithm; `corosync_votequorum` is the only one. Anything else leaves the cluster without quorum.'),
     { strict: false },
   ),
-  key('expected_votes', 'quorum', U32, 'Total votes expected in the cluster; overrides the sum computed from the nodelist.'),
-  key('two_node', 'quorum', U8, 'Set to 1 for a two-node cluster: one node alone keeps quorum (implies wait_for_all).', { default: '0' }),
-  key('wait_for_all', 'quorum', U8, 'Set to 1: the cluster becomes quorate for the first time only after all nodes were seen together.', {
-    default: '0 (1 with two_node)',
-  }),
-  key('last_man_standing', 'quorum', U8, 'Set to 1: recompute expected votes downwards after nodes fail, one window at a time.', {
-    default: '0',
-  }),
-  key('last_man_standing_window', 'quorum', MS, 'Time to wait before recomputing with last_man_standing (ms).', { default: '10000' }),
-  key('auto_tie_breaker', 'quorum', U8, 'Set to 1: in an even split the half with the tie-breaker node keeps quorum.', { default: '0' }),
-  key('auto_tie_breaker_node', 'quorum', { kind: 'string' }, '`lowest`, `highest` or a space-separated list of nodeids that win a tie.', {
-    default: 'lowest',
-  }),
-  key('allow_downscale', 'quorum', U8, 'Set to 1: lower expected votes when nodes leave cleanly (unsupported feature).', { default: '0' }),
-  key('expected_votes_tracking', 'quorum', U8, 'Set to 1: remember the highest expected votes on disk and never go below it.', {
+  key('expected_votes', 'quorum', U32, () => l10n.t('Total votes expected in the cluster; overrides the sum computed from the nodelist.')),
+  key('two_node', 'quorum', U8, () => l10n.t('Set to 1 for a two-node cluster: one node alone keeps quorum (implies wait_for_all).'), {
     default: '0',
   }),
   key(
-    'votes',
-    ['quorum', 'quorum.device'],
-    U32,
-    'In quorum: deprecated per-node vote setting. In device: votes the quorum device contributes.',
+    'wait_for_all',
+    'quorum',
+    U8,
+    () => l10n.t('Set to 1: the cluster becomes quorate for the first time only after all nodes were seen together.'),
+    {
+      default: '0 (1 with two_node)',
+    },
   ),
-  key('leaving_timeout', 'quorum', MS, 'How long a cleanly leaving node is waited for (ms).'),
+  key(
+    'last_man_standing',
+    'quorum',
+    U8,
+    () => l10n.t('Set to 1: recompute expected votes downwards after nodes fail, one window at a time.'),
+    {
+      default: '0',
+    },
+  ),
+  key('last_man_standing_window', 'quorum', MS, () => l10n.t('Time to wait before recomputing with last_man_standing (ms).'), {
+    default: '10000',
+  }),
+  key('auto_tie_breaker', 'quorum', U8, () => l10n.t('Set to 1: in an even split the half with the tie-breaker node keeps quorum.'), {
+    default: '0',
+  }),
+  key(
+    'auto_tie_breaker_node',
+    'quorum',
+    { kind: 'string' },
+    () => l10n.t('`lowest`, `highest` or a space-separated list of nodeids that win a tie.'),
+    {
+      default: 'lowest',
+    },
+  ),
+  key('allow_downscale', 'quorum', U8, () => l10n.t('Set to 1: lower expected votes when nodes leave cleanly (unsupported feature).'), {
+    default: '0',
+  }),
+  key(
+    'expected_votes_tracking',
+    'quorum',
+    U8,
+    () => l10n.t('Set to 1: remember the highest expected votes on disk and never go below it.'),
+    {
+      default: '0',
+    },
+  ),
+  key('votes', ['quorum', 'quorum.device'], U32, () =>
+    l10n.t('In quorum: deprecated per-node vote setting. In device: votes the quorum device contributes.'),
+  ),
+  key('leaving_timeout', 'quorum', MS, () => l10n.t('How long a cleanly leaving node is waited for (ms).')),
   // ---- quorum.device ---------------------------------------------------------------------------
-  key('model', 'quorum.device', enumOf('net'), 'Quorum device model; only `net` (corosync-qnetd) exists.', { strict: false }),
-  key(
-    'timeout',
-    ['quorum.device', 'quorum.device.heuristics'],
-    MS,
-    'device: how often qdevice polls votequorum (ms, default 10000). heuristics: how long commands may run (ms, default half the device timeout).',
+  key('model', 'quorum.device', enumOf('net'), () => l10n.t('Quorum device model; only `net` (corosync-qnetd) exists.'), { strict: false }),
+  key('timeout', ['quorum.device', 'quorum.device.heuristics'], MS, () =>
+    l10n.t(
+      'device: how often qdevice polls votequorum (ms, default 10000). heuristics: how long commands may run (ms, default half the device timeout).',
+    ),
   ),
-  key(
-    'sync_timeout',
-    ['quorum.device', 'quorum.device.heuristics'],
-    MS,
-    'Like `timeout`, during membership changes (device default 30000).',
+  key('sync_timeout', ['quorum.device', 'quorum.device.heuristics'], MS, () =>
+    l10n.t('Like `timeout`, during membership changes (device default 30000).'),
   ),
-  key('master_wins', 'quorum.device', U8, 'Force master-wins mode on or off (advanced).'),
+  key('master_wins', 'quorum.device', U8, () => l10n.t('Force master-wins mode on or off (advanced).')),
   // ---- quorum.device.net -----------------------------------------------------------------------
-  key('host', 'quorum.device.net', { kind: 'address' }, 'Address or host name of the corosync-qnetd server. Required.'),
-  key('port', 'quorum.device.net', { kind: 'string' }, 'TCP port of corosync-qnetd.', { default: '5403' }),
-  key('tls', 'quorum.device.net', enumOf('on', 'off', 'required'), 'Use TLS towards qnetd: `on` (when offered), `off`, or `required`.', {
-    default: 'on',
-    strict: false,
-  }),
+  key('host', 'quorum.device.net', { kind: 'address' }, () => l10n.t('Address or host name of the corosync-qnetd server. Required.')),
+  key('port', 'quorum.device.net', { kind: 'string' }, () => l10n.t('TCP port of corosync-qnetd.'), { default: '5403' }),
+  key(
+    'tls',
+    'quorum.device.net',
+    enumOf('on', 'off', 'required'),
+    () => l10n.t('Use TLS towards qnetd: `on` (when offered), `off`, or `required`.'),
+    {
+      default: 'on',
+      strict: false,
+    },
+  ),
   key(
     'algorithm',
     'quorum.device.net',
     enumOf('ffsplit', 'lms'),
-    'qnetd decision algorithm: `ffsplit` (even node counts, device votes 1) or `lms` (last man standing).',
+    () => l10n.t('qnetd decision algorithm: `ffsplit` (even node counts, device votes 1) or `lms` (last man standing).'),
     { default: 'ffsplit', strict: false },
   ),
-  key('tie_breaker', 'quorum.device.net', { kind: 'string' }, '`lowest`, `highest` or a nodeid: which partition wins an exact tie.', {
-    default: 'lowest',
-  }),
-  key('connect_timeout', 'quorum.device.net', { kind: 'string' }, 'Timeout for connecting to qnetd (ms).', {
+  key(
+    'tie_breaker',
+    'quorum.device.net',
+    { kind: 'string' },
+    () => l10n.t('`lowest`, `highest` or a nodeid: which partition wins an exact tie.'),
+    {
+      default: 'lowest',
+    },
+  ),
+  key('connect_timeout', 'quorum.device.net', { kind: 'string' }, () => l10n.t('Timeout for connecting to qnetd (ms).'), {
     default: '0.8 × device timeout',
   }),
-  key('force_ip_version', 'quorum.device.net', enumOf('0', '4', '6'), 'Force IPv4 (4) or IPv6 (6); 0 prefers IPv6 then IPv4.', {
-    default: '0',
-    strict: false,
-  }),
+  key(
+    'force_ip_version',
+    'quorum.device.net',
+    enumOf('0', '4', '6'),
+    () => l10n.t('Force IPv4 (4) or IPv6 (6); 0 prefers IPv6 then IPv4.'),
+    {
+      default: '0',
+      strict: false,
+    },
+  ),
   key(
     'keep_active_partition_tie_breaker',
     'quorum.device.net',
     ON_OFF,
-    'In a tie, prefer the partition that was quorate before (ffsplit).',
+    () => l10n.t('In a tie, prefer the partition that was quorate before (ffsplit).'),
     { default: 'on', strict: false },
   ),
   // ---- quorum.device.heuristics ----------------------------------------------------------------
-  key('interval', 'quorum.device.heuristics', { kind: 'string' }, 'Interval between regular heuristics runs (ms).', {
+  key('interval', 'quorum.device.heuristics', { kind: 'string' }, () => l10n.t('Interval between regular heuristics runs (ms).'), {
     default: '3 × device timeout',
   }),
   key(
     'mode',
     'quorum.device.heuristics',
     enumOf('on', 'sync', 'off'),
-    '`on` (also run regularly), `sync` (only on membership changes) or `off`.',
+    () => l10n.t('`on` (also run regularly), `sync` (only on membership changes) or `off`.'),
     { default: 'off', strict: false },
   ),
   key(
     'exec_NAME',
     'quorum.device.heuristics',
     { kind: 'string' },
-    'A command to run; all must exit 0 in time for the heuristics to pass.',
+    () => l10n.t('A command to run; all must exit 0 in time for the heuristics to pass.'),
     { pattern: /^exec_.+$/ },
   ),
   // ---- logging ---------------------------------------------------------------------------------
-  key('timestamp', 'logging', enumOf('on', 'off', 'hires'), 'Timestamp on log lines: `off`, `on` (seconds) or `hires` (milliseconds).', {
-    default: 'hires',
-  }),
-  key('fileline', LOG_SECTIONS, ON_OFF, 'Print source file and line.', { default: 'off' }),
-  key('function_name', LOG_SECTIONS, ON_OFF, 'Print the function name.', { default: 'off' }),
-  key('blackbox', 'logging', ON_OFF, 'Keep a flight-recorder buffer of recent messages.', { default: 'on' }),
-  key('to_stderr', LOG_SECTIONS, LOG_BOOL, 'Log to standard error.', { default: 'yes' }),
-  key('to_logfile', LOG_SECTIONS, LOG_BOOL, 'Log to the file named by `logfile`.', { default: 'no' }),
-  key('to_syslog', LOG_SECTIONS, LOG_BOOL, 'Log to syslog.', { default: 'yes' }),
-  key('logfile', LOG_SECTIONS, { kind: 'path' }, 'Log file path, used with `to_logfile: yes`.'),
-  key('logfile_priority', LOG_SECTIONS, PRIORITIES, 'Lowest priority written to the log file.', { default: 'info' }),
-  key('syslog_facility', LOG_SECTIONS, FACILITIES, 'Syslog facility.', { default: 'daemon' }),
-  key('syslog_priority', LOG_SECTIONS, PRIORITIES, 'Lowest priority sent to syslog.', { default: 'info' }),
-  key('debug', LOG_SECTIONS, enumOf('on', 'off', 'trace'), 'Debug output: `off`, `on` or `trace` (most detail).', { default: 'off' }),
   key(
-    'subsys',
-    'logging.logger_subsys',
-    { kind: 'string' },
-    'Subsystem these settings apply to (e.g. QUORUM, QDEVICE). Required in logger_subsys.',
+    'timestamp',
+    'logging',
+    enumOf('on', 'off', 'hires'),
+    () => l10n.t('Timestamp on log lines: `off`, `on` (seconds) or `hires` (milliseconds).'),
+    {
+      default: 'hires',
+    },
+  ),
+  key('fileline', LOG_SECTIONS, ON_OFF, () => l10n.t('Print source file and line.'), { default: 'off' }),
+  key('function_name', LOG_SECTIONS, ON_OFF, () => l10n.t('Print the function name.'), { default: 'off' }),
+  key('blackbox', 'logging', ON_OFF, () => l10n.t('Keep a flight-recorder buffer of recent messages.'), { default: 'on' }),
+  key('to_stderr', LOG_SECTIONS, LOG_BOOL, () => l10n.t('Log to standard error.'), { default: 'yes' }),
+  key('to_logfile', LOG_SECTIONS, LOG_BOOL, () => l10n.t('Log to the file named by `logfile`.'), { default: 'no' }),
+  key('to_syslog', LOG_SECTIONS, LOG_BOOL, () => l10n.t('Log to syslog.'), { default: 'yes' }),
+  key('logfile', LOG_SECTIONS, { kind: 'path' }, () => l10n.t('Log file path, used with `to_logfile: yes`.')),
+  key('logfile_priority', LOG_SECTIONS, PRIORITIES, () => l10n.t('Lowest priority written to the log file.'), { default: 'info' }),
+  key('syslog_facility', LOG_SECTIONS, FACILITIES, () => l10n.t('Syslog facility.'), { default: 'daemon' }),
+  key('syslog_priority', LOG_SECTIONS, PRIORITIES, () => l10n.t('Lowest priority sent to syslog.'), { default: 'info' }),
+  key('debug', LOG_SECTIONS, enumOf('on', 'off', 'trace'), () => l10n.t('Debug output: `off`, `on` or `trace` (most detail).'), {
+    default: 'off',
+  }),
+  key('subsys', 'logging.logger_subsys', { kind: 'string' }, () =>
+    l10n.t('Subsystem these settings apply to (e.g. QUORUM, QDEVICE). Required in logger_subsys.'),
   ),
   // ---- system ----------------------------------------------------------------------------------
   key(
     'qb_ipc_type',
     'system',
     enumOf('native', 'shm', 'socket'),
-    'IPC type for clients: `native` (shm when available), `shm` or `socket`.',
+    () => l10n.t('IPC type for clients: `native` (shm when available), `shm` or `socket`.'),
     { default: 'native' },
   ),
-  key('sched_rr', 'system', YES_NO, 'Try to run with round-robin realtime scheduling.', { default: 'yes' }),
-  key('priority', 'system', { kind: 'string' }, 'Process priority when sched_rr is no: a nice value, `max` or `min`.'),
-  key('move_to_root_cgroup', 'system', enumOf('yes', 'no', 'auto'), 'Move corosync to the root cgroup so realtime scheduling works.', {
-    default: 'auto',
+  key('sched_rr', 'system', YES_NO, () => l10n.t('Try to run with round-robin realtime scheduling.'), { default: 'yes' }),
+  key('priority', 'system', { kind: 'string' }, () => l10n.t('Process priority when sched_rr is no: a nice value, `max` or `min`.')),
+  key(
+    'move_to_root_cgroup',
+    'system',
+    enumOf('yes', 'no', 'auto'),
+    () => l10n.t('Move corosync to the root cgroup so realtime scheduling works.'),
+    {
+      default: 'auto',
+    },
+  ),
+  key('allow_knet_handle_fallback', 'system', YES_NO, () => l10n.t('Fall back to an unprivileged knet handle (containers).'), {
+    default: 'no',
   }),
-  key('allow_knet_handle_fallback', 'system', YES_NO, 'Fall back to an unprivileged knet handle (containers).', { default: 'no' }),
-  key('state_dir', 'system', { kind: 'path' }, 'Directory for state files and blackboxes.', { default: '/var/lib/corosync' }),
+  key('state_dir', 'system', { kind: 'path' }, () => l10n.t('Directory for state files and blackboxes.'), { default: '/var/lib/corosync' }),
   // ---- resources -------------------------------------------------------------------------------
-  key('watchdog_device', 'resources', { kind: 'path' }, 'Watchdog device (e.g. /dev/watchdog); unset, empty or `off` disables it.'),
+  key('watchdog_device', 'resources', { kind: 'path' }, () =>
+    l10n.t('Watchdog device (e.g. /dev/watchdog); unset, empty or `off` disables it.'),
+  ),
   // ---- nozzle ----------------------------------------------------------------------------------
-  key('name', 'nozzle', { kind: 'string' }, 'Name of the network device to create.'),
-  key('ipaddr', 'nozzle', { kind: 'address' }, 'Base IP address; its low part is replaced by the nodeid.'),
-  key('ipprefix', 'nozzle', { kind: 'string' }, 'Prefix length of the nozzle address.'),
-  key('macaddr', 'nozzle', { kind: 'string' }, 'MAC address prefix; the low two bytes become the nodeid.'),
+  key('name', 'nozzle', { kind: 'string' }, () => l10n.t('Name of the network device to create.')),
+  key('ipaddr', 'nozzle', { kind: 'address' }, () => l10n.t('Base IP address; its low part is replaced by the nodeid.')),
+  key('ipprefix', 'nozzle', { kind: 'string' }, () => l10n.t('Prefix length of the nozzle address.')),
+  key('macaddr', 'nozzle', { kind: 'string' }, () => l10n.t('MAC address prefix; the low two bytes become the nodeid.')),
   // ---- uidgid ----------------------------------------------------------------------------------
-  key('uid', 'uidgid', { kind: 'string' }, 'User allowed to use corosync IPC.'),
-  key('gid', 'uidgid', { kind: 'string' }, 'Group allowed to use corosync IPC.'),
+  key('uid', 'uidgid', { kind: 'string' }, () => l10n.t('User allowed to use corosync IPC.')),
+  key('gid', 'uidgid', { kind: 'string' }, () => l10n.t('Group allowed to use corosync IPC.')),
 ];
 
 // Duplicated names (votes, timeout, sync_timeout) share one KeySpec listing several sections;

@@ -176,6 +176,11 @@ describe('l10n: hover frames', () => {
     assert.match(doc, /\nType : /);
     assert.match(doc, /\nDéfaut : `3000`/);
     assert.doesNotMatch(doc, /Default:|Type:/);
+    configureLanguage('ja');
+    assert.match(
+      keyDoc('quorum', 'two_node', keySpec('quorum', 'two_node')!),
+      /^\*\*quorum\.two_node\*\* {2}\n {2}\n2 ノードクラスタで 1 に設定: 1 ノードだけでもクォーラムを保ちます \(wait_for_all を含意\)。/,
+    );
     configureLanguage('ko');
     assert.equal(describeOption('--disabled'), '리소스를 멈춘 상태로 만듭니다(target-role=Stopped).');
     assert.equal(describeOption('--nosuch'), 'pcs 옵션.');
