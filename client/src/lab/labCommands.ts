@@ -56,7 +56,12 @@ export function registerLabCommands(context: vscode.ExtensionContext, _refreshNo
 
   const runLab = (args: string[], onLine: (line: string) => void): Promise<{ code: number; out: string }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [serverJs, 'lab', '--name', LAB_NAME, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // the lab's lines and errors in VS Code's display language (en, ko, ja, fr; others: English)
+      const lang = ['ko', 'ja', 'fr'].find((l) => vscode.env.language.toLowerCase().split('-')[0] === l) ?? 'en';
+      const child = spawn(process.execPath, [serverJs, 'lab', '--lang', lang, '--name', LAB_NAME, ...args], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let pending = '';
       const take = (chunk: Buffer) => {

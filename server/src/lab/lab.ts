@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { enterSshdScript, fenceAgentScript, holderScript, NODE_BINDS, systemctlScript } from './assets';
+import * as l10n from '@vscode/l10n';
 
 export const LAB_ROOT = process.env.PCMK_LAB_ROOT || '/run/pcmk-lab';
 export const DEFAULT_SUBNET = '192.168.78';
@@ -74,8 +75,10 @@ export function validLabName(name: string): boolean {
 
 /** Why a lab cannot run here (one line), or undefined. */
 export function labUnsupported(): string | undefined {
-  if (process.platform !== 'linux') return `pcmk-lsp lab: a lab needs Linux (network namespaces); this is ${process.platform}.`;
-  if (process.getuid?.() !== 0) return 'pcmk-lsp lab: a lab needs root (it creates network namespaces and mounts); run it as root.';
+  if (process.platform !== 'linux')
+    return `pcmk-lsp lab: ${l10n.t('a lab needs Linux (network namespaces); this is {0}.', process.platform)}`;
+  if (process.getuid?.() !== 0)
+    return `pcmk-lsp lab: ${l10n.t('a lab needs root (it creates network namespaces and mounts); run it as root.')}`;
   const tools: [string, string][] = [
     ['ip', 'iproute2'],
     ['unshare', 'util-linux'],
@@ -93,7 +96,7 @@ export function labUnsupported(): string | undefined {
   const missing = tools.filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0);
   if (missing.length) {
     const pkgs = [...new Set(missing.map(([, p]) => p))].join(' ');
-    return `pcmk-lsp lab: missing ${missing.map(([t]) => t).join(', ')}; install with: apt-get install ${pkgs}`;
+    return `pcmk-lsp lab: ${l10n.t('missing {0}; install with: {1}', missing.map(([t]) => t).join(', '), `apt-get install ${pkgs}`)}`;
   }
   return undefined;
 }
@@ -285,19 +288,21 @@ function copyAsset(file: string, text: string): void {
 export async function labUp(options: UpOptions): Promise<LabState> {
   const name = options.name ?? 'lab';
   const progress = options.progress ?? (() => {});
-  if (!validLabName(name)) throw new LabError(`bad lab name "${name}" (letters, digits, - and _, at most 16)`);
+  if (!validLabName(name)) throw new LabError(l10n.t('bad lab name "{0}" (letters, digits, - and _, at most 16)', name));
   const why = labUnsupported();
   if (why) throw new LabError(why);
   const existing = readState(name);
   if (existing) {
     if (existing.nodes.some((n) => holderPid(existing, n.name))) {
-      throw new LabError(`lab "${name}" is already up (${existing.nodes.map((n) => n.name).join(', ')}); run "pcmk-lsp lab down" first`);
+      throw new LabError(
+        l10n.t('lab "{0}" is already up ({1}); run "{2}" first', name, existing.nodes.map((n) => n.name).join(', '), 'pcmk-lsp lab down'),
+      );
     }
     await labDown(name);
   }
-  if (options.nodes.length < 1 || options.nodes.length > 16) throw new LabError('a lab has 1 to 16 nodes');
+  if (options.nodes.length < 1 || options.nodes.length > 16) throw new LabError(l10n.t('a lab has 1 to 16 nodes'));
   for (const n of options.nodes) {
-    if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]{0,62}$/.test(n.name)) throw new LabError(`"${n.name}" cannot be a lab node name`);
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]{0,62}$/.test(n.name)) throw new LabError(l10n.t('"{0}" cannot be a lab node name', n.name));
   }
   const started = Date.now();
   const dir = labDir(name);
@@ -329,12 +334,18 @@ export async function labUp(options: UpOptions): Promise<LabState> {
     writeState(state);
     progress(
       state.sharedDisk.device
-        ? `lab: shared disk ${state.sharedDisk.device} (${state.sharedDisk.sizeMb} MB, a loop device over ${state.sharedDisk.file}); every node sees it at ${SHARED_DISK_NODE_PATH}`
-        : `lab: shared disk: no loop device here, only the file ${state.sharedDisk.file} (every node sees it at ${SHARED_DISK_NODE_PATH})`,
+        ? `lab: ${l10n.t(
+            'shared disk {0} ({1} MB, a loop device over {2}); every node sees it at {3}',
+            state.sharedDisk.device,
+            state.sharedDisk.sizeMb,
+            state.sharedDisk.file,
+            SHARED_DISK_NODE_PATH,
+          )}`
+        : `lab: ${l10n.t('shared disk: no loop device here, only the file {0} (every node sees it at {1})', state.sharedDisk.file, SHARED_DISK_NODE_PATH)}`,
     );
-    progress('lab: network namespaces and bridge');
+    progress(`lab: ${l10n.t('network namespaces and bridge')}`);
     await makeNetwork(state);
-    progress('lab: starting node holders (mount and hostname namespaces)');
+    progress(`lab: ${l10n.t('starting node holders (mount and hostname namespaces)')}`);
     await Promise.all(state.nodes.map((n) => startHolder(state, n)));
     for (const n of state.nodes) {
       n.port = await freePort();
@@ -342,19 +353,23 @@ export async function labUp(options: UpOptions): Promise<LabState> {
     }
     writeState(state);
     writeSshConfig(state);
-    progress('lab: starting pcsd and sshd on every node');
+    progress(`lab: ${l10n.t('starting pcsd and sshd on every node')}`);
     await Promise.all(state.nodes.map((n) => bootServices(state, n)));
     await Promise.all(
       state.nodes.map((n) => waitFor(async () => (await sshProbe(state, n.name)) || undefined, `ssh to ${n.name}`, 15_000, 200)),
     );
     progress(
-      `lab: ${state.nodes.length} bare nodes up in ${((Date.now() - started) / 1000).toFixed(1)} s (pcsd running; corosync and pacemaker stopped, nothing configured)`,
+      `lab: ${l10n.t(
+        '{0} bare nodes up in {1} s (pcsd running; corosync and pacemaker stopped, nothing configured)',
+        state.nodes.length,
+        ((Date.now() - started) / 1000).toFixed(1),
+      )}`,
     );
     if (options.ready) await makeReady(state, progress, started);
     writeState(state);
     return state;
   } catch (error) {
-    progress(`lab: start failed, removing what was made: ${(error as Error).message}`);
+    progress(`lab: ${l10n.t('start failed, removing what was made: {0}', (error as Error).message)}`);
     await labDown(name).catch(() => {});
     throw error;
   }
@@ -553,27 +568,44 @@ async function sshProbe(state: LabState, node: string): Promise<boolean> {
 async function makeReady(state: LabState, progress: Progress, started: number): Promise<void> {
   const first = state.nodes[0]!.name;
   const names = state.nodes.map((n) => n.name).join(' ');
-  const steps: [string, string][] = [
-    ['authenticating the nodes (pcs host auth)', `pcs host auth ${names} -u hacluster -p "$(cat ${path.join(state.dir, 'password')})"`],
-    ['setting up the cluster (pcs cluster setup)', `pcs cluster setup ${state.clusterName} ${names}`],
+  // [step, command, what the person reads]
+  const steps: [string, string, () => string][] = [
+    [
+      'authenticating the nodes (pcs host auth)',
+      `pcs host auth ${names} -u hacluster -p "$(cat ${path.join(state.dir, 'password')})"`,
+      () => l10n.t('authenticating the nodes ({0})', 'pcs host auth'),
+    ],
+    [
+      'setting up the cluster (pcs cluster setup)',
+      `pcs cluster setup ${state.clusterName} ${names}`,
+      () => l10n.t('setting up the cluster ({0})', 'pcs cluster setup'),
+    ],
     // A starting CIB with dc-deadtime=5s on every node: the first DC is elected in seconds instead of
     // after the default 20 s (Pacemaker only notes that the CIB's signature file is missing).
-    ['preparing a starting CIB (dc-deadtime=5s)', ''],
-    ['starting the cluster (pcs cluster start --all --wait)', 'pcs cluster start --all --wait=120'],
-    ['adding the lab fence device (pcs stonith create lab-fence fence_lab)', 'pcs stonith create lab-fence fence_lab'],
+    ['preparing a starting CIB (dc-deadtime=5s)', '', () => l10n.t('preparing a starting CIB ({0})', 'dc-deadtime=5s')],
+    [
+      'starting the cluster (pcs cluster start --all --wait)',
+      'pcs cluster start --all --wait=120',
+      () => l10n.t('starting the cluster ({0})', 'pcs cluster start --all --wait'),
+    ],
+    [
+      'adding the lab fence device (pcs stonith create lab-fence fence_lab)',
+      'pcs stonith create lab-fence fence_lab',
+      () => l10n.t('adding the lab fence device ({0})', 'pcs stonith create lab-fence fence_lab'),
+    ],
   ];
-  for (const [what, command] of steps) {
-    progress(`lab: ${what}`);
+  for (const [what, command, label] of steps) {
+    progress(`lab: ${label()}`);
     if (what.startsWith('preparing a starting CIB')) {
       await writeStartingCib(state);
       continue;
     }
     const stepStart = Date.now();
     const r = await inNode(state, first, command, 180_000);
-    if (r.code !== 0) throw new LabError(`${what} failed on ${first}: ${(r.stderr || r.stdout).trim()}`);
-    progress(`lab:   done in ${((Date.now() - stepStart) / 1000).toFixed(1)} s`);
+    if (r.code !== 0) throw new LabError(l10n.t('{0} failed on {1}: {2}', label(), first, (r.stderr || r.stdout).trim()));
+    progress(`lab:   ${l10n.t('done in {0} s', ((Date.now() - stepStart) / 1000).toFixed(1))}`);
   }
-  progress('lab: waiting for a DC and quorum');
+  progress(`lab: ${l10n.t('waiting for a DC and quorum')}`);
   await waitFor(
     async () => {
       const r = await inNode(state, first, 'crm_mon -1 --output-as=xml', 20_000);
@@ -583,7 +615,7 @@ async function makeReady(state: LabState, progress: Progress, started: number): 
     90_000,
     500,
   );
-  progress(`lab: cluster ${state.clusterName} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  progress(`lab: ${l10n.t('cluster {0} ready in {1} s', state.clusterName, ((Date.now() - started) / 1000).toFixed(1))}`);
 }
 
 async function writeStartingCib(state: LabState): Promise<void> {
@@ -613,10 +645,10 @@ export async function labReboot(state: LabState, node: string, progress: Progres
   await must('ip', ['-n', n.namespace, 'addr', 'flush', 'dev', 'eth0']);
   await must('ip', ['-n', n.namespace, 'addr', 'add', `${n.address}/${state.prefixLength}`, 'dev', 'eth0']);
   await must('ip', ['-n', n.namespace, 'link', 'set', 'eth0', 'up']);
-  progress(`lab: ${node} boots`);
+  progress(`lab: ${l10n.t('{0} boots', node)}`);
   await startHolder(state, n);
   await bootServices(state, n);
-  progress(`lab: ${node} is up`);
+  progress(`lab: ${l10n.t('{0} is up', node)}`);
 }
 
 /** The listed nodes keep talking to each other, cut off from the rest. */
@@ -633,7 +665,10 @@ export async function labHeal(state: LabState): Promise<void> {
 
 export function findNode(state: LabState, node: string): LabNodeState {
   const n = state.nodes.find((x) => x.name === node);
-  if (!n) throw new LabError(`"${node}" is not a node of lab "${state.name}" (nodes: ${state.nodes.map((x) => x.name).join(', ')})`);
+  if (!n)
+    throw new LabError(
+      l10n.t('"{0}" is not a node of lab "{1}" (nodes: {2})', node, state.name, state.nodes.map((x) => x.name).join(', ')),
+    );
   return n;
 }
 

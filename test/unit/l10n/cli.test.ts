@@ -9,6 +9,7 @@ import { runQuorumCli } from '../../../server/src/cli/quorum';
 import { formatText, runCheckCli } from '../../../server/src/cli/check';
 import { runExplainCli } from '../../../server/src/cli/explain';
 import { runLabCli } from '../../../server/src/cli/lab';
+import { findNode, labUp, type LabState } from '../../../server/src/lab/lab';
 
 const seed004 = path.join(__dirname, '..', 'quorum', 'fixtures', 'seed004.conf');
 
@@ -102,6 +103,16 @@ describe('l10n: pcmk-lsp in the chosen language', () => {
       err,
       /^pcmk-lsp lab: 알 수 없는 명령 "bogus"\n사용법:\n {2}pcmk-lsp lab up \[--nodes N\] \[--from PATH\] \[--ready\] \[--name NAME\] {3}실습 환경 시작/,
     );
+  });
+
+  it('lab errors the VS Code client shows in the display language (fr, ja): a bad name, a node not in the lab', async () => {
+    configureLanguage('fr');
+    await assert.rejects(labUp({ name: 'bad name!', nodes: [] }), {
+      message: 'nom de lab invalide "bad name!" (lettres, chiffres, - et _, 16 au plus)',
+    });
+    configureLanguage('ja');
+    const state = { name: 'lab', nodes: [{ name: 'node1' }] } as unknown as LabState;
+    assert.throws(() => findNode(state, 'node9'), { message: '"node9" はラボ "lab" のノードではありません (ノード: node1)' });
   });
 
   it('explain: an unknown code in French, with the suggestion', () => {
