@@ -195,10 +195,14 @@ export class UnitState {
     return !!e && !e.deleted;
   }
 
-  /** A look-up in this document only (ids that would be duplicates, generated ids). */
+  /** A look-up in this document only (ids that would be duplicates, generated ids). A working copy
+   * that only holds what another document says (read earlier in this unit, not set here) is not this
+   * document's: taking it for one made `pcs resource create X` a duplicate of X defined in a file of
+   * unknown order, after a line above had merely named X (a fuzz finding: two files then kept each
+   * other's definitions alive after the real one was deleted). */
   hasLocal(k: string): boolean {
     const w = this.work.get(k);
-    if (w) return !w.deleted;
+    if (w && (w.written || !w.elsewhere)) return !w.deleted;
     const e = this.resolve(k, true);
     return !!e && !e.deleted;
   }

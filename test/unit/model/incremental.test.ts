@@ -175,6 +175,42 @@ test('a line inserted and undone, again and again: positions moved in place come
   assert.ok(s.foldStats().unitsShifted > 0, 'the moved units were reused, not run again');
 });
 
+test('a resource named above its create line and changed in another file: no false duplicate, and deleting the create removes it everywhere', async () => {
+  // A line that only names `web_vip` made its later `pcs resource create` look like a duplicate of
+  // the memo's clone of it (the memo's copy was taken for this script's own); the two files then
+  // kept each other's definition alive after the create line was deleted (long fuzz run, input 79773).
+  const s = await service();
+  const script = 'file:///dup/setup.sh';
+  const memo = 'file:///dup/memo.md';
+  const setup = [
+    '#!/bin/bash',
+    'pcs resource create web_db ocf:heartbeat:Dummy',
+    'pcs constraint order web_db then start web_vip',
+    'pcs resource create web_vip ocf:heartbeat:IPaddr2 ip=10.9.0.5 cidr_netmask=24',
+    '',
+  ].join('\n');
+  const notes = ['# Notes', '', '```bash', 'pcs resource clone web_vip', '```', ''].join('\n');
+  const docs = new Map<string, { kind: DocumentKind; text: string }>([
+    [memo, { kind: 'markdown', text: notes }],
+    [script, { kind: 'shell', text: setup }],
+  ]);
+  s.setDocument(memo, 'markdown', notes, 1);
+  s.setDocument(script, 'shell', setup, 1);
+  const codes = (uri: string) => s.diagnostics(uri).map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(
+    codes(script).filter((c) => c.endsWith('duplicate-id')),
+    [],
+  );
+  assert.ok(s.clusterModel().resources.has('web_vip'));
+  // the create line goes: web_vip exists nowhere, as a fresh analysis says
+  s.changeDocument(script, [{ range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, text: '' }], 2);
+  docs.get(script)!.text = s.getText(script)!;
+  const fresh = await coldService(docs);
+  for (const uri of [script, memo]) assert.deepEqual(summary(s.diagnostics(uri)), fresh.diagnostics.get(uri), uri);
+  assert.equal(s.clusterModel().resources.has('web_vip'), false);
+  assert.deepEqual(modelOrder(s), modelOrder(fresh.service));
+});
+
 test('a corosync.conf edit updates what scripts see of it without re-analysing them', async () => {
   const s = await service();
   const conf = 'file:///c/corosync.conf';
