@@ -883,18 +883,18 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
 }
 
 export function formatStatus(status: LabStatus): string {
-  const lines = [`lab ${status.name}: ${status.nodes.length} nodes · ssh config ${status.sshConfig}`];
+  const lines = [l10n.t('lab {0}: {1} nodes · ssh config {2}', status.name, status.nodes.length, status.sshConfig)];
   for (const n of status.nodes) {
     const daemons = Object.entries(n.daemons)
       .filter(([, up]) => up)
       .map(([d]) => d);
     const parts = [
-      `${n.name.padEnd(10)} ${n.address.padEnd(15)} ${n.power === 'on' ? 'on ' : n.fenced ? 'off (fenced)' : 'off'}`,
-      n.power === 'on' ? `daemons: ${daemons.length ? daemons.join(' ') : 'none'}` : '',
+      `${n.name.padEnd(10)} ${n.address.padEnd(15)} ${n.power === 'on' ? l10n.t('on').padEnd(3) : n.fenced ? l10n.t('off (fenced)') : l10n.t('off')}`,
+      n.power === 'on' ? l10n.t('daemons: {0}', daemons.length ? daemons.join(' ') : l10n.t('none')) : '',
       n.quorum
-        ? `${n.quorate ? 'quorate' : 'NOT quorate'} (${n.quorum.totalVotes}/${n.quorum.expectedVotes} votes, quorum ${n.quorum.quorum})`
+        ? `${n.quorate ? l10n.t('quorate') : l10n.t('NOT quorate')} (${l10n.t('{0}/{1} votes, quorum {2}', n.quorum.totalVotes, n.quorum.expectedVotes, n.quorum.quorum)})`
         : '',
-      n.partition === 'br1' ? 'partitioned' : '',
+      n.partition === 'br1' ? l10n.t('partitioned') : '',
       `ssh -F ${status.sshConfig} ${n.name}`,
       `${Math.round(n.memoryKb / 1024)} MB`,
     ];
@@ -903,16 +903,22 @@ export function formatStatus(status: LabStatus): string {
   const disk = status.sharedDisk;
   if (disk)
     lines.push(
-      `shared disk: ${disk.device ?? 'no loop device (file only)'} · ${disk.sizeMb} MB · ${disk.file} · every node: ${disk.nodePath}`,
+      l10n.t(
+        'shared disk: {0} · {1} MB · {2} · every node: {3}',
+        disk.device ?? l10n.t('no loop device (file only)'),
+        disk.sizeMb,
+        disk.file,
+        disk.nodePath,
+      ),
     );
   if (status.cluster) {
     const c = status.cluster;
     lines.push(
-      `cluster ${status.clusterName}: DC ${c.dc ?? 'none'} · ${c.quorate ? 'quorate' : 'NOT quorate'} · online ${
+      `${l10n.t('cluster {0}', status.clusterName)}: DC ${c.dc ?? l10n.t('none')} · ${c.quorate ? l10n.t('quorate') : l10n.t('NOT quorate')} · online ${
         c.nodes
           .filter((n) => n.online)
           .map((n) => n.name)
-          .join(' ') || 'none'
+          .join(' ') || l10n.t('none')
       }`,
     );
     for (const r of c.resources)

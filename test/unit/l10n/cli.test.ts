@@ -9,7 +9,7 @@ import { runQuorumCli } from '../../../server/src/cli/quorum';
 import { formatText, runCheckCli } from '../../../server/src/cli/check';
 import { runExplainCli } from '../../../server/src/cli/explain';
 import { runLabCli } from '../../../server/src/cli/lab';
-import { findNode, labUp, type LabState } from '../../../server/src/lab/lab';
+import { findNode, formatStatus, labUp, type LabState, type LabStatus } from '../../../server/src/lab/lab';
 
 const seed004 = path.join(__dirname, '..', 'quorum', 'fixtures', 'seed004.conf');
 
@@ -113,6 +113,32 @@ describe('l10n: pcmk-lsp in the chosen language', () => {
     configureLanguage('ja');
     const state = { name: 'lab', nodes: [{ name: 'node1' }] } as unknown as LabState;
     assert.throws(() => findNode(state, 'node9'), { message: '"node9" はラボ "lab" のノードではありません (ノード: node1)' });
+  });
+
+  it('lab status text in Korean: the figures, node names and daemons kept', () => {
+    configureLanguage('ko');
+    const status = {
+      name: 'lab',
+      sshConfig: '/run/pcmk-lab/lab/ssh_config',
+      clusterName: 'web',
+      nodes: [
+        {
+          name: 'node1',
+          address: '192.168.78.11',
+          power: 'on',
+          daemons: { corosync: true, pacemaker: true, pcsd: true },
+          quorate: true,
+          quorum: { totalVotes: 2, expectedVotes: 3, quorum: 2, members: ['node1'] },
+          memoryKb: 262_144,
+          partition: 'br0',
+        },
+      ],
+    } as unknown as LabStatus;
+    assert.equal(
+      formatStatus(status),
+      '실습 환경 lab: 노드 1개 · ssh 설정 /run/pcmk-lab/lab/ssh_config\n' +
+        '  node1      192.168.78.11   켜짐  · 데몬: corosync pacemaker pcsd · 쿼럼 있음 (2/3표, 쿼럼 2) · ssh -F /run/pcmk-lab/lab/ssh_config node1 · 256 MB\n',
+    );
   });
 
   it('explain: an unknown code in French, with the suggestion', () => {
