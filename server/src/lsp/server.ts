@@ -37,6 +37,7 @@ import {
 import { ruleDocUrl } from '../cli/ruleDocsDir';
 import { parseRuleLevels } from '../service/ruleControl';
 import { configureLanguage, normalizeLanguage } from '../cli/l10n';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The connection the command line asks for. Over stdio, the input goes through a filter that drops a
@@ -73,7 +74,8 @@ export function startServer(given?: Connection): void {
   const configureRules = (input: unknown) => {
     const { levels, problems } = parseRuleLevels(input);
     service.configureRules(levels, ruleDocUrl);
-    if (problems.length) void connection.window.showWarningMessage(`Pacemaker Lab: ignored in pacemakerLab.rules: ${problems.join('; ')}`);
+    if (problems.length)
+      void connection.window.showWarningMessage(l10n.t('Pacemaker Lab: ignored in pacemakerLab.rules: {0}', problems.join('; ')));
   };
   configureRules(undefined);
   // The lab's running order (`pacemakerLab.order`, a list of paths or globs).
