@@ -437,7 +437,10 @@ function analyse(seg: Segment): Analysed {
     problems.push({
       code: 'shell/line-too-long',
       severity: 'warning',
-      message: `A line longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters is not analysed (commands on it are not checked).`,
+      message: l10n.t(
+        'A line longer than {0} characters is not analysed (commands on it are not checked).',
+        MAX_LINE_CHARS.toLocaleString('en'),
+      ),
       sl: l.sl,
       sc: l.sc,
       el: l.el,
@@ -479,7 +482,7 @@ function analyse(seg: Segment): Analysed {
     problems.push({
       code: 'shell/nesting-too-deep',
       severity: 'warning',
-      message: `Nesting deeper than ${MAX_NESTING} levels is not analysed: commands inside it are not checked.`,
+      message: l10n.t('Nesting deeper than {0} levels is not analysed: commands inside it are not checked.', MAX_NESTING),
       sl: at.sl,
       sc: at.sc,
       el: at.el,
@@ -492,7 +495,11 @@ function analyse(seg: Segment): Analysed {
     problems.push({
       code: 'shell/parse-budget',
       severity: 'warning',
-      message: `The shell parser (tree-sitter-bash) went over its time budget (${PARSE_BUDGET_BASE_MS} ms + ${PARSE_BUDGET_MS_PER_CHAR} ms per character) on the lines from here to the next complete command: they are not analysed (commands in them are not checked).`,
+      message: l10n.t(
+        'The shell parser (tree-sitter-bash) went over its time budget ({0} ms + {1} ms per character) on the lines from here to the next complete command: they are not analysed (commands in them are not checked).',
+        PARSE_BUDGET_BASE_MS,
+        PARSE_BUDGET_MS_PER_CHAR,
+      ),
       sl: at.sl,
       sc: at.sc,
       el: at.el,

@@ -63,7 +63,11 @@ function syntaxDiagnostic(file: CsFile, e: CsSyntaxError): Diagnostic {
         e.range,
         WARNING,
         'corosync/parse-budget',
-        `The corosync.conf parser (tree-sitter-corosync) went over its time budget (${PARSE_BUDGET_BASE_MS} ms + ${PARSE_BUDGET_MS_PER_CHAR} ms per character) on this file: it is not analysed (nothing in it is checked). corosync itself may read it.`,
+        l10n.t(
+          'The corosync.conf parser (tree-sitter-corosync) went over its time budget ({0} ms + {1} ms per character) on this file: it is not analysed (nothing in it is checked). corosync itself may read it.',
+          PARSE_BUDGET_BASE_MS,
+          PARSE_BUDGET_MS_PER_CHAR,
+        ),
       );
     default:
       // Key names corosync cannot store get their own code: the line is well formed, the name is not.
