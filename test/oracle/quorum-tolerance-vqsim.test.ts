@@ -251,10 +251,20 @@ describe('quorum tolerance claims vs corosync-vqsim', () => {
             try {
               // A vqsim that does not settle (a machine busy with the lab and end-to-end layers) gets two more
               // tries with more patience; an answer is still required of every question of the default sample.
-              const r = await ask(dir, c.config, q)
+              let r = await ask(dir, c.config, q)
                 .catch(() => ask(dir, c.config, q, 2))
                 .catch(() => ask(dir, c.config, q, 4));
               const allUp = analyzeTolerance(c.config).allUp.quorate;
+              // From about 100 nodes vqsim's start-up can lose messages on a busy machine and answer q=0
+              // with every node a member (header; seen at 110 nodes alone, at 100 in a fresh-clone run
+              // beside the lab and end-to-end layers): a disagreement there is asked again, twice, on a
+              // fresh vqsim with more patience. A real disagreement repeats and still counts.
+              for (let retry = 1; c.config.nodes.length > 48 && retry <= 2; retry++) {
+                const agrees = r.got === q.expect && (!(q.down.length || q.steps) || r.allUp === allUp);
+                if (agrees || r.raced) break;
+                console.log(`  vqsim disagreed on ${label}; asking again (${retry}/2)`);
+                r = await ask(dir, c.config, q, 2 * retry).catch(() => r);
+              }
               if (q.down.length || q.steps)
                 verdicts.push({ label: `${c.label} [all up, before: ${q.label}]`, expect: allUp, got: r.allUp, raced: false });
               verdicts.push({ label, expect: q.expect, got: r.got, raced: r.raced });
