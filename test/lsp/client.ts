@@ -38,13 +38,16 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(rootPath?: string): Promise<unknown> {
+  async initialize(rootPath?: string, workspaceCapabilities?: Record<string, unknown>): Promise<unknown> {
     const rootUri = rootPath ? `file://${rootPath}` : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        ...(workspaceCapabilities ? { workspace: workspaceCapabilities } : {}),
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -192,3 +192,39 @@ describe('language server over stdio', () => {
     assert.equal(code, 0);
   });
 });
+
+describe('code lenses after the workspace scan', () => {
+  it('asks an editor that can refresh lenses to do so once the unopened lab files are read', async () => {
+    // Lenses asked for before the scan saw part of the lab; without the refresh the editor kept them
+    // until the next edit (a run-on-node lens did not show in a busy end-to-end run).
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmk-lsp-lens-'));
+    const client = new TestLspClient();
+    try {
+      fs.writeFileSync(path.join(workspace, 'nodes.sh'), '#!/bin/bash\npcs cluster setup lab alpha beta --start\n');
+      let refreshes = 0;
+      const refreshed = new Promise<void>((resolve) =>
+        client.connection.onRequest('workspace/codeLens/refresh', () => {
+          refreshes++;
+          resolve();
+          return null;
+        }),
+      );
+      await client.initialize(workspace, { codeLens: { refreshSupport: true } });
+      await Promise.race([
+        refreshed,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no workspace/codeLens/refresh within 20 s')), 20_000)),
+      ]);
+      assert.equal(refreshes, 1);
+      const uri = `file://${workspace}/nodes.sh`;
+      await client.open(uri, 'shellscript', fs.readFileSync(path.join(workspace, 'nodes.sh'), 'utf8'));
+      const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+      assert.ok(
+        lenses.some((l) => /quorum 1 of 2 expected/.test(l.command?.title ?? '')),
+        JSON.stringify(lenses.map((l) => l.command?.title)),
+      );
+    } finally {
+      await client.shutdown().catch(() => undefined);
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

@@ -141,6 +141,9 @@ export function startServer(given?: Connection): void {
         if (!service.has(uri)) service.setDocument(uri, file.kind, file.text, 0, false);
       }
       scheduler.refreshAll();
+      // Lenses asked for before the scan saw part of the workspace (run-on-node targets and quorum
+      // figures come from every lab file), and an editor asks again only when told.
+      if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     }),
   );
 
