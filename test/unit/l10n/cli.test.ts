@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { configureLanguage } from '../../../server/src/cli/l10n';
-import { runQuorumCli } from '../../../server/src/cli/quorum';
+import { quorumCli } from '../../support/quorumCli';
 import { formatText, runCheckCli } from '../../../server/src/cli/check';
 import { runExplainCli } from '../../../server/src/cli/explain';
 import { runLabCli } from '../../../server/src/cli/lab';
@@ -13,23 +13,12 @@ import { findNode, formatStatus, labUp, type LabState, type LabStatus } from '..
 
 const seed004 = path.join(__dirname, '..', 'quorum', 'fixtures', 'seed004.conf');
 
-async function quorum(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runQuorumCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
-
 describe('l10n: pcmk-lsp in the chosen language', () => {
   after(() => configureLanguage('en'));
 
   it('quorum text in French: our words translated, the quorumtool figures line and node names kept', async () => {
     assert.equal(configureLanguage('fr'), undefined);
-    const r = await quorum([seed004, '--down', 'cl1.home.dom']);
+    const r = await quorumCli([seed004, '--down', 'cl1.home.dom']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /\ntous les nœuds présents, puis tombés ensemble : cl1\.home\.dom\n/);
     assert.match(r.out, /\n {2}DOWN {2}cl1\.home\.dom \(id 3, 1 vote\)\n/);
@@ -41,9 +30,9 @@ describe('l10n: pcmk-lsp in the chosen language', () => {
 
   it('quorum --format json keeps its fields and values whatever the language', async () => {
     configureLanguage('en');
-    const english = JSON.parse((await quorum(['--format', 'json', seed004])).out) as Record<string, unknown>;
+    const english = JSON.parse((await quorumCli(['--format', 'json', seed004])).out) as Record<string, unknown>;
     configureLanguage('ja');
-    const japanese = JSON.parse((await quorum(['--format', 'json', seed004])).out) as Record<string, unknown>;
+    const japanese = JSON.parse((await quorumCli(['--format', 'json', seed004])).out) as Record<string, unknown>;
     assert.deepEqual(Object.keys(japanese), Object.keys(english));
     for (const key of ['expectedVotes', 'totalVotes', 'quorum', 'quorate', 'nodes', 'tolerates', 'notes'])
       assert.deepEqual(japanese[key], english[key], key);
@@ -51,13 +40,13 @@ describe('l10n: pcmk-lsp in the chosen language', () => {
 
   it('quorum errors in Korean, the option names and the node names kept', async () => {
     configureLanguage('ko');
-    const r = await quorum([seed004, '--down', 'sv3.home.dom']);
+    const r = await quorumCli([seed004, '--down', 'sv3.home.dom']);
     assert.equal(r.code, 2);
     assert.match(
       r.err,
       /^pcmk-lsp quorum: --down: nodelist에 노드 "sv3\.home\.dom"이\(가\) 없습니다\. "sv[12]\.home\.dom"을\(를\) 의도하셨나요\?/,
     );
-    const missing = await quorum(['--format', 'json']);
+    const missing = await quorumCli(['--format', 'json']);
     assert.equal(missing.code, 2);
     assert.equal(missing.err, 'pcmk-lsp quorum: FILE이 없습니다\n사용법: pcmk-lsp quorum [--format text|json] FILE [--down NAME,...]\n');
   });

@@ -4,25 +4,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runQuorumCli } from '../../../server/src/cli/quorum';
+import { quorumCli } from '../../support/quorumCli';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const seed004 = path.join(import.meta.dirname, 'fixtures', 'seed004.conf');
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runQuorumCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
-
 describe('runQuorumCli', () => {
   it('JSON for seed-004 with a server down: 4 of 5 votes, not quorate, exit 1', async () => {
-    const r = await run(['--format', 'json', seed004, '--down', 'sv1.home.dom']);
+    const r = await quorumCli(['--format', 'json', seed004, '--down', 'sv1.home.dom']);
     assert.equal(r.code, 1);
     const j = JSON.parse(r.out);
     assert.deepEqual([j.expectedVotes, j.totalVotes, j.quorum, j.quorate], [8, 4, 5, false]);
@@ -32,28 +21,28 @@ describe('runQuorumCli', () => {
     assert.equal(j.tolerates.evenSplit.outcome, 'no-side');
   });
   it('--down takes node ids too, several at once; a client down keeps quorum (exit 0)', async () => {
-    const r = await run([seed004, '--down=3', '--format=json']);
+    const r = await quorumCli([seed004, '--down=3', '--format=json']);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.out).totalVotes, 5);
-    const two = await run([seed004, '--down', '3,4', '--format', 'json']);
+    const two = await quorumCli([seed004, '--down', '3,4', '--format', 'json']);
     assert.equal(JSON.parse(two.out).quorate, false);
   });
   it('text output names the figures', async () => {
-    const r = await run([seed004]);
+    const r = await quorumCli([seed004]);
     assert.equal(r.code, 0);
     assert.match(r.out, /expected votes 8, total votes 6, quorum 5\nquorate: yes/);
   });
   it('bad input: clear message and exit 2', async () => {
-    let r = await run([seed004, '--down', 'sv3.home.dom']);
+    let r = await quorumCli([seed004, '--down', 'sv3.home.dom']);
     assert.equal(r.code, 2);
     assert.match(r.err, /no node "sv3\.home\.dom" in the nodelist; did you mean "sv1\.home\.dom"/);
-    r = await run(['/no/such/corosync.conf']);
+    r = await quorumCli(['/no/such/corosync.conf']);
     assert.equal(r.code, 2);
     assert.match(r.err, /cannot read \/no\/such\/corosync\.conf: no such file/);
-    r = await run(['--format', 'yaml', seed004]);
+    r = await quorumCli(['--format', 'yaml', seed004]);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown format "yaml"/);
-    r = await run([]);
+    r = await quorumCli([]);
     assert.equal(r.code, 2);
     assert.match(r.err, /FILE is missing/);
   });
@@ -62,7 +51,7 @@ describe('runQuorumCli', () => {
     try {
       const f = path.join(dir, 'corosync.conf');
       fs.writeFileSync(f, 'totem {\n    version: 2\n}\nquorum {\n    provider: corosync_votequorum\n}\n');
-      const r = await run([f]);
+      const r = await quorumCli([f]);
       assert.equal(r.code, 2);
       assert.match(r.err, /has no nodelist/);
     } finally {
@@ -85,7 +74,7 @@ describe('pcmk-lsp quorum on a large cluster (issue 11, finding 7)', () => {
         f,
         `totem {\n    version: 2\n    cluster_name: big\n}\nnodelist {\n${nodes.join('\n')}\n}\nquorum {\n    provider: corosync_votequorum\n}\n`,
       );
-      const r = await run(['--format', 'json', f]);
+      const r = await quorumCli(['--format', 'json', f]);
       assert.equal(r.code, 0, r.err);
       const j = JSON.parse(r.out);
       // 42 votes, quorum 22: m33 (3 votes) and 18 others lost leave 21 < 22; m33 and 17 others leave 22.
@@ -96,7 +85,7 @@ describe('pcmk-lsp quorum on a large cluster (issue 11, finding 7)', () => {
       assert.equal(j.tolerates.worstCase.survived.length, 18);
       assert.equal(j.tolerates.lastManStanding, null);
       assert.equal(j.tolerates.survivingSets, null);
-      const text = await run([f]);
+      const text = await quorumCli([f]);
       assert.match(
         text.out,
         /smallest loss that stops it: 19 nodes \(m1 \+ m2 \+ m3 \+ … \+ m33\) \(and others; --format json lists examples\)/,

@@ -15,7 +15,7 @@ import { analyzeTolerance, type QuorumConfig } from '../../../shared/src/quorum/
 import { summaryTitle } from '../../../server/src/quorum/features';
 import { quorumConfigFromScripts, quorumFactsFromExtract } from '../../../server/src/quorum/fromScripts';
 import { scriptQuorumCodeLenses, scriptQuorumDiagnostics, scriptQuorumHover } from '../../../server/src/quorum/scriptFeatures';
-import { runQuorumCli } from '../../../server/src/cli/quorum';
+import { quorumCli } from '../../support/quorumCli';
 import { canUseNetns, ensureTool, failOrSkip } from '../../support/tools';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -201,21 +201,10 @@ describe('pcmk-lsp quorum on scripts and memos', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function run(args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runQuorumCli(
-      args,
-      (s) => (out += s),
-      (s) => (err += s),
-    );
-    return { code, out, err };
-  }
-
   it('a script with seed 004 setup, as a function: 4 nodes, --down two nodes → not quorate, exit 1', async () => {
     const file = path.join(dir, 'setup.sh');
     fs.writeFileSync(file, SEED004);
-    const r = await run(['--format', 'json', file, '--down', 'sv1.home.dom,cl1.home.dom']);
+    const r = await quorumCli(['--format', 'json', file, '--down', 'sv1.home.dom,cl1.home.dom']);
     assert.equal(r.code, 1, r.err);
     const j = JSON.parse(r.out);
     assert.deepEqual([j.expectedVotes, j.totalVotes, j.quorum, j.quorate], [4, 2, 3, false]);
@@ -228,7 +217,7 @@ describe('pcmk-lsp quorum on scripts and memos', () => {
     const file = path.join(dir, 'write.sh');
     const conf = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'seed004.conf'), 'utf8');
     fs.writeFileSync(file, `#!/bin/bash\n${THREE}cat > /etc/corosync/corosync.conf <<'EOF'\n${conf}EOF\n`);
-    const r = await run(['--format', 'json', file]);
+    const r = await quorumCli(['--format', 'json', file]);
     const j = JSON.parse(r.out);
     assert.deepEqual([j.expectedVotes, j.quorum, j.nodes.map((n: { votes: number }) => n.votes)], [8, 5, [2, 2, 1, 1]]);
     assert.match(j.notes.join('\n'), /computed from the corosync.conf written at line 4/);
@@ -261,7 +250,7 @@ describe('pcmk-lsp quorum on scripts and memos', () => {
   it('a script without setup nor corosync.conf: clear message, exit 2', async () => {
     const file = path.join(dir, 'empty.sh');
     fs.writeFileSync(file, 'pcs status\n');
-    const r = await run([file]);
+    const r = await quorumCli([file]);
     assert.equal(r.code, 2);
     assert.match(r.err, /neither a corosync.conf heredoc with nodes nor a pcs cluster setup/);
   });
